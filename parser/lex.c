@@ -1,0 +1,1516 @@
+/*
+** lex.c - the PowerShell lexer (see lex.h for the model).
+**
+** One function, lex_scan(), scans one token at a byte offset in expression
+** or command mode. The rules follow the PowerShell tokenizer: a bare word in
+** command mode runs until a character that always starts a new token
+** (whitespace, newline, & ( ) , ; { | }), so `a#b` and `C:\x\y.txt` are one
+** token and `a{` is two; a number is a number only when a token boundary
+** follows it (`7z` is a bare word, `7+` is a number then an operator in an
+** expression); the Unicode dashes and quotes that pasted text is full of
+** count as their ASCII forms.
+**
+** This file does not build AST nodes and does not report errors itself:
+** errors travel on the token (tok.err) for the parser to report.
+*/
+#include "lex.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/*
+** {==================================================================
+** Character classes
+** ===================================================================
+*/
+
+enum {
+    C_WS = 1 << 0,       /* horizontal whitespace */
+    C_NL = 1 << 1,       /* \n or \r */
+    C_FORCE = 1 << 2,    /* always starts a new token */
+    C_AFTERNUM = 1 << 3, /* ends a number in expression mode */
+    C_IDSTART = 1 << 4,  /* may start an identifier */
+    C_DIGIT = 1 << 5,
+    C_HEX = 1 << 6,
+    C_VAR = 1 << 7, /* may appear in an unbraced variable name */
+};
+
+static unsigned char ctab[256];
+
+static void init_ctab(void)
+{
+    static int done;
+    if (done)
+        return;
+    for (int c = 0; c < 256; c++) {
+        unsigned char f = 0;
+        if (c == ' ' || c == '\t' || c == '\v' || c == '\f')
+            f |= C_WS | C_FORCE;
+        if (c == '\n' || c == '\r')
+            f |= C_NL | C_FORCE;
+        if (c == 0 || strchr("&(),;{|}", c))
+            f |= C_FORCE;
+        if (c && strchr("!#%*+-./<=>]", c))
+            f |= C_AFTERNUM;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80)
+            f |= C_IDSTART | C_VAR;
+        if (c >= '0' && c <= '9')
+            f |= C_DIGIT | C_HEX | C_VAR;
+        if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+            f |= C_HEX;
+        ctab[c] = f;
+    }
+    done = 1;
+}
+
+/* Unicode characters with a meaning, by their UTF-8 bytes. */
+enum uni { U_NONE, U_DASH, U_SQUOTE, U_DQUOTE, U_SPACE };
+
+static enum uni uni_at(const struct lexer *lx, uint32_t pos, uint32_t *n)
+{
+    const unsigned char *s = (const unsigned char *)lx->src + pos;
+    uint32_t left = lx->len - pos;
+    if (left >= 2 && s[0] == 0xC2 && (s[1] == 0xA0 || s[1] == 0x85)) {
+        *n = 2;
+        return U_SPACE;
+    }
+    if (left >= 3 && s[0] == 0xE2 && s[1] == 0x80) {
+        *n = 3;
+        unsigned char c = s[2];
+        if (c >= 0x93 && c <= 0x95)
+            return U_DASH;
+        if (c >= 0x98 && c <= 0x9B)
+            return U_SQUOTE;
+        if (c >= 0x9C && c <= 0x9E)
+            return U_DQUOTE;
+        if ((c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF)
+            return U_SPACE;
+    }
+    if (left >= 3 && ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) ||
+                      (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) ||
+                      (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF))) {
+        *n = 3;
+        return U_SPACE;
+    }
+    *n = 1;
+    return U_NONE;
+}
+
+static int at(const struct lexer *lx, uint32_t pos)
+{
+    return pos < lx->len ? (unsigned char)lx->src[pos] : 0;
+}
+
+/* Length of a quote/dash/space of the given kind at pos, or 0. */
+static uint32_t is_kind(const struct lexer *lx, uint32_t pos, enum uni want, int ascii)
+{
+    if (pos >= lx->len)
+        return 0;
+    int c = at(lx, pos);
+    if (c == ascii)
+        return 1;
+    if (c < 0x80)
+        return 0;
+    uint32_t n;
+    return uni_at(lx, pos, &n) == want ? n : 0;
+}
+
+static uint32_t is_sq(const struct lexer *lx, uint32_t pos)
+{
+    return is_kind(lx, pos, U_SQUOTE, '\'');
+}
+
+static uint32_t is_dq(const struct lexer *lx, uint32_t pos)
+{
+    return is_kind(lx, pos, U_DQUOTE, '"');
+}
+
+static uint32_t is_dash(const struct lexer *lx, uint32_t pos)
+{
+    return is_kind(lx, pos, U_DASH, '-');
+}
+
+/* Whitespace (not newline): length at pos, or 0. */
+static uint32_t is_ws(const struct lexer *lx, uint32_t pos)
+{
+    if (pos >= lx->len)
+        return 0;
+    int c = at(lx, pos);
+    if (c < 0x80)
+        return (ctab[c] & C_WS) ? 1 : 0;
+    uint32_t n;
+    return uni_at(lx, pos, &n) == U_SPACE ? n : 0;
+}
+
+static int is_nl(const struct lexer *lx, uint32_t pos)
+{
+    return pos < lx->len && (ctab[at(lx, pos)] & C_NL);
+}
+
+/* Length of the newline at pos (1 or 2 for \r\n), or 0. */
+static uint32_t nl_len(const struct lexer *lx, uint32_t pos)
+{
+    int c = at(lx, pos);
+    if (pos >= lx->len || !(ctab[c] & C_NL))
+        return 0;
+    return (c == '\r' && at(lx, pos + 1) == '\n') ? 2 : 1;
+}
+
+/* Does the character at pos end a bare word (ForceStartNewToken)? */
+static int forces_new(const struct lexer *lx, uint32_t pos)
+{
+    if (pos >= lx->len)
+        return 1;
+    int c = at(lx, pos);
+    if (c < 0x80)
+        return (ctab[c] & C_FORCE) != 0;
+    return is_ws(lx, pos) != 0;
+}
+
+/* An identifier character: ASCII letters, digits, _ and non-ASCII letters. */
+static uint32_t is_ident(const struct lexer *lx, uint32_t pos)
+{
+    if (pos >= lx->len)
+        return 0;
+    int c = at(lx, pos);
+    if (c < 0x80)
+        return (ctab[c] & (C_IDSTART | C_DIGIT)) ? 1 : 0;
+    uint32_t n;
+    if (uni_at(lx, pos, &n) != U_NONE)
+        return 0;
+    /* Skip one whole UTF-8 sequence. */
+    n = 1;
+    while (pos + n < lx->len && ((unsigned char)lx->src[pos + n] & 0xC0) == 0x80)
+        n++;
+    return n;
+}
+
+static uint32_t is_ident_start(const struct lexer *lx, uint32_t pos)
+{
+    int c = at(lx, pos);
+    if (c >= '0' && c <= '9')
+        return 0;
+    return is_ident(lx, pos);
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Tables: token spellings, operators, keywords, error messages
+** ===================================================================
+*/
+
+static const char *const tok_names[] = {
+#define TOK(name, spelling) [TOK_##name] = spelling,
+#include "tokens.def"
+#undef TOK
+};
+_Static_assert(EMSH_ARRAY_SIZE(tok_names) == TOK__COUNT, "tokens.def and tok_names disagree");
+
+static const struct opinfo {
+    const char *spelling;
+    int prec;
+    unsigned flags;
+} ops[] = {
+#define OP(name, spelling, prec, flags) [OP_##name] = {spelling, prec, flags},
+#include "ops.def"
+#undef OP
+};
+_Static_assert(EMSH_ARRAY_SIZE(ops) == OP__COUNT, "ops.def and ops disagree");
+
+static const struct {
+    const char *name, *msg;
+} perrs[] = {
+    [PERR_NONE] = {"", ""},
+#define PERR(id, msg) [PERR_##id] = {#id, msg},
+#include "errors.def"
+#undef PERR
+};
+_Static_assert(EMSH_ARRAY_SIZE(perrs) == PERR__COUNT, "errors.def and perrs disagree");
+
+const char *tok_spelling(enum tok_kind k)
+{
+    return (unsigned)k < TOK__COUNT && tok_names[k] ? tok_names[k] : "";
+}
+
+const char *op_spelling(enum ast_op op)
+{
+    return (unsigned)op < OP__COUNT ? ops[op].spelling : "";
+}
+
+int op_precedence(enum ast_op op)
+{
+    return (unsigned)op < OP__COUNT ? ops[op].prec : 0;
+}
+
+unsigned op_flags(enum ast_op op)
+{
+    return (unsigned)op < OP__COUNT ? ops[op].flags : 0;
+}
+
+const char *perr_message(enum perr_id id)
+{
+    return (unsigned)id < PERR__COUNT ? perrs[id].msg : "";
+}
+
+const char *perr_name(enum perr_id id)
+{
+    return (unsigned)id < PERR__COUNT ? perrs[id].name : "";
+}
+
+/* A dash operator by name (without the dash), case-insensitively. */
+static enum ast_op dash_op(const char *s, size_t n)
+{
+    for (int i = 1; i < OP__COUNT; i++) {
+        const char *sp = ops[i].spelling;
+        if ((ops[i].flags & OPF_D) && strlen(sp + 1) == n && strncasecmp(sp + 1, s, n) == 0)
+            return (enum ast_op)i;
+    }
+    return OP_NONE;
+}
+
+/* Sorted by name for bsearch. */
+static const struct kwent {
+    const char *name;
+    enum keyword kw;
+} kwtab[] = {
+    {"begin", KW_BEGIN},
+    {"break", KW_BREAK},
+    {"catch", KW_CATCH},
+    {"class", KW_CLASS},
+    {"clean", KW_CLEAN},
+    {"configuration", KW_CONFIGURATION},
+    {"continue", KW_CONTINUE},
+    {"data", KW_DATA},
+    {"define", KW_DEFINE},
+    {"do", KW_DO},
+    {"dynamicparam", KW_DYNAMICPARAM},
+    {"else", KW_ELSE},
+    {"elseif", KW_ELSEIF},
+    {"end", KW_END},
+    {"enum", KW_ENUM},
+    {"exit", KW_EXIT},
+    {"filter", KW_FILTER},
+    {"finally", KW_FINALLY},
+    {"for", KW_FOR},
+    {"foreach", KW_FOREACH},
+    {"from", KW_FROM},
+    {"function", KW_FUNCTION},
+    {"hidden", KW_HIDDEN},
+    {"if", KW_IF},
+    {"in", KW_IN},
+    {"inlinescript", KW_INLINESCRIPT},
+    {"interface", KW_INTERFACE},
+    {"parallel", KW_PARALLEL},
+    {"param", KW_PARAM},
+    {"process", KW_PROCESS},
+    {"return", KW_RETURN},
+    {"sequence", KW_SEQUENCE},
+    {"static", KW_STATIC},
+    {"switch", KW_SWITCH},
+    {"throw", KW_THROW},
+    {"trap", KW_TRAP},
+    {"try", KW_TRY},
+    {"until", KW_UNTIL},
+    {"using", KW_USING},
+    {"var", KW_VAR},
+    {"while", KW_WHILE},
+    {"workflow", KW_WORKFLOW},
+};
+
+enum keyword lex_keyword(const char *s, size_t n)
+{
+    size_t lo = 0, hi = EMSH_ARRAY_SIZE(kwtab);
+    if (n == 0 || n > 13)
+        return KW_NONE;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *k = kwtab[mid].name;
+        int c = strncasecmp(s, k, n);
+        if (c == 0 && k[n] != '\0')
+            c = -1;
+        if (c == 0)
+            return kwtab[mid].kw;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return KW_NONE;
+}
+
+const char *keyword_spelling(enum keyword kw)
+{
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(kwtab); i++)
+        if (kwtab[i].kw == kw)
+            return kwtab[i].name;
+    return "";
+}
+
+/* }================================================================== */
+
+void lex_init(struct lexer *lx, const char *src, uint32_t len)
+{
+    init_ctab();
+    memset(lx, 0, sizeof *lx);
+    lx->src = src;
+    lx->len = len;
+}
+
+void lex_release(struct lexer *lx)
+{
+    free(lx->comments);
+    lx->comments = NULL;
+    lx->ncomments = lx->comments_cap = 0;
+}
+
+uint32_t lex_skip_preamble(const struct lexer *lx)
+{
+    uint32_t pos = 0;
+    if (lx->len >= 3 && memcmp(lx->src, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3;
+    if (lx->len >= pos + 2 && lx->src[pos] == '#' && lx->src[pos + 1] == '!') {
+        while (pos < lx->len && !is_nl(lx, pos))
+            pos++;
+    }
+    return pos;
+}
+
+static void record_comment(struct lexer *lx, uint32_t start, uint32_t end)
+{
+    if (lx->ncomments && lx->comments[lx->ncomments - 1].end >= end)
+        return; /* seen already: the parser scanned this stretch before */
+    if (lx->ncomments && lx->comments[lx->ncomments - 1].start >= start)
+        return;
+    if (lx->ncomments == lx->comments_cap) {
+        lx->comments_cap = lx->comments_cap ? 2 * lx->comments_cap : 16;
+        lx->comments = emsh_xrealloc(lx->comments, lx->comments_cap * sizeof *lx->comments);
+    }
+    lx->comments[lx->ncomments].start = start;
+    lx->comments[lx->ncomments].end = end;
+    lx->ncomments++;
+}
+
+static void tok_error(struct token *t, enum perr_id id, uint32_t start, uint32_t end)
+{
+    if (t->err)
+        return; /* the first error found wins */
+    t->err = (uint16_t)id;
+    t->err_start = start;
+    t->err_end = end;
+}
+
+uint32_t lex_skip_space(const struct lexer *lx, uint32_t pos)
+{
+    for (;;) {
+        uint32_t n = is_ws(lx, pos);
+        if (n) {
+            pos += n;
+            continue;
+        }
+        if (at(lx, pos) == '`' && nl_len(lx, pos + 1)) {
+            pos += 1 + nl_len(lx, pos + 1);
+            continue;
+        }
+        return pos;
+    }
+}
+
+/* Skips whitespace, continuations and comments; not newlines. */
+static uint32_t skip_trivia(struct lexer *lx, uint32_t pos, struct token *t)
+{
+    uint32_t start = pos;
+    for (;;) {
+        pos = lex_skip_space(lx, pos);
+        int c = at(lx, pos);
+        if (pos < lx->len && c == '#') {
+            uint32_t s = pos;
+            while (pos < lx->len && !is_nl(lx, pos))
+                pos++;
+            record_comment(lx, s, pos);
+            continue;
+        }
+        if (c == '<' && at(lx, pos + 1) == '#') {
+            uint32_t s = pos;
+            pos += 2;
+            for (;;) {
+                if (pos >= lx->len) {
+                    tok_error(t, PERR_MissingTerminatorMultiLineComment, lx->len, lx->len);
+                    break;
+                }
+                if (at(lx, pos) == '#' && at(lx, pos + 1) == '>') {
+                    pos += 2;
+                    break;
+                }
+                pos++;
+            }
+            record_comment(lx, s, pos);
+            continue;
+        }
+        break;
+    }
+    if (pos != start)
+        t->flags |= TF_SPACE;
+    return pos;
+}
+
+/*
+** {==================================================================
+** Expandable text: double-quoted strings, here-strings, bare words
+** ===================================================================
+*/
+
+enum wmode { W_DQ, W_HERE_DQ, W_GENERIC };
+
+struct walker {
+    struct lexer *lx;
+    lex_part_fn fn; /* NULL when only finding the end */
+    void *ctx;
+    int collect;    /* build the literal text in `text` */
+    struct buf text;
+    uint32_t text_start;
+    struct token *t; /* receives errors */
+    int depth;
+    unsigned flags;  /* TF_EXPAND / TF_ESCAPED seen */
+};
+
+static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, int *ok);
+static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t, int depth);
+
+static void w_flush(struct walker *w, uint32_t pos)
+{
+    if (w->fn && w->text.len)
+        w->fn(w->ctx, LEX_PART_TEXT, w->text.s, w->text.len, w->text_start, pos);
+    buf_reset(&w->text);
+    w->text_start = pos;
+}
+
+static void w_add(struct walker *w, const char *s, size_t n)
+{
+    if (w->collect)
+        buf_add(&w->text, s, n);
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* A backtick escape at pos (pointing after the backtick); returns the end. */
+static uint32_t w_escape(struct walker *w, uint32_t pos)
+{
+    struct lexer *lx = w->lx;
+    if (pos >= lx->len)
+        return pos;
+    int c = at(lx, pos);
+    char ch;
+    switch (c) {
+    case '0': ch = '\0'; break;
+    case 'a': ch = '\a'; break;
+    case 'b': ch = '\b'; break;
+    case 'e': ch = 27; break;
+    case 'f': ch = '\f'; break;
+    case 'n': ch = '\n'; break;
+    case 'r': ch = '\r'; break;
+    case 't': ch = '\t'; break;
+    case 'v': ch = '\v'; break;
+    case 'u':
+        if (at(lx, pos + 1) == '{') {
+            uint32_t p = pos + 2, cp = 0;
+            int nd = 0;
+            while (p < lx->len && hexval(at(lx, p)) >= 0 && nd < 7) {
+                cp = cp * 16 + (uint32_t)hexval(at(lx, p));
+                p++;
+                nd++;
+            }
+            if (nd == 0 || nd > 6 || at(lx, p) != '}' || cp > 0x10FFFF) {
+                tok_error(w->t, PERR_InvalidUnicodeEscapeSequence, pos - 1, p);
+                return p;
+            }
+            if (w->collect)
+                buf_put_utf8(&w->text, cp);
+            return p + 1;
+        }
+        ch = 'u';
+        break;
+    default: {
+        /* Any other character stands for itself, whole UTF-8 sequence. */
+        uint32_t n = 1;
+        while (pos + n < lx->len && ((unsigned char)lx->src[pos + n] & 0xC0) == 0x80)
+            n++;
+        w_add(w, lx->src + pos, n);
+        return pos + n;
+    }
+    }
+    w_add(w, &ch, 1);
+    return pos + 1;
+}
+
+static uint32_t walk(struct walker *w, uint32_t pos, enum wmode mode);
+
+/* A `$` at pos inside expandable text; returns the end of what it starts. */
+static uint32_t w_dollar(struct walker *w, uint32_t pos)
+{
+    struct lexer *lx = w->lx;
+    int c = at(lx, pos + 1);
+    if (c == '(') {
+        w_flush(w, pos);
+        uint32_t inner = pos + 2;
+        uint32_t close = skip_subexpr(lx, inner, w->t, w->depth + 1);
+        if (w->fn)
+            w->fn(w->ctx, LEX_PART_SUBEXPR, NULL, 0, inner, close);
+        w->flags |= TF_EXPAND;
+        uint32_t end = close < lx->len ? close + 1 : close;
+        w->text_start = end;
+        return end;
+    }
+    int ok = 0;
+    struct token vt = {0};
+    uint32_t end = scan_variable(lx, pos, &vt, &ok);
+    if (!ok) {
+        w_add(w, "$", 1);
+        return pos + 1;
+    }
+    if (vt.err)
+        tok_error(w->t, vt.err, vt.err_start, vt.err_end);
+    w_flush(w, pos);
+    if (w->fn)
+        w->fn(w->ctx, LEX_PART_VARIABLE, NULL, 0, pos, end);
+    w->flags |= TF_EXPAND;
+    w->text_start = end;
+    return end;
+}
+
+/* Single-quoted text starting after the opening quote; appends its value. */
+static uint32_t walk_sq(struct walker *w, uint32_t pos, int here)
+{
+    struct lexer *lx = w->lx;
+    for (;;) {
+        if (pos >= lx->len) {
+            tok_error(w->t, PERR_TerminatorExpectedAtEndOfString, lx->len, lx->len);
+            w->t->op = here ? 3 : 1;
+            return pos;
+        }
+        uint32_t q;
+        if (here) {
+            uint32_t nl = nl_len(lx, pos);
+            if (nl && (q = is_sq(lx, pos + nl)) && at(lx, pos + nl + q) == '@')
+                return pos + nl + q + 1;
+        } else if ((q = is_sq(lx, pos))) {
+            uint32_t q2 = is_sq(lx, pos + q);
+            if (q2) {
+                w_add(w, lx->src + pos, q); /* '' stands for ' */
+                pos += q + q2;
+                continue;
+            }
+            return pos + q;
+        }
+        w_add(w, lx->src + pos, 1);
+        pos++;
+    }
+}
+
+/*
+** Walks expandable text from pos. W_DQ stops after the closing quote,
+** W_HERE_DQ after the closing "@ (the newline before it is not text),
+** W_GENERIC before the first character that ends a bare word.
+*/
+static uint32_t walk(struct walker *w, uint32_t pos, enum wmode mode)
+{
+    struct lexer *lx = w->lx;
+    w->text_start = pos;
+    for (;;) {
+        if (pos >= lx->len) {
+            if (mode != W_GENERIC) {
+                tok_error(w->t, PERR_TerminatorExpectedAtEndOfString, lx->len, lx->len);
+                w->t->op = mode == W_DQ ? 2 : 4;
+            }
+            w_flush(w, pos);
+            return pos;
+        }
+        int c = at(lx, pos);
+        uint32_t q;
+        if (mode == W_GENERIC) {
+            if (forces_new(lx, pos)) {
+                w_flush(w, pos);
+                return pos;
+            }
+        } else if (mode == W_HERE_DQ) {
+            uint32_t nl = nl_len(lx, pos);
+            if (nl && (q = is_dq(lx, pos + nl)) && at(lx, pos + nl + q) == '@') {
+                w_flush(w, pos);
+                return pos + nl + q + 1;
+            }
+        } else if ((q = is_dq(lx, pos))) {
+            uint32_t q2 = is_dq(lx, pos + q);
+            if (q2) {
+                w_add(w, lx->src + pos, q); /* "" stands for " */
+                pos += q + q2;
+                continue;
+            }
+            w_flush(w, pos);
+            return pos + q;
+        }
+        if (c == '`') {
+            if (mode == W_GENERIC && nl_len(lx, pos + 1)) {
+                w_flush(w, pos); /* a line continuation ends the word */
+                return pos;
+            }
+            w->flags |= TF_ESCAPED;
+            pos = w_escape(w, pos + 1);
+            continue;
+        }
+        if (c == '$' && pos + 1 < lx->len) {
+            pos = w_dollar(w, pos);
+            continue;
+        }
+        if (mode == W_GENERIC) {
+            if ((q = is_sq(lx, pos))) {
+                w->flags |= TF_ESCAPED;
+                pos = walk_sq(w, pos + q, 0);
+                continue;
+            }
+            if ((q = is_dq(lx, pos))) {
+                w->flags |= TF_ESCAPED;
+                uint32_t save = w->text_start;
+                pos = walk(w, pos + q, W_DQ);
+                w->text_start = save;
+                continue;
+            }
+        }
+        w_add(w, lx->src + pos, 1);
+        pos++;
+    }
+}
+
+/*
+** Finds the `)` that closes a subexpression whose text starts at pos, by
+** scanning tokens; returns its offset (lx->len when missing).
+*/
+static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t, int depth)
+{
+    int level = 1;
+    if (depth > 200) {
+        tok_error(t, PERR_ScriptTooComplicated, pos, pos);
+        return lx->len;
+    }
+    for (;;) {
+        struct token st = lex_scan(lx, pos, LEX_CMD);
+        if (st.kind == TOK_EOF) {
+            tok_error(t, PERR_IncompleteDollarSubexpressionReference, pos, pos);
+            return lx->len;
+        }
+        if (st.err && st.err != PERR_InvalidVariableReference)
+            tok_error(t, st.err, st.err_start, st.err_end);
+        switch (st.kind) {
+        case TOK_LPAREN:
+        case TOK_AT_PAREN:
+        case TOK_DOLLAR_PAREN:
+            level++;
+            break;
+        case TOK_RPAREN:
+            if (--level == 0)
+                return st.start;
+            break;
+        default:
+            break;
+        }
+        pos = st.end;
+    }
+}
+
+void lex_walk_expandable(const struct lexer *clx, const struct token *t, lex_part_fn fn, void *ctx)
+{
+    struct lexer *lx = (struct lexer *)clx; /* records comments met in $( ) */
+    struct token scratch = *t;
+    struct walker w = {lx, fn, ctx, fn != NULL, BUF_INIT, t->start, &scratch, 0, 0};
+    uint32_t pos = t->start;
+    switch (t->kind) {
+    case TOK_STRING_DQ:
+        walk(&w, pos + is_dq(lx, pos), W_DQ);
+        break;
+    case TOK_HERE_DQ: {
+        pos += 1 + is_dq(lx, pos + 1);
+        while (is_ws(lx, pos))
+            pos += is_ws(lx, pos);
+        pos += nl_len(lx, pos);
+        uint32_t q;
+        if ((q = is_dq(lx, pos)) && at(lx, pos + q) == '@')
+            break; /* empty */
+        walk(&w, pos, W_HERE_DQ);
+        break;
+    }
+    default:
+        walk(&w, pos, W_GENERIC);
+        break;
+    }
+    buf_release(&w.text);
+}
+
+void lex_cook_sq(const struct lexer *clx, const struct token *t, struct buf *out)
+{
+    struct lexer *lx = (struct lexer *)clx;
+    struct token scratch = *t;
+    struct walker w = {lx, NULL, NULL, 1, BUF_INIT, 0, &scratch, 0, 0};
+    uint32_t pos = t->start;
+    int here = t->kind == TOK_HERE_SQ;
+    if (here) {
+        pos += 1 + is_sq(lx, pos + 1);
+        while (is_ws(lx, pos))
+            pos += is_ws(lx, pos);
+        pos += nl_len(lx, pos);
+        uint32_t q;
+        if ((q = is_sq(lx, pos)) && at(lx, pos + q) == '@')
+            return;
+    } else {
+        pos += is_sq(lx, pos);
+    }
+    w.text = *out; /* collect straight into out */
+    walk_sq(&w, pos, here);
+    *out = w.text;
+}
+
+static void cook_collect(void *ctx, enum lex_part_kind kind, const char *text, size_t len,
+                         uint32_t start, uint32_t end)
+{
+    (void)start;
+    (void)end;
+    if (kind == LEX_PART_TEXT)
+        buf_add(ctx, text, len);
+}
+
+void lex_cook_bare(const struct lexer *lx, const struct token *t, struct buf *out)
+{
+    if (t->kind == TOK_PARAMETER) {
+        uint32_t p = t->start + is_dash(lx, t->start);
+        uint32_t e = t->end;
+        if (t->flags & TF_COLON)
+            e--;
+        buf_add(out, lx->src + p, e - p);
+        return;
+    }
+    if (t->kind == TOK_STRING_SQ || t->kind == TOK_HERE_SQ) {
+        lex_cook_sq(lx, t, out);
+        return;
+    }
+    if (!(t->flags & (TF_ESCAPED | TF_EXPAND)) || t->kind == TOK_IDENT) {
+        buf_add(out, lx->src + t->start, t->end - t->start);
+        return;
+    }
+    lex_walk_expandable(lx, t, cook_collect, out);
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Variables, numbers, strings
+** ===================================================================
+*/
+
+/*
+** A variable at pos (`$` or `@`). Sets *ok to 0 when no variable starts
+** there (a lone `$`); returns the end.
+*/
+static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, int *ok)
+{
+    uint32_t p = pos + 1;
+    int c = at(lx, p);
+    *ok = 1;
+    if (c == '{') {
+        p++;
+        uint32_t s = p;
+        for (;;) {
+            if (p >= lx->len) {
+                tok_error(t, PERR_IncompleteDollarVariableReference, pos, lx->len);
+                return p;
+            }
+            if (at(lx, p) == '`' && p + 1 < lx->len) {
+                p += 2;
+                continue;
+            }
+            if (at(lx, p) == '}')
+                break;
+            p++;
+        }
+        if (p == s)
+            tok_error(t, PERR_EmptyVariableReference, pos, p + 1);
+        return p + 1;
+    }
+    if (at(lx, pos) == '$' && (c == '$' || c == '?' || c == '^'))
+        return p + 1;
+    uint32_t n;
+    if (p >= lx->len || !((n = is_ident(lx, p)) || c == ':')) {
+        *ok = 0;
+        return pos + 1;
+    }
+    int scoped = 0;
+    for (;;) {
+        while ((n = is_ident(lx, p)))
+            p += n;
+        if (at(lx, p) == ':' && !scoped && at(lx, pos) == '$') {
+            if (at(lx, p + 1) == ':')
+                break; /* $type::Member */
+            if (is_ident(lx, p + 1)) {
+                scoped = 1;
+                p++;
+                continue;
+            }
+            if (p > pos + 1) {
+                tok_error(t, PERR_InvalidVariableReferenceWithDrive, pos, p + 1);
+                return p + 1;
+            }
+        }
+        break;
+    }
+    if (p == pos + 1)
+        *ok = 0;
+    return p;
+}
+
+void lex_variable_name(const struct lexer *lx, uint32_t start, uint32_t end, struct buf *out,
+                       size_t *scope_len, bool *braced)
+{
+    uint32_t p = start + 1;
+    size_t base = out->len;
+    *scope_len = 0;
+    *braced = false;
+    if (at(lx, p) == '{') {
+        *braced = true;
+        p++;
+        uint32_t e = end > p && at(lx, end - 1) == '}' ? end - 1 : end;
+        while (p < e) {
+            if (at(lx, p) == '`' && p + 1 < e)
+                p++;
+            buf_add(out, lx->src + p, 1);
+            p++;
+        }
+    } else {
+        buf_add(out, lx->src + p, end - p);
+    }
+    const char *s = out->s ? out->s + base : "";
+    size_t n = out->len - base;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ':') {
+            if (i > 0)
+                *scope_len = i + 1;
+            break;
+        }
+        if (!(ctab[(unsigned char)s[i]] & (C_IDSTART | C_DIGIT)))
+            break;
+    }
+}
+
+static int ieq(const char *s, const char *lit, size_t n)
+{
+    return strncasecmp(s, lit, n) == 0;
+}
+
+/* A multiplier suffix (kb mb gb tb pb) at pos: its length or 0. */
+static uint32_t multiplier_at(const struct lexer *lx, uint32_t pos)
+{
+    if (pos + 2 > lx->len)
+        return 0;
+    const char *s = lx->src + pos;
+    if ((s[1] == 'b' || s[1] == 'B') && strchr("kKmMgGtTpP", s[0]) && s[0])
+        return 2;
+    return 0;
+}
+
+/*
+** A number at pos (after an optional sign the caller skipped); returns its
+** end, or 0 when the text is not a number followed by a token boundary.
+*/
+static uint32_t scan_number(const struct lexer *lx, uint32_t pos, enum lex_mode mode)
+{
+    uint32_t p = pos;
+    int c0 = at(lx, p), c1 = at(lx, p + 1);
+    int hex = 0;
+    if (c0 == '0' && (c1 == 'x' || c1 == 'X') && (ctab[at(lx, p + 2)] & C_HEX)) {
+        hex = 1;
+        p += 2;
+        while (ctab[at(lx, p)] & C_HEX)
+            p++;
+    } else if (c0 == '0' && (c1 == 'b' || c1 == 'B') && (at(lx, p + 2) == '0' || at(lx, p + 2) == '1')) {
+        p += 2;
+        while (at(lx, p) == '0' || at(lx, p) == '1')
+            p++;
+        hex = 1; /* same suffix rules */
+    } else {
+        uint32_t d = 0;
+        while (ctab[at(lx, p)] & C_DIGIT)
+            p++, d++;
+        if (at(lx, p) == '.' && (ctab[at(lx, p + 1)] & C_DIGIT)) {
+            p++;
+            while (ctab[at(lx, p)] & C_DIGIT)
+                p++, d++;
+        }
+        if (d == 0)
+            return 0;
+        if (at(lx, p) == 'e' || at(lx, p) == 'E') {
+            uint32_t q = p + 1;
+            if (at(lx, q) == '+')
+                q++;
+            else if (is_dash(lx, q))
+                q += is_dash(lx, q);
+            if (ctab[at(lx, q)] & C_DIGIT) {
+                while (ctab[at(lx, q)] & C_DIGIT)
+                    q++;
+                p = q;
+            }
+        }
+    }
+    /* Type suffix. */
+    const char *s = lx->src + p;
+    uint32_t left = lx->len - p;
+    if (left >= 2 && (ieq(s, "ul", 2) || ieq(s, "uy", 2) || ieq(s, "us", 2)))
+        p += 2;
+    else if (left >= 1 && strchr(hex ? "lLuUnN" : "lLdDuUyYsSnN", s[0]) && s[0])
+        p += 1;
+    p += multiplier_at(lx, p);
+    if (p >= lx->len || forces_new(lx, p))
+        return p;
+    if (mode == LEX_EXPR && (ctab[at(lx, p)] & C_AFTERNUM))
+        return p;
+    if (mode == LEX_EXPR && (at(lx, p) == '[' || at(lx, p) == ':' || is_dash(lx, p)))
+        return p;
+    return 0;
+}
+
+bool lex_number_value(const char *text, size_t len, struct lex_number *out)
+{
+    char tmp[128];
+    size_t i = 0, n = 0;
+    int neg = 0;
+    memset(out, 0, sizeof *out);
+    if (len >= sizeof tmp)
+        return false;
+    if (len && text[0] == '-') {
+        neg = 1;
+        i = 1;
+    } else if (len >= 3 && (unsigned char)text[0] == 0xE2) {
+        neg = 1;
+        i = 3;
+    }
+    /* Split into digits, suffix, multiplier. */
+    int64_t mult = 1;
+    size_t e = len;
+    if (e - i >= 3 && (text[e - 1] == 'b' || text[e - 1] == 'B')) {
+        switch (text[e - 2] | 0x20) {
+        case 'k': mult = 1LL << 10; break;
+        case 'm': mult = 1LL << 20; break;
+        case 'g': mult = 1LL << 30; break;
+        case 't': mult = 1LL << 40; break;
+        case 'p': mult = 1LL << 50; break;
+        default: break;
+        }
+        if (mult != 1)
+            e -= 2;
+    }
+    int is_hex = e - i > 2 && text[i] == '0' && (text[i + 1] | 0x20) == 'x';
+    int is_bin = e - i > 2 && text[i] == '0' && (text[i + 1] | 0x20) == 'b';
+    char suffix[3] = {0};
+    while (e > i && n < 2) {
+        int c = text[e - 1] | 0x20;
+        if (is_hex && strchr("lun", c) && c) {
+        } else if (!is_hex && strchr("ldusyn", c) && c && !(c == 'd' && is_bin)) {
+        } else {
+            break;
+        }
+        if (is_hex && (ctab[(unsigned char)text[e - 1]] & C_HEX) && c != 'l' && c != 'u' && c != 'n')
+            break;
+        suffix[n++] = (char)c;
+        e--;
+    }
+    if (n == 2) { /* read backwards */
+        char t = suffix[0];
+        suffix[0] = suffix[1];
+        suffix[1] = t;
+    }
+    memcpy(tmp, text + i, e - i);
+    tmp[e - i] = '\0';
+    if (is_hex || is_bin) {
+        uint64_t v = strtoull(tmp + 2, NULL, is_hex ? 16 : 2);
+        if (suffix[0] == 'l') {
+            out->kind = NUM_INT64;
+            out->i = (int64_t)v;
+        } else if (v <= 0xFFFFFFFFu && !suffix[0]) {
+            out->kind = NUM_INT32;
+            out->i = (int32_t)(uint32_t)v;
+        } else {
+            out->kind = suffix[0] == 'u' ? NUM_UINT64 : NUM_INT64;
+            out->i = (int64_t)v;
+        }
+        out->i *= mult;
+        if (neg)
+            out->i = -out->i;
+        out->d = (double)out->i;
+        return true;
+    }
+    int real = strpbrk(tmp, ".eE") != NULL;
+    double d = strtod(tmp, NULL) * (double)mult;
+    if (neg)
+        d = -d;
+    out->d = d;
+    if (suffix[0] == 'd') {
+        out->kind = NUM_DECIMAL;
+        out->i = (int64_t)d;
+        return true;
+    }
+    if (real && !suffix[0]) {
+        out->kind = NUM_DOUBLE;
+        return true;
+    }
+    /* Integers: int32 when it fits, then int64, then double. */
+    if (d >= -2147483648.0 && d <= 2147483647.0 && suffix[0] != 'l' && suffix[0] != 'n') {
+        out->kind = NUM_INT32;
+    } else if (d >= -9223372036854775808.0 && d < 9223372036854775808.0) {
+        out->kind = NUM_INT64;
+    } else {
+        out->kind = suffix[0] == 'n' ? NUM_BIGINT : NUM_DOUBLE;
+        return true;
+    }
+    if (!real) {
+
+        long long v = strtoll(tmp, NULL, 10);
+        out->i = (int64_t)(v * mult);
+        if (neg)
+            out->i = -out->i;
+    } else {
+        out->i = (int64_t)d;
+    }
+    switch (suffix[0]) {
+    case 'u': out->kind = suffix[1] == 'l' ? NUM_UINT64 : suffix[1] == 'y' ? NUM_BYTE : suffix[1] == 's' ? NUM_UINT16 : NUM_UINT32; break;
+    case 'y': out->kind = NUM_SBYTE; break;
+    case 's': out->kind = NUM_INT16; break;
+    case 'n': out->kind = NUM_BIGINT; break;
+    case 'l': out->kind = NUM_INT64; break;
+    default: break;
+    }
+    return true;
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** The scanner
+** ===================================================================
+*/
+
+/* A bare word from pos in command mode; start is the token's first byte. */
+static struct token generic(struct lexer *lx, struct token t, uint32_t pos)
+{
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0, 0};
+    t.kind = TOK_GENERIC;
+    t.end = walk(&w, pos, W_GENERIC);
+    t.flags |= (uint16_t)w.flags;
+    if (t.end == t.start)
+        t.end = t.start + 1; /* never an empty token */
+    return t;
+}
+
+/* Does a token that ended at pos continue as a bare word in command mode? */
+static int continues_bare(const struct lexer *lx, uint32_t pos)
+{
+    int c = at(lx, pos);
+    return !forces_new(lx, pos) && c != '.' && c != '[';
+}
+
+static struct token redirect(const struct lexer *lx, struct token t, uint32_t pos)
+{
+    int c = at(lx, pos);
+    unsigned from = 1;
+    if (c == '*') {
+        from = 0;
+        pos++;
+    } else if (c >= '1' && c <= '6') {
+        from = (unsigned)(c - '0');
+        pos++;
+    }
+    pos++; /* '>' */
+    unsigned op = from;
+    if (at(lx, pos) == '>') {
+        op |= REDIR_APPEND;
+        pos++;
+    } else if (at(lx, pos) == '&' && at(lx, pos + 1) >= '1' && at(lx, pos + 1) <= '6') {
+        op |= REDIR_MERGE | ((unsigned)(at(lx, pos + 1) - '0') << 8);
+        pos += 2;
+    }
+    t.kind = TOK_REDIRECT;
+    t.op = (uint16_t)op;
+    t.end = pos;
+    return t;
+}
+
+static struct token simple(struct token t, enum tok_kind k, uint32_t n)
+{
+    t.kind = k;
+    t.end = t.start + n;
+    return t;
+}
+
+/* A string literal at pos, of either quote. */
+static struct token string_tok(struct lexer *lx, struct token t, uint32_t pos, enum lex_mode mode)
+{
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0, 0};
+    uint32_t q = is_sq(lx, pos);
+    if (q) {
+        t.kind = TOK_STRING_SQ;
+        t.end = walk_sq(&w, pos + q, 0);
+    } else {
+        t.kind = TOK_STRING_DQ;
+        t.end = walk(&w, pos + is_dq(lx, pos), W_DQ);
+    }
+    if (mode == LEX_CMD && !t.err && continues_bare(lx, t.end))
+        return generic(lx, t, pos);
+    return t;
+}
+
+static struct token here_string(struct lexer *lx, struct token t, uint32_t pos)
+{
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0, 0};
+    uint32_t q = is_sq(lx, pos + 1);
+    int sq = q != 0;
+    if (!q)
+        q = is_dq(lx, pos + 1);
+    uint32_t p = pos + 1 + q;
+    while (is_ws(lx, p))
+        p += is_ws(lx, p);
+    t.kind = sq ? TOK_HERE_SQ : TOK_HERE_DQ;
+    if (p < lx->len && !is_nl(lx, p)) {
+        tok_error(&t, PERR_UnexpectedCharactersAfterHereStringHeader, p, p);
+        t.end = p;
+        return t;
+    }
+    p += nl_len(lx, p);
+    uint32_t cq = sq ? is_sq(lx, p) : is_dq(lx, p);
+    if (cq && at(lx, p + cq) == '@') { /* empty here-string */
+        t.end = p + cq + 1;
+        return t;
+    }
+    if (sq)
+        t.end = walk_sq(&w, p, 1);
+    else
+        t.end = walk(&w, p, W_HERE_DQ);
+    return t;
+}
+
+/* `-` or a Unicode dash at pos, dn bytes long. */
+static struct token dash(struct lexer *lx, struct token t, uint32_t pos, uint32_t dn,
+                         enum lex_mode mode)
+{
+    uint32_t p = pos + dn;
+    int c = at(lx, p);
+    uint32_t n2 = is_dash(lx, p);
+    if (mode == LEX_EXPR) {
+        if (n2)
+            return simple(t, TOK_MINUS_MINUS, dn + n2);
+        if (c == '=')
+            return simple(t, TOK_MINUS_EQ, dn + 1);
+        if (ctab[c] & C_IDSTART && c < 0x80) {
+            uint32_t q = p;
+            while (q < lx->len && ((at(lx, q) | 0x20) >= 'a' && (at(lx, q) | 0x20) <= 'z'))
+                q++;
+            enum ast_op op = dash_op(lx->src + p, q - p);
+            if (op != OP_NONE && !is_ident(lx, q)) {
+                t.kind = TOK_OPERATOR;
+                t.op = (uint16_t)op;
+                t.end = q;
+                return t;
+            }
+            /* Not an operator: a parameter, which no expression accepts. */
+        } else {
+            return simple(t, TOK_MINUS, dn);
+        }
+    } else {
+        if (n2) {
+            if (at(lx, p + n2) == '%' && forces_new(lx, p + n2 + 1)) {
+                uint32_t q = p + n2 + 1;
+                while (q < lx->len && !is_nl(lx, q) && at(lx, q) != '|')
+                    q++;
+                t.kind = TOK_STOP_PARSING;
+                t.end = q;
+                return t;
+            }
+            return generic(lx, t, p + n2);
+        }
+        if ((ctab[c] & C_DIGIT) || (c == '.' && (ctab[at(lx, p + 1)] & C_DIGIT))) {
+            uint32_t e = scan_number(lx, p, mode);
+            if (e) {
+                t.kind = TOK_NUMBER;
+                t.end = e;
+                return t;
+            }
+        }
+        if (forces_new(lx, p))
+            return generic(lx, t, p);
+    }
+    /* A parameter: -Name or -Name: */
+    if (!(is_ident_start(lx, p) || c == '?')) {
+        if (mode == LEX_EXPR)
+            return simple(t, TOK_MINUS, dn);
+        return generic(lx, t, p);
+    }
+    uint32_t q = p;
+    while (q < lx->len && !forces_new(lx, q) && at(lx, q) != ':') {
+        if (is_sq(lx, q) || is_dq(lx, q) || at(lx, q) == '$' || at(lx, q) == '`')
+            return mode == LEX_CMD ? generic(lx, t, pos) : simple(t, TOK_MINUS, dn);
+        q++;
+    }
+    t.kind = TOK_PARAMETER;
+    if (at(lx, q) == ':') {
+        t.flags |= TF_COLON;
+        q++;
+    }
+    t.end = q;
+    return t;
+}
+
+struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
+{
+    struct token t;
+    memset(&t, 0, sizeof t);
+    pos = skip_trivia(lx, pos, &t);
+    t.start = pos;
+    t.end = pos;
+    if (pos >= lx->len) {
+        t.kind = TOK_EOF;
+        return t;
+    }
+    int c = at(lx, pos), c1 = at(lx, pos + 1);
+    int cmd = mode == LEX_CMD;
+    uint32_t n;
+    switch (c) {
+    case '\n':
+        return simple(t, TOK_NEWLINE, 1);
+    case '\r':
+        return simple(t, TOK_NEWLINE, c1 == '\n' ? 2 : 1);
+    case ';':
+        return simple(t, TOK_SEMI, 1);
+    case '(':
+        return simple(t, TOK_LPAREN, 1);
+    case ')':
+        return simple(t, TOK_RPAREN, 1);
+    case '{':
+        return simple(t, TOK_LCURLY, 1);
+    case '}':
+        return simple(t, TOK_RCURLY, 1);
+    case ',':
+        return simple(t, TOK_COMMA, 1);
+    case '|':
+        return c1 == '|' ? simple(t, TOK_OR_OR, 2) : simple(t, TOK_PIPE, 1);
+    case '&':
+        return c1 == '&' ? simple(t, TOK_AND_AND, 2) : simple(t, TOK_AMP, 1);
+    case '[':
+        return cmd ? generic(lx, t, pos) : simple(t, TOK_LBRACKET, 1);
+    case ']':
+        return cmd ? generic(lx, t, pos) : simple(t, TOK_RBRACKET, 1);
+    case '@':
+        if (c1 == '(')
+            return simple(t, TOK_AT_PAREN, 2);
+        if (c1 == '{')
+            return simple(t, TOK_AT_CURLY, 2);
+        if (is_sq(lx, pos + 1) || is_dq(lx, pos + 1))
+            return here_string(lx, t, pos);
+        if (is_ident(lx, pos + 1)) {
+            int ok;
+            t.kind = TOK_SPLAT;
+            t.end = scan_variable(lx, pos, &t, &ok);
+            return t;
+        }
+        return generic(lx, t, pos);
+    case '$': {
+        if (c1 == '(')
+            return simple(t, TOK_DOLLAR_PAREN, 2);
+        int ok;
+        uint32_t e = scan_variable(lx, pos, &t, &ok);
+        if (!ok) {
+            t = generic(lx, t, pos);
+            if (!cmd)
+                tok_error(&t, PERR_InvalidVariableReference, pos, pos + 1);
+            return t;
+        }
+        t.kind = TOK_VARIABLE;
+        t.end = e;
+        if (cmd && !t.err && continues_bare(lx, e) && !(at(lx, e) == ':' && at(lx, e + 1) == ':'))
+            return generic(lx, t, pos);
+        return t;
+    }
+    case '\'':
+    case '"':
+        return string_tok(lx, t, pos, mode);
+    case '-':
+        return dash(lx, t, pos, 1, mode);
+    case '.':
+        if (c1 == '.' && !cmd)
+            return simple(t, TOK_DOT_DOT, 2);
+        if (ctab[c1] & C_DIGIT) {
+            uint32_t e = scan_number(lx, pos, mode);
+            if (e) {
+                t.kind = TOK_NUMBER;
+                t.end = e;
+                return t;
+            }
+        }
+        if (cmd && !forces_new(lx, pos + 1))
+            return generic(lx, t, pos);
+        return simple(t, TOK_DOT, 1);
+    case ':':
+        if (c1 == ':')
+            return simple(t, TOK_COLON_COLON, 2);
+        if (is_ident_start(lx, pos + 1)) {
+            uint32_t p = pos + 1;
+            while ((n = is_ident(lx, p)))
+                p += n;
+            if (cmd && !forces_new(lx, p))
+                return generic(lx, t, pos);
+            t.kind = TOK_LABEL;
+            t.end = p;
+            return t;
+        }
+        return cmd ? generic(lx, t, pos) : simple(t, TOK_COLON, 1);
+    case '*':
+        if (c1 == '>')
+            return redirect(lx, t, pos);
+        if (cmd)
+            return generic(lx, t, pos);
+        return c1 == '=' ? simple(t, TOK_STAR_EQ, 2) : simple(t, TOK_STAR, 1);
+    case '>':
+        return redirect(lx, t, pos);
+    case '<':
+        return simple(t, TOK_REDIR_IN, 1);
+    case '+':
+        if (cmd)
+            return generic(lx, t, pos);
+        if (c1 == '+')
+            return simple(t, TOK_PLUS_PLUS, 2);
+        return c1 == '=' ? simple(t, TOK_PLUS_EQ, 2) : simple(t, TOK_PLUS, 1);
+    case '/':
+        if (cmd)
+            return generic(lx, t, pos);
+        return c1 == '=' ? simple(t, TOK_SLASH_EQ, 2) : simple(t, TOK_SLASH, 1);
+    case '%':
+        if (cmd)
+            return generic(lx, t, pos);
+        return c1 == '=' ? simple(t, TOK_PERCENT_EQ, 2) : simple(t, TOK_PERCENT, 1);
+    case '=':
+        if (cmd && !forces_new(lx, pos + 1))
+            return generic(lx, t, pos);
+        return simple(t, TOK_EQUALS, 1);
+    case '!':
+        return cmd ? generic(lx, t, pos) : simple(t, TOK_EXCLAIM, 1);
+    case '?':
+        if (cmd)
+            return generic(lx, t, pos);
+        if (c1 == '?')
+            return at(lx, pos + 2) == '=' ? simple(t, TOK_QQ_EQ, 3) : simple(t, TOK_QQ, 2);
+        if (c1 == '.')
+            return simple(t, TOK_QDOT, 2);
+        if (c1 == '[')
+            return simple(t, TOK_QLBRACKET, 2);
+        return simple(t, TOK_QUESTION, 1);
+    default:
+        break;
+    }
+    if (c >= '0' && c <= '9') {
+        if (c1 == '>' && c >= '1' && c <= '6' && (cmd || (t.flags & TF_SPACE)))
+            return redirect(lx, t, pos);
+        uint32_t e = scan_number(lx, pos, mode);
+        if (e) {
+            t.kind = TOK_NUMBER;
+            t.end = e;
+            return t;
+        }
+        return generic(lx, t, pos);
+    }
+    if (c >= 0x80) {
+        switch (uni_at(lx, pos, &n)) {
+        case U_DASH:
+            return dash(lx, t, pos, n, mode);
+        case U_SQUOTE:
+        case U_DQUOTE:
+            return string_tok(lx, t, pos, mode);
+        default:
+            break;
+        }
+    }
+    if (!cmd && (n = is_ident_start(lx, pos))) {
+        uint32_t p = pos;
+        while ((n = is_ident(lx, p)))
+            p += n;
+        t.kind = TOK_IDENT;
+        t.end = p;
+        return t;
+    }
+    return generic(lx, t, pos);
+}
+
+struct token lex_member_name(struct lexer *lx, uint32_t pos)
+{
+    struct token t;
+    memset(&t, 0, sizeof t);
+    t.start = t.end = pos;
+    t.kind = TOK_EOF;
+    uint32_t n, p = pos;
+    while ((n = is_ident(lx, p)))
+        p += n;
+    if (p > pos) {
+        t.kind = TOK_IDENT;
+        t.end = p;
+    }
+    return t;
+}
+
+struct token lex_type_name(struct lexer *lx, uint32_t pos)
+{
+    struct token t;
+    memset(&t, 0, sizeof t);
+    pos = lex_skip_space(lx, pos);
+    t.start = t.end = pos;
+    t.kind = TOK_EOF;
+    uint32_t n, p = pos;
+    for (;;) {
+        if ((n = is_ident(lx, p))) {
+            p += n;
+        } else if (p > pos && (at(lx, p) == '.' || at(lx, p) == '+') && is_ident_start(lx, p + 1)) {
+            p++;
+        } else if (p > pos && at(lx, p) == '`' && (ctab[at(lx, p + 1)] & C_DIGIT)) {
+            p++;
+        } else {
+            break;
+        }
+    }
+    if (p > pos) {
+        t.kind = TOK_IDENT;
+        t.end = p;
+    }
+    return t;
+}
+
+struct token lex_hash_key(struct lexer *lx, uint32_t pos)
+{
+    struct token t;
+    memset(&t, 0, sizeof t);
+    t.start = t.end = pos;
+    t.kind = TOK_EOF;
+    if (!is_ident_start(lx, pos))
+        return t;
+    uint32_t p = pos;
+    while (p < lx->len && !forces_new(lx, p) && !strchr("=$#[]'\"`", at(lx, p)) &&
+           !is_sq(lx, p) && !is_dq(lx, p))
+        p++;
+    t.kind = TOK_GENERIC;
+    t.end = p;
+    return t;
+}
+
+/* }================================================================== */

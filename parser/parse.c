@@ -1,0 +1,2942 @@
+/*
+** parse.c - the recursive-descent parser (see parse.h).
+**
+** One static function per grammar rule, each with its rule in the comment.
+** The parser drives the lexer: it asks for the token at its position in the
+** mode the rule needs (expression or command), and the answer is cached
+** until the position or the mode changes. Statements start in command mode
+** so that keywords and bare words are seen whole (`foreach` versus
+** `ForEach-Object`); a pipeline element is an expression when its first token
+** can start one in expression mode, and a command otherwise.
+**
+** Errors are collected, never fatal: after a bad statement the parser skips
+** to the next statement separator and goes on. Nesting is capped so that
+** hostile input cannot exhaust the C stack.
+*/
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_DEPTH 400
+#define MAX_ERRORS 100
+
+struct parser {
+    struct lexer lx;
+    struct parse_unit *u;
+    struct arena *a;
+    uint32_t pos;   /* where the next token is scanned */
+    uint32_t limit; /* tokens at or after this offset read as end of input */
+    uint32_t prev_end; /* end of the last consumed token */
+    /* the cached token */
+    struct token tok;
+    bool have;
+    enum lex_mode tok_mode;
+    uint32_t tok_pos;
+    /* context */
+    int depth;
+    int paren;     /* inside ( ): newlines do not end expressions */
+    bool no_comma; /* method and attribute arguments: ',' separates */
+    bool stop;     /* too many errors or too deep: unwind */
+    /* errors, in order found */
+    struct parse_error *errs;
+    uint32_t nerrs, errs_cap;
+};
+
+/*
+** {==================================================================
+** Tokens, errors, nodes
+** ===================================================================
+*/
+
+static struct token peek(struct parser *p, enum lex_mode mode)
+{
+    if (!p->have || p->tok_mode != mode || p->tok_pos != p->pos) {
+        p->tok = lex_scan(&p->lx, p->pos, mode);
+        if (p->tok.start >= p->limit) {
+            uint32_t at = p->tok.start < p->limit ? p->tok.start : p->limit;
+            memset(&p->tok, 0, sizeof p->tok);
+            p->tok.kind = TOK_EOF;
+            p->tok.start = p->tok.end = at;
+        }
+        p->have = true;
+        p->tok_mode = mode;
+        p->tok_pos = p->pos;
+    }
+    return p->tok;
+}
+
+static void error_at(struct parser *p, enum perr_id id, uint32_t start, uint32_t end,
+                     const char *arg)
+{
+    for (uint32_t i = 0; i < p->nerrs; i++)
+        if (p->errs[i].id == id && p->errs[i].start == start)
+            return;
+    if (p->nerrs >= MAX_ERRORS) {
+        p->stop = true;
+        return;
+    }
+    if (p->nerrs == p->errs_cap) {
+        p->errs_cap = p->errs_cap ? 2 * p->errs_cap : 8;
+        p->errs = emsh_xrealloc(p->errs, p->errs_cap * sizeof *p->errs);
+    }
+    struct parse_error *e = &p->errs[p->nerrs++];
+    e->id = id;
+    e->start = start;
+    e->end = end;
+    e->arg = arg ? arena_strndup(p->a, arg, strlen(arg)) : NULL;
+    e->at_eof = start >= p->u->len;
+}
+
+/* An error just after the last token (something is missing there). */
+static void error_missing(struct parser *p, enum perr_id id, const char *arg)
+{
+    struct token t = peek(p, LEX_EXPR);
+    uint32_t at = t.kind == TOK_EOF ? t.start : p->prev_end;
+    error_at(p, id, at, at, arg);
+}
+
+static const char *tok_text(struct parser *p, const struct token *t)
+{
+    return arena_strndup(p->a, p->lx.src + t->start, t->end - t->start);
+}
+
+static void next(struct parser *p)
+{
+    struct token t = p->tok;
+    if (EMSH_NEVER(!p->have))
+        return;
+    if (t.err) {
+        const char *arg = NULL;
+        if (t.err == PERR_TerminatorExpectedAtEndOfString) {
+            static const char *const term[] = {"\"", "'", "\"", "'@", "\"@"};
+            arg = term[t.op < 5 ? t.op : 0];
+        }
+        error_at(p, (enum perr_id)t.err, t.err_start, t.err_end, arg);
+    }
+    p->pos = t.end;
+    p->prev_end = t.end;
+    p->have = false;
+}
+
+/* Moves past n bytes scanned by a special scan (member names, keys). */
+static void advance_to(struct parser *p, uint32_t end)
+{
+    p->pos = end;
+    p->prev_end = end;
+    p->have = false;
+}
+
+static bool at_kind(struct parser *p, enum lex_mode mode, enum tok_kind k)
+{
+    return peek(p, mode).kind == k;
+}
+
+static bool accept(struct parser *p, enum lex_mode mode, enum tok_kind k)
+{
+    if (peek(p, mode).kind != k)
+        return false;
+    next(p);
+    return true;
+}
+
+static void skip_newlines(struct parser *p)
+{
+    while (peek(p, LEX_EXPR).kind == TOK_NEWLINE)
+        next(p);
+}
+
+static void skip_separators(struct parser *p)
+{
+    for (;;) {
+        enum tok_kind k = peek(p, LEX_EXPR).kind;
+        if (k != TOK_NEWLINE && k != TOK_SEMI)
+            return;
+        next(p);
+    }
+}
+
+/* The keyword a token spells, if it is a plain bare word. */
+static enum keyword keyword_of(struct parser *p, const struct token *t)
+{
+    if ((t->kind != TOK_GENERIC && t->kind != TOK_IDENT) || (t->flags & (TF_EXPAND | TF_ESCAPED)))
+        return KW_NONE;
+    return lex_keyword(p->lx.src + t->start, t->end - t->start);
+}
+
+static bool at_keyword(struct parser *p, enum keyword kw)
+{
+    struct token t = peek(p, LEX_CMD);
+    return keyword_of(p, &t) == kw;
+}
+
+static struct ast_node *mknode(struct parser *p, enum ast_kind k, uint32_t start)
+{
+    struct ast_node *n = arena_alloc(p->a, sizeof *n);
+    n->kind = k;
+    n->start = start;
+    n->end = start;
+    return n;
+}
+
+static struct ast_node *finish(struct parser *p, struct ast_node *n)
+{
+    if (p->prev_end > n->start)
+        n->end = p->prev_end;
+    return n;
+}
+
+static struct ast_str mkstr(struct parser *p, const char *s, size_t n)
+{
+    struct ast_str r = {arena_strndup(p->a, s, n), (uint32_t)n};
+    return r;
+}
+
+static struct ast_str cooked(struct parser *p, const struct token *t)
+{
+    struct buf b = BUF_INIT;
+    lex_cook_bare(&p->lx, t, &b);
+    struct ast_str r = mkstr(p, buf_cstr(&b), b.len);
+    buf_release(&b);
+    return r;
+}
+
+/* A growable list of nodes, copied into the arena when done. */
+struct nvec {
+    struct ast_node *inl[8];
+    struct ast_node **v;
+    uint32_t n, cap;
+};
+
+static void nv_init(struct nvec *nv)
+{
+    nv->v = nv->inl;
+    nv->n = 0;
+    nv->cap = 8;
+}
+
+static void nv_push(struct nvec *nv, struct ast_node *n)
+{
+    if (!n)
+        return;
+    if (nv->n == nv->cap) {
+        nv->cap *= 2;
+        if (nv->v == nv->inl) {
+            nv->v = emsh_xmalloc(nv->cap * sizeof *nv->v);
+            memcpy(nv->v, nv->inl, sizeof nv->inl);
+        } else {
+            nv->v = emsh_xrealloc(nv->v, nv->cap * sizeof *nv->v);
+        }
+    }
+    nv->v[nv->n++] = n;
+}
+
+static struct ast_list nv_done(struct parser *p, struct nvec *nv)
+{
+    struct ast_list l = {NULL, nv->n};
+    if (nv->n) {
+        l.v = arena_alloc(p->a, nv->n * sizeof *l.v);
+        memcpy(l.v, nv->v, nv->n * sizeof *l.v);
+    }
+    if (nv->v != nv->inl)
+        free(nv->v);
+    nv_init(nv);
+    return l;
+}
+
+/* Saved parser state for a speculative parse. */
+struct mark {
+    uint32_t pos, prev_end, nerrs;
+};
+
+static struct mark save(struct parser *p)
+{
+    struct mark m = {p->pos, p->prev_end, p->nerrs};
+    return m;
+}
+
+static void restore(struct parser *p, struct mark m)
+{
+    p->pos = m.pos;
+    p->prev_end = m.prev_end;
+    p->nerrs = m.nerrs;
+    p->have = false;
+}
+
+static bool enter(struct parser *p)
+{
+    if (p->stop)
+        return false;
+    if (++p->depth > MAX_DEPTH) {
+        struct token t = peek(p, LEX_EXPR);
+        error_at(p, PERR_ScriptTooComplicated, t.start, t.end, NULL);
+        p->stop = true;
+        p->depth--;
+        return false;
+    }
+    return true;
+}
+
+static void leave(struct parser *p)
+{
+    p->depth--;
+}
+
+/* Context for a nested block: newlines matter again, commas build arrays. */
+struct ctx {
+    int paren;
+    bool no_comma;
+};
+
+static struct ctx ctx_block(struct parser *p)
+{
+    struct ctx c = {p->paren, p->no_comma};
+    p->paren = 0;
+    p->no_comma = false;
+    return c;
+}
+
+static struct ctx ctx_paren(struct parser *p, bool no_comma)
+{
+    struct ctx c = {p->paren, p->no_comma};
+    p->paren++;
+    p->no_comma = no_comma;
+    return c;
+}
+
+static void ctx_restore(struct parser *p, struct ctx c)
+{
+    p->paren = c.paren;
+    p->no_comma = c.no_comma;
+}
+
+/* }================================================================== */
+
+static struct ast_node *statement(struct parser *p);
+static struct ast_node *pipeline_chain(struct parser *p);
+static struct ast_node *expression(struct parser *p);
+static struct ast_node *unary(struct parser *p);
+static struct ast_node *primary(struct parser *p);
+static struct ast_node *postfix(struct parser *p, struct ast_node *e);
+static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_kind closer);
+static struct ast_node *statement_block(struct parser *p, enum perr_id missing, const char *arg);
+static struct ast_node *command_element(struct parser *p);
+static struct ast_node *bracket(struct parser *p, bool *is_attr);
+
+/*
+** {==================================================================
+** Recovery
+** ===================================================================
+*/
+
+/*
+** Skips to the end of the current statement: a newline or ';' at this
+** level, or the closer of the enclosing block (not consumed).
+*/
+static void sync(struct parser *p)
+{
+    int level = 0;
+    for (;;) {
+        struct token t = peek(p, LEX_CMD);
+        switch (t.kind) {
+        case TOK_EOF:
+            return;
+        case TOK_NEWLINE:
+        case TOK_SEMI:
+            if (level == 0)
+                return;
+            break;
+        case TOK_LPAREN:
+        case TOK_LCURLY:
+        case TOK_AT_PAREN:
+        case TOK_AT_CURLY:
+        case TOK_DOLLAR_PAREN:
+            level++;
+            break;
+        case TOK_RPAREN:
+        case TOK_RCURLY:
+            if (level == 0)
+                return;
+            level--;
+            break;
+        default:
+            break;
+        }
+        p->have = false; /* drop errors of skipped tokens */
+        p->pos = t.end;
+    }
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Strings and other primaries
+** ===================================================================
+*/
+
+struct part {
+    enum lex_part_kind kind;
+    uint32_t start, end;
+    struct ast_str text;
+};
+
+struct parts {
+    struct parser *p;
+    struct part *v;
+    uint32_t n, cap;
+};
+
+static void collect_part(void *ctx, enum lex_part_kind kind, const char *text, size_t len,
+                         uint32_t start, uint32_t end)
+{
+    struct parts *ps = ctx;
+    if (ps->n == ps->cap) {
+        ps->cap = ps->cap ? 2 * ps->cap : 8;
+        ps->v = emsh_xrealloc(ps->v, ps->cap * sizeof *ps->v);
+    }
+    struct part *pt = &ps->v[ps->n++];
+    pt->kind = kind;
+    pt->start = start;
+    pt->end = end;
+    pt->text = kind == LEX_PART_TEXT ? mkstr(ps->p, text, len) : mkstr(ps->p, "", 0);
+}
+
+static struct ast_node *variable_node(struct parser *p, uint32_t start, uint32_t end, bool splat)
+{
+    struct ast_node *n = mknode(p, AST_VARIABLE, start);
+    struct buf b = BUF_INIT;
+    size_t scope;
+    bool braced;
+    lex_variable_name(&p->lx, start, end, &b, &scope, &braced);
+    n->u.var.name = mkstr(p, buf_cstr(&b), b.len);
+    n->u.var.scope_len = (uint32_t)scope;
+    n->u.var.braced = braced;
+    n->u.var.splat = splat;
+    n->end = end;
+    buf_release(&b);
+    return n;
+}
+
+static struct ast_node *statement_list_node(struct parser *p, uint32_t start, enum tok_kind closer);
+
+/* Parses the statements in src[start..end) (the inside of a $( ) in text). */
+static struct ast_node *sub_parse(struct parser *p, uint32_t start, uint32_t end)
+{
+    uint32_t pos = p->pos, prev = p->prev_end, limit = p->limit;
+    struct ctx c = ctx_block(p);
+    p->pos = start;
+    p->limit = end;
+    p->have = false;
+    struct ast_node *body = statement_list_node(p, start, TOK_EOF);
+    body->end = end;
+    p->pos = pos;
+    p->prev_end = prev;
+    p->limit = limit;
+    p->have = false;
+    ctx_restore(p, c);
+    return body;
+}
+
+/* A double-quoted string, here-string or bare word with expansions. */
+static struct ast_node *expandable(struct parser *p, struct token t, enum ast_strkind how)
+{
+    struct parts ps = {p, NULL, 0, 0};
+    lex_walk_expandable(&p->lx, &t, collect_part, &ps);
+    next(p);
+    bool simple = true;
+    for (uint32_t i = 0; i < ps.n; i++)
+        if (ps.v[i].kind != LEX_PART_TEXT)
+            simple = false;
+    struct ast_node *n;
+    if (simple) {
+        n = mknode(p, AST_STRING, t.start);
+        n->u.string.how = how;
+        if (ps.n == 1) {
+            n->u.string.value = ps.v[0].text;
+        } else {
+            struct buf b = BUF_INIT;
+            for (uint32_t i = 0; i < ps.n; i++)
+                buf_add(&b, ps.v[i].text.s, ps.v[i].text.n);
+            n->u.string.value = mkstr(p, buf_cstr(&b), b.len);
+            buf_release(&b);
+        }
+    } else {
+        n = mknode(p, AST_EXPANDABLE, t.start);
+        n->u.expandable.how = how;
+        struct nvec nv;
+        nv_init(&nv);
+        for (uint32_t i = 0; i < ps.n; i++) {
+            struct part *pt = &ps.v[i];
+            struct ast_node *e;
+            if (pt->kind == LEX_PART_TEXT) {
+                e = mknode(p, AST_STRING, pt->start);
+                e->u.string.how = STR_BARE;
+                e->u.string.value = pt->text;
+                e->end = pt->end;
+            } else if (pt->kind == LEX_PART_VARIABLE) {
+                e = variable_node(p, pt->start, pt->end, false);
+            } else {
+                e = mknode(p, AST_SUBEXPR, pt->start - 2);
+                e->u.sub.body = sub_parse(p, pt->start, pt->end);
+                e->end = pt->end + 1;
+            }
+            nv_push(&nv, e);
+        }
+        n->u.expandable.parts = nv_done(p, &nv);
+    }
+    free(ps.v);
+    n->end = t.end;
+    return n;
+}
+
+static struct ast_node *string_node(struct parser *p, struct token t)
+{
+    switch (t.kind) {
+    case TOK_STRING_SQ:
+    case TOK_HERE_SQ: {
+        struct ast_node *n = mknode(p, AST_STRING, t.start);
+        n->u.string.how = t.kind == TOK_STRING_SQ ? STR_SINGLE : STR_HERE_SINGLE;
+        n->u.string.value = cooked(p, &t);
+        next(p);
+        return finish(p, n);
+    }
+    case TOK_STRING_DQ:
+        return expandable(p, t, STR_DOUBLE);
+    case TOK_HERE_DQ:
+        return expandable(p, t, STR_HERE_DOUBLE);
+    default:
+        return NULL;
+    }
+}
+
+/* A bare word: a constant string, or an expandable one. */
+static struct ast_node *bare_word(struct parser *p, struct token t)
+{
+    if (t.flags & TF_EXPAND)
+        return expandable(p, t, STR_BARE);
+    struct ast_node *n = mknode(p, AST_STRING, t.start);
+    n->u.string.how = STR_BARE;
+    n->u.string.value = cooked(p, &t);
+    next(p);
+    return finish(p, n);
+}
+
+static struct ast_node *number_node(struct parser *p, struct token t)
+{
+    struct ast_node *n = mknode(p, AST_NUMBER, t.start);
+    n->u.number.text = mkstr(p, p->lx.src + t.start, t.end - t.start);
+    lex_number_value(n->u.number.text.s, n->u.number.text.n, &n->u.number.value);
+    next(p);
+    return finish(p, n);
+}
+
+/* hash_literal: '@{' [key '=' statement] { (';' | newline) key '=' statement } '}' */
+static struct ast_node *hash_literal(struct parser *p)
+{
+    struct token open = peek(p, LEX_EXPR);
+    struct ast_node *n = mknode(p, AST_HASHTABLE, open.start);
+    struct nvec keys, vals;
+    nv_init(&keys);
+    nv_init(&vals);
+    next(p);
+    struct ctx c = ctx_block(p);
+    for (;;) {
+        skip_separators(p);
+        struct token t = peek(p, LEX_EXPR);
+        if (t.kind == TOK_RCURLY || t.kind == TOK_EOF || p->stop)
+            break;
+        struct ast_node *key = NULL;
+        if (t.kind == TOK_IDENT) {
+            struct token k = lex_hash_key(&p->lx, t.start);
+            key = mknode(p, AST_STRING, k.start);
+            key->u.string.how = STR_BARE;
+            key->u.string.value = mkstr(p, p->lx.src + k.start, k.end - k.start);
+            advance_to(p, k.end);
+            key->end = k.end;
+        } else if (t.kind != TOK_EQUALS) {
+            key = unary(p);
+        }
+        if (!key) {
+            if (peek(p, LEX_EXPR).kind == TOK_EQUALS)
+                error_at(p, PERR_MissingKeyInHashLiteral, t.start, t.end, NULL);
+            else
+                error_at(p, PERR_MissingEqualsInHashLiteral, t.start, t.end, NULL);
+            sync(p);
+            if (peek(p, LEX_EXPR).kind == TOK_RPAREN)
+                next(p);
+            continue;
+        }
+        if (!accept(p, LEX_EXPR, TOK_EQUALS)) {
+            error_missing(p, PERR_MissingEqualsInHashLiteral, NULL);
+            sync(p);
+            continue;
+        }
+        skip_newlines(p);
+        struct ast_node *v = statement(p);
+        if (!v) {
+            error_missing(p, PERR_MissingStatementInHashLiteral, NULL);
+            sync(p);
+            continue;
+        }
+        nv_push(&keys, key);
+        nv_push(&vals, v);
+        t = peek(p, LEX_EXPR);
+        if (t.kind != TOK_SEMI && t.kind != TOK_NEWLINE && t.kind != TOK_RCURLY &&
+            t.kind != TOK_EOF) {
+            error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+            sync(p);
+        }
+    }
+    ctx_restore(p, c);
+    if (!accept(p, LEX_EXPR, TOK_RCURLY))
+        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+    n->u.hash.keys = nv_done(p, &keys);
+    n->u.hash.values = nv_done(p, &vals);
+    return finish(p, n);
+}
+
+/* Statements up to ')' of a $( ) or @( ). */
+static struct ast_node *sub_expression(struct parser *p, enum ast_kind k)
+{
+    struct token open = peek(p, LEX_EXPR);
+    struct ast_node *n = mknode(p, k, open.start);
+    next(p);
+    struct ctx c = ctx_block(p);
+    n->u.sub.body = statement_list_node(p, open.end, TOK_RPAREN);
+    ctx_restore(p, c);
+    if (!accept(p, LEX_EXPR, TOK_RPAREN))
+        error_missing(p, PERR_MissingEndParenthesisInSubexpression, NULL);
+    return finish(p, n);
+}
+
+/* paren_expression: '(' pipeline ')' */
+static struct ast_node *paren_expression(struct parser *p)
+{
+    struct token open = peek(p, LEX_EXPR);
+    struct ast_node *n = mknode(p, AST_PAREN, open.start);
+    next(p);
+    struct ctx c = ctx_paren(p, false);
+    skip_newlines(p);
+    struct ast_node *inner = NULL;
+    if (!at_kind(p, LEX_EXPR, TOK_RPAREN))
+        inner = pipeline_chain(p);
+    if (!inner)
+        error_missing(p, PERR_ExpectedExpression, NULL);
+    skip_newlines(p);
+    ctx_restore(p, c);
+    n->u.paren.pipeline = inner;
+    if (!accept(p, LEX_EXPR, TOK_RPAREN)) {
+        struct token t = peek(p, LEX_EXPR);
+        if (inner && t.kind != TOK_EOF)
+            error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+        error_missing(p, PERR_MissingEndParenthesisInExpression, NULL);
+    }
+    return finish(p, n);
+}
+
+/* script_block_expression: '{' script_block '}' */
+static struct ast_node *script_block_expression(struct parser *p)
+{
+    struct token open = peek(p, LEX_EXPR);
+    struct ast_node *n = mknode(p, AST_SCRIPT_BLOCK_EXPR, open.start);
+    next(p);
+    struct ctx c = ctx_block(p);
+    n->u.sbexpr.body = script_block(p, open.start, TOK_RCURLY);
+    ctx_restore(p, c);
+    if (!accept(p, LEX_EXPR, TOK_RCURLY))
+        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+    n->u.sbexpr.body->end = p->prev_end;
+    return finish(p, n);
+}
+
+/*
+** primary: variable | number | string | '(' pipeline ')' | '$(' statements ')'
+**        | '@(' statements ')' | '@{' hash '}' | '{' script_block '}'
+** Returns NULL, consuming nothing, when the token cannot start one.
+*/
+static struct ast_node *primary(struct parser *p)
+{
+    struct token t = peek(p, LEX_EXPR);
+    switch (t.kind) {
+    case TOK_VARIABLE:
+    case TOK_SPLAT: {
+        struct ast_node *n = variable_node(p, t.start, t.end, t.kind == TOK_SPLAT);
+        next(p);
+        return n;
+    }
+    case TOK_NUMBER:
+        return number_node(p, t);
+    case TOK_STRING_SQ:
+    case TOK_STRING_DQ:
+    case TOK_HERE_SQ:
+    case TOK_HERE_DQ:
+        return string_node(p, t);
+    case TOK_LPAREN:
+        return paren_expression(p);
+    case TOK_DOLLAR_PAREN:
+        return sub_expression(p, AST_SUBEXPR);
+    case TOK_AT_PAREN:
+        return sub_expression(p, AST_ARRAY_EXPR);
+    case TOK_AT_CURLY:
+        return hash_literal(p);
+    case TOK_LCURLY:
+        return script_block_expression(p);
+    default:
+        return NULL;
+    }
+}
+
+/* method_arguments: '(' [expression {',' expression}] ')' */
+static struct ast_list method_arguments(struct parser *p)
+{
+    struct nvec args;
+    nv_init(&args);
+    next(p); /* ( */
+    struct ctx c = ctx_paren(p, true);
+    skip_newlines(p);
+    if (!accept(p, LEX_EXPR, TOK_RPAREN)) {
+        for (;;) {
+            struct ast_node *e = expression(p);
+            if (!e) {
+                error_missing(p, PERR_MissingEndParenthesisInMethodCall, NULL);
+                break;
+            }
+            nv_push(&args, e);
+            skip_newlines(p);
+            if (accept(p, LEX_EXPR, TOK_COMMA)) {
+                skip_newlines(p);
+                continue;
+            }
+            if (!accept(p, LEX_EXPR, TOK_RPAREN))
+                error_missing(p, PERR_MissingEndParenthesisInMethodCall, NULL);
+            break;
+        }
+    }
+    ctx_restore(p, c);
+    return nv_done(p, &args);
+}
+
+/* A member name after '.', '::' or '?.': a name, a string or an expression. */
+static struct ast_node *member_name(struct parser *p)
+{
+    struct token m = lex_member_name(&p->lx, p->pos);
+    if (m.kind == TOK_IDENT) {
+        struct ast_node *n = mknode(p, AST_STRING, m.start);
+        n->u.string.how = STR_BARE;
+        n->u.string.value = mkstr(p, p->lx.src + m.start, m.end - m.start);
+        advance_to(p, m.end);
+        n->end = m.end;
+        return n;
+    }
+    struct token t = peek(p, LEX_EXPR);
+    if (!(t.flags & TF_SPACE)) {
+        switch (t.kind) {
+        case TOK_VARIABLE:
+        case TOK_STRING_SQ:
+        case TOK_STRING_DQ:
+        case TOK_DOLLAR_PAREN:
+        case TOK_LPAREN:
+            return primary(p);
+        default:
+            break;
+        }
+    }
+    return NULL;
+}
+
+/*
+** postfix: primary { '.' member ['(' args ')'] | '::' member [...] | '[' index ']'
+**                  | '?.' member | '?[' index ']' | '++' | '--' }
+** Each operator must follow its operand with no space between.
+*/
+static struct ast_node *postfix(struct parser *p, struct ast_node *e)
+{
+    for (;;) {
+        if (p->stop)
+            return e;
+        struct token t = peek(p, LEX_EXPR);
+        if (t.flags & TF_SPACE)
+            return e;
+        switch (t.kind) {
+        case TOK_DOT:
+        case TOK_COLON_COLON:
+        case TOK_QDOT: {
+            next(p);
+            struct ast_node *m = member_name(p);
+            if (!m) {
+                error_missing(p, PERR_MissingPropertyName, NULL);
+                return e;
+            }
+            bool call = p->pos < p->lx.len && p->lx.src[p->pos] == '(';
+            struct ast_node *n = mknode(p, call ? AST_INVOKE : AST_MEMBER, e->start);
+            n->u.member.target = e;
+            n->u.member.member = m;
+            n->u.member.is_static = t.kind == TOK_COLON_COLON;
+            n->u.member.nullcond = t.kind == TOK_QDOT;
+            if (call) {
+                peek(p, LEX_EXPR);
+                n->u.member.args = method_arguments(p);
+            }
+            e = finish(p, n);
+            break;
+        }
+        case TOK_LBRACKET:
+        case TOK_QLBRACKET: {
+            next(p);
+            struct ast_node *n = mknode(p, AST_INDEX, e->start);
+            struct ctx c = ctx_paren(p, false);
+            skip_newlines(p);
+            struct ast_node *idx = expression(p);
+            skip_newlines(p);
+            ctx_restore(p, c);
+            n->u.index.target = e;
+            n->u.index.index = idx;
+            n->u.index.nullcond = t.kind == TOK_QLBRACKET;
+            if (!idx)
+                error_missing(p, PERR_MissingArrayIndexExpression, NULL);
+            else if (!accept(p, LEX_EXPR, TOK_RBRACKET))
+                error_missing(p, PERR_MissingEndSquareBracket, NULL);
+            e = finish(p, n);
+            if (!idx)
+                return e;
+            break;
+        }
+        case TOK_PLUS_PLUS:
+        case TOK_MINUS_MINUS: {
+            next(p);
+            struct ast_node *n = mknode(p, AST_UNARY, e->start);
+            n->u.unary.op = t.kind == TOK_PLUS_PLUS ? OP_POSTINC : OP_POSTDEC;
+            n->u.unary.operand = e;
+            e = finish(p, n);
+            break;
+        }
+        default:
+            return e;
+        }
+    }
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Types and attributes
+** ===================================================================
+*/
+
+/* type_name: name ['[' type_args ']'] {'[' {','} ']'} */
+static struct ast_node *type_name(struct parser *p)
+{
+    struct token t = lex_type_name(&p->lx, p->pos);
+    if (t.kind != TOK_IDENT)
+        return NULL;
+    struct ast_node *n = mknode(p, AST_TYPENAME, t.start);
+    n->u.type.name = mkstr(p, p->lx.src + t.start, t.end - t.start);
+    advance_to(p, t.end);
+    n->end = t.end;
+    for (;;) {
+        uint32_t q = lex_skip_space(&p->lx, p->pos);
+        if (q >= p->lx.len || p->lx.src[q] != '[')
+            break;
+        uint32_t r = lex_skip_space(&p->lx, q + 1);
+        char c = r < p->lx.len ? p->lx.src[r] : 0;
+        if (c == ']' || c == ',') {
+            uint32_t rank = 1;
+            while (r < p->lx.len && p->lx.src[r] == ',') {
+                rank++;
+                r = lex_skip_space(&p->lx, r + 1);
+            }
+            if (r >= p->lx.len || p->lx.src[r] != ']')
+                break;
+            struct ast_node *arr = mknode(p, AST_TYPENAME, n->start);
+            arr->u.type.name = n->u.type.name;
+            arr->u.type.rank = rank;
+            arr->u.type.elem = n;
+            advance_to(p, r + 1);
+            n = finish(p, arr);
+            continue;
+        }
+        if (n->u.type.args.n || n->u.type.rank)
+            break;
+        /* Generic arguments: [List[string]], [Dictionary[string,int]]. */
+        struct mark m = save(p);
+        advance_to(p, q + 1);
+        struct nvec args;
+        nv_init(&args);
+        bool ok = true;
+        for (;;) {
+            uint32_t s = lex_skip_space(&p->lx, p->pos);
+            bool wrapped = s < p->lx.len && p->lx.src[s] == '[';
+            if (wrapped)
+                advance_to(p, s + 1);
+            struct ast_node *a = type_name(p);
+            if (!a) {
+                ok = false;
+                break;
+            }
+            nv_push(&args, a);
+            s = lex_skip_space(&p->lx, p->pos);
+            if (wrapped) {
+                if (s >= p->lx.len || p->lx.src[s] != ']') {
+                    ok = false;
+                    break;
+                }
+                s = lex_skip_space(&p->lx, s + 1);
+            }
+            if (s < p->lx.len && p->lx.src[s] == ',') {
+                advance_to(p, s + 1);
+                continue;
+            }
+            if (s < p->lx.len && p->lx.src[s] == ']') {
+                advance_to(p, s + 1);
+                break;
+            }
+            ok = false;
+            break;
+        }
+        struct ast_list l = nv_done(p, &args);
+        if (!ok) {
+            restore(p, m);
+            break;
+        }
+        n->u.type.args = l;
+        finish(p, n);
+    }
+    return n;
+}
+
+/* attribute_arguments: '(' [arg {',' arg}] ')' where arg is NAME ['=' expr] | expr */
+static void attribute_arguments(struct parser *p, struct ast_node *attr)
+{
+    struct nvec pos, named;
+    nv_init(&pos);
+    nv_init(&named);
+    advance_to(p, lex_skip_space(&p->lx, p->pos) + 1); /* ( */
+    struct ctx c = ctx_paren(p, true);
+    skip_newlines(p);
+    if (!accept(p, LEX_EXPR, TOK_RPAREN)) {
+        for (;;) {
+            skip_newlines(p);
+            struct token t = peek(p, LEX_EXPR);
+            if (t.kind == TOK_IDENT) {
+                struct ast_node *na = mknode(p, AST_NAMED_ARG, t.start);
+                na->u.named_arg.name = mkstr(p, p->lx.src + t.start, t.end - t.start);
+                next(p);
+                skip_newlines(p);
+                if (accept(p, LEX_EXPR, TOK_EQUALS)) {
+                    skip_newlines(p);
+                    na->u.named_arg.value = expression(p);
+                    if (!na->u.named_arg.value)
+                        error_missing(p, PERR_MissingExpressionInNamedArgument, NULL);
+                }
+                nv_push(&named, finish(p, na));
+            } else {
+                struct ast_node *e = expression(p);
+                if (!e) {
+                    error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+                    break;
+                }
+                nv_push(&pos, e);
+            }
+            skip_newlines(p);
+            if (accept(p, LEX_EXPR, TOK_COMMA))
+                continue;
+            if (!accept(p, LEX_EXPR, TOK_RPAREN))
+                error_missing(p, PERR_MissingEndParenthesisInExpression, NULL);
+            break;
+        }
+    }
+    ctx_restore(p, c);
+    attr->u.attr.args = nv_done(p, &pos);
+    attr->u.attr.named = nv_done(p, &named);
+}
+
+/*
+** bracket: '[' type_name ']' | '[' type_name '(' attribute_arguments ')' ']'
+** Returns a TYPE_CONSTRAINT or an ATTRIBUTE, NULL (with an error) when
+** nothing parses after the '['.
+*/
+static struct ast_node *bracket(struct parser *p, bool *is_attr)
+{
+    struct token open = peek(p, LEX_EXPR);
+    next(p);
+    struct ast_node *tn = type_name(p);
+    *is_attr = false;
+    if (!tn) {
+        error_at(p, PERR_MissingTypename, open.start, open.end, NULL);
+        return NULL;
+    }
+    struct ast_node *n;
+    uint32_t q = lex_skip_space(&p->lx, p->pos);
+    if (q < p->lx.len && p->lx.src[q] == '(') {
+        n = mknode(p, AST_ATTRIBUTE, open.start);
+        n->u.attr.type = tn;
+        attribute_arguments(p, n);
+        *is_attr = true;
+    } else {
+        n = mknode(p, AST_TYPE_CONSTRAINT, open.start);
+        n->u.tc.type = tn;
+    }
+    if (!accept(p, LEX_EXPR, TOK_RBRACKET)) {
+        error_missing(p, *is_attr ? PERR_EndSquareBracketExpectedAtEndOfAttribute
+                                  : PERR_EndSquareBracketExpectedAtEndOfType,
+                      NULL);
+    }
+    return finish(p, n);
+}
+
+/* Attributes and type constraints in a row, newlines allowed between. */
+static struct ast_list attribute_list(struct parser *p)
+{
+    struct nvec v;
+    nv_init(&v);
+    while (!p->stop && at_kind(p, LEX_EXPR, TOK_LBRACKET)) {
+        bool is_attr;
+        struct ast_node *a = bracket(p, &is_attr);
+        if (!a)
+            break;
+        nv_push(&v, a);
+        struct mark m = save(p);
+        skip_newlines(p);
+        if (!at_kind(p, LEX_EXPR, TOK_LBRACKET))
+            restore(p, m);
+    }
+    return nv_done(p, &v);
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Expressions
+** ===================================================================
+*/
+
+/* Can the token start a unary expression? */
+static bool starts_unary(const struct token *t)
+{
+    switch (t->kind) {
+    case TOK_VARIABLE:
+    case TOK_NUMBER:
+    case TOK_STRING_SQ:
+    case TOK_STRING_DQ:
+    case TOK_HERE_SQ:
+    case TOK_HERE_DQ:
+    case TOK_LPAREN:
+    case TOK_DOLLAR_PAREN:
+    case TOK_AT_PAREN:
+    case TOK_AT_CURLY:
+    case TOK_LCURLY:
+    case TOK_LBRACKET:
+    case TOK_EXCLAIM:
+    case TOK_PLUS_PLUS:
+    case TOK_MINUS_MINUS:
+    case TOK_MINUS:
+    case TOK_PLUS:
+    case TOK_COMMA:
+        return true;
+    case TOK_OPERATOR:
+        return (op_flags((enum ast_op)t->op) & OPF_U) != 0;
+    default:
+        return false;
+    }
+}
+
+/*
+** unary: ('!' | '-not' | '-bnot' | '-' | '+' | ',' | '++' | '--' | '-split' | '-join') unary
+**      | '[' type ']' unary | '[' attribute ']' unary | '[' type ']' postfix
+**      | postfix
+*/
+static struct ast_node *unary(struct parser *p)
+{
+    if (!enter(p))
+        return NULL;
+    struct ast_node *result = NULL;
+    struct token t = peek(p, LEX_EXPR);
+    enum ast_op op = OP_NONE;
+    switch (t.kind) {
+    case TOK_EXCLAIM: op = OP_LNOT; break;
+    case TOK_MINUS: op = OP_NEGATE; break;
+    case TOK_PLUS: op = OP_UPLUS; break;
+    case TOK_COMMA: op = OP_UCOMMA; break;
+    case TOK_PLUS_PLUS: op = OP_PREINC; break;
+    case TOK_MINUS_MINUS: op = OP_PREDEC; break;
+    case TOK_OPERATOR:
+        if (op_flags((enum ast_op)t.op) & OPF_U)
+            op = (enum ast_op)t.op;
+        break;
+    default: break;
+    }
+    if (op != OP_NONE) {
+        next(p);
+        skip_newlines(p);
+        struct ast_node *n = mknode(p, AST_UNARY, t.start);
+        n->u.unary.op = op;
+        n->u.unary.operand = unary(p);
+        if (!n->u.unary.operand)
+            error_missing(p, PERR_MissingExpressionAfterOperator, tok_text(p, &t));
+        result = finish(p, n);
+    } else if (t.kind == TOK_LBRACKET) {
+        bool is_attr;
+        struct ast_node *b = bracket(p, &is_attr);
+        if (!b) {
+            result = mknode(p, AST_ERROR, t.start);
+        } else {
+            struct token n2 = peek(p, LEX_EXPR);
+            bool operand = starts_unary(&n2) && n2.kind != TOK_COMMA;
+            if (is_attr) {
+                struct ast_node *n = mknode(p, AST_ATTRIBUTED, t.start);
+                n->u.attributed.attr = b;
+                n->u.attributed.expr = unary(p);
+                if (!n->u.attributed.expr)
+                    error_at(p, PERR_UnexpectedAttribute, b->start, b->end,
+                             b->u.attr.type->u.type.name.s);
+                result = finish(p, n);
+            } else if (operand && !(n2.kind == TOK_LBRACKET && !(n2.flags & TF_SPACE) && false)) {
+                struct ast_node *n = mknode(p, AST_CONVERT, t.start);
+                n->u.convert.type = b->u.tc.type;
+                n->u.convert.expr = unary(p);
+                result = finish(p, n);
+            } else {
+                b->kind = AST_TYPE_EXPR;
+                result = postfix(p, b);
+            }
+        }
+    } else {
+        struct ast_node *e = primary(p);
+        result = e ? postfix(p, e) : NULL;
+    }
+    leave(p);
+    return result;
+}
+
+/* array_literal: unary {',' unary} */
+static struct ast_node *array_literal(struct parser *p)
+{
+    struct ast_node *first = unary(p);
+    if (!first || p->no_comma || peek(p, LEX_EXPR).kind != TOK_COMMA)
+        return first;
+    struct ast_node *n = mknode(p, AST_ARRAY_LITERAL, first->start);
+    struct nvec v;
+    nv_init(&v);
+    nv_push(&v, first);
+    while (!p->stop && peek(p, LEX_EXPR).kind == TOK_COMMA) {
+        struct token comma = p->tok;
+        next(p);
+        skip_newlines(p);
+        struct ast_node *e = unary(p);
+        if (!e) {
+            error_missing(p, PERR_MissingExpressionAfterToken, tok_text(p, &comma));
+            break;
+        }
+        nv_push(&v, e);
+    }
+    n->u.array.elems = nv_done(p, &v);
+    return finish(p, n);
+}
+
+/* The binary operator a token stands for, if any. */
+static enum ast_op binary_op(const struct token *t)
+{
+    switch (t->kind) {
+    case TOK_OPERATOR:
+        return (op_flags((enum ast_op)t->op) & OPF_B) ? (enum ast_op)t->op : OP_NONE;
+    case TOK_PLUS: return OP_ADD;
+    case TOK_MINUS: return OP_SUB;
+    case TOK_STAR: return OP_MUL;
+    case TOK_SLASH: return OP_DIV;
+    case TOK_PERCENT: return OP_REM;
+    case TOK_DOT_DOT: return OP_RANGE;
+    case TOK_QQ: return OP_COALESCE;
+    default: return OP_NONE;
+    }
+}
+
+/* Peeks for an operator; inside parentheses newlines before it are skipped. */
+static struct token peek_operator(struct parser *p)
+{
+    if (p->paren > 0) {
+        struct mark m = save(p);
+        skip_newlines(p);
+        struct token t = peek(p, LEX_EXPR);
+        if (binary_op(&t) != OP_NONE || t.kind == TOK_QUESTION)
+            return t;
+        restore(p, m);
+    }
+    return peek(p, LEX_EXPR);
+}
+
+/* binary: array_literal {op array_literal}, by precedence climbing */
+static struct ast_node *binary(struct parser *p, int min_prec)
+{
+    struct ast_node *lhs = array_literal(p);
+    if (!lhs)
+        return NULL;
+    while (!p->stop) {
+        struct token t = peek_operator(p);
+        enum ast_op op = binary_op(&t);
+        if (op == OP_NONE || op_precedence(op) < min_prec)
+            break;
+        next(p);
+        skip_newlines(p);
+        struct ast_node *rhs = binary(p, op_precedence(op) + 1);
+        struct ast_node *n = mknode(p, AST_BINARY, lhs->start);
+        n->u.binary.op = op;
+        n->u.binary.lhs = lhs;
+        n->u.binary.rhs = rhs;
+        if (!rhs) {
+            error_missing(p, PERR_ExpectedValueExpression, op_spelling(op));
+            return finish(p, n);
+        }
+        lhs = finish(p, n);
+    }
+    return lhs;
+}
+
+/* expression: binary ['?' expression ':' expression] */
+static struct ast_node *expression(struct parser *p)
+{
+    struct ast_node *cond = binary(p, 1);
+    if (!cond)
+        return NULL;
+    struct token t = peek_operator(p);
+    if (t.kind != TOK_QUESTION)
+        return cond;
+    next(p);
+    skip_newlines(p);
+    struct ast_node *n = mknode(p, AST_TERNARY, cond->start);
+    n->u.ternary.cond = cond;
+    n->u.ternary.then = expression(p);
+    if (!n->u.ternary.then) {
+        error_missing(p, PERR_ExpectedValueExpression, "?");
+        return finish(p, n);
+    }
+    skip_newlines(p);
+    if (!accept(p, LEX_EXPR, TOK_COLON)) {
+        error_missing(p, PERR_MissingColonInTernaryExpression, NULL);
+        return finish(p, n);
+    }
+    skip_newlines(p);
+    n->u.ternary.else_ = expression(p);
+    if (!n->u.ternary.else_)
+        error_missing(p, PERR_ExpectedValueExpression, ":");
+    return finish(p, n);
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Commands and pipelines
+** ===================================================================
+*/
+
+static bool ends_command(enum tok_kind k)
+{
+    switch (k) {
+    case TOK_EOF:
+    case TOK_NEWLINE:
+    case TOK_SEMI:
+    case TOK_PIPE:
+    case TOK_RPAREN:
+    case TOK_RCURLY:
+    case TOK_AND_AND:
+    case TOK_OR_OR:
+    case TOK_AMP:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+** command_element: a single argument in command mode: a bare word, a number,
+** or a primary expression with its member accesses and indexes.
+*/
+static struct ast_node *command_element(struct parser *p)
+{
+    struct token t = peek(p, LEX_CMD);
+    switch (t.kind) {
+    case TOK_GENERIC:
+    case TOK_IDENT:
+        return bare_word(p, t);
+    case TOK_NUMBER:
+        return postfix(p, number_node(p, t));
+    case TOK_LABEL:
+    case TOK_PARAMETER:
+    case TOK_DOT:
+    case TOK_EQUALS: {
+        struct ast_node *n = mknode(p, AST_STRING, t.start);
+        n->u.string.how = STR_BARE;
+        n->u.string.value = mkstr(p, p->lx.src + t.start, t.end - t.start);
+        next(p);
+        return finish(p, n);
+    }
+    case TOK_SPLAT: {
+        struct ast_node *n = variable_node(p, t.start, t.end, true);
+        next(p);
+        return n;
+    }
+    case TOK_VARIABLE:
+    case TOK_STRING_SQ:
+    case TOK_STRING_DQ:
+    case TOK_HERE_SQ:
+    case TOK_HERE_DQ:
+    case TOK_LPAREN:
+    case TOK_DOLLAR_PAREN:
+    case TOK_AT_PAREN:
+    case TOK_AT_CURLY:
+    case TOK_LCURLY: {
+        if (!enter(p))
+            return NULL;
+        struct ctx c = ctx_block(p);
+        struct ast_node *e = primary(p);
+        e = e ? postfix(p, e) : NULL;
+        ctx_restore(p, c);
+        leave(p);
+        return e;
+    }
+    default:
+        return NULL;
+    }
+}
+
+/* command_argument: command_element {',' command_element} */
+static struct ast_node *command_argument(struct parser *p)
+{
+    struct ast_node *first = command_element(p);
+    if (!first || peek(p, LEX_CMD).kind != TOK_COMMA)
+        return first;
+    struct ast_node *n = mknode(p, AST_ARRAY_LITERAL, first->start);
+    struct nvec v;
+    nv_init(&v);
+    nv_push(&v, first);
+    while (!p->stop && peek(p, LEX_CMD).kind == TOK_COMMA) {
+        next(p);
+        skip_newlines(p);
+        struct ast_node *e = command_element(p);
+        if (!e) {
+            error_missing(p, PERR_MissingExpressionAfterToken, ",");
+            break;
+        }
+        nv_push(&v, e);
+    }
+    n->u.array.elems = nv_done(p, &v);
+    return finish(p, n);
+}
+
+/* redirection: '>' file | '>>' file | 'N>' file | 'N>&M' | '*>' file ... */
+static struct ast_node *redirection(struct parser *p)
+{
+    struct token t = peek(p, LEX_CMD);
+    if (t.kind == TOK_REDIR_IN) {
+        error_at(p, PERR_RedirectionNotSupported, t.start, t.end, "<");
+        next(p);
+        return NULL;
+    }
+    next(p);
+    if (t.op & REDIR_MERGE) {
+        struct ast_node *n = mknode(p, AST_REDIRECT_MERGE, t.start);
+        n->u.redir.from = t.op & 0xFF;
+        n->u.redir.to = (t.op >> 8) & 0xF;
+        return finish(p, n);
+    }
+    struct ast_node *n = mknode(p, AST_REDIRECT_FILE, t.start);
+    n->u.redir.from = t.op & 0xFF;
+    n->u.redir.append = (t.op & REDIR_APPEND) != 0;
+    n->u.redir.target = command_element(p);
+    if (!n->u.redir.target)
+        error_missing(p, PERR_MissingFileSpecification, NULL);
+    return finish(p, n);
+}
+
+/* Redirections after an expression that heads a pipeline. */
+static struct ast_list redirections(struct parser *p)
+{
+    struct nvec v;
+    nv_init(&v);
+    for (;;) {
+        struct token t = peek(p, LEX_CMD);
+        if (t.kind != TOK_REDIRECT && t.kind != TOK_REDIR_IN)
+            break;
+        nv_push(&v, redirection(p));
+    }
+    return nv_done(p, &v);
+}
+
+/* The text after --% up to the end of the line, leading spaces removed. */
+static struct ast_node *verbatim(struct parser *p, struct token t)
+{
+    struct ast_node *n = mknode(p, AST_STRING, t.start);
+    uint32_t s = lex_skip_space(&p->lx, t.start + (p->lx.src[t.start] == '-' ? 3 : 5));
+    uint32_t e = t.end;
+    while (e > s && (p->lx.src[e - 1] == ' ' || p->lx.src[e - 1] == '\t'))
+        e--;
+    n->u.string.how = STR_VERBATIM;
+    n->u.string.value = mkstr(p, p->lx.src + s, e > s ? e - s : 0);
+    next(p);
+    return finish(p, n);
+}
+
+/*
+** command: ['&' | '.'] command_name {parameter | argument | redirection}
+*/
+static struct ast_node *command(struct parser *p)
+{
+    struct token t = peek(p, LEX_CMD);
+    struct ast_node *n = mknode(p, AST_COMMAND, t.start);
+    struct nvec elems, redirs;
+    nv_init(&elems);
+    nv_init(&redirs);
+    struct ast_node *name = NULL;
+    if (t.kind == TOK_AMP || t.kind == TOK_DOT) {
+        n->u.command.invocation = t.kind == TOK_AMP ? INVOKE_CALL : INVOKE_DOT;
+        next(p);
+        struct token t2 = peek(p, LEX_CMD);
+        name = command_element(p);
+        if (!name) {
+            error_at(p, PERR_MissingExpression, t2.start, t2.start, t.kind == TOK_AMP ? "&" : ".");
+            return finish(p, n);
+        }
+    } else if (t.kind == TOK_GENERIC || t.kind == TOK_PARAMETER || t.kind == TOK_IDENT) {
+        if (t.kind == TOK_PARAMETER) {
+            name = mknode(p, AST_STRING, t.start);
+            name->u.string.how = STR_BARE;
+            name->u.string.value = mkstr(p, p->lx.src + t.start, t.end - t.start);
+            next(p);
+            finish(p, name);
+        } else {
+            name = bare_word(p, t);
+        }
+    } else {
+        name = command_element(p);
+        if (!name) {
+            error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+            next(p);
+            return finish(p, n);
+        }
+    }
+    nv_push(&elems, name);
+    while (!p->stop) {
+        t = peek(p, LEX_CMD);
+        if (ends_command(t.kind))
+            break;
+        switch (t.kind) {
+        case TOK_PARAMETER: {
+            struct ast_node *cp = mknode(p, AST_COMMAND_PARAM, t.start);
+            cp->u.cmdparam.name = cooked(p, &t);
+            cp->u.cmdparam.colon = (t.flags & TF_COLON) != 0;
+            next(p);
+            if (cp->u.cmdparam.colon) {
+                struct token a = peek(p, LEX_CMD);
+                if (ends_command(a.kind) || a.kind == TOK_PARAMETER)
+                    error_at(p, PERR_ParameterRequiresArgument, t.start, t.end,
+                             tok_text(p, &t));
+                else
+                    cp->u.cmdparam.arg = command_argument(p);
+            }
+            nv_push(&elems, finish(p, cp));
+            break;
+        }
+        case TOK_STOP_PARSING:
+            nv_push(&elems, verbatim(p, t));
+            break;
+        case TOK_REDIRECT:
+        case TOK_REDIR_IN:
+            nv_push(&redirs, redirection(p));
+            break;
+        default: {
+            struct ast_node *arg = command_argument(p);
+            if (!arg) {
+                error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+                next(p);
+                break;
+            }
+            nv_push(&elems, arg);
+            break;
+        }
+        }
+    }
+    n->u.command.elems = nv_done(p, &elems);
+    n->u.command.redirs = nv_done(p, &redirs);
+    return finish(p, n);
+}
+
+/* Can a token (in expression mode) start an expression at the head of a pipeline? */
+static bool starts_expression(const struct token *t)
+{
+    return starts_unary(t);
+}
+
+static bool is_assign_token(enum tok_kind k, enum ast_op *op)
+{
+    switch (k) {
+    case TOK_EQUALS: *op = OP_ASSIGN; return true;
+    case TOK_PLUS_EQ: *op = OP_ADD_ASSIGN; return true;
+    case TOK_MINUS_EQ: *op = OP_SUB_ASSIGN; return true;
+    case TOK_STAR_EQ: *op = OP_MUL_ASSIGN; return true;
+    case TOK_SLASH_EQ: *op = OP_DIV_ASSIGN; return true;
+    case TOK_PERCENT_EQ: *op = OP_REM_ASSIGN; return true;
+    case TOK_QQ_EQ: *op = OP_COALESCE_ASSIGN; return true;
+    default: return false;
+    }
+}
+
+/* Can the expression be assigned to? */
+static bool assignable(const struct ast_node *e, bool multi)
+{
+    switch (e->kind) {
+    case AST_VARIABLE:
+        return !e->u.var.splat;
+    case AST_MEMBER:
+    case AST_INDEX:
+        return true;
+    case AST_CONVERT:
+        return assignable(e->u.convert.expr, false);
+    case AST_ATTRIBUTED:
+        return assignable(e->u.attributed.expr, false);
+    case AST_ARRAY_LITERAL:
+        if (multi)
+            return false;
+        for (uint32_t i = 0; i < e->u.array.elems.n; i++)
+            if (!assignable(e->u.array.elems.v[i], true))
+                return false;
+        return true;
+    case AST_PAREN:
+        return e->u.paren.pipeline && e->u.paren.pipeline->kind == AST_PIPELINE &&
+               e->u.paren.pipeline->u.pipeline.elems.n == 1 &&
+               e->u.paren.pipeline->u.pipeline.elems.v[0]->kind == AST_COMMAND_EXPR &&
+               assignable(e->u.paren.pipeline->u.pipeline.elems.v[0]->u.cmdexpr.expr, multi);
+    default:
+        return false;
+    }
+}
+
+/*
+** pipeline: expression assignment_operator statement
+**         | (expression [redirections] | command) {'|' command}
+*/
+static struct ast_node *pipeline(struct parser *p)
+{
+    struct token t = peek(p, LEX_EXPR);
+    struct ast_node *n = mknode(p, AST_PIPELINE, t.start);
+    struct nvec elems;
+    nv_init(&elems);
+    if (starts_expression(&t)) {
+        struct ast_node *e = expression(p);
+        if (!e)
+            return NULL;
+        enum ast_op aop;
+        struct token a = peek(p, LEX_EXPR);
+        if (is_assign_token(a.kind, &aop)) {
+            struct ast_node *as = mknode(p, AST_ASSIGN, e->start);
+            if (!assignable(e, false))
+                error_at(p, PERR_InvalidLeftHandSide, e->start, e->end, NULL);
+            next(p);
+            skip_newlines(p);
+            as->u.assign.op = aop;
+            as->u.assign.lhs = e;
+            as->u.assign.rhs = statement(p);
+            if (!as->u.assign.rhs)
+                error_missing(p, PERR_ExpectedValueExpression, op_spelling(aop));
+            return finish(p, as);
+        }
+        struct ast_node *ce = mknode(p, AST_COMMAND_EXPR, e->start);
+        ce->u.cmdexpr.expr = e;
+        ce->u.cmdexpr.redirs = redirections(p);
+        nv_push(&elems, finish(p, ce));
+    } else {
+        struct token c = peek(p, LEX_CMD);
+        if (ends_command(c.kind) || c.kind == TOK_COMMA)
+            return NULL;
+        nv_push(&elems, command(p));
+    }
+    while (!p->stop && peek(p, LEX_CMD).kind == TOK_PIPE) {
+        struct token bar = p->tok;
+        next(p);
+        skip_newlines(p);
+        struct token c = peek(p, LEX_CMD);
+        if (ends_command(c.kind) || c.kind == TOK_COMMA) {
+            error_at(p, PERR_EmptyPipeElement, bar.start, bar.end, NULL);
+            break;
+        }
+        if (c.kind != TOK_GENERIC && c.kind != TOK_AMP && c.kind != TOK_DOT &&
+            c.kind != TOK_PARAMETER) {
+            struct token e = peek(p, LEX_EXPR);
+            if (starts_expression(&e)) {
+                error_at(p, PERR_ExpressionsMustBeFirstInPipeline, e.start, e.end, NULL);
+                expression(p);
+                continue;
+            }
+        }
+        nv_push(&elems, command(p));
+    }
+    n->u.pipeline.elems = nv_done(p, &elems);
+    return finish(p, n);
+}
+
+/* pipeline_chain: pipeline {('&&' | '||') pipeline} ['&'] */
+static struct ast_node *pipeline_chain(struct parser *p)
+{
+    struct ast_node *lhs = pipeline(p);
+    if (!lhs)
+        return NULL;
+    while (!p->stop) {
+        struct token t = peek(p, LEX_CMD);
+        if (t.kind == TOK_AMP) {
+            next(p);
+            if (lhs->kind == AST_PIPELINE)
+                lhs->u.pipeline.background = true;
+            else if (lhs->kind == AST_PIPELINE_CHAIN)
+                lhs->u.chain.background = true;
+            t = peek(p, LEX_CMD);
+            if (t.kind == TOK_AND_AND || t.kind == TOK_OR_OR)
+                error_at(p, PERR_BackgroundOperatorInPipelineChain, t.start, t.end, NULL);
+            break;
+        }
+        if (t.kind != TOK_AND_AND && t.kind != TOK_OR_OR)
+            break;
+        if (lhs->kind == AST_ASSIGN)
+            break;
+        next(p);
+        skip_newlines(p);
+        struct ast_node *rhs = pipeline(p);
+        if (!rhs) {
+            error_at(p, PERR_EmptyPipelineChainElement, t.start, t.end, NULL);
+            break;
+        }
+        struct ast_node *n = mknode(p, AST_PIPELINE_CHAIN, lhs->start);
+        n->u.chain.lhs = lhs;
+        n->u.chain.rhs = rhs;
+        n->u.chain.op = t.kind;
+        lhs = finish(p, n);
+    }
+    return lhs;
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Statements
+** ===================================================================
+*/
+
+/* statement_block: '{' statement_list '}' */
+static struct ast_node *statement_block(struct parser *p, enum perr_id missing, const char *arg)
+{
+    struct token open = peek(p, LEX_EXPR);
+    if (open.kind != TOK_LCURLY) {
+        error_missing(p, missing, arg);
+        return NULL;
+    }
+    next(p);
+    struct ctx c = ctx_block(p);
+    struct ast_node *n = statement_list_node(p, open.start, TOK_RCURLY);
+    ctx_restore(p, c);
+    if (!accept(p, LEX_EXPR, TOK_RCURLY))
+        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+    return finish(p, n);
+}
+
+/* Statements until closer (not consumed), into a STATEMENT_BLOCK. */
+static struct ast_node *statement_list_node(struct parser *p, uint32_t start, enum tok_kind closer)
+{
+    struct ast_node *n = mknode(p, AST_STATEMENT_BLOCK, start);
+    struct nvec v;
+    nv_init(&v);
+    while (!p->stop) {
+        skip_separators(p);
+        struct token t = peek(p, LEX_CMD);
+        if (t.kind == TOK_EOF || t.kind == closer)
+            break;
+        if (t.kind == TOK_RCURLY || t.kind == TOK_RPAREN) {
+            /* a closer that belongs to nothing here */
+            error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+            next(p);
+            continue;
+        }
+        uint32_t before = p->nerrs;
+        struct ast_node *s = statement(p);
+        if (!s) {
+            t = peek(p, LEX_CMD);
+            error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+            next(p);
+            sync(p);
+            continue;
+        }
+        nv_push(&v, s);
+        t = peek(p, LEX_CMD);
+        if (t.kind == TOK_NEWLINE || t.kind == TOK_SEMI || t.kind == TOK_EOF || t.kind == closer)
+            continue;
+        if (p->nerrs == before)
+            error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+        if (t.kind == TOK_RCURLY || t.kind == TOK_RPAREN) {
+            if (closer != TOK_EOF)
+                break;
+            next(p);
+        }
+        sync(p);
+    }
+    n->u.block.stmts = nv_done(p, &v);
+    return finish(p, n);
+}
+
+/* The condition of if/while/switch: '(' pipeline ')' */
+static struct ast_node *condition(struct parser *p, const char *kw, enum perr_id no_paren,
+                                  enum perr_id no_cond, enum perr_id no_close)
+{
+    skip_newlines(p);
+    if (!accept(p, LEX_EXPR, TOK_LPAREN)) {
+        error_missing(p, no_paren, kw);
+        return NULL;
+    }
+    struct ctx c = ctx_paren(p, false);
+    skip_newlines(p);
+    struct ast_node *cond = pipeline_chain(p);
+    skip_newlines(p);
+    ctx_restore(p, c);
+    if (!cond) {
+        error_missing(p, no_cond, kw);
+        return NULL;
+    }
+    if (!accept(p, LEX_EXPR, TOK_RPAREN)) {
+        error_missing(p, no_close, kw);
+        return NULL;
+    }
+    return cond;
+}
+
+/* Peeks past newlines for a keyword; consumes them only when it is there. */
+static bool next_keyword(struct parser *p, enum keyword kw)
+{
+    struct mark m = save(p);
+    skip_newlines(p);
+    if (at_keyword(p, kw))
+        return true;
+    restore(p, m);
+    return false;
+}
+
+/* if_statement: 'if' '(' pipeline ')' block {'elseif' '(' pipeline ')' block} ['else' block] */
+static struct ast_node *if_statement(struct parser *p, struct token kwt)
+{
+    struct ast_node *n = mknode(p, AST_IF, kwt.start);
+    struct nvec conds, bodies;
+    nv_init(&conds);
+    nv_init(&bodies);
+    const char *kw = "if";
+    next(p);
+    for (;;) {
+        struct ast_node *cond = condition(p, kw, PERR_MissingOpenParenthesisInIfStatement,
+                                          PERR_IfStatementMissingCondition,
+                                          PERR_MissingEndParenthesisAfterStatement);
+        if (!cond)
+            break;
+        skip_newlines(p);
+        struct ast_node *body = statement_block(p, PERR_MissingStatementBlock, kw);
+        if (!body)
+            break;
+        nv_push(&conds, cond);
+        nv_push(&bodies, body);
+        if (next_keyword(p, KW_ELSEIF)) {
+            next(p);
+            kw = "elseif";
+            continue;
+        }
+        if (next_keyword(p, KW_ELSE)) {
+            next(p);
+            skip_newlines(p);
+            n->u.if_.else_body = statement_block(p, PERR_MissingStatementBlockAfterElse, NULL);
+        }
+        break;
+    }
+    n->u.if_.conds = nv_done(p, &conds);
+    n->u.if_.bodies = nv_done(p, &bodies);
+    return finish(p, n);
+}
+
+/* A parameter token's name, lower-cased, for statement flags. */
+static bool flag_is(struct parser *p, const struct token *t, const char *full)
+{
+    uint32_t s = t->start + 1, e = t->end;
+    if ((unsigned char)p->lx.src[t->start] == 0xE2)
+        s = t->start + 3;
+    if (t->flags & TF_COLON)
+        e--;
+    size_t n = e - s;
+    return n > 0 && n <= strlen(full) && strncasecmp(p->lx.src + s, full, n) == 0;
+}
+
+/* switch_statement: 'switch' {flag} ('(' pipeline ')' | -File path) '{' clauses '}' */
+static struct ast_node *switch_statement(struct parser *p, struct token kwt, struct ast_str label)
+{
+    struct ast_node *n = mknode(p, AST_SWITCH, label.n ? kwt.start : kwt.start);
+    n->u.switch_.label = label;
+    next(p);
+    for (;;) {
+        struct token t = peek(p, LEX_CMD);
+        if (t.kind != TOK_PARAMETER)
+            break;
+        next(p);
+        if (flag_is(p, &t, "regex"))
+            n->u.switch_.flags |= SWITCH_REGEX;
+        else if (flag_is(p, &t, "wildcard"))
+            n->u.switch_.flags |= SWITCH_WILDCARD;
+        else if (flag_is(p, &t, "exact"))
+            n->u.switch_.flags |= SWITCH_EXACT;
+        else if (flag_is(p, &t, "casesensitive"))
+            n->u.switch_.flags |= SWITCH_CASESENSITIVE;
+        else if (flag_is(p, &t, "parallel"))
+            n->u.switch_.flags |= SWITCH_PARALLEL;
+        else if (flag_is(p, &t, "file")) {
+            n->u.switch_.flags |= SWITCH_FILE;
+            struct token a = peek(p, LEX_CMD);
+            if (a.kind == TOK_LCURLY || ends_command(a.kind)) {
+                error_at(p, PERR_MissingFilenameOption, t.start, t.end, NULL);
+            } else {
+                n->u.switch_.cond = command_element(p);
+            }
+        } else
+            error_at(p, PERR_InvalidSwitchFlag, t.start, t.end, tok_text(p, &t));
+    }
+    if (!(n->u.switch_.flags & SWITCH_FILE)) {
+        n->u.switch_.cond =
+            condition(p, "switch", PERR_MissingOpenParenthesisAfterKeyword,
+                      PERR_MissingSwitchValueExpression, PERR_MissingEndParenthesisInSwitchStatement);
+        if (!n->u.switch_.cond)
+            return finish(p, n);
+    }
+    skip_newlines(p);
+    struct token open = peek(p, LEX_EXPR);
+    if (!accept(p, LEX_EXPR, TOK_LCURLY)) {
+        error_missing(p, PERR_MissingCurlyBraceInSwitchStatement, NULL);
+        return finish(p, n);
+    }
+    struct ctx c = ctx_block(p);
+    struct nvec clauses;
+    nv_init(&clauses);
+    for (;;) {
+        skip_separators(p);
+        struct token t = peek(p, LEX_CMD);
+        if (t.kind == TOK_RCURLY || t.kind == TOK_EOF || p->stop)
+            break;
+        bool is_default = keyword_of(p, &t) == KW_NONE && t.kind == TOK_GENERIC &&
+                          !(t.flags & (TF_EXPAND | TF_ESCAPED)) && t.end - t.start == 7 &&
+                          strncasecmp(p->lx.src + t.start, "default", 7) == 0;
+        struct ast_node *cond = NULL;
+        if (is_default)
+            next(p);
+        else
+            cond = command_element(p);
+        if (!cond && !is_default) {
+            error_at(p, PERR_MissingSwitchConditionExpression, t.start, t.end, NULL);
+            sync(p);
+            if (at_kind(p, LEX_CMD, TOK_RCURLY) && false)
+                break;
+            continue;
+        }
+        skip_newlines(p);
+        struct ast_node *body = statement_block(p, PERR_MissingSwitchStatementClause, NULL);
+        if (!body) {
+            sync(p);
+            continue;
+        }
+        if (is_default) {
+            n->u.switch_.default_body = body;
+        } else {
+            struct ast_node *cl = mknode(p, AST_SWITCH_CLAUSE, cond->start);
+            cl->u.clause.cond = cond;
+            cl->u.clause.body = body;
+            nv_push(&clauses, finish(p, cl));
+        }
+    }
+    ctx_restore(p, c);
+    n->u.switch_.clauses = nv_done(p, &clauses);
+    if (!accept(p, LEX_EXPR, TOK_RCURLY))
+        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+    return finish(p, n);
+}
+
+/* foreach_statement: 'foreach' ['-Parallel'] '(' variable 'in' pipeline ')' block */
+static struct ast_node *foreach_statement(struct parser *p, struct token kwt, struct ast_str label)
+{
+    struct ast_node *n = mknode(p, AST_FOREACH, kwt.start);
+    n->u.foreach.label = label;
+    next(p);
+    for (;;) {
+        struct token t = peek(p, LEX_CMD);
+        if (t.kind != TOK_PARAMETER)
+            break;
+        next(p);
+        if (flag_is(p, &t, "parallel"))
+            n->u.foreach.parallel = true;
+        else if (flag_is(p, &t, "throttlelimit"))
+            n->u.foreach.throttle = command_element(p);
+        else
+            error_at(p, PERR_InvalidForeachFlag, t.start, t.end, tok_text(p, &t));
+    }
+    skip_newlines(p);
+    if (!accept(p, LEX_EXPR, TOK_LPAREN)) {
+        error_missing(p, PERR_MissingOpenParenthesisAfterKeyword, "foreach");
+        return finish(p, n);
+    }
+    skip_newlines(p);
+    struct token v = peek(p, LEX_EXPR);
+    if (v.kind != TOK_VARIABLE) {
+        error_missing(p, PERR_MissingVariableNameAfterForeach, NULL);
+        return finish(p, n);
+    }
+    n->u.foreach.var = variable_node(p, v.start, v.end, false);
+    next(p);
+    skip_newlines(p);
+    if (!at_keyword(p, KW_IN)) {
+        error_missing(p, PERR_MissingInInForeach, NULL);
+        return finish(p, n);
+    }
+    next(p);
+    skip_newlines(p);
+    struct ctx c = ctx_paren(p, false);
+    n->u.foreach.expr = pipeline_chain(p);
+    skip_newlines(p);
+    ctx_restore(p, c);
+    if (!n->u.foreach.expr) {
+        error_missing(p, PERR_MissingForeachExpression, NULL);
+        return finish(p, n);
+    }
+    if (!accept(p, LEX_EXPR, TOK_RPAREN)) {
+        error_missing(p, PERR_MissingEndParenthesisAfterForeach, NULL);
+        return finish(p, n);
+    }
+    skip_newlines(p);
+    n->u.foreach.body = statement_block(p, PERR_MissingForeachStatement, NULL);
+    return finish(p, n);
+}
+
+/* One part of a for header: an optional pipeline before a separator. */
+static struct ast_node *for_part(struct parser *p, bool last)
+{
+    skip_newlines(p);
+    struct token t = peek(p, LEX_EXPR);
+    if (t.kind == TOK_SEMI || (last && t.kind == TOK_RPAREN))
+        return NULL;
+    struct ast_node *e = pipeline_chain(p);
+    return e;
+}
+
+/* for_statement: 'for' '(' [pipeline] sep [pipeline] sep [pipeline] ')' block */
+static struct ast_node *for_statement(struct parser *p, struct token kwt, struct ast_str label)
+{
+    struct ast_node *n = mknode(p, AST_FOR, kwt.start);
+    n->u.for_.label = label;
+    next(p);
+    skip_newlines(p);
+    if (!accept(p, LEX_EXPR, TOK_LPAREN)) {
+        error_missing(p, PERR_MissingOpenParenthesisAfterKeyword, "for");
+        return finish(p, n);
+    }
+    struct ctx c = ctx_block(p);
+    struct ast_node **parts[3] = {&n->u.for_.init, &n->u.for_.cond, &n->u.for_.iter};
+    for (int i = 0; i < 3; i++) {
+        *parts[i] = for_part(p, i == 2);
+        if (i < 2) {
+            struct token t = peek(p, LEX_EXPR);
+            if (t.kind == TOK_SEMI || t.kind == TOK_NEWLINE)
+                next(p);
+            else if (t.kind == TOK_RPAREN)
+                break;
+        }
+    }
+    skip_newlines(p);
+    ctx_restore(p, c);
+    if (!accept(p, LEX_EXPR, TOK_RPAREN)) {
+        error_missing(p, PERR_MissingEndParenthesisAfterStatement, "for");
+        return finish(p, n);
+    }
+    skip_newlines(p);
+    n->u.for_.body = statement_block(p, PERR_MissingLoopStatement, "for");
+    return finish(p, n);
+}
+
+/* while_statement: 'while' '(' pipeline ')' block */
+static struct ast_node *while_statement(struct parser *p, struct token kwt, struct ast_str label)
+{
+    struct ast_node *n = mknode(p, AST_WHILE, kwt.start);
+    n->u.for_.label = label;
+    next(p);
+    n->u.for_.cond = condition(p, "while", PERR_MissingOpenParenthesisAfterKeyword,
+                               PERR_MissingExpressionAfterKeyword,
+                               PERR_MissingEndParenthesisAfterStatement);
+    if (!n->u.for_.cond)
+        return finish(p, n);
+    skip_newlines(p);
+    n->u.for_.body = statement_block(p, PERR_MissingLoopStatement, "while");
+    return finish(p, n);
+}
+
+/* do_statement: 'do' block ('while' | 'until') '(' pipeline ')' */
+static struct ast_node *do_statement(struct parser *p, struct token kwt, struct ast_str label)
+{
+    struct ast_node *n = mknode(p, AST_DO_WHILE, kwt.start);
+    n->u.for_.label = label;
+    next(p);
+    skip_newlines(p);
+    n->u.for_.body = statement_block(p, PERR_MissingLoopStatement, "do");
+    if (!n->u.for_.body)
+        return finish(p, n);
+    const char *kw;
+    if (next_keyword(p, KW_WHILE)) {
+        kw = "while";
+    } else if (next_keyword(p, KW_UNTIL)) {
+        kw = "until";
+        n->kind = AST_DO_UNTIL;
+    } else {
+        error_missing(p, PERR_MissingWhileOrUntilInDoWhile, NULL);
+        return finish(p, n);
+    }
+    next(p);
+    n->u.for_.cond = condition(p, kw, PERR_MissingOpenParenthesisAfterKeyword,
+                               PERR_MissingExpressionAfterKeyword,
+                               PERR_MissingEndParenthesisAfterStatement);
+    return finish(p, n);
+}
+
+/* break/continue [label], return/exit/throw [pipeline] */
+static struct ast_node *jump_statement(struct parser *p, struct token kwt, enum ast_kind k)
+{
+    struct ast_node *n = mknode(p, k, kwt.start);
+    next(p);
+    struct token t = peek(p, LEX_CMD);
+    if (ends_command(t.kind))
+        return finish(p, n);
+    if (k == AST_BREAK || k == AST_CONTINUE)
+        n->u.jump.label = command_element(p);
+    else
+        n->u.jump.pipeline = pipeline_chain(p);
+    return finish(p, n);
+}
+
+/* trap_statement: 'trap' ['[' type ']'] block */
+static struct ast_node *trap_statement(struct parser *p, struct token kwt)
+{
+    struct ast_node *n = mknode(p, AST_TRAP, kwt.start);
+    next(p);
+    if (at_kind(p, LEX_EXPR, TOK_LBRACKET)) {
+        bool is_attr;
+        n->u.trap.type = bracket(p, &is_attr);
+    }
+    skip_newlines(p);
+    n->u.trap.body = statement_block(p, PERR_MissingTrapStatement, NULL);
+    return finish(p, n);
+}
+
+/* try_statement: 'try' block {catch_clause} ['finally' block] */
+static struct ast_node *try_statement(struct parser *p, struct token kwt)
+{
+    struct ast_node *n = mknode(p, AST_TRY, kwt.start);
+    next(p);
+    skip_newlines(p);
+    n->u.try_.body = statement_block(p, PERR_MissingTryStatementBlock, NULL);
+    if (!n->u.try_.body)
+        return finish(p, n);
+    struct nvec catches;
+    nv_init(&catches);
+    bool untyped = false;
+    while (!p->stop && next_keyword(p, KW_CATCH)) {
+        struct token ct = peek(p, LEX_CMD);
+        struct ast_node *c = mknode(p, AST_CATCH, ct.start);
+        next(p);
+        struct nvec types;
+        nv_init(&types);
+        while (at_kind(p, LEX_EXPR, TOK_LBRACKET)) {
+            bool is_attr;
+            nv_push(&types, bracket(p, &is_attr));
+            if (!accept(p, LEX_EXPR, TOK_COMMA))
+                break;
+            skip_newlines(p);
+        }
+        c->u.catch_.types = nv_done(p, &types);
+        if (untyped)
+            error_at(p, PERR_EmptyCatchNotLast, ct.start, ct.end, NULL);
+        if (!c->u.catch_.types.n)
+            untyped = true;
+        skip_newlines(p);
+        c->u.catch_.body = statement_block(p, PERR_MissingCatchHandlerBlock, NULL);
+        nv_push(&catches, finish(p, c));
+        if (!c->u.catch_.body)
+            break;
+    }
+    n->u.try_.catches = nv_done(p, &catches);
+    if (next_keyword(p, KW_FINALLY)) {
+        next(p);
+        skip_newlines(p);
+        n->u.try_.finally = statement_block(p, PERR_MissingFinallyStatementBlock, NULL);
+    }
+    if (!n->u.try_.catches.n && !n->u.try_.finally)
+        error_missing(p, PERR_MissingCatchOrFinally, NULL);
+    return finish(p, n);
+}
+
+/* parameter: {attribute | type} variable ['=' expression] */
+static struct ast_node *parameter(struct parser *p)
+{
+    struct token t = peek(p, LEX_EXPR);
+    struct ast_node *n = mknode(p, AST_PARAMETER, t.start);
+    n->u.param.attrs = attribute_list(p);
+    skip_newlines(p);
+    t = peek(p, LEX_EXPR);
+    if (t.kind != TOK_VARIABLE)
+        return NULL;
+    n->u.param.var = variable_node(p, t.start, t.end, false);
+    next(p);
+    struct mark m = save(p);
+    skip_newlines(p);
+    if (accept(p, LEX_EXPR, TOK_EQUALS)) {
+        skip_newlines(p);
+        n->u.param.dflt = expression(p);
+        if (!n->u.param.dflt)
+            error_missing(p, PERR_ExpectedValueExpression, "=");
+    } else {
+        restore(p, m);
+    }
+    return finish(p, n);
+}
+
+/* parameter_list: [parameter {',' parameter}] up to ')' (consumed) */
+static struct ast_list parameter_list(struct parser *p, enum perr_id missing_close)
+{
+    struct nvec v;
+    nv_init(&v);
+    struct ctx c = ctx_paren(p, true);
+    for (;;) {
+        skip_newlines(p);
+        if (accept(p, LEX_EXPR, TOK_RPAREN))
+            break;
+        struct token t = peek(p, LEX_EXPR);
+        if (t.kind == TOK_EOF || p->stop) {
+            error_missing(p, missing_close, NULL);
+            break;
+        }
+        struct ast_node *prm = parameter(p);
+        if (!prm) {
+            t = peek(p, LEX_EXPR);
+            error_at(p, PERR_InvalidFunctionParameter, t.start, t.end, NULL);
+            sync(p);
+            accept(p, LEX_EXPR, TOK_RPAREN);
+            break;
+        }
+        nv_push(&v, prm);
+        skip_newlines(p);
+        if (accept(p, LEX_EXPR, TOK_COMMA))
+            continue;
+        if (accept(p, LEX_EXPR, TOK_RPAREN))
+            break;
+        error_missing(p, missing_close, NULL);
+        break;
+    }
+    ctx_restore(p, c);
+    return nv_done(p, &v);
+}
+
+/* Is the comment help text (has a .SYNOPSIS-style keyword at a line start)? */
+static bool is_help_comment(const char *s, uint32_t n)
+{
+    static const char *const kws[] = {"SYNOPSIS", "DESCRIPTION", "PARAMETER", "EXAMPLE",
+                                      "INPUTS", "OUTPUTS", "NOTES", "LINK", "COMPONENT", "ROLE",
+                                      "FUNCTIONALITY", "FORWARDHELPTARGETNAME",
+                                      "FORWARDHELPCATEGORY", "REMOTEHELPRUNSPACE", "EXTERNALHELP"};
+    for (uint32_t i = 0; i < n; i++) {
+        if (s[i] != '.')
+            continue;
+        uint32_t j = i;
+        while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '#'))
+            j--;
+        if (j > 0 && s[j - 1] != '\n' && s[j - 1] != '\r' && !(j >= 2 && s[j - 1] == '#' && s[j - 2] == '<'))
+            if (!(j >= 2 && s[j - 2] == '<'))
+                continue;
+        for (size_t k = 0; k < EMSH_ARRAY_SIZE(kws); k++) {
+            size_t kl = strlen(kws[k]);
+            if (i + 1 + kl <= n && strncasecmp(s + i + 1, kws[k], kl) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/*
+** The span of the help comment for something at [start, end) whose body
+** begins at body: a comment block just before it (at most one blank line
+** between), else the first comment in the body, else the last one.
+*/
+static void find_help(struct parser *p, uint32_t start, uint32_t body, uint32_t end,
+                      uint32_t *hs, uint32_t *he)
+{
+    const struct lex_comment *c = p->lx.comments;
+    uint32_t n = p->lx.ncomments;
+    *hs = *he = 0;
+    /* Before: the comments ending just before start, grouped line by line. */
+    int32_t i = (int32_t)n - 1;
+    while (i >= 0 && c[i].end > start)
+        i--;
+    if (i >= 0) {
+        uint32_t nl = 0;
+        bool blank = true;
+        for (uint32_t q = c[i].end; q < start; q++) {
+            char ch = p->lx.src[q];
+            if (ch == '\n')
+                nl++;
+            else if (ch != ' ' && ch != '\t' && ch != '\r')
+                blank = false;
+        }
+        if (blank && nl <= 2) {
+            uint32_t s = c[i].start, e = c[i].end;
+            while (i > 0 && p->lx.src[c[i].start] == '#' && p->lx.src[c[i - 1].start] == '#') {
+                /* consecutive line comments form one block */
+                uint32_t gap = 0;
+                for (uint32_t q = c[i - 1].end; q < c[i].start; q++)
+                    if (p->lx.src[q] == '\n')
+                        gap++;
+                if (gap != 1)
+                    break;
+                i--;
+                s = c[i].start;
+            }
+            if (is_help_comment(p->lx.src + s, e - s)) {
+                *hs = s;
+                *he = e;
+                return;
+            }
+        }
+    }
+    uint32_t first = 0, last = 0;
+    bool have = false;
+    for (uint32_t k = 0; k < n; k++) {
+        if (c[k].start < body || c[k].end > end)
+            continue;
+        if (!is_help_comment(p->lx.src + c[k].start, c[k].end - c[k].start))
+            continue;
+        if (!have)
+            first = k;
+        last = k;
+        have = true;
+    }
+    if (have) {
+        uint32_t k = first;
+        (void)last;
+        *hs = c[k].start;
+        *he = c[k].end;
+    }
+}
+
+/* function_statement: ('function' | 'filter' | 'workflow') name ['(' params ')'] '{' script_block '}' */
+static struct ast_node *function_statement(struct parser *p, struct token kwt, enum keyword kw)
+{
+    struct ast_node *n = mknode(p, AST_FUNCTION, kwt.start);
+    n->u.func.filter = kw == KW_FILTER;
+    n->u.func.workflow = kw == KW_WORKFLOW;
+    next(p);
+    struct token t = peek(p, LEX_CMD);
+    if (t.kind == TOK_GENERIC || t.kind == TOK_STRING_SQ || t.kind == TOK_STRING_DQ ||
+        t.kind == TOK_IDENT || t.kind == TOK_VARIABLE || t.kind == TOK_PARAMETER ||
+        t.kind == TOK_NUMBER || t.kind == TOK_LABEL) {
+        if (t.kind == TOK_VARIABLE || t.kind == TOK_NUMBER || t.kind == TOK_LABEL)
+            n->u.func.name = mkstr(p, p->lx.src + t.start, t.end - t.start);
+        else
+            n->u.func.name = cooked(p, &t);
+        next(p);
+    } else {
+        error_missing(p, PERR_MissingNameAfterKeyword, keyword_spelling(kw));
+        return finish(p, n);
+    }
+    struct mark m = save(p);
+    skip_newlines(p);
+    bool has_params = false;
+    if (accept(p, LEX_EXPR, TOK_LPAREN)) {
+        n->u.func.params = parameter_list(p, PERR_MissingEndParenthesisInFunctionParameterList);
+        has_params = true;
+        m = save(p);
+        skip_newlines(p);
+    }
+    struct token open = peek(p, LEX_EXPR);
+    if (open.kind != TOK_LCURLY) {
+        restore(p, m);
+        error_missing(p, PERR_MissingFunctionBody, NULL);
+        return finish(p, n);
+    }
+    next(p);
+    struct ctx c = ctx_block(p);
+    n->u.func.body = script_block(p, open.start, TOK_RCURLY);
+    ctx_restore(p, c);
+    if (!accept(p, LEX_EXPR, TOK_RCURLY))
+        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+    n->u.func.body->end = p->prev_end;
+    if (has_params && n->u.func.body->u.script.param) {
+        struct ast_node *pb = n->u.func.body->u.script.param;
+        error_at(p, PERR_OnlyOneParameterListAllowed, pb->start, pb->end, NULL);
+    }
+    finish(p, n);
+    find_help(p, n->start, open.end, n->end, &n->u.func.help_start, &n->u.func.help_end);
+    return n;
+}
+
+/* data_statement: 'data' [name] ['-SupportedCommand' names] block */
+static struct ast_node *data_statement(struct parser *p, struct token kwt)
+{
+    struct ast_node *n = mknode(p, AST_DATA, kwt.start);
+    next(p);
+    for (;;) {
+        struct token t = peek(p, LEX_CMD);
+        if (t.kind == TOK_GENERIC && !n->u.data.var.n) {
+            n->u.data.var = cooked(p, &t);
+            next(p);
+        } else if (t.kind == TOK_PARAMETER) {
+            next(p);
+            if (!flag_is(p, &t, "supportedcommand")) {
+                error_at(p, PERR_InvalidParameterForDataSectionStatement, t.start, t.end,
+                         tok_text(p, &t));
+                continue;
+            }
+            struct ast_node *cmds = command_argument(p);
+            if (!cmds) {
+                error_missing(p, PERR_MissingValueForSupportedCommandInDataSectionStatement, NULL);
+            } else if (cmds->kind == AST_ARRAY_LITERAL) {
+                n->u.data.commands = cmds->u.array.elems;
+            } else {
+                struct nvec v;
+                nv_init(&v);
+                nv_push(&v, cmds);
+                n->u.data.commands = nv_done(p, &v);
+            }
+        } else {
+            break;
+        }
+    }
+    skip_newlines(p);
+    n->u.data.body = statement_block(p, PERR_MissingStatementBlockForDataSection, NULL);
+    return finish(p, n);
+}
+
+/* using_statement: 'using' ('namespace' | 'module' | 'assembly' | 'type') name */
+static struct ast_node *using_statement(struct parser *p, struct token kwt)
+{
+    struct ast_node *n = mknode(p, AST_USING, kwt.start);
+    next(p);
+    struct token t = peek(p, LEX_CMD);
+    static const char *const kinds[] = {"namespace", "module", "assembly", "type"};
+    int which = -1;
+    if (t.kind == TOK_GENERIC) {
+        for (int i = 0; i < 4; i++)
+            if (t.end - t.start == strlen(kinds[i]) &&
+                strncasecmp(p->lx.src + t.start, kinds[i], t.end - t.start) == 0)
+                which = i;
+    }
+    if (which < 0) {
+        error_missing(p, PERR_MissingUsingStatementDirective, NULL);
+        return finish(p, n);
+    }
+    next(p);
+    n->u.using_.what = (enum ast_using_kind)which;
+    if (ends_command(peek(p, LEX_CMD).kind)) {
+        error_missing(p, PERR_MissingUsingItemName, NULL);
+        return finish(p, n);
+    }
+    n->u.using_.name = command_element(p);
+    if (!n->u.using_.name)
+        error_missing(p, PERR_MissingUsingItemName, NULL);
+    else if (at_kind(p, LEX_CMD, TOK_EQUALS)) {
+        next(p);
+        n->u.using_.alias = n->u.using_.name;
+        n->u.using_.name = command_element(p);
+    }
+    return finish(p, n);
+}
+
+/* A class member: {attribute | type | 'static' | 'hidden'} ($prop ['=' expr] | name '(' params ')' [':' 'base' '(' args ')'] block) */
+static struct ast_node *class_member(struct parser *p, const struct ast_str *class_name)
+{
+    struct token t = peek(p, LEX_EXPR);
+    uint32_t start = t.start;
+    struct nvec attrs;
+    nv_init(&attrs);
+    struct ast_node *type = NULL;
+    unsigned flags = 0;
+    for (;;) {
+        t = peek(p, LEX_EXPR);
+        if (t.kind == TOK_LBRACKET) {
+            bool is_attr;
+            struct ast_node *b = bracket(p, &is_attr);
+            if (!b)
+                break;
+            if (is_attr)
+                nv_push(&attrs, b);
+            else
+                type = b->u.tc.type;
+        } else if (t.kind == TOK_IDENT) {
+            enum keyword kw = keyword_of(p, &t);
+            size_t len = t.end - t.start;
+            if (kw == KW_STATIC)
+                flags |= MEMBER_STATIC;
+            else if (kw == KW_HIDDEN)
+                flags |= MEMBER_HIDDEN;
+            else if (len == 6 && strncasecmp(p->lx.src + t.start, "public", 6) == 0)
+                flags |= MEMBER_PUBLIC;
+            else if (len == 7 && strncasecmp(p->lx.src + t.start, "private", 7) == 0)
+                flags |= MEMBER_PRIVATE;
+            else
+                break;
+            next(p);
+        } else {
+            break;
+        }
+        skip_newlines(p);
+    }
+    t = peek(p, LEX_EXPR);
+    if (t.kind == TOK_VARIABLE) {
+        struct ast_node *n = mknode(p, AST_PROPERTY, start);
+        struct ast_node *v = variable_node(p, t.start, t.end, false);
+        n->u.prop.name = v->u.var.name;
+        n->u.prop.attrs = nv_done(p, &attrs);
+        n->u.prop.type = type;
+        n->u.prop.flags = flags;
+        next(p);
+        if (accept(p, LEX_EXPR, TOK_EQUALS)) {
+            skip_newlines(p);
+            n->u.prop.init = expression(p);
+            if (!n->u.prop.init)
+                error_missing(p, PERR_ExpectedValueExpression, "=");
+        }
+        struct token e = peek(p, LEX_EXPR);
+        if (e.kind != TOK_NEWLINE && e.kind != TOK_SEMI && e.kind != TOK_RCURLY &&
+            e.kind != TOK_EOF)
+            error_missing(p, PERR_MissingPropertyTerminator, NULL);
+        return finish(p, n);
+    }
+    if (t.kind == TOK_IDENT) {
+        struct ast_node *n = mknode(p, AST_METHOD, start);
+        n->u.method.name = mkstr(p, p->lx.src + t.start, t.end - t.start);
+        n->u.method.attrs = nv_done(p, &attrs);
+        n->u.method.ret = type;
+        if (class_name && class_name->n == t.end - t.start &&
+            strncasecmp(class_name->s, p->lx.src + t.start, class_name->n) == 0)
+            flags |= MEMBER_CONSTRUCTOR;
+        next(p);
+        if (!accept(p, LEX_EXPR, TOK_LPAREN)) {
+            error_missing(p, PERR_MissingMethodParameterList, NULL);
+            n->u.method.flags = flags;
+            return finish(p, n);
+        }
+        n->u.method.params = parameter_list(p, PERR_MissingEndParenthesisInFunctionParameterList);
+        skip_newlines(p);
+        if (accept(p, LEX_EXPR, TOK_COLON)) {
+            skip_newlines(p);
+            struct token b = peek(p, LEX_EXPR);
+            if (b.kind != TOK_IDENT || b.end - b.start != 4 ||
+                strncasecmp(p->lx.src + b.start, "base", 4) != 0) {
+                error_missing(p, PERR_MissingBaseCtorCall, NULL);
+            } else {
+                next(p);
+                flags |= MEMBER_BASE_CALL;
+                if (at_kind(p, LEX_EXPR, TOK_LPAREN))
+                    n->u.method.base_args = method_arguments(p);
+                else
+                    error_missing(p, PERR_MissingMethodParameterList, NULL);
+            }
+            skip_newlines(p);
+        }
+        n->u.method.flags = flags;
+        struct token open = peek(p, LEX_EXPR);
+        if (open.kind != TOK_LCURLY) {
+            error_missing(p, PERR_MissingFunctionBody, NULL);
+            return finish(p, n);
+        }
+        next(p);
+        struct ctx c = ctx_block(p);
+        n->u.method.body = script_block(p, open.start, TOK_RCURLY);
+        ctx_restore(p, c);
+        if (!accept(p, LEX_EXPR, TOK_RCURLY))
+            error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+        n->u.method.body->end = p->prev_end;
+        return finish(p, n);
+    }
+    nv_done(p, &attrs);
+    error_at(p, PERR_IncompleteMemberDefinition, t.start, t.end, NULL);
+    return NULL;
+}
+
+/* An enum member: name ['=' expression] */
+static struct ast_node *enum_member(struct parser *p)
+{
+    struct ast_list attrs = attribute_list(p);
+    struct token t = peek(p, LEX_EXPR);
+    if (t.kind != TOK_IDENT) {
+        error_at(p, PERR_IncompleteMemberDefinition, t.start, t.end, NULL);
+        return NULL;
+    }
+    struct ast_node *n = mknode(p, AST_PROPERTY, t.start);
+    n->u.prop.name = mkstr(p, p->lx.src + t.start, t.end - t.start);
+    n->u.prop.attrs = attrs;
+    next(p);
+    if (accept(p, LEX_EXPR, TOK_EQUALS)) {
+        skip_newlines(p);
+        n->u.prop.init = expression(p);
+        if (!n->u.prop.init)
+            error_missing(p, PERR_ExpectedValueExpression, "=");
+    }
+    return finish(p, n);
+}
+
+/* type_definition: ('class' | 'enum' | 'interface') name [':' type {',' type}] '{' members '}' */
+static struct ast_node *type_definition(struct parser *p, struct token kwt, enum keyword kw,
+                                        struct ast_list attrs, uint32_t start)
+{
+    struct ast_node *n = mknode(p, AST_TYPE_DEF, start);
+    n->u.typedef_.what = kw == KW_ENUM ? TYPEDEF_ENUM : kw == KW_CLASS ? TYPEDEF_CLASS : TYPEDEF_INTERFACE;
+    n->u.typedef_.attrs = attrs;
+    const char *kws = keyword_spelling(kw);
+    next(p);
+    (void)kwt;
+    struct token t = peek(p, LEX_EXPR);
+    if (t.kind != TOK_IDENT) {
+        error_missing(p, PERR_MissingNameAfterKeyword, kws);
+        return finish(p, n);
+    }
+    n->u.typedef_.name = mkstr(p, p->lx.src + t.start, t.end - t.start);
+    next(p);
+    skip_newlines(p);
+    if (accept(p, LEX_EXPR, TOK_COLON)) {
+        struct nvec bases;
+        nv_init(&bases);
+        for (;;) {
+            skip_newlines(p);
+            struct ast_node *b = type_name(p);
+            if (!b) {
+                error_missing(p, PERR_TypeNameExpected, NULL);
+                break;
+            }
+            nv_push(&bases, b);
+            if (!accept(p, LEX_EXPR, TOK_COMMA))
+                break;
+        }
+        n->u.typedef_.bases = nv_done(p, &bases);
+        skip_newlines(p);
+    }
+    struct token open = peek(p, LEX_EXPR);
+    if (!accept(p, LEX_EXPR, TOK_LCURLY)) {
+        error_missing(p, PERR_MissingTypeBody, kws);
+        return finish(p, n);
+    }
+    struct ctx c = ctx_block(p);
+    struct nvec members;
+    nv_init(&members);
+    for (;;) {
+        skip_separators(p);
+        struct token m = peek(p, LEX_EXPR);
+        if (m.kind == TOK_RCURLY || m.kind == TOK_EOF || p->stop)
+            break;
+        struct ast_node *mem = kw == KW_ENUM ? enum_member(p) : class_member(p, &n->u.typedef_.name);
+        if (!mem) {
+            next(p);
+            sync(p);
+            continue;
+        }
+        nv_push(&members, mem);
+    }
+    ctx_restore(p, c);
+    n->u.typedef_.members = nv_done(p, &members);
+    if (!accept(p, LEX_EXPR, TOK_RCURLY))
+        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+    return finish(p, n);
+}
+
+/* Statements that start with '[': attributes of a class or enum, or an expression. */
+static struct ast_node *bracket_statement(struct parser *p)
+{
+    struct mark m = save(p);
+    struct token first = peek(p, LEX_EXPR);
+    struct ast_list attrs = attribute_list(p);
+    skip_newlines(p);
+    struct token t = peek(p, LEX_CMD);
+    enum keyword kw = keyword_of(p, &t);
+    if (attrs.n && p->nerrs == m.nerrs && (kw == KW_CLASS || kw == KW_ENUM || kw == KW_INTERFACE))
+        return type_definition(p, t, kw, attrs, first.start);
+    restore(p, m);
+    return pipeline_chain(p);
+}
+
+/*
+** statement: if | switch | foreach | for | while | do | function | filter
+**          | return | exit | throw | break | continue | trap | try | data
+**          | class | enum | using | [label] loop | pipeline_chain
+*/
+static struct ast_node *statement(struct parser *p)
+{
+    if (!enter(p))
+        return NULL;
+    struct ast_node *r = NULL;
+    struct token t = peek(p, LEX_CMD);
+    struct ast_str label = {"", 0};
+    if (t.kind == TOK_LABEL) {
+        label = mkstr(p, p->lx.src + t.start + 1, t.end - t.start - 1);
+        next(p);
+        skip_newlines(p);
+        t = peek(p, LEX_CMD);
+        enum keyword kw = keyword_of(p, &t);
+        if (kw != KW_FOREACH && kw != KW_FOR && kw != KW_WHILE && kw != KW_DO && kw != KW_SWITCH) {
+            leave(p);
+            return pipeline_chain(p);
+        }
+    }
+    switch (keyword_of(p, &t)) {
+    case KW_IF: r = if_statement(p, t); break;
+    case KW_SWITCH: r = switch_statement(p, t, label); break;
+    case KW_FOREACH: r = foreach_statement(p, t, label); break;
+    case KW_FOR: r = for_statement(p, t, label); break;
+    case KW_WHILE: r = while_statement(p, t, label); break;
+    case KW_DO: r = do_statement(p, t, label); break;
+    case KW_FUNCTION: r = function_statement(p, t, KW_FUNCTION); break;
+    case KW_FILTER: r = function_statement(p, t, KW_FILTER); break;
+    case KW_WORKFLOW: r = function_statement(p, t, KW_WORKFLOW); break;
+    case KW_RETURN: r = jump_statement(p, t, AST_RETURN); break;
+    case KW_EXIT: r = jump_statement(p, t, AST_EXIT); break;
+    case KW_THROW: r = jump_statement(p, t, AST_THROW); break;
+    case KW_BREAK: r = jump_statement(p, t, AST_BREAK); break;
+    case KW_CONTINUE: r = jump_statement(p, t, AST_CONTINUE); break;
+    case KW_TRAP: r = trap_statement(p, t); break;
+    case KW_TRY: r = try_statement(p, t); break;
+    case KW_DATA: r = data_statement(p, t); break;
+    case KW_USING: r = using_statement(p, t); break;
+    case KW_CLASS:
+    case KW_ENUM: {
+        struct ast_list none = {NULL, 0};
+        enum keyword kw = keyword_of(p, &t);
+        r = type_definition(p, t, kw, none, t.start);
+        break;
+    }
+    case KW_ELSE:
+    case KW_ELSEIF:
+    case KW_CATCH:
+    case KW_FINALLY:
+    case KW_UNTIL:
+        error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+        next(p);
+        r = mknode(p, AST_ERROR, t.start);
+        finish(p, r);
+        break;
+    default:
+        if (peek(p, LEX_EXPR).kind == TOK_LBRACKET)
+            r = bracket_statement(p);
+        else
+            r = pipeline_chain(p);
+        break;
+    }
+    leave(p);
+    return r;
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Script blocks
+** ===================================================================
+*/
+
+static enum ast_block block_of(enum keyword kw)
+{
+    switch (kw) {
+    case KW_BEGIN: return BLOCK_BEGIN;
+    case KW_PROCESS: return BLOCK_PROCESS;
+    case KW_END: return BLOCK_END;
+    case KW_DYNAMICPARAM: return BLOCK_DYNAMICPARAM;
+    case KW_CLEAN: return BLOCK_CLEAN;
+    default: return BLOCK__COUNT;
+    }
+}
+
+/* Is the parser at a named block keyword followed by '{'? */
+static enum ast_block at_named_block(struct parser *p)
+{
+    struct token t = peek(p, LEX_CMD);
+    enum ast_block b = block_of(keyword_of(p, &t));
+    if (b == BLOCK__COUNT)
+        return b;
+    struct mark m = save(p);
+    next(p);
+    skip_newlines(p);
+    bool brace = at_kind(p, LEX_EXPR, TOK_LCURLY);
+    restore(p, m);
+    return brace ? b : BLOCK__COUNT;
+}
+
+/*
+** script_block: {using} [attributes 'param' '(' parameter_list ')']
+**               (named_block {named_block} | statement_list)
+*/
+static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_kind closer)
+{
+    struct ast_node *n = mknode(p, AST_SCRIPT_BLOCK, start);
+    struct nvec usings;
+    nv_init(&usings);
+    skip_separators(p);
+    while (!p->stop && at_keyword(p, KW_USING)) {
+        nv_push(&usings, using_statement(p, peek(p, LEX_CMD)));
+        skip_separators(p);
+    }
+    n->u.script.usings = nv_done(p, &usings);
+    /* param block, with its attributes */
+    struct mark m = save(p);
+    struct token pt = peek(p, LEX_EXPR);
+    struct ast_list attrs = {NULL, 0};
+    if (pt.kind == TOK_LBRACKET) {
+        attrs = attribute_list(p);
+        skip_newlines(p);
+    }
+    if (at_keyword(p, KW_PARAM) && p->nerrs == m.nerrs) {
+        struct token kw = peek(p, LEX_CMD);
+        next(p);
+        skip_newlines(p);
+        if (at_kind(p, LEX_EXPR, TOK_LPAREN)) {
+            struct ast_node *pb = mknode(p, AST_PARAM_BLOCK, attrs.n ? pt.start : kw.start);
+            next(p);
+            pb->u.param_block.attrs = attrs;
+            pb->u.param_block.params = parameter_list(p, PERR_MissingEndParenthesisInFunctionParameterList);
+            n->u.script.param = finish(p, pb);
+        } else {
+            restore(p, m);
+        }
+    } else {
+        restore(p, m);
+    }
+    skip_separators(p);
+    if (at_named_block(p) != BLOCK__COUNT) {
+        while (!p->stop) {
+            skip_separators(p);
+            struct token t = peek(p, LEX_CMD);
+            if (t.kind == closer || t.kind == TOK_EOF)
+                break;
+            enum ast_block b = at_named_block(p);
+            if (b == BLOCK__COUNT) {
+                error_at(p, PERR_MissingNamedBlocks, t.start, t.end, tok_text(p, &t));
+                sync(p);
+                if (peek(p, LEX_CMD).kind != closer)
+                    next(p);
+                continue;
+            }
+            next(p);
+            skip_newlines(p);
+            struct ast_node *body = statement_block(p, PERR_MissingNamedStatementBlock, NULL);
+            struct ast_node *nb = mknode(p, AST_NAMED_BLOCK, t.start);
+            nb->u.named.which = b;
+            nb->u.named.stmts = body ? body->u.block.stmts : (struct ast_list){NULL, 0};
+            if (n->u.script.blocks[b])
+                error_at(p, PERR_DuplicateScriptCommandClause, t.start, t.end, tok_text(p, &t));
+            else
+                n->u.script.blocks[b] = finish(p, nb);
+        }
+    } else {
+        struct token t = peek(p, LEX_CMD);
+        struct ast_node *body = statement_list_node(p, t.start, closer);
+        struct ast_node *nb = mknode(p, AST_NAMED_BLOCK, body->start);
+        nb->u.named.which = BLOCK_END;
+        nb->u.named.unnamed = true;
+        nb->u.named.stmts = body->u.block.stmts;
+        nb->end = body->end;
+        n->u.script.blocks[BLOCK_END] = nb;
+    }
+    return finish(p, n);
+}
+
+/* }================================================================== */
+
+static void extract_requires(struct parse_unit *u)
+{
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < u->ncomments; i++) {
+        const char *s = u->src + u->comments[i].start;
+        uint32_t n = u->comments[i].end - u->comments[i].start;
+        if (n >= 9 && strncasecmp(s, "#requires", 9) == 0)
+            count++;
+    }
+    if (!count)
+        return;
+    u->requires = arena_alloc(&u->arena, count * sizeof *u->requires);
+    for (uint32_t i = 0; i < u->ncomments; i++) {
+        uint32_t st = u->comments[i].start;
+        const char *s = u->src + st;
+        uint32_t n = u->comments[i].end - st;
+        if (n < 9 || strncasecmp(s, "#requires", 9) != 0)
+            continue;
+        uint32_t a = 9, b = n;
+        while (a < b && (s[a] == ' ' || s[a] == '\t'))
+            a++;
+        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
+            b--;
+        struct ast_str r = {arena_strndup(&u->arena, s + a, b - a), b - a};
+        u->requires[u->nrequires++] = r;
+    }
+}
+
+struct parse_unit *parse_unit_new(const char *name, const char *text, size_t len)
+{
+    struct parse_unit *u = emsh_xmalloc(sizeof *u);
+    memset(u, 0, sizeof *u);
+    arena_init(&u->arena);
+    if (len > UINT32_MAX - 1)
+        len = UINT32_MAX - 1;
+    u->src = arena_strndup(&u->arena, text, len);
+    u->len = (uint32_t)len;
+    u->name = name ? arena_strndup(&u->arena, name, strlen(name)) : NULL;
+
+    struct parser p;
+    memset(&p, 0, sizeof p);
+    lex_init(&p.lx, u->src, u->len);
+    p.u = u;
+    p.a = &u->arena;
+    p.limit = u->len;
+    p.pos = lex_skip_preamble(&p.lx);
+    p.prev_end = p.pos;
+    u->root = script_block(&p, p.pos, TOK_EOF);
+    if (!p.stop) {
+        struct token t = peek(&p, LEX_CMD);
+        if (t.kind != TOK_EOF)
+            error_at(&p, PERR_UnexpectedToken, t.start, t.end, tok_text(&p, &t));
+    } else if (p.nerrs >= MAX_ERRORS) {
+        p.nerrs = MAX_ERRORS - 1;
+        struct token t = peek(&p, LEX_EXPR);
+        p.stop = false;
+        error_at(&p, PERR_TooManyErrors, t.start, t.start, NULL);
+    }
+    u->root->end = u->len;
+
+    /* comments, help and #requires */
+    u->ncomments = p.lx.ncomments;
+    if (u->ncomments) {
+        u->comments = arena_alloc(&u->arena, u->ncomments * sizeof *u->comments);
+        memcpy(u->comments, p.lx.comments, u->ncomments * sizeof *u->comments);
+    }
+    uint32_t first_stmt = u->len;
+    for (int b = 0; b < BLOCK__COUNT; b++) {
+        struct ast_node *nb = u->root->u.script.blocks[b];
+        if (nb && nb->u.named.stmts.n && nb->u.named.stmts.v[0]->start < first_stmt)
+            first_stmt = nb->u.named.stmts.v[0]->start;
+        if (nb && !nb->u.named.unnamed && nb->start < first_stmt)
+            first_stmt = nb->start;
+    }
+    if (u->root->u.script.param && u->root->u.script.param->start < first_stmt)
+        first_stmt = u->root->u.script.param->start;
+    for (uint32_t i = 0; i < u->ncomments; i++) {
+        struct lex_comment c = u->comments[i];
+        if (c.end > first_stmt)
+            break;
+        if (is_help_comment(u->src + c.start, c.end - c.start)) {
+            u->root->u.script.help_start = c.start;
+            u->root->u.script.help_end = c.end;
+            break;
+        }
+    }
+    extract_requires(u);
+
+    if (p.nerrs) {
+        u->errors = arena_alloc(&u->arena, p.nerrs * sizeof *u->errors);
+        memcpy(u->errors, p.errs, p.nerrs * sizeof *u->errors);
+        u->nerrors = p.nerrs;
+        for (uint32_t i = 0; i < p.nerrs; i++)
+            if (p.errs[i].at_eof)
+                u->incomplete = true;
+    }
+    free(p.errs);
+    lex_release(&p.lx);
+    return u;
+}
+
+void parse_unit_free(struct parse_unit *u)
+{
+    if (!u)
+        return;
+    arena_release(&u->arena);
+    free(u);
+}
+
+/*
+** {==================================================================
+** Error rendering
+** ===================================================================
+*/
+
+void parse_linecol(const char *src, uint32_t len, uint32_t pos, uint32_t *line, uint32_t *col)
+{
+    uint32_t l = 1, c = 1;
+    if (pos > len)
+        pos = len;
+    for (uint32_t i = 0; i < pos; i++) {
+        unsigned char ch = (unsigned char)src[i];
+        if (ch == '\n' || (ch == '\r' && (i + 1 >= len || src[i + 1] != '\n'))) {
+            l++;
+            c = 1;
+        } else if (ch == '\r') {
+            /* part of \r\n */
+        } else if ((ch & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+void parse_error_message(const struct parse_error *e, struct buf *out)
+{
+    const char *m = perr_message(e->id);
+    const char *ph = strstr(m, "{0}");
+    if (!ph) {
+        buf_puts(out, m);
+        return;
+    }
+    buf_add(out, m, (size_t)(ph - m));
+    buf_puts(out, e->arg ? e->arg : "");
+    buf_puts(out, ph + 3);
+}
+
+void parse_render_errors(const struct parse_unit *u, struct buf *out)
+{
+    for (uint32_t i = 0; i < u->nerrors; i++) {
+        const struct parse_error *e = &u->errors[i];
+        uint32_t line, col;
+        parse_linecol(u->src, u->len, e->start, &line, &col);
+        if (u->name)
+            buf_printf(out, "At %s:%u char:%u\n", u->name, line, col);
+        else
+            buf_printf(out, "At line:%u char:%u\n", line, col);
+        /* the line itself */
+        uint32_t ls = e->start > u->len ? u->len : e->start;
+        while (ls > 0 && u->src[ls - 1] != '\n' && u->src[ls - 1] != '\r')
+            ls--;
+        uint32_t le = ls;
+        while (le < u->len && u->src[le] != '\n' && u->src[le] != '\r')
+            le++;
+        buf_puts(out, "+ ");
+        buf_add(out, u->src + ls, le - ls);
+        buf_puts(out, "\n+ ");
+        for (uint32_t k = 1; k < col; k++)
+            buf_putc(out, ' ');
+        uint32_t end = e->end < le ? e->end : le;
+        uint32_t width = 0;
+        for (uint32_t k = e->start; k < end; k++)
+            if (((unsigned char)u->src[k] & 0xC0) != 0x80)
+                width++;
+        if (width == 0)
+            width = 1;
+        for (uint32_t k = 0; k < width; k++)
+            buf_putc(out, '~');
+        buf_putc(out, '\n');
+        parse_error_message(e, out);
+        buf_putc(out, '\n');
+    }
+    if (u->nerrors) {
+        buf_puts(out, "    + CategoryInfo          : ParserError: (:) [], ParseException\n");
+        buf_printf(out, "    + FullyQualifiedErrorId : %s\n", perr_name(u->errors[0].id));
+    }
+}
+
+/* }================================================================== */

@@ -1,0 +1,12 @@
+param(
+    [Parameter(Mandatory)][string]$Department,
+    [string]$Warning = '9.5GB', [string]$Send = '10GB', [string]$SendReceive = '11GB'
+)
+$users = Get-User -ResultSize Unlimited -RecipientTypeDetails UserMailbox -Filter "Department -eq '$Department'"
+"$($users.Count) mailbox(es) in $Department"
+$users | % {
+    Set-Mailbox -Identity $_.Identity -UseDatabaseQuotaDefaults:$false `
+        -IssueWarningQuota $Warning `
+        -ProhibitSendQuota $Send `
+        -ProhibitSendReceiveQuota $SendReceive
+}

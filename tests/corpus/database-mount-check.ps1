@@ -1,0 +1,24 @@
+#Requires -Version 5.1
+[CmdletBinding()]
+param([switch]$MountDismounted)
+
+$dbs = Get-MailboxDatabase -Status | Sort-Object Name
+$dismounted = $dbs | Where-Object { -not $_.Mounted }
+
+"{0} databases, {1} mounted, {2} dismounted" -f $dbs.Count, ($dbs.Count - @($dismounted).Count), @($dismounted).Count
+
+foreach ($db in $dismounted) {
+    Write-Warning "$($db.Name) on $($db.Server) is dismounted"
+    if ($MountDismounted) {
+        try {
+            Mount-Database -Identity $db.Name -ErrorAction Stop
+            Write-Host "  mounted $($db.Name)" -ForegroundColor Green
+        }
+        catch [Microsoft.Exchange.Data.Storage.MailboxOfflineException] {
+            Write-Warning "  $($db.Name) could not be mounted: database is offline"
+        }
+        catch {
+            Write-Warning "  $($db.Name) could not be mounted: $($_.Exception.Message)"
+        }
+    }
+}

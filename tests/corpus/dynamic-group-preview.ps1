@@ -1,0 +1,9 @@
+param([Parameter(Mandatory)][string]$Identity)
+
+$ddg = Get-DynamicDistributionGroup -Identity $Identity
+Write-Host "Filter: $($ddg.RecipientFilter)" -ForegroundColor DarkCyan
+Write-Host "Container: $($ddg.RecipientContainer)"
+
+$members = Get-Recipient -RecipientPreviewFilter $ddg.RecipientFilter -OrganizationalUnit $ddg.RecipientContainer -ResultSize Unlimited
+$members | group RecipientTypeDetails | sort Count -Descending | ft Count, Name -a
+"$(@($members).Count) recipient(s) would receive mail sent to $($ddg.PrimarySmtpAddress)"

@@ -1,0 +1,20 @@
+[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+param(
+    [ValidateSet('Transport', 'Search', 'Rpc', 'IIS', 'All')]
+    [string]$Set = 'Transport'
+)
+
+$services = switch ($Set) {
+    'Transport' { 'MSExchangeFrontEndTransport', 'MSExchangeTransport', 'MSExchangeDelivery', 'MSExchangeSubmission' }
+    'Search'    { 'MSExchangeFastSearch', 'HostControllerService' }
+    'Rpc'       { 'MSExchangeRPC' }
+    'IIS'       { 'W3SVC', 'WAS' }
+    'All'       { Get-Service MSExchange* | Where-Object { $_.StartType -eq 'Automatic' } | ForEach-Object Name }
+}
+
+foreach ($svc in $services) {
+    if ($PSCmdlet.ShouldProcess($svc, 'Restart-Service')) {
+        Restart-Service -Name $svc -Force -WarningAction SilentlyContinue
+        Get-Service $svc | Select-Object Name, Status
+    }
+}

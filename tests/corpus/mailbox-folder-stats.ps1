@@ -1,0 +1,13 @@
+param(
+    [Parameter(Mandatory = $true, ValueFromPipeline = $true)][string]$Identity,
+    [int]$Top = 15
+)
+process {
+    Get-MailboxFolderStatistics -Identity $Identity -IncludeOldestAndNewestItems |
+        Select-Object FolderPath, ItemsInFolder,
+            @{n = 'SizeMB'; e = { [math]::Round(([long]($_.FolderSize -replace '.*\(([\d,]+) bytes\)', '$1' -replace ',', '')) / 1MB, 1) }},
+            OldestItemReceivedDate |
+        Sort-Object SizeMB -Descending |
+        Select-Object -First $Top |
+        Format-Table -AutoSize
+}

@@ -1,0 +1,18 @@
+# Quick look at which servers are (partly) in maintenance mode
+$servers = Get-ExchangeServer | ? { $_.AdminDisplayVersion -like 'Version 15*' } | sort Name
+
+foreach ($srv in $servers) {
+    $states = Get-ServerComponentState $srv.Name
+    $offline = $states | ? State -ne 'Active'
+    $node = $null
+    try { $node = Get-ClusterNode -Name $srv.Name -Cluster $srv.Name -ErrorAction Stop } catch { }
+
+    $mbx = Get-MailboxServer $srv.Name -ErrorAction SilentlyContinue
+    [pscustomobject]@{
+        Server      = $srv.Name
+        Offline     = @($offline).Count
+        Components  = ($offline.Component | sort) -join ','
+        ClusterNode = if ($node) { $node.State } else { 'n/a' }
+        Activation  = $mbx.DatabaseCopyAutoActivationPolicy
+    }
+} | ft -AutoSize

@@ -1,0 +1,13 @@
+# MAPI over HTTP: org setting, vdir URLs and a quick connectivity test
+$org = Get-OrganizationConfig
+"MapiHttpEnabled (org): $($org.MapiHttpEnabled)"
+
+Get-MapiVirtualDirectory -ADPropertiesOnly | ft Server, InternalUrl, ExternalUrl, IISAuthenticationMethods -a
+
+$overrides = Get-CASMailbox -ResultSize Unlimited -Filter 'MapiHttpEnabled -ne $null' | select Name, MapiHttpEnabled
+if ($overrides) { 'Mailboxes with a per-user override:'; $overrides | ft -a }
+
+foreach ($s in (Get-ExchangeServer | ? IsClientAccessServer).Name) {
+    $r = Test-OutlookConnectivity -ProbeIdentity 'OutlookMapiHttp.Protocol\OutlookMapiHttpSelfTestProbe' -RunFromServerId $s -ErrorAction SilentlyContinue
+    '{0}: {1}' -f $s, $(if ($r) { $r.Result } else { 'probe failed to run' })
+}

@@ -1,0 +1,10 @@
+$oabs = Get-OfflineAddressBook
+foreach ($oab in $oabs) {
+    $age = (Get-Date) - $oab.LastTouchedTime
+    $state = if ($age.TotalHours -gt 26) { 'STALE' } else { 'ok' }
+    '{0,-30} last generated {1,-22} ({2:N1} h ago) {3}' -f $oab.Name, $oab.LastTouchedTime, $age.TotalHours, $state
+    '    generation mailbox: {0}; virtual dirs: {1}' -f $oab.GeneratingMailbox, ($oab.VirtualDirectories -join ', ')
+}
+# force regeneration with:
+# Update-OfflineAddressBook -Identity 'Default Offline Address Book'
+# Get-Mailbox -Arbitration | ? { $_.PersistedCapabilities -like '*OABGen*' }

@@ -1,0 +1,11 @@
+Get-Mailbox -ResultSize Unlimited -Filter 'GrantSendOnBehalfTo -ne $null' |
+    ForEach-Object {
+        $m = $_
+        $m.GrantSendOnBehalfTo | ForEach-Object {
+            [pscustomobject]@{ Mailbox = $m.DisplayName; Delegate = $_.Name }
+        }
+    } |
+    Sort-Object Mailbox, Delegate |
+    Export-Csv .\send-on-behalf.csv -NoTypeInformation
+
+Import-Csv .\send-on-behalf.csv | Group-Object Delegate | Sort-Object Count -Descending | Select-Object -First 10 Count, Name

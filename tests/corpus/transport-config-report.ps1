@@ -1,0 +1,11 @@
+$cfg = Get-TransportConfig
+$props = 'MaxReceiveSize', 'MaxSendSize', 'MaxRecipientEnvelopeLimit', 'ShadowRedundancyEnabled',
+         'SafetyNetHoldTime', 'MessageExpirationTimeout', 'ExternalPostmasterAddress', 'TLSReceiveDomainSecureList'
+foreach ($p in $props) {
+    '{0,-30} : {1}' -f $p, $cfg.$p
+}
+
+''
+'Per-server transport settings'
+Get-TransportService | select Name, MessageTrackingLogEnabled, MessageTrackingLogMaxAge, MessageTrackingLogMaxDirectorySize,
+    ReceiveProtocolLogMaxAge, SendProtocolLogMaxAge, MaxConcurrentMailboxDeliveries | fl
