@@ -192,6 +192,10 @@ static void details(struct dumper *d, const struct ast_node *n)
 {
     struct buf *b = d->out;
     switch (n->kind) {
+    case AST_SCRIPT_BLOCK:
+        if (n->u.script.help_end > n->u.script.help_start)
+            buf_puts(b, " help");
+        break;
     case AST_NAMED_BLOCK:
         buf_printf(b, " %s%s", block_names[n->u.named.which], n->u.named.unnamed ? " unnamed" : "");
         break;

@@ -1549,7 +1549,7 @@ static struct ast_node *pipeline(struct parser *p)
         nv_push(&elems, finish(p, ce));
     } else {
         struct token c = peek(p, LEX_CMD);
-        if (ends_command(c.kind) || c.kind == TOK_COMMA)
+        if ((ends_command(c.kind) && c.kind != TOK_AMP) || c.kind == TOK_COMMA)
             return NULL;
         nv_push(&elems, command(p));
     }
@@ -1558,7 +1558,7 @@ static struct ast_node *pipeline(struct parser *p)
         next(p);
         skip_newlines(p);
         struct token c = peek(p, LEX_CMD);
-        if (ends_command(c.kind) || c.kind == TOK_COMMA) {
+        if ((ends_command(c.kind) && c.kind != TOK_AMP) || c.kind == TOK_COMMA) {
             error_at(p, PERR_EmptyPipeElement, bar.start, bar.end, NULL);
             break;
         }
@@ -2724,6 +2724,7 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
                     next(p);
                 continue;
             }
+            peek(p, LEX_CMD);
             next(p);
             skip_newlines(p);
             struct ast_node *body = statement_block(p, PERR_MissingNamedStatementBlock, NULL);

@@ -121,6 +121,11 @@ static int dump_ast(int argc, char **argv)
     struct parse_unit *u;
     int rc = check(name, text, len, &u);
     struct buf b = BUF_INIT;
+    for (uint32_t i = 0; i < u->nrequires; i++) {
+        buf_puts(&b, "Requires ");
+        buf_add(&b, u->requires[i].s, u->requires[i].n);
+        buf_putc(&b, '\n');
+    }
     ast_dump(u->root, u->src, u->len, &b);
     fputs(buf_cstr(&b), stdout);
     buf_release(&b);
