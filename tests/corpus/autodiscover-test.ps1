@@ -23,6 +23,8 @@ $body = @"
 </Autodiscover>
 "@
 
+if ($Url -imatch '^http://') { Write-Warning 'Autodiscover over plain HTTP sends the credentials unencrypted' }
+
 [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
 
 try {

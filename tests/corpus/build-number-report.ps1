@@ -13,7 +13,7 @@ Get-ExchangeServer | sort Name | % {
     $key = '{0}.{1}.{2}' -f $v.Major, $v.Minor, $v.Build
     $file = Invoke-Command -ComputerName $_.Fqdn -ScriptBlock {
         (Get-Command Exsetup.exe -ErrorAction SilentlyContinue).FileVersionInfo.FileVersion
-    } -ErrorAction SilentlyContinue
+    } -ErrorAction SilentlyContinue 2>$null
     [pscustomobject]@{
         Server       = $_.Name
         Roles        = $_.ServerRole

@@ -27,7 +27,9 @@ process {
             Write-Verbose "$address already exists"
             continue
         }
-        $alias = ($address -split '@')[0] -replace '[^\w\.\-]', ''
+        $localPart, $domainPart = $address -split '@', 2
+        $alias = $localPart -replace '[^\w\.\-]', ''
+        Write-Verbose "importing $localPart at $domainPart"
         if ($PSCmdlet.ShouldProcess($address, 'New-MailContact')) {
             New-MailContact -Name $c.DisplayName -ExternalEmailAddress $address -Alias "ext.$alias" -OrganizationalUnit $OrganizationalUnit |
                 Set-Contact -Company $c.Company

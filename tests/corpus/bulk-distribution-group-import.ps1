@@ -2,7 +2,13 @@
 $groups  = Import-Csv .\Groups.csv
 $members = Import-Csv .\Members.csv | Group-Object GroupName -AsHashTable -AsString
 
-foreach ($g in $groups) {
+:groups foreach ($g in $groups) {
+    foreach ($m in $members[$g.GroupName]) {
+        if (-not (Get-Recipient $m.Member -ErrorAction SilentlyContinue)) {
+            Write-Warning "$($g.GroupName): unknown member $($m.Member) - group skipped, fix the CSV"
+            continue groups
+        }
+    }
     $dg = Get-DistributionGroup -Identity $g.GroupName -ErrorAction SilentlyContinue
     if ($null -eq $dg) {
         $dg = New-DistributionGroup -Name $g.GroupName -Type Distribution -ManagedBy $g.Owner -MemberJoinRestriction Closed

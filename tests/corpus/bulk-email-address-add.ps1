@@ -15,7 +15,7 @@ $added = 0
 foreach ($mbx in Get-Mailbox -OrganizationalUnit $OU -ResultSize Unlimited) {
     $local = $mbx.PrimarySmtpAddress.ToString().Split('@')[0]
     $new = "$local@$NewDomain"
-    if ($mbx.EmailAddresses -contains "smtp:$new") { continue }
+    if (@($mbx.EmailAddresses | ForEach-Object { "$_" }) -icontains "smtp:$new") { continue }
 
     if ($PSCmdlet.ShouldProcess($mbx.Alias, "add $new")) {
         if ($MakePrimary) {

@@ -1,3 +1,9 @@
+<#
+.SYNOPSIS
+    Sets individual quotas for every mailbox of one department.
+.EXAMPLE
+    .\bulk-set-quota.ps1 -Department Legal -Send 20GB -SendReceive 21GB -Warning 19GB
+#>
 param(
     [Parameter(Mandatory)][string]$Department,
     [string]$Warning = '9.5GB', [string]$Send = '10GB', [string]$SendReceive = '11GB'
@@ -10,3 +16,5 @@ $users | % {
         -ProhibitSendQuota $Send `
         -ProhibitSendReceiveQuota $SendReceive
 }
+
+"done - verify with: Get-Mailbox <user> | fl *Quota*"

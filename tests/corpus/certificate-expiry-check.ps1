@@ -68,6 +68,7 @@ $report = foreach ($s in $Server) {
         if ($cert.IsSelfSigned -and $services -match 'IIS') { $notes += 'self-signed cert bound to IIS' }
         if ($cert.Subject -like '*Microsoft Exchange Server Auth Certificate*') { $notes += 'OAuth certificate (see Get-AuthConfig)' }
         if ($cert.Status -ne 'Valid') { $notes += "status $($cert.Status)" }
+        if ($cert.Subject -clike '*CN=WMSvc*') { $notes += 'IIS management service certificate' }
         if (-not $cert.HasPrivateKey -and $bound) { $notes += 'no private key' }
 
         [pscustomobject]@{

@@ -13,5 +13,7 @@ foreach ($s in $Server) {
     Enable-ExchangeCertificate -Server $s -Thumbprint $cert.Thumbprint -Services $Services -Force
     "{0}: {1} valid until {2:d}" -f $s, $cert.Thumbprint, $cert.NotAfter
 }
+# show what http.sys has bound to 443 now
+netsh http show sslcert ipport=0.0.0.0:443 | Select-String 'Certificate Hash'
 # IIS needs a kick on some builds
 # iisreset /noforce

@@ -15,6 +15,8 @@ if (-not $current) { throw "No CA-issued certificate bound to IIS on $Server." }
 
 Write-Host "Renewing $($current.Subject) (expires $($current.NotAfter.ToShortDateString()))"
 Write-Host "SANs: $($current.CertificateDomains -join ', ')"
+$internalNames = $current.CertificateDomains | Where-Object { "$_" -inotmatch '\.(com|net|org|de)$' }
+if ($internalNames) { Write-Warning "Public CAs no longer issue certificates for internal names: $($internalNames -join ', ')" }
 
 $file = Join-Path $RequestFolder ('{0}-{1:yyyyMMdd}.req' -f $Server, (Get-Date))
 if ($PSCmdlet.ShouldProcess($current.Thumbprint, 'Generate renewal request')) {

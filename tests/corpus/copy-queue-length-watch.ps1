@@ -29,6 +29,7 @@ do {
         break
     }
     Start-Sleep -Seconds $IntervalSeconds
+    if ($IntervalSeconds -lt 120) { $IntervalSeconds *= 2 }   # back off while waiting
 } while ($iteration -lt $MaxIterations)
 
 if ($iteration -ge $MaxIterations) {

@@ -1,3 +1,7 @@
+<#
+.SYNOPSIS
+    Adds servers to a DAG, installing the clustering features first when needed.
+#>
 param(
     [Parameter(Mandatory)][string]$DagName,
     [Parameter(Mandatory)][string[]]$Server

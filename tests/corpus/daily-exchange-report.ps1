@@ -24,6 +24,7 @@ param(
 
 $ErrorActionPreference = 'Continue'
 $started = Get-Date
+${Report Title} = "Exchange daily report - $($started.ToString('dddd, dd MMM yyyy'))"
 
 if (-not (Get-Command Get-ExchangeServer -ErrorAction SilentlyContinue)) {
     try {
@@ -155,7 +156,7 @@ foreach ($name in $sections.Keys) {
 $summaryRows = ($summary.GetEnumerator() | ForEach-Object { "<li>$($_.Key): <b>$($_.Value.ToUpper())</b></li>" }) -join ''
 $body = @"
 <html><body style="font-family:Segoe UI,Arial;font-size:10pt">
-<h1>Exchange daily report - $($started.ToString('dddd, dd MMM yyyy'))</h1>
+<h1>${Report Title}</h1>
 <ul>$summaryRows</ul>
 $($html.ToString())
 <p style="font-size:8pt;color:#999">Runtime $([int]((Get-Date) - $started).TotalSeconds) s, host $env:COMPUTERNAME</p>

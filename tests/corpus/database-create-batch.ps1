@@ -22,7 +22,9 @@ for ($i = $Start; $i -lt $Start + $Count; $i++) {
     $log = "$Root\$name\$name.log"
 
     # rotate the active server so databases are spread evenly
-    $active = $members[($i - $Start) % $members.Count]
+    $idx = $i - $Start
+    $idx %= $members.Count
+    $active = $members[$idx]
     $passive = $members | Where-Object { $_ -ne $active }
 
     if (Get-MailboxDatabase $name -ErrorAction SilentlyContinue) { Write-Warning "$name exists"; continue }

@@ -11,7 +11,14 @@ foreach ($db in $dismounted) {
     Write-Warning "$($db.Name) on $($db.Server) is dismounted"
     if ($MountDismounted) {
         try {
-            Mount-Database -Identity $db.Name -ErrorAction Stop
+            $attemptsLeft = 3
+            foreach ($attempt in 1..3) {
+                Mount-Database -Identity $db.Name -ErrorAction SilentlyContinue
+                if ((Get-MailboxDatabase $db.Name -Status).Mounted) { break }
+                $attemptsLeft--
+                Start-Sleep -Seconds (10 * $attempt)
+            }
+            if ($attemptsLeft -eq 0) { Mount-Database -Identity $db.Name -ErrorAction Stop }
             Write-Host "  mounted $($db.Name)" -ForegroundColor Green
         }
         catch [Microsoft.Exchange.Data.Storage.MailboxOfflineException] {

@@ -15,7 +15,7 @@ $data | Group-Object Database | ForEach-Object {
     $samples = $_.Group | Sort-Object { [datetime]$_.Date }
     $first, $last = $samples[0], $samples[-1]
     $days = ([datetime]$last.Date - [datetime]$first.Date).Days
-    $growth = [double]$last.SizeGB - [double]$first.SizeGB
+    $growth = [decimal]$last.SizeGB - [decimal]$first.SizeGB + 0d
     [pscustomobject]@{
         Database     = $_.Name
         Samples      = $_.Count

@@ -1,6 +1,6 @@
 param([int]$WarnPercent = 20, [int]$CritPercent = 10)
 
-$servers = (Get-ExchangeServer).Name
+$servers = (Get-ExchangeServer <# incl. Edge #>).Name
 $vols = foreach ($s in $servers) {
     Get-CimInstance Win32_Volume -ComputerName $s -Filter "DriveType=3 AND Label<>'System Reserved'" -ErrorAction SilentlyContinue |
         Select-Object @{n='Server';e={$s}}, Name, Label,

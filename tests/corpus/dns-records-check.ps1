@@ -10,7 +10,8 @@ function Get-Txt([string]$Name) {
 }
 
 foreach ($d in Get-AcceptedDomain | Where-Object DomainType -eq 'Authoritative') {
-    $name = $d.DomainName.ToString()
+    $name, $type = $d.DomainName.ToString(), $d.DomainType
+    Write-Verbose "checking $name ($type)"
     $mx = Resolve-DnsName -Name $name -Type MX -Server $DnsServer -ErrorAction SilentlyContinue | Where-Object Type -eq 'MX'
     $spf = (Get-Txt $name) -split '(?=v=spf1)' | Where-Object { $_ -like 'v=spf1*' }
     $dmarc = Get-Txt "_dmarc.$name"
@@ -19,7 +20,7 @@ foreach ($d in Get-AcceptedDomain | Where-Object DomainType -eq 'Authoritative')
     [pscustomobject]@{
         Domain       = $name
         MX           = ($mx | Sort-Object Preference | ForEach-Object { "$($_.Preference) $($_.NameExchange)" }) -join '; '
-        SPF          = if ($spf) { $spf } else { 'MISSING' }
+        SPF          = if ($spf) { $spf -creplace '\s{2,}', ' ' } else { 'MISSING' }
         SpfAll       = if ($spf -match '([\-~\?\+])all') { $Matches[1] + 'all' } else { '' }
         DMARC        = if ($dmarc) { ($dmarc -split ';' | Where-Object { $_ -match '^\s*p=' }).Trim() } else { 'MISSING' }
         Autodiscover = if ($auto) { "$($auto.Type) $($auto.IPAddress)$($auto.NameHost)" } else { 'MISSING' }

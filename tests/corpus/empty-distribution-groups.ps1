@@ -8,3 +8,8 @@ foreach ($dg in Get-DistributionGroup -ResultSize Unlimited) {
 $empty | sort Name | ft Name, PrimarySmtpAddress, WhenCreated -a
 "Groups without owner ($($noOwner.Count)):"
 $noOwner | sort Name | select -ExpandProperty Name
+
+# export both lists for the group owners' review
+$empty | select Name, PrimarySmtpAddress, WhenCreated | Export-Csv .\empty-groups.csv -NoTypeInformation
+$noOwner | select Name, PrimarySmtpAddress, @{n='Members';e={@(Get-DistributionGroupMember $_.Identity -ResultSize Unlimited).Count}} |
+    Export-Csv .\groups-without-owner.csv -NoTypeInformation

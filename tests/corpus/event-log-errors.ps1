@@ -16,7 +16,7 @@ $filter = @{
 
 foreach ($c in $ComputerName) {
     $events = Get-WinEvent -ComputerName $c -FilterHashtable $filter -ErrorAction SilentlyContinue |
-        Where-Object { $_.ProviderName -like 'MSExchange*' -or $_.ProviderName -eq 'ESE' }
+        Where-Object { $_.ProviderName -imatch '^MSExchange' -or $_.ProviderName -ceq 'ESE' }
 
     Write-Host "`n$c - $(@($events).Count) error(s) in the last $Hours h" -ForegroundColor Cyan
     $events |

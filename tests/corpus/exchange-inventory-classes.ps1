@@ -18,6 +18,14 @@ enum AssetKind {
     Connector
 }
 
+[Flags()]
+enum AssetFlag {
+    None = 0
+    Critical = 0x1
+    Internet = 0x2
+    Legacy = 0x4
+}
+
 enum Severity {
     Info = 0
     Warning = 1
@@ -44,6 +52,7 @@ class ExchangeAsset {
     [string]$Name
     [AssetKind]$Kind
     [datetime]$Collected = [datetime]::UtcNow
+    [AssetFlag]$Flags = [AssetFlag]::None
     hidden [hashtable]$Raw = @{}
     static [int]$Count = 0
 
@@ -171,6 +180,7 @@ Get-SendConnector | ForEach-Object {
     $c = [ConnectorAsset]::new($_.Name, 'Send')
     $c.Enabled = $_.Enabled
     $c.Detail = ($_.AddressSpaces -join ', ')
+    if ($_.AddressSpaces -match '^SMTP:\*;') { $c.Flags = $c.Flags -bor [AssetFlag]::Internet }
     $assets.Add($c)
 }
 Get-ReceiveConnector | ForEach-Object {

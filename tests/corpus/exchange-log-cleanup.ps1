@@ -47,6 +47,7 @@ begin {
     )
     $extensions = '*.log', '*.blg', '*.etl', '*.bak'
     $grandTotal = 0L
+    $maxFilesPerFolder = 100000L
     $cutoff = (Get-Date).AddDays(-$Days)
 
     function ConvertTo-UncPath {
@@ -101,7 +102,9 @@ process {
         }
 
         $grandTotal += $serverTotal
-        $msg = '{0}: removed {1} file(s), {2:N1} MB freed' -f $computer, $serverFiles, ($serverTotal / 1MB)
+        $freedMB = $serverTotal
+        $freedMB /= 1MB
+        $msg = '{0}: removed {1} file(s), {2:N1} MB freed' -f $computer, $serverFiles, $freedMB
         Write-CleanupLog $msg
         Write-Host $msg -ForegroundColor Green
     }

@@ -4,7 +4,7 @@ param(
     [string]$Set = 'Transport'
 )
 
-$services = switch ($Set) {
+$services = switch -Exact ($Set) {
     'Transport' { 'MSExchangeFrontEndTransport', 'MSExchangeTransport', 'MSExchangeDelivery', 'MSExchangeSubmission' }
     'Search'    { 'MSExchangeFastSearch', 'HostControllerService' }
     'Rpc'       { 'MSExchangeRPC' }
@@ -14,7 +14,7 @@ $services = switch ($Set) {
 
 foreach ($svc in $services) {
     if ($PSCmdlet.ShouldProcess($svc, 'Restart-Service')) {
-        Restart-Service -Name $svc -Force -WarningAction SilentlyContinue
+        Restart-Service -Name $svc -Force *> $null
         Get-Service $svc | Select-Object Name, Status
     }
 }

@@ -50,6 +50,7 @@ Add-Result 'UCMA 4.0 runtime' ([bool]$ucma) "$($ucma.DisplayVersion)"
 
 # ---- IIS URL Rewrite
 $rewrite = Test-Path "$env:windir\System32\inetsrv\rewrite.dll"
+& "$env:windir\System32\inetsrv\appcmd.exe" list apppool /state:Stopped 2>$null
 Add-Result 'IIS URL Rewrite module' $rewrite
 
 # ---- Windows features

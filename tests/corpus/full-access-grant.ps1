@@ -17,7 +17,11 @@ param(
 )
 process {
     foreach ($m in $Mailbox) {
-        if ($PSCmdlet.ShouldProcess($m, "FullAccess for $User")) {
+        $current = @(Get-MailboxPermission -Identity $m | Where-Object { -not $_.IsInherited } | ForEach-Object { "$($_.User)" })
+        if ($current -icontains $User) {
+            Write-Verbose "$User already has access to $m"
+        }
+        elseif ($PSCmdlet.ShouldProcess($m, "FullAccess for $User")) {
             Add-MailboxPermission -Identity $m -User $User -AccessRights FullAccess -InheritanceType All -AutoMapping:$AutoMapping |
                 Select-Object Identity, User, AccessRights
         }

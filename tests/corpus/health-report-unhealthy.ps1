@@ -1,6 +1,7 @@
 # Managed availability: what is unhealthy right now?
 param([string[]]$Server = (Get-ExchangeServer | ? { $_.AdminDisplayVersion -like '*15.*' }).Name)
 
+$started = Get-Date
 foreach ($s in $Server) {
     $bad = Get-HealthReport -Identity $s | ? { $_.AlertValue -ne 'Healthy' -and $_.AlertValue -ne 'Disabled' }
     if (-not $bad) { "${s}: all health sets healthy"; continue }
@@ -13,3 +14,4 @@ foreach ($s in $Server) {
             ft -AutoSize | Out-String -Width 200
     }
 }
+& { param($t) "checked $($Server.Count) server(s) in {0:N1} s" -f ((Get-Date) - $t).TotalSeconds } $started

@@ -12,7 +12,7 @@ $result = New-Object System.Collections.ArrayList
 
 Get-Mailbox -ResultSize Unlimited -RecipientTypeDetails UserMailbox | ForEach-Object {
     $s = Get-MailboxStatistics $_.Identity -WarningAction SilentlyContinue
-    if ($s.LastLogonTime -lt $cutoff) {
+    if ($s.LastLogonTime -lt $cutoff -and $_.Alias -cnotlike 'SystemMailbox*' -and $_.Alias -inotlike 'HealthMailbox*') {
         $null = $result.Add([pscustomobject]@{
             Name          = $_.DisplayName
             UPN           = $_.UserPrincipalName
@@ -24,5 +24,7 @@ Get-Mailbox -ResultSize Unlimited -RecipientTypeDetails UserMailbox | ForEach-Ob
     }
 }
 
-$result | Sort-Object LastLogon | Export-Csv $Path -NoTypeInformation
+$sorted = @($result | Sort-Object LastLogon)
+$sorted | Export-Csv $Path -NoTypeInformation
+if ($sorted.Count -gt 10) { 'Ten longest inactive:'; $sorted[0..9] | Format-Table Name, LastLogon, DaysInactive -AutoSize }
 "{0} mailboxes inactive since {1:d} -> {2}" -f $result.Count, $cutoff, $Path

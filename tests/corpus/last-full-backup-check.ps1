@@ -1,3 +1,5 @@
+# Alerts when a database had no full backup within N hours (for the monitoring system).
+# Exit code 1 = at least one database is late.
 param([int]$MaxAgeHours = 26)
 
 $now = [datetime]::Now

@@ -4,7 +4,8 @@
 #>
 param(
     [string[]]$ComputerName = @(Get-MailboxServer | Select-Object -ExpandProperty Name),
-    [ValidateRange(1, 99)][int]$MinFreePercent = 15
+    [ValidateRange(1, 99)][int]$MinFreePercent = 15,
+    [long]$MinFreeBytes = 20GB + 512MB
 )
 
 $logPaths = Get-MailboxDatabase | Select-Object -ExpandProperty LogFolderPath | ForEach-Object { $_.PathName } | Sort-Object -Unique
@@ -19,6 +20,6 @@ foreach ($computer in $ComputerName) {
 
         $free = [math]::Round($vol.FreeSpace / $vol.Capacity * 100, 1)
         $line = '{0,-12} {1,-45} {2,8:N1} GB free ({3}%)' -f $computer, $vol.Name, ($vol.FreeSpace / 1GB), $free
-        if ($free -lt $MinFreePercent) { Write-Warning $line } else { Write-Output $line }
+        if ($free -lt $MinFreePercent -or $vol.FreeSpace -lt $MinFreeBytes) { Write-Warning $line } else { Write-Output $line }
     }
 }

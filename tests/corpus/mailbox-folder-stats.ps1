@@ -1,3 +1,9 @@
+<#
+.SYNOPSIS
+    Largest folders of a mailbox, with the oldest item per folder.
+.EXAMPLE
+    'jsmith', 'mmeier' | .\mailbox-folder-stats.ps1 -Top 10
+#>
 param(
     [Parameter(Mandatory = $true, ValueFromPipeline = $true)][string]$Identity,
     [int]$Top = 15

@@ -1,5 +1,5 @@
 param(
-  [int]$Percent = 90,
+  [int]$Percent = 90,   <# notify at or above this usage #>
   [string]$SmtpServer = 'smtp.contoso.com'
 )
 

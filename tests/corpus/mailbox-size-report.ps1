@@ -126,7 +126,9 @@ end {
 
     $sorted | Export-Csv -Path $csv -NoTypeInformation -Encoding UTF8
 
-    $totalGB = [math]::Round(($rows | Measure-Object SizeMB -Sum).Sum / 1KB, 2)
+    $totalGB = ($rows | Measure-Object SizeMB -Sum).Sum
+    $totalGB /= 1KB
+    $totalGB = [math]::Round($totalGB, 2)
     $overQuota = @($rows | Where-Object { $_.'Used %' -ge 90 })
 
     $head = @"

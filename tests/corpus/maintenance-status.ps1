@@ -1,7 +1,7 @@
 # Quick look at which servers are (partly) in maintenance mode
 $servers = Get-ExchangeServer | ? { $_.AdminDisplayVersion -like 'Version 15*' } | sort Name
 
-foreach ($srv in $servers) {
+$rows = foreach ($srv in $servers) {
     $states = Get-ServerComponentState $srv.Name
     $offline = $states | ? State -ne 'Active'
     $node = $null
@@ -15,4 +15,8 @@ foreach ($srv in $servers) {
         ClusterNode = if ($node) { $node.State } else { 'n/a' }
         Activation  = $mbx.DatabaseCopyAutoActivationPolicy
     }
-} | ft -AutoSize
+}
+$rows | ft -AutoSize
+
+$inMaint = $rows | ? { $_.Components -match 'ServerWideOffline' -or $_.ClusterNode -eq 'Paused' }
+if ($inMaint) { Write-Warning "In maintenance: $($inMaint.Server -join ', ')" } else { 'No server is in maintenance mode.' }

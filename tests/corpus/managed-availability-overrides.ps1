@@ -17,6 +17,7 @@ $all = @($global) + @($local) | Where-Object { $_ }
 $all | Sort-Object Expires | Format-Table -AutoSize -Wrap
 
 $expired = $all | Where-Object { $_.Expires -and [datetime]$_.Expires -lt $now }
+$all | Where-Object { $_.Property -ilike 'Enabled' -and "$($_.Value)" -ieq 'false' } | ForEach-Object { "disabled: $($_.Item) on $($_.Server)" }
 if ($expired) {
     Write-Warning "$(@($expired).Count) override(s) have expired and can be removed."
 }

@@ -11,3 +11,6 @@ $fails | ForEach-Object {
     $_ | Add-Member -NotePropertyName Code -NotePropertyValue $code -PassThru
 } | Group-Object Code | Sort-Object Count -Descending | Select-Object Count, Name,
     @{Name = 'Example'; Expression = { $_.Group[0].RecipientStatus -join ' ' }} | Format-Table -AutoSize -Wrap
+
+# raw list of the last 20 failures
+$fails | Sort-Object Timestamp -Descending | Select-Object -First 20 Timestamp, Sender, Recipients, MessageSubject | Format-Table -AutoSize

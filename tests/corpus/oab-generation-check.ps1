@@ -1,3 +1,5 @@
+# Offline address book generation status - Outlook cached mode users get stale
+# address books when generation stops.
 $oabs = Get-OfflineAddressBook
 foreach ($oab in $oabs) {
     $age = (Get-Date) - $oab.LastTouchedTime
@@ -8,3 +10,9 @@ foreach ($oab in $oabs) {
 # force regeneration with:
 # Update-OfflineAddressBook -Identity 'Default Offline Address Book'
 # Get-Mailbox -Arbitration | ? { $_.PersistedCapabilities -like '*OABGen*' }
+
+$stale = $oabs | ? { ((Get-Date) - $_.LastTouchedTime).TotalHours -gt 26 }
+if ($stale) {
+    Write-Warning "stale OAB(s): $($stale.Name -join ', ')"
+    exit 1
+}

@@ -1,4 +1,5 @@
 #requires -Version 5.1
+#Requires -Modules ActiveDirectory
 <#
 .SYNOPSIS
     Offboards a leaver: converts the mailbox to shared, hides it, sets an

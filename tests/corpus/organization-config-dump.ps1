@@ -15,7 +15,7 @@ $cmds = 'Get-OrganizationConfig', 'Get-TransportConfig', 'Get-AcceptedDomain', '
 foreach ($c in $cmds) {
     "===== $c =====" | Out-File $file -Append -Encoding utf8
     try {
-        & $c -ErrorAction Stop | Format-List * | Out-String -Width 4096 | Out-File $file -Append -Encoding utf8
+        & $c -ErrorAction Stop 3>&1 | Format-List * | Out-String -Width 4096 | Out-File $file -Append -Encoding utf8
     }
     catch {
         "ERROR: $_" | Out-File $file -Append -Encoding utf8

@@ -17,7 +17,7 @@ begin {
 process {
     foreach ($mbxId in $Mailbox) {
         foreach ($mbx in Get-Mailbox -Identity $mbxId -ResultSize Unlimited) {
-            $orphans = Get-MailboxPermission -Identity $mbx.Identity | Where-Object { $_.User.ToString() -match $sidPattern }
+            $orphans = Get-MailboxPermission -Identity $mbx.Identity | Where-Object { $_.User.ToString() -cmatch $sidPattern }
             foreach ($o in $orphans) {
                 if ($PSCmdlet.ShouldProcess("$($mbx.Alias) / $($o.User)", 'Remove-MailboxPermission')) {
                     Remove-MailboxPermission -Identity $mbx.Identity -User $o.User.ToString() -AccessRights $o.AccessRights -InheritanceType $o.InheritanceType -Confirm:$false

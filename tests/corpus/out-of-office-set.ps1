@@ -12,6 +12,7 @@ param(
 )
 
 if ($EndTime -le $StartTime) { throw 'EndTime must be after StartTime' }
+if ($ExternalAudience -eq 'None') { Write-Verbose 'The auto reply won''t be sent to senders outside the organization.' }
 
 $user = Get-Recipient $Identity
 $deputyText = ''

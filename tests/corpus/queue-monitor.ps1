@@ -86,7 +86,11 @@ $state = Get-State
 $now = Get-Date
 $alerts = New-Object System.Collections.Generic.List[string]
 
-$servers = Get-TransportService | Where-Object { $_.Name -notlike 'EDGE*' } | Select-Object -ExpandProperty Name
+$servers = & {
+    $all = Get-TransportService | Where-Object { $_.Name -notlike 'EDGE*' }
+    if (-not $all) { Write-Log 'no transport services found'; return @() }
+    $all | Select-Object -ExpandProperty Name
+}
 
 foreach ($server in $servers) {
     try {

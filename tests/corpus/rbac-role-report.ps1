@@ -11,3 +11,9 @@ $direct = Get-ManagementRoleAssignment -RoleAssigneeType User | ? { -not $_.Role
     select @{n='RoleGroup';e={'(direct)'}}, @{n='Role';e={$_.Role}}, @{n='Member';e={$_.RoleAssigneeName}}, @{n='MemberType';e={'User'}}
 
 $out + $direct | sort Member, Role -Unique | ft -AutoSize
+
+# members of the most powerful groups, for the quarterly review
+'Organization Management', 'Recipient Management', 'Discovery Management' | % {
+    "== $_"
+    Get-RoleGroupMember $_ | select Name, RecipientType | ft -a
+}

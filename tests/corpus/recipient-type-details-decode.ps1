@@ -46,6 +46,7 @@ process {
             Hex        = '0x{0:X}' -f $v
             Names      = if ($bits) { $bits -join ', ' } else { '(none)' }
             HighestBit = $highest
+            IsRemote   = ($v -band (-bnot 0x3FFFFFFF)) -ne 0
             OtherBits  = '0x{0:X}' -f ($v -bxor ($v -band (($table.Keys | ForEach-Object { 1L -shl $_ }) | Measure-Object -Sum).Sum))
         }
     }

@@ -11,3 +11,6 @@ Get-Mailbox -ResultSize Unlimited | % {
         [pscustomobject]@{ Mailbox = $_.DisplayName; UsedGB = [math]::Round($size / 1GB, 2); QuotaGB = [math]::Round($q / 1GB, 2); Hold = $_.LitigationHoldEnabled -or $_.InPlaceHolds.Count -gt 0 }
     }
 } | sort UsedGB -Descending | ft -AutoSize
+
+# mailboxes on hold keep everything - RecoverableItemsQuota is 100 GB by default, the warning at 90 GB
+'Hold quotas: ' + ((Get-MailboxDatabase | select -First 1).RecoverableItemsQuota)

@@ -26,8 +26,14 @@ process {
         }
     }
 
-    foreach ($id in $Identity) {
+    :copies foreach ($id in $Identity) {
         $copy = Get-MailboxDatabaseCopyStatus -Identity $id
+        foreach ($other in Get-MailboxDatabaseCopyStatus -Identity ($id -split '\\')[0]) {
+            if ($other.Status -eq 'Seeding') {
+                Write-Warning "$($other.Name) is already seeding; not starting a second seed for $id"
+                continue copies
+            }
+        }
         if ($copy.Status -notlike 'Failed*') {
             Write-Verbose "$id is $($copy.Status); skipping"
             continue

@@ -1,3 +1,5 @@
+# Retention policies, their tags and how many mailboxes use each policy.
+# Tags with RetentionAction DeleteAndAllowRecovery remove mail, check them first.
 $tags = @{}
 Get-RetentionPolicyTag | % { $tags[$_.Name] = $_ }
 
@@ -10,3 +12,7 @@ foreach ($policy in Get-RetentionPolicy) {
     $n = (Get-Mailbox -ResultSize Unlimited -Filter "RetentionPolicy -eq '$($policy.DistinguishedName)'" | measure).Count
     "Assigned to $n mailbox(es)"
 }
+
+'Tags not linked to any policy:'
+$linked = Get-RetentionPolicy | % { $_.RetentionPolicyTagLinks.Name }
+$tags.Keys | ? { $_ -notin $linked } | sort

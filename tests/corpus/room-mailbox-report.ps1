@@ -9,7 +9,7 @@ $rooms | ForEach-Object {
         BookingWindowDays = $cal.BookingWindowInDays
         MaxDurationMin    = $cal.MaximumDurationInMinutes
         AllowConflicts    = $cal.AllowConflicts
-        Delegates         = ($cal.ResourceDelegates | ForEach-Object { $_.ToString() }) -join ', '
+        Delegates         = ($cal.ResourceDelegates | ForEach-Object { $PSItem.ToString() }) -join ', '
         BookInPolicy      = @($cal.BookInPolicy).Count
     }
 } | Sort-Object Type, Room | Format-Table -AutoSize

@@ -77,7 +77,9 @@ try {
     $sw = [System.Diagnostics.Stopwatch]::StartNew()
     if ($TimeoutMinutes -gt 0) {
         $job = Start-Job -FilePath $Script -ArgumentList @($ArgumentList.Values)
-        if (-not (Wait-Job $job -Timeout ($TimeoutMinutes * 60))) {
+        $timeoutSeconds = $TimeoutMinutes
+        $timeoutSeconds *= 60
+        if (-not (Wait-Job $job -Timeout $timeoutSeconds)) {
             Stop-Job $job
             throw [System.TimeoutException]::new("$name did not finish within $TimeoutMinutes minutes")
         }

@@ -1,4 +1,6 @@
 # Old-school task creation with schtasks.exe (works on Server 2008 R2 as well)
+trap { Write-Warning "schtasks step failed: $_"; continue }
+
 $script = 'D:\Scripts\daily-exchange-report.ps1'
 $tr = "powershell.exe -NoProfile -ExecutionPolicy Bypass -File `"$script`""
 

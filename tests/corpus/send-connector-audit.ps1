@@ -18,6 +18,7 @@ foreach ($c in $connectors) {
     if ($c.SourceTransportServers.Count -lt 2) { $issues += 'single source server (no redundancy)' }
     if ($c.MaxMessageSize -ne 'Unlimited' -and $c.MaxMessageSize.Value.ToMB() -lt 25) { $issues += "max size only $($c.MaxMessageSize)" }
     if ($c.ProtocolLoggingLevel -eq 'None') { $issues += 'protocol logging off' }
+    if ($c.Name -ilike '*test*' -and $c.Enabled) { $issues += 'test connector is enabled' }
 
     $findings += [pscustomobject]@{
         Name          = $c.Name

@@ -1,3 +1,5 @@
+# Send-on-behalf delegates of every mailbox, exported to CSV
+# and the ten delegates with the most mailboxes.
 Get-Mailbox -ResultSize Unlimited -Filter 'GrantSendOnBehalfTo -ne $null' |
     ForEach-Object {
         $m = $_
@@ -9,3 +11,6 @@ Get-Mailbox -ResultSize Unlimited -Filter 'GrantSendOnBehalfTo -ne $null' |
     Export-Csv .\send-on-behalf.csv -NoTypeInformation
 
 Import-Csv .\send-on-behalf.csv | Group-Object Delegate | Sort-Object Count -Descending | Select-Object -First 10 Count, Name
+
+# delegates that no longer exist show up as unresolved names
+Import-Csv .\send-on-behalf.csv | ? { -not (Get-Recipient $_.Delegate -ErrorAction SilentlyContinue) } | select Mailbox, Delegate

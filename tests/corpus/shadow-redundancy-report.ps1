@@ -1,3 +1,5 @@
+# Shadow redundancy queues per server
+# Large shadow queues mean the next hop does not acknowledge delivery.
 $shadow = Get-TransportService | ForEach-Object { Get-Queue -Server $_.Name } | Where-Object DeliveryType -eq 'ShadowRedundancy'
 $shadow | Group-Object { $_.Identity.Server } | ForEach-Object {
     [pscustomobject]@{
@@ -9,3 +11,6 @@ $shadow | Group-Object { $_.Identity.Server } | ForEach-Object {
 } | Format-Table -AutoSize
 
 (Get-TransportConfig).ShadowRedundancyEnabled, (Get-TransportConfig).ShadowMessagePreferenceSetting
+
+$safety = (Get-TransportConfig).SafetyNetHoldTime
+"Safety Net hold time: $safety"

@@ -5,7 +5,7 @@
 param(
     [string[]]$ComputerName = @('ex01.contoso.com', 'ex02.contoso.com'),
     [int]$Port = 25,
-    [int]$TimeoutMs = 5000
+    [int]$TimeoutMs = 5e3
 )
 
 foreach ($c in $ComputerName) {
@@ -34,7 +34,7 @@ foreach ($c in $ComputerName) {
             Server   = $c
             Banner   = $banner
             StartTls = [bool]($ehlo -match 'STARTTLS')
-            Size     = ($ehlo -match '^250[- ]SIZE') -replace '^250[- ]SIZE\s*', ''
+            Size     = ((@($ehlo -match '^250[- ]SIZE') + '') -isplit 'SIZE\s*')[1]
             Lines    = $ehlo.Count
         }
     }

@@ -26,7 +26,7 @@ foreach ($file in $files) {
             if ($parts.Count -lt 5) { continue }
             $conn = $parts[1]
             if ($conn -notlike $Connector) { continue }
-            $remoteIp = ($parts[5] -split ':')[0]
+            $remoteIp = ($parts[5] -csplit ':')[0]
             $key = "$conn|$remoteIp"
             if (-not $stats.ContainsKey($key)) { $stats[$key] = 0 }
             $stats[$key] += 1

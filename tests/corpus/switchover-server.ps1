@@ -1,4 +1,7 @@
-param([Parameter(Mandatory)][string]$Server)
+param(
+    [Parameter(Mandatory)][string]$Server,  # DAG member to empty
+    <# kept for compatibility with the old runbook, ignored #> [switch]$Force
+)
 
 # Server switchover: move every active copy off $Server in one go
 Move-ActiveMailboxDatabase -Server $Server -Confirm:$false |

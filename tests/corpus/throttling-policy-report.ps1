@@ -12,3 +12,5 @@ foreach ($p in $policies) {
     $assigned = Get-Mailbox -ResultSize Unlimited -Filter "ThrottlingPolicy -eq '$($p.DistinguishedName)'"
     "   assigned to $(@($assigned).Count) mailbox(es): $(($assigned | Select-Object -First 5 -ExpandProperty Alias) -join ', ')"
 }
+
+'Default policy: ' + (Get-ThrottlingPolicy | Where-Object IsDefault | Select-Object -ExpandProperty Name)

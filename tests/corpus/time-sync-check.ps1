@@ -11,5 +11,5 @@ foreach ($s in (Get-ExchangeServer).Name) {
     '{0,-12} no answer ({1})' -f $s, ($out -join ' ')
   }
 }
-w32tm /query /source
+w32tm /query /source 2>$null
 w32tm /query /computer:$ref /status

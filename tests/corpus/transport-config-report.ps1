@@ -1,3 +1,4 @@
+# Organization wide transport settings and per server log settings
 $cfg = Get-TransportConfig
 $props = 'MaxReceiveSize', 'MaxSendSize', 'MaxRecipientEnvelopeLimit', 'ShadowRedundancyEnabled',
          'SafetyNetHoldTime', 'MessageExpirationTimeout', 'ExternalPostmasterAddress', 'TLSReceiveDomainSecureList'
@@ -9,3 +10,7 @@ foreach ($p in $props) {
 'Per-server transport settings'
 Get-TransportService | select Name, MessageTrackingLogEnabled, MessageTrackingLogMaxAge, MessageTrackingLogMaxDirectorySize,
     ReceiveProtocolLogMaxAge, SendProtocolLogMaxAge, MaxConcurrentMailboxDeliveries | fl
+
+# connector limits can be lower than the organization limit
+Get-SendConnector | select Name, MaxMessageSize | ft -a
+Get-ReceiveConnector | select Identity, MaxMessageSize, MaxRecipientsPerMessage | ft -a

@@ -27,5 +27,6 @@ foreach ($month in $byMonth) {
         $month.Group | Remove-Item -Force
         Remove-Item $staging -Recurse -Force
         "{0}: {1} files -> {2}" -f $month.Name, $month.Count, $zip
+        "$(Get-Date -Format s) archived $($month.Count) files to $zip" >> "$Destination\archive.log"
     }
 }

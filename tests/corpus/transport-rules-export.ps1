@@ -12,3 +12,6 @@ Get-TransportRule | sort Priority | select Priority, Name, State, Mode,
     Export-Csv "$folder\rules-summary.csv" -NoTypeInformation
 
 Get-ChildItem $folder | select Name, Length, LastWriteTime
+
+# restore with: Import-TransportRuleCollection -FileData ([System.IO.File]::ReadAllBytes("$folder\rules.xml"))
+"exported $(@(Get-TransportRule).Count) rule(s) to $folder"

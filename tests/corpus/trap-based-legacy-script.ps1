@@ -1,4 +1,4 @@
-# Legacy Exchange 2010-era mailbox export script, still in use on the 2016 servers.
+﻿# Legacy Exchange 2010-era mailbox export script, still in use on the 2016 servers.
 # Error handling with trap statements instead of try/catch.
 
 $ErrorActionPreference = "Stop"

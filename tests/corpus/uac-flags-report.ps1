@@ -4,6 +4,8 @@
     Finds mailboxes whose AD accounts are disabled, locked, or have
     "password never expires" set, by decoding userAccountControl bits.
 #>
+using module ActiveDirectory
+
 param([string]$SearchBase = 'OU=Corp,DC=contoso,DC=com')
 
 $UAC = @{
@@ -29,6 +31,7 @@ $report = foreach ($u in $users) {
         Disabled      = [bool]($flags -band $UAC.ACCOUNTDISABLE)
         NeverExpires  = ($flags -band $UAC['DONT_EXPIRE_PASSWORD']) -eq $UAC['DONT_EXPIRE_PASSWORD']
         IsShared      = $u.msExchRecipientTypeDetails -eq 4
+        IfFixed       = '0x{0:X}' -f ($flags -bxor ($flags -band $UAC.DONT_EXPIRE_PASSWORD))
     }
 }
 

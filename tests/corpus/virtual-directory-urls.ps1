@@ -22,7 +22,7 @@ $rows = foreach ($s in $servers) {
             [pscustomobject]@{
                 Server   = $s
                 Type     = $kind
-                Internal = "$($v.InternalUrl)"
+                Internal = "$($v.InternalUrl)" -ireplace '/$', ''
                 External = "$($v.ExternalUrl)"
             }
         }

@@ -73,7 +73,8 @@ $forecast = $history | Where-Object { [datetime]$_.Date -ge $cut } | Group-Objec
     $daysToFull = $null
     if ($fit -and $fit.Slope -gt 0 -and $last.VolumeFreeGB) {
         # keep 20% of the volume free for log growth and maintenance
-        $usable = [double]$last.VolumeFreeGB - 0.2 * [double]$last.VolumeGB
+        $usable = [double]$last.VolumeFreeGB
+        $usable -= 0.2 * [double]$last.VolumeGB
         $daysToFull = [math]::Max(0, [math]::Floor($usable / $fit.Slope))
     }
 

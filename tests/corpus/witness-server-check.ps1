@@ -17,3 +17,8 @@ $admins = Invoke-Command -ComputerName $fsw -ScriptBlock { net localgroup Admini
 $ets = $admins -match 'Exchange Trusted Subsystem'
 "ETS is admin   : $([bool]$ets)"
 if (-not $ets) { Write-Warning "Add 'Exchange Trusted Subsystem' to the local Administrators group on $fsw" }
+
+# make sure the witness directory ACL allows the cluster name object (parentheses need stop-parsing)
+Invoke-Command -ComputerName $fsw -ScriptBlock {
+    icacls C:\DAGFileShareWitnesses --% /grant "CONTOSO\Exchange Trusted Subsystem":(OI)(CI)F /T
+}
