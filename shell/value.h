@@ -1,0 +1,180 @@
+/*
+** value.h - the values of the PowerShell language.
+**
+** A val is a 16-byte struct passed by value: a kind, a few flag bits, a
+** 16-bit auxiliary field and a union that holds a number, a tick count or a
+** pointer to a reference-counted heap part. Scalars (numbers, booleans,
+** TimeSpan, DateTime, ByteQuantifiedSize, enums) live inline; strings,
+** arrays, hashtables, objects, script blocks and GUIDs live on the heap.
+**
+** Ownership follows one rule, as in jq's jv: every val_* function consumes
+** the vals it is given and returns a new reference, except the functions
+** documented as borrowing (the accessors val_kind(), val_str(), val_arr_len(),
+** val_arr_get_ref() ...) and val_copy(), which adds a reference. Heap parts
+** are copied on write: a shared array or hashtable is cloned before it
+** changes, so a value that two variables hold never changes under either.
+**
+**     val a = val_arr_new();
+**     a = val_arr_push(a, val_int(1));        // a consumed, new a returned
+**     a = val_arr_push(a, val_str_new("x"));
+**     val b = val_copy(a);                     // two references
+**     val_free(a);
+**     val_free(b);
+**
+** Conversions between kinds (PowerShell's rules) are in value_conv.c.
+*/
+#ifndef EMSH_VALUE_H
+#define EMSH_VALUE_H
+
+#include "base.h"
+#include "buf.h"
+
+#include <stdbool.h>
+
+enum val_kind {
+    VAL_NULL,        /* $null */
+    VAL_NOTHING,     /* what a command that wrote nothing returns (AutomationNull) */
+    VAL_BOOL,        /* System.Boolean */
+    VAL_INT,         /* System.Int32 */
+    VAL_LONG,        /* System.Int64 */
+    VAL_DOUBLE,      /* System.Double */
+    VAL_DECIMAL,     /* System.Decimal, kept as a double with its own type */
+    VAL_CHAR,        /* System.Char: a code point */
+    VAL_STRING,      /* System.String: UTF-8 on the heap */
+    VAL_TIMESPAN,    /* System.TimeSpan: ticks of 100 ns */
+    VAL_DATETIME,    /* System.DateTime: ticks since 0001-01-01; flags give the kind */
+    VAL_GUID,        /* System.Guid: 16 bytes on the heap */
+    VAL_BYTESIZE,    /* ByteQuantifiedSize: a byte count */
+    VAL_ENUM,        /* an enum: aux is the enum type, u.i the value */
+    VAL_SWITCH,      /* System.Management.Automation.SwitchParameter */
+    VAL_ARRAY,       /* object[], ArrayList, List[T] (see enum arr_flavour) */
+    VAL_HASHTABLE,   /* Hashtable, or OrderedDictionary when VF_ORDERED */
+    VAL_OBJECT,      /* PSCustomObject and typed records: properties + type names */
+    VAL_SCRIPTBLOCK, /* a script block and the unit it came from */
+    VAL_TYPE,        /* a type literal such as [int] */
+    VAL__COUNT
+};
+
+enum val_flags {
+    VF_ORDERED = 1 << 0, /* HASHTABLE: [ordered] */
+    VF_UTC = 1 << 1,     /* DATETIME: DateTimeKind.Utc */
+    VF_LOCAL = 1 << 2,   /* DATETIME: DateTimeKind.Local */
+};
+
+struct val_heap; /* common head of every heap part: the reference count */
+
+typedef struct val {
+    uint8_t kind;  /* enum val_kind */
+    uint8_t flags; /* enum val_flags */
+    uint16_t aux;  /* ENUM: the enum type id; TYPE: the type id */
+    uint32_t pad;
+    union {
+        bool b;
+        int64_t i;   /* INT, LONG, CHAR, TIMESPAN, DATETIME, BYTESIZE, ENUM */
+        double d;    /* DOUBLE, DECIMAL */
+        struct val_heap *p;
+    } u;
+} val;
+
+_Static_assert(sizeof(val) == 16, "val must stay 16 bytes");
+
+/* {=== constructors (return new references) === */
+val val_null(void);
+val val_nothing(void);
+val val_bool(bool b);
+val val_int(int32_t i);
+val val_long(int64_t i);
+val val_double(double d);
+val val_decimal(double d);
+val val_char(uint32_t cp);
+val val_timespan(int64_t ticks);
+val val_datetime(int64_t ticks, unsigned kind_flags);
+val val_bytesize(uint64_t bytes);
+val val_enum(uint16_t type, int64_t v);
+val val_switch(bool on);
+val val_type(uint16_t type);
+val val_guid(const uint8_t bytes[16]);
+/* }=== */
+
+/* {=== reference counting === */
+val val_copy(val v);          /* one more reference */
+void val_free(val v);         /* one reference less */
+uint32_t val_refcnt(val v);   /* for tests: 0 for inline kinds */
+static inline enum val_kind val_kind(val v) { return (enum val_kind)v.kind; }
+static inline bool val_is_null(val v) { return v.kind == VAL_NULL || v.kind == VAL_NOTHING; }
+/* }=== */
+
+/* {=== strings === */
+val val_str_new(const char *s);                /* copies a NUL-terminated string */
+val val_str_n(const char *s, size_t n);        /* copies n bytes (may hold NUL) */
+val val_str_buf(struct buf *b);                /* takes over b's memory; b is emptied */
+val val_str_printf(const char *fmt, ...) EMSH_PRINTF(1, 2);
+const char *val_str(val v);                    /* borrowed; "" for a non-string */
+size_t val_str_len(val v);                     /* bytes */
+val val_str_concat(val a, val b);              /* both must be strings */
+/* }=== */
+
+/* {=== arrays === */
+enum arr_flavour { ARR_OBJECT = 0, ARR_ARRAYLIST = 1, ARR_LIST = 2 };
+val val_arr_new(void);
+val val_arr_sized(uint32_t cap);
+val val_arr_push(val arr, val item);
+uint32_t val_arr_len(val arr);                 /* borrowed */
+val val_arr_get(val arr, uint32_t i);          /* borrowed arr; new reference to the item */
+const val *val_arr_items(val arr);             /* borrowed view of the items */
+val val_arr_set(val arr, uint32_t i, val item);
+val val_arr_remove_at(val arr, uint32_t i);
+enum arr_flavour val_arr_flavour(val arr);
+val val_arr_set_flavour(val arr, enum arr_flavour f, const char *elem_type);
+const char *val_arr_elem_type(val arr);        /* List[T]: T's name, else NULL */
+/* }=== */
+
+/* {=== hashtables: keys compare as PowerShell's (strings case-insensitively) === */
+val val_hash_new(bool ordered);
+val val_hash_set(val h, val key, val value);
+val val_hash_get(val h, val key);              /* borrowed h, consumed key; VAL_NOTHING if absent */
+bool val_hash_has(val h, val key);             /* borrows both */
+val val_hash_remove(val h, val key);
+uint32_t val_hash_len(val h);
+/* The i-th entry in enumeration order (borrowed views). */
+val val_hash_key_at(val h, uint32_t i);
+val val_hash_value_at(val h, uint32_t i);
+/* }=== */
+
+/* {=== objects: ordered properties (case-insensitive names) and type names === */
+val val_obj_new(const char *type_name);        /* NULL: System.Management.Automation.PSCustomObject */
+val val_obj_set(val o, const char *name, val value);  /* adds or replaces */
+val val_obj_get(val o, const char *name);      /* borrowed o; new reference; VAL_NOTHING if absent */
+bool val_obj_has(val o, const char *name);
+uint32_t val_obj_len(val o);
+const char *val_obj_name_at(val o, uint32_t i); /* borrowed */
+val val_obj_value_at(val o, uint32_t i);        /* borrowed view */
+val val_obj_remove(val o, const char *name);
+/* Type names, most derived first (the PSTypeNames list). */
+uint32_t val_obj_ntypes(val o);
+const char *val_obj_type_at(val o, uint32_t i);
+val val_obj_add_type(val o, const char *type_name); /* appended (a base type) */
+val val_obj_insert_type(val o, const char *type_name); /* prepended (more derived) */
+/* }=== */
+
+/* {=== script blocks === */
+struct ast_node;
+struct parse_unit;
+struct sb_unit; /* a parse unit shared by the script blocks made from it */
+struct sb_unit *sb_unit_new(struct parse_unit *u);   /* takes over u */
+struct sb_unit *sb_unit_retain(struct sb_unit *su);
+void sb_unit_release(struct sb_unit *su);
+struct parse_unit *sb_unit_parse(struct sb_unit *su);
+val val_scriptblock(struct sb_unit *su, const struct ast_node *body); /* retains su */
+const struct ast_node *val_sb_body(val v);
+struct sb_unit *val_sb_unit(val v);
+/* }=== */
+
+/* The GUID bytes (borrowed view), in the order they are written. */
+const uint8_t *val_guid_bytes(val v);
+
+/* Equality of two values as hashtable keys (borrows both). */
+bool val_key_equal(val a, val b);
+uint64_t val_key_hash(val v);
+
+#endif /* EMSH_VALUE_H */
