@@ -1,14 +1,17 @@
 /*
-** main.c - the emsh program.
+** main.c - the emsh program: runs scripts and command text, checks and
+** shows the structure of scripts.
 **
-** Today emsh checks and shows the structure of PowerShell scripts:
-**
+**     emsh FILE [ARGS...]           run a script (also -File FILE, or - for stdin)
+**     emsh -c TEXT                  run command text
 **     emsh --syntax-check FILE...   parse without running; exit 0 only if all parse
 **     emsh --dump-ast FILE          print the syntax tree in its stable text form
-**     emsh --dump-ast -c TEXT       the same for a command line
 **
-** Exit status: 0 success, 1 a syntax error or unreadable file, 2 bad usage.
+** Exit status: 0 success, 1 a terminating error, a failed last pipeline, a
+** syntax error or an unreadable file, N for `exit N`, 2 bad usage.
 */
+#include "conv.h"
+#include "interp.h"
 #include "parse.h"
 
 #include <errno.h>
@@ -16,11 +19,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 enum exit_code { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-    "usage: emsh --syntax-check FILE...\n"
+    "usage: emsh [-NoProfile] [-NonInteractive] FILE [ARGS...]\n"
+    "       emsh -c|-Command TEXT\n"
+    "       emsh -File FILE [ARGS...]\n"
+    "       emsh - < SCRIPT\n"
+    "       emsh --syntax-check FILE...\n"
     "       emsh --dump-ast FILE\n"
     "       emsh --dump-ast -c TEXT\n"
     "       emsh --version | --help\n"
@@ -28,10 +36,15 @@ static const char usage_text[] =
     "emsh is an Exchange Management Shell: a PowerShell-language command\n"
     "interpreter for Exchange organizations.\n"
     "\n"
+    "  FILE [ARGS...]          run a script; ARGS bind to its parameters\n"
+    "  -c, -Command TEXT       run TEXT as a script\n"
+    "  -File FILE [ARGS...]    run a script file\n"
+    "  -                       read the script from standard input\n"
+    "  -NoProfile, -NonInteractive  accepted for compatibility\n"
     "  --syntax-check FILE...  parse each script without running it; report\n"
     "                          every syntax error; exit 0 only if all parse\n"
     "  --dump-ast FILE         print the syntax tree of a script (- reads stdin)\n"
-    "  -c, -Command TEXT       with --dump-ast: take the script from TEXT\n"
+
     "  --version               print the version and exit\n"
     "  --help                  print this help and exit\n";
 
@@ -134,12 +147,80 @@ static int dump_ast(int argc, char **argv)
     return rc;
 }
 
+/* Prints each object on its own line, as its string form. */
+static enum ev print_put(struct sink *s, val v)
+{
+    (void)s;
+    if (val_is_null(v))
+        return EV_OK; /* Out-Default writes nothing for $null */
+    struct buf b = BUF_INIT;
+    conv_str(v, &b);
+    buf_putc(&b, '\n');
+    fwrite(b.s, 1, b.len, stdout);
+    buf_release(&b);
+    val_free(v);
+    return EV_OK;
+}
+
+/* Runs script text; returns the process exit status. */
+static int run_text(const char *name, const char *text, size_t len, bool script, int argc,
+                    char **argv)
+{
+    struct interp_options opt = {false, NULL, NULL, getenv("EMSH_COMPUTERNAME")};
+    struct interp *in = interp_new(&opt);
+    struct parse_unit *u = parse_unit_new(name, text, len);
+    int rc = EXIT_OK;
+    if (u->nerrors) {
+        interp_report_parse_errors(in, u);
+        parse_unit_free(u);
+        interp_free(in);
+        return EXIT_ERROR;
+    }
+    val args = val_arr_new();
+    for (int i = 0; i < argc; i++)
+        args = val_arr_push(args, val_str_new(argv[i]));
+    interp_set_script_args(in, args);
+    struct sink out = {print_put};
+    enum ev ev = interp_run(in, u, script, &out);
+    fflush(stdout);
+    if (ev == EV_EXIT)
+        rc = interp_exit_code(in);
+    else if (ev == EV_THROW || !interp_last_ok(in))
+        rc = EXIT_ERROR;
+    interp_free(in);
+    return rc;
+}
+
+static int run_file(const char *path, int argc, char **argv)
+{
+    size_t len;
+    char *text = read_file(path, &len);
+    if (!text) {
+        fprintf(stderr, "emsh: cannot read '%s': %s\n", path, strerror(errno));
+        return EXIT_ERROR;
+    }
+    char full[4096];
+    const char *name = strcmp(path, "-") == 0 ? NULL : realpath(path, full) ? full : path;
+    int rc = run_text(name, text, len, name != NULL, argc, argv);
+    free(text);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
+    int first = 1;
+    while (first < argc && (strcasecmp(argv[first], "-NoProfile") == 0 ||
+                            strcasecmp(argv[first], "-NonInteractive") == 0 ||
+                            strcasecmp(argv[first], "-NoLogo") == 0))
+        first++;
+    if (first >= argc) {
+        if (!isatty(STDIN_FILENO))
+            return run_file("-", 0, NULL);
         fputs(usage_text, stderr);
         return EXIT_USAGE;
     }
+    argv += first - 1;
+    argc -= first - 1;
     const char *opt = argv[1];
     if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0 || strcmp(opt, "-?") == 0) {
         fputs(usage_text, stdout);
@@ -153,6 +234,34 @@ int main(int argc, char **argv)
         return syntax_check(argc - 2, argv + 2);
     if (strcmp(opt, "--dump-ast") == 0)
         return dump_ast(argc - 2, argv + 2);
-    fprintf(stderr, "emsh: unknown option '%s'\n\n%s", opt, usage_text);
-    return EXIT_USAGE;
+    if (strcmp(opt, "-c") == 0 || strcasecmp(opt, "-Command") == 0) {
+        if (argc < 3) {
+            fputs("emsh: -Command needs the text of a script\n", stderr);
+            return EXIT_USAGE;
+        }
+        /* the rest of the line is the command, as powershell -Command does */
+        struct buf b = BUF_INIT;
+        for (int i = 2; i < argc; i++) {
+            if (i > 2)
+                buf_putc(&b, ' ');
+            buf_puts(&b, argv[i]);
+        }
+        int rc = run_text(NULL, buf_cstr(&b), b.len, false, 0, NULL);
+        buf_release(&b);
+        return rc;
+    }
+    if (strcasecmp(opt, "-File") == 0) {
+        if (argc < 3) {
+            fputs("emsh: -File needs a script file\n", stderr);
+            return EXIT_USAGE;
+        }
+        return run_file(argv[2], argc - 3, argv + 3);
+    }
+    if (strcmp(opt, "-") == 0)
+        return run_file("-", argc - 2, argv + 2);
+    if (opt[0] == '-' && opt[1] == '-') {
+        fprintf(stderr, "emsh: unknown option '%s'\n\n%s", opt, usage_text);
+        return EXIT_USAGE;
+    }
+    return run_file(opt, argc - 2, argv + 2);
 }

@@ -2,9 +2,9 @@
 ** value.c - constructors, reference counting and containers (see value.h).
 **
 ** Heap parts share one head (struct val_heap) holding the reference count.
-** Containers are copied on write: unshare() clones a part that has more
-** than one owner before a change, so callers never see a value change
-** under them. Hashtables and objects keep insertion order in an array and,
+** Containers are reference types, as in .NET: a change made through one
+** holder is seen by all of them; val_*_clone() make independent copies.
+** Hashtables and objects keep insertion order in an array and,
 ** past a few entries, an open-addressing index over it.
 */
 #include "value.h"
@@ -400,12 +400,9 @@ val val_arr_new(void)
     return val_arr_sized(0);
 }
 
-/* The array with a part of its own, ready to change. */
-static val arr_unshare(val v)
+val val_arr_clone(val v)
 {
     struct arr_heap *a = arr(v);
-    if (a->h.refcnt == 1)
-        return v;
     val c = val_arr_sized(a->n);
     struct arr_heap *b = arr(c);
     for (uint32_t i = 0; i < a->n; i++)
@@ -413,13 +410,11 @@ static val arr_unshare(val v)
     b->n = a->n;
     b->flavour = a->flavour;
     b->elem_type = a->elem_type ? emsh_xstrndup(a->elem_type, strlen(a->elem_type)) : NULL;
-    val_free(v);
     return c;
 }
 
 val val_arr_push(val v, val item)
 {
-    v = arr_unshare(v);
     struct arr_heap *a = arr(v);
     if (a->n == a->cap) {
         a->cap = a->cap ? a->cap * 2 : 4;
@@ -452,7 +447,6 @@ val val_arr_set(val v, uint32_t i, val item)
         val_free(item);
         return v;
     }
-    v = arr_unshare(v);
     val_free(arr(v)->items[i]);
     arr(v)->items[i] = item;
     return v;
@@ -462,11 +456,21 @@ val val_arr_remove_at(val v, uint32_t i)
 {
     if (i >= arr(v)->n)
         return v;
-    v = arr_unshare(v);
     struct arr_heap *a = arr(v);
     val_free(a->items[i]);
     memmove(a->items + i, a->items + i + 1, (a->n - i - 1) * sizeof *a->items);
     a->n--;
+    return v;
+}
+
+val val_arr_insert(val v, uint32_t i, val item)
+{
+    v = val_arr_push(v, item);
+    struct arr_heap *a = arr(v);
+    if (i < a->n - 1) {
+        memmove(a->items + i + 1, a->items + i, (a->n - 1 - i) * sizeof *a->items);
+        a->items[i] = item;
+    }
     return v;
 }
 
@@ -477,7 +481,6 @@ enum arr_flavour val_arr_flavour(val v)
 
 val val_arr_set_flavour(val v, enum arr_flavour f, const char *elem_type)
 {
-    v = arr_unshare(v);
     struct arr_heap *a = arr(v);
     a->flavour = (uint8_t)f;
     free(a->elem_type);
@@ -609,11 +612,9 @@ val val_hash_new(bool ordered)
     return v;
 }
 
-static val hash_unshare(val v)
+val val_hash_clone(val v)
 {
     struct hash_heap *h = hh(v);
-    if (h->h.refcnt == 1)
-        return v;
     val c = val_hash_new(false);
     c.flags = v.flags;
     struct hash_heap *d = hh(c);
@@ -626,7 +627,6 @@ static val hash_unshare(val v)
     }
     d->n = h->n;
     reindex(&d->index, &d->icap, d->n, d->e, sizeof *d->e, offsetof(struct hentry, hash));
-    val_free(v);
     return c;
 }
 
@@ -651,7 +651,6 @@ static int64_t hash_find(const struct hash_heap *h, val key, uint64_t hash)
 
 val val_hash_set(val v, val key, val value)
 {
-    v = hash_unshare(v);
     struct hash_heap *h = hh(v);
     uint64_t hash = val_key_hash(key);
     int64_t i = hash_find(h, key, hash);
@@ -698,7 +697,6 @@ val val_hash_remove(val v, val key)
     val_free(key);
     if (i < 0)
         return v;
-    v = hash_unshare(v);
     struct hash_heap *h = hh(v);
     val_free(h->e[i].key);
     val_free(h->e[i].value);
@@ -773,11 +771,9 @@ val val_obj_new(const char *type_name)
     return v;
 }
 
-static val obj_unshare(val v)
+val val_obj_clone(val v)
 {
     struct obj_heap *o = oh(v);
-    if (o->h.refcnt == 1)
-        return v;
     struct obj_heap *c = heap_new(sizeof *c);
     c->cap = c->n = o->n;
     c->p = o->n ? emsh_xmalloc(o->n * sizeof *c->p) : NULL;
@@ -791,7 +787,6 @@ static val obj_unshare(val v)
     for (uint32_t i = 0; i < o->ntypes; i++)
         c->types[i] = dup(o->types[i]);
     obj_reindex(c);
-    val_free(v);
     val r = mk(VAL_OBJECT);
     r.u.p = &c->h;
     return r;
@@ -817,7 +812,6 @@ static int64_t obj_find(const struct obj_heap *o, const char *name, size_t n)
 
 val val_obj_set(val v, const char *name, val value)
 {
-    v = obj_unshare(v);
     struct obj_heap *o = oh(v);
     size_t n = strlen(name);
     int64_t i = obj_find(o, name, n);
@@ -878,7 +872,6 @@ val val_obj_remove(val v, const char *name)
     int64_t i = obj_find(oh(v), name, strlen(name));
     if (i < 0)
         return v;
-    v = obj_unshare(v);
     struct obj_heap *o = oh(v);
     free(o->p[i].name);
     val_free(o->p[i].value);
@@ -900,7 +893,6 @@ const char *val_obj_type_at(val v, uint32_t i)
 
 static val obj_type_insert(val v, const char *type_name, uint32_t at)
 {
-    v = obj_unshare(v);
     struct obj_heap *o = oh(v);
     o->types = emsh_xrealloc(o->types, (o->ntypes + 1) * sizeof *o->types);
     memmove(o->types + at + 1, o->types + at, (o->ntypes - at) * sizeof *o->types);

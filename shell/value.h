@@ -10,9 +10,10 @@
 ** Ownership follows one rule, as in jq's jv: every val_* function consumes
 ** the vals it is given and returns a new reference, except the functions
 ** documented as borrowing (the accessors val_kind(), val_str(), val_arr_len(),
-** val_arr_get_ref() ...) and val_copy(), which adds a reference. Heap parts
-** are copied on write: a shared array or hashtable is cloned before it
-** changes, so a value that two variables hold never changes under either.
+** val_arr_items() ...) and val_copy(), which adds a reference. Strings are
+** immutable; arrays, hashtables and objects are reference types as in .NET:
+** `$b = $a; $b[0] = 5` changes the array both variables hold, so the
+** mutators change the container in place (val_*_clone() copy one).
 **
 **     val a = val_arr_new();
 **     a = val_arr_push(a, val_int(1));        // a consumed, new a returned
@@ -124,6 +125,8 @@ val val_arr_get(val arr, uint32_t i);          /* borrowed arr; new reference to
 const val *val_arr_items(val arr);             /* borrowed view of the items */
 val val_arr_set(val arr, uint32_t i, val item);
 val val_arr_remove_at(val arr, uint32_t i);
+val val_arr_insert(val arr, uint32_t i, val item); /* i clamped to the length */
+val val_arr_clone(val arr);                    /* borrowed arr; a new, independent array */
 enum arr_flavour val_arr_flavour(val arr);
 val val_arr_set_flavour(val arr, enum arr_flavour f, const char *elem_type);
 const char *val_arr_elem_type(val arr);        /* List[T]: T's name, else NULL */
@@ -135,6 +138,7 @@ val val_hash_set(val h, val key, val value);
 val val_hash_get(val h, val key);              /* borrowed h, consumed key; VAL_NOTHING if absent */
 bool val_hash_has(val h, val key);             /* borrows both */
 val val_hash_remove(val h, val key);
+val val_hash_clone(val h);                     /* borrowed; a new, independent hashtable */
 uint32_t val_hash_len(val h);
 /* The i-th entry in enumeration order (borrowed views). */
 val val_hash_key_at(val h, uint32_t i);
@@ -150,6 +154,7 @@ uint32_t val_obj_len(val o);
 const char *val_obj_name_at(val o, uint32_t i); /* borrowed */
 val val_obj_value_at(val o, uint32_t i);        /* borrowed view */
 val val_obj_remove(val o, const char *name);
+val val_obj_clone(val o);                       /* borrowed; a new object with the same members */
 /* Type names, most derived first (the PSTypeNames list). */
 uint32_t val_obj_ntypes(val o);
 const char *val_obj_type_at(val o, uint32_t i);

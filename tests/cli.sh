@@ -23,7 +23,9 @@ expect 0 "$emsh" --version
 grep -q '^emsh [0-9]' "$tmp/out" || fail "--version prints 'emsh VERSION'"
 expect 0 "$emsh" --help
 grep -q '^usage: emsh' "$tmp/out" || fail "--help prints the usage"
-expect 2 "$emsh"
+expect 0 "$emsh" </dev/null
+printf '6 * 7\n' | "$emsh" >"$tmp/out" 2>&1 || fail "a script on stdin runs"
+grep -qx 42 "$tmp/out" || fail "a script on stdin prints its output"
 expect 2 "$emsh" --no-such-option
 grep -q "unknown option '--no-such-option'" "$tmp/err" || fail "unknown option is named"
 expect 2 "$emsh" --syntax-check
@@ -43,6 +45,20 @@ printf 'Get-Date\n' | "$emsh" --syntax-check - || fail "stdin is read for -"
 expect 0 "$emsh" --dump-ast -c 'Write-Output 2+2'
 grep -q 'String Bare "2+2"' "$tmp/out" || fail "--dump-ast -c shows argument mode"
 expect 1 "$emsh" --dump-ast -c '$x = ('
+
+# Running scripts: -c, a file with arguments, exit codes.
+expect 0 "$emsh" -c '"a" + 1'
+grep -qx a1 "$tmp/out" || fail "-c runs its text"
+printf 'param($Name, [int]$Count = 2)\n"$Name x$Count"\n' >"$tmp/args.ps1"
+expect 0 "$emsh" "$tmp/args.ps1" -Count 5 mbx1
+grep -qx 'mbx1 x5' "$tmp/out" || fail "script arguments bind to its parameters"
+expect 0 "$emsh" -File "$tmp/args.ps1" db
+grep -qx 'db x2' "$tmp/out" || fail "-File runs a script with its default values"
+expect 7 "$emsh" -c 'exit 7'
+expect 1 "$emsh" -c 'throw "stop"'
+grep -q '^stop$' "$tmp/err" || fail "a terminating error is shown on stderr"
+expect 1 "$emsh" -c '$x = ('
+grep -q "Missing closing ')' in expression." "$tmp/err" || fail "a syntax error in -c text is reported"
 
 # --help, the manual page and the completion agree on the options.
 for opt in $("$emsh" --help | grep -o -- '--[a-z-]*' | sort -u); do

@@ -1,0 +1,1084 @@
+/*
+** conv.c - PowerShell's conversions (see conv.h).
+**
+** The rules are those of System.Management.Automation.LanguagePrimitives as
+** a script sees them: strings are true when not empty, arrays by their
+** elements, numbers print with the invariant culture, a DateTime cast to a
+** string prints "MM/dd/yyyy HH:mm:ss", a string becomes a number only when
+** all of it is one. Dates, time spans and number formats are delegated to
+** datetime.c and netfmt.c.
+*/
+#include "conv.h"
+#include "datetime.h"
+#include "netfmt.h"
+#include "parse.h"
+#include "text.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *ofs_text;
+
+enum dt_kind conv_dt_kind(val v)
+{
+    return (v.flags & VF_UTC) ? DT_UTC : (v.flags & VF_LOCAL) ? DT_LOCAL : DT_UNSPECIFIED;
+}
+
+unsigned conv_dt_flags(enum dt_kind k)
+{
+    return k == DT_UTC ? VF_UTC : k == DT_LOCAL ? VF_LOCAL : 0;
+}
+
+void conv_set_ofs(const char *ofs)
+{
+    free(ofs_text);
+    ofs_text = ofs ? emsh_xstrndup(ofs, strlen(ofs)) : NULL;
+}
+
+bool conv_fail(struct conv_error *err, const char *id, const char *exception, const char *fmt, ...)
+{
+    if (!err)
+        return false;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    err->id = id;
+    err->exception = exception;
+    return false;
+}
+
+bool conv_truthy(val v)
+{
+    switch (val_kind(v)) {
+    case VAL_NULL:
+    case VAL_NOTHING:
+        return false;
+    case VAL_BOOL:
+    case VAL_SWITCH:
+        return v.u.b;
+    case VAL_INT:
+    case VAL_LONG:
+    case VAL_CHAR:
+    case VAL_ENUM:
+        return v.u.i != 0;
+    case VAL_DOUBLE:
+    case VAL_DECIMAL:
+        return v.u.d != 0;
+    case VAL_STRING:
+        return val_str_len(v) != 0;
+    case VAL_ARRAY: {
+        uint32_t n = val_arr_len(v);
+        if (n == 0)
+            return false;
+        if (n == 1)
+            return conv_truthy(val_arr_items(v)[0]);
+        return true;
+    }
+    default:
+        return true;
+    }
+}
+
+/*
+** {==================================================================
+** To string
+** ===================================================================
+*/
+
+static void guid_str(val v, struct buf *out)
+{
+    const uint8_t *b = val_guid_bytes(v);
+    for (int i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            buf_putc(out, '-');
+        buf_printf(out, "%02x", b[i]);
+    }
+}
+
+/* "1.5 GB (1,610,612,736 bytes)", as Exchange's ByteQuantifiedSize prints. */
+static void bytesize_str(uint64_t bytes, struct buf *out)
+{
+    static const char *const units[] = {"B", "KB", "MB", "GB", "TB", "PB"};
+    int u = 0;
+    double x = (double)bytes;
+    while (u < 5 && x >= 1024.0) {
+        x /= 1024.0;
+        u++;
+    }
+    char num[64];
+    snprintf(num, sizeof num, "%.3f", x);
+    char *dot = strchr(num, '.');
+    if (dot) {
+        char *e = num + strlen(num);
+        while (e > dot + 1 && e[-1] == '0')
+            *--e = '\0';
+        if (e == dot + 1)
+            *dot = '\0';
+    }
+    buf_printf(out, "%s %s (", num, units[u]);
+    nf_format_uint(out, bytes, 64, "N0");
+    buf_puts(out, " bytes)");
+}
+
+static void enum_str(val v, struct buf *out)
+{
+    const struct type_info *t = type_get(v.aux);
+    const char *name = type_enum_name(v.aux, v.u.i);
+    if (name) {
+        buf_puts(out, name);
+        return;
+    }
+    if (t && t->flags && v.u.i) {
+        /* a combination of flags: their names, largest first, as .NET prints */
+        int64_t rest = v.u.i;
+        struct buf parts = BUF_INIT;
+        for (uint32_t i = t->nnames; i-- > 0;) {
+            int64_t f = t->values[i];
+            if (f && (rest & f) == f) {
+                if (parts.len) {
+                    struct buf tmp = BUF_INIT;
+                    buf_puts(&tmp, t->names[i]);
+                    buf_puts(&tmp, ", ");
+                    buf_add(&tmp, parts.s, parts.len);
+                    buf_release(&parts);
+                    parts = tmp;
+                } else {
+                    buf_puts(&parts, t->names[i]);
+                }
+                rest &= ~f;
+            }
+        }
+        if (rest == 0) {
+            buf_add(out, buf_cstr(&parts), parts.len);
+            buf_release(&parts);
+            return;
+        }
+        buf_release(&parts);
+    }
+    buf_printf(out, "%lld", (long long)v.u.i);
+}
+
+static void obj_str(val v, struct buf *out)
+{
+    /* A record with a ToString value set by its producer prints that. */
+    val ts = val_obj_get(v, "\x01ToString");
+    if (val_kind(ts) == VAL_STRING) {
+        buf_add(out, val_str(ts), val_str_len(ts));
+        val_free(ts);
+        return;
+    }
+    val_free(ts);
+    const char *type = val_obj_ntypes(v) ? val_obj_type_at(v, 0) : "";
+    if (strcmp(type, "System.Management.Automation.PSCustomObject") != 0) {
+        buf_puts(out, type);
+        return;
+    }
+    buf_puts(out, "@{");
+    for (uint32_t i = 0, k = 0; i < val_obj_len(v); i++) {
+        const char *name = val_obj_name_at(v, i);
+        if (name[0] == '\x01')
+            continue;
+        if (k++)
+            buf_puts(out, "; ");
+        buf_puts(out, name);
+        buf_putc(out, '=');
+        conv_str(val_obj_value_at(v, i), out);
+    }
+    buf_putc(out, '}');
+}
+
+void conv_str(val v, struct buf *out)
+{
+    switch (val_kind(v)) {
+    case VAL_NULL:
+    case VAL_NOTHING:
+        return;
+    case VAL_BOOL:
+    case VAL_SWITCH:
+        buf_puts(out, v.u.b ? "True" : "False");
+        return;
+    case VAL_INT:
+    case VAL_LONG:
+        buf_printf(out, "%lld", (long long)v.u.i);
+        return;
+    case VAL_DOUBLE:
+        nf_format_double(out, v.u.d, NULL);
+        return;
+    case VAL_DECIMAL:
+        nf_format_decimal(out, v.u.d, NULL);
+        return;
+    case VAL_CHAR:
+        buf_put_utf8(out, (uint32_t)v.u.i);
+        return;
+    case VAL_STRING:
+        buf_add(out, val_str(v), val_str_len(v));
+        return;
+    case VAL_TIMESPAN:
+        ts_format(out, v.u.i, NULL);
+        return;
+    case VAL_DATETIME:
+        dt_format(out, v.u.i, conv_dt_kind(v), "MM/dd/yyyy HH:mm:ss", DT_INVARIANT);
+        return;
+    case VAL_GUID:
+        guid_str(v, out);
+        return;
+    case VAL_BYTESIZE:
+        bytesize_str((uint64_t)v.u.i, out);
+        return;
+    case VAL_ENUM:
+        enum_str(v, out);
+        return;
+    case VAL_ARRAY: {
+        const val *items = val_arr_items(v);
+        const char *sep = ofs_text ? ofs_text : " ";
+        for (uint32_t i = 0; i < val_arr_len(v); i++) {
+            if (i)
+                buf_puts(out, sep);
+            conv_str(items[i], out);
+        }
+        return;
+    }
+    case VAL_HASHTABLE:
+        buf_puts(out, (v.flags & VF_ORDERED) ? "System.Collections.Specialized.OrderedDictionary"
+                                             : "System.Collections.Hashtable");
+        return;
+    case VAL_OBJECT:
+        obj_str(v, out);
+        return;
+    case VAL_SCRIPTBLOCK: {
+        const struct ast_node *b = val_sb_body(v);
+        struct parse_unit *u = sb_unit_parse(val_sb_unit(v));
+        if (b && u) {
+            /* the text between the braces */
+            uint32_t s = b->start, e = b->end;
+            if (s < u->len && u->src[s] == '{' && e > s + 1 && u->src[e - 1] == '}') {
+                s++;
+                e--;
+            }
+            buf_add(out, u->src + s, e - s);
+        }
+        return;
+    }
+    case VAL_TYPE:
+        buf_puts(out, type_name(v.aux));
+        return;
+    default:
+        return;
+    }
+}
+
+val conv_to_str(val v)
+{
+    if (val_kind(v) == VAL_STRING)
+        return v;
+    struct buf b = BUF_INIT;
+    conv_str(v, &b);
+    val_free(v);
+    return val_str_buf(&b);
+}
+
+void conv_quote(val v, struct buf *out)
+{
+    buf_putc(out, '"');
+    conv_str(v, out);
+    buf_putc(out, '"');
+}
+
+/* }================================================================== */
+
+uint16_t conv_type_of(val v)
+{
+    switch (val_kind(v)) {
+    case VAL_BOOL: return TY_BOOL;
+    case VAL_INT: return TY_INT;
+    case VAL_LONG: return TY_LONG;
+    case VAL_DOUBLE: return TY_DOUBLE;
+    case VAL_DECIMAL: return TY_DECIMAL;
+    case VAL_CHAR: return TY_CHAR;
+    case VAL_STRING: return TY_STRING;
+    case VAL_TIMESPAN: return TY_TIMESPAN;
+    case VAL_DATETIME: return TY_DATETIME;
+    case VAL_GUID: return TY_GUID;
+    case VAL_BYTESIZE: return TY_BYTESIZE;
+    case VAL_ENUM: return v.aux;
+    case VAL_SWITCH: return TY_SWITCH;
+    case VAL_ARRAY:
+        switch (val_arr_flavour(v)) {
+        case ARR_ARRAYLIST:
+            return TY_ARRAYLIST;
+        case ARR_LIST: {
+            const char *et = val_arr_elem_type(v);
+            struct buf b = BUF_INIT;
+            buf_printf(&b, "System.Collections.Generic.List[%s]", et ? et : "System.Object");
+            uint16_t id = type_lookup(b.s, b.len);
+            buf_release(&b);
+            return id ? id : TY_OBJECT;
+        }
+        default: {
+            const char *et = val_arr_elem_type(v);
+            uint16_t e = et ? type_lookup(et, strlen(et)) : TY_OBJECT;
+            return type_array_of(e ? e : TY_OBJECT);
+        }
+        }
+    case VAL_HASHTABLE: return (v.flags & VF_ORDERED) ? TY_ORDERED : TY_HASHTABLE;
+    case VAL_OBJECT: {
+        const char *t = val_obj_ntypes(v) ? val_obj_type_at(v, 0) : "";
+        uint16_t id = type_lookup(t, strlen(t));
+        return id ? id : TY_PSCUSTOMOBJECT;
+    }
+    case VAL_SCRIPTBLOCK: return TY_SCRIPTBLOCK;
+    case VAL_TYPE: return TY_TYPE;
+    default: return TY_OBJECT;
+    }
+}
+
+const char *conv_type_name(val v)
+{
+    if (val_kind(v) == VAL_OBJECT && val_obj_ntypes(v))
+        return val_obj_type_at(v, 0);
+    if (val_kind(v) == VAL_TYPE)
+        return "System.RuntimeType";
+    return type_name(conv_type_of(v));
+}
+
+/*
+** {==================================================================
+** Numbers
+** ===================================================================
+*/
+
+bool conv_parse_number(const char *s, size_t n, val *out)
+{
+    while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    if (n == 0) {
+        *out = val_int(0);
+        return true;
+    }
+    /* the language's own number syntax, with an optional sign */
+    size_t i = 0;
+    bool neg = false;
+    if (s[0] == '+' || s[0] == '-') {
+        neg = s[0] == '-';
+        i = 1;
+    }
+    if (i == n)
+        return false;
+    bool hex = n - i > 2 && s[i] == '0' && (s[i + 1] | 0x20) == 'x';
+    size_t j = i;
+    if (hex) {
+        j += 2;
+        while (j < n && ((s[j] >= '0' && s[j] <= '9') || ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'f')))
+            j++;
+    } else {
+        bool digits = false;
+        while (j < n && s[j] >= '0' && s[j] <= '9')
+            j++, digits = true;
+        if (j < n && s[j] == '.') {
+            j++;
+            while (j < n && s[j] >= '0' && s[j] <= '9')
+                j++, digits = true;
+        }
+        if (!digits)
+            return false;
+        if (j < n && (s[j] | 0x20) == 'e') {
+            size_t k = j + 1;
+            if (k < n && (s[k] == '+' || s[k] == '-'))
+                k++;
+            if (k < n && s[k] >= '0' && s[k] <= '9') {
+                while (k < n && s[k] >= '0' && s[k] <= '9')
+                    k++;
+                j = k;
+            }
+        }
+    }
+    /* optional suffix and multiplier, then nothing */
+    size_t k = j;
+    if (k < n && strchr("lLdD", s[k]) && !hex)
+        k++;
+    if (k + 2 <= n && (s[k + 1] | 0x20) == 'b' && strchr("kKmMgGtTpP", s[k]))
+        k += 2;
+    if (k != n)
+        return false;
+    struct lex_number num;
+    char tmp[128];
+    if (n - i >= sizeof tmp)
+        return false;
+    memcpy(tmp, s + i, n - i);
+    tmp[n - i] = '\0';
+    if (!lex_number_value(tmp, n - i, &num))
+        return false;
+    switch (num.kind) {
+    case NUM_INT32:
+        *out = val_int((int32_t)(neg ? -num.i : num.i));
+        if (neg && num.i == 2147483648LL)
+            *out = val_int(INT32_MIN);
+        return true;
+    case NUM_DOUBLE:
+        *out = val_double(neg ? -num.d : num.d);
+        return true;
+    case NUM_DECIMAL:
+        *out = val_decimal(neg ? -num.d : num.d);
+        return true;
+    default:
+        if (neg && num.i == 2147483648LL) {
+            *out = val_int(INT32_MIN);
+            return true;
+        }
+        *out = val_long(neg ? -num.i : num.i);
+        return true;
+    }
+}
+
+bool conv_to_number(val v, val *out, struct conv_error *err)
+{
+    switch (val_kind(v)) {
+    case VAL_NULL:
+    case VAL_NOTHING:
+        *out = val_int(0);
+        return true;
+    case VAL_BOOL:
+    case VAL_SWITCH:
+        *out = val_int(v.u.b ? 1 : 0);
+        return true;
+    case VAL_INT:
+    case VAL_LONG:
+    case VAL_DOUBLE:
+    case VAL_DECIMAL:
+        *out = v;
+        return true;
+    case VAL_CHAR:
+        *out = val_int((int32_t)v.u.i);
+        return true;
+    case VAL_ENUM:
+        *out = val_int((int32_t)v.u.i);
+        return true;
+    case VAL_BYTESIZE:
+        *out = val_long(v.u.i);
+        return true;
+    case VAL_STRING:
+        if (conv_parse_number(val_str(v), val_str_len(v), out))
+            return true;
+        return conv_fail(err, "InvalidCastFromStringToInteger", "System.Management.Automation.PSInvalidCastException",
+                         "Cannot convert value \"%s\" to type \"System.Int32\". Error: \"Input string was not in a correct format.\"",
+                         val_str(v));
+    case VAL_ARRAY:
+        if (val_arr_len(v) == 1)
+            return conv_to_number(val_arr_items(v)[0], out, err);
+        return conv_fail(err, "ConvertToFinalInvalidCastException", "System.Management.Automation.PSInvalidCastException",
+                         "Cannot convert the \"%s\" value of type \"%s\" to type \"System.Int32\".",
+                         "System.Object[]", conv_type_name(v));
+    default: {
+        struct buf b = BUF_INIT;
+        conv_str(v, &b);
+        conv_fail(err, "ConvertToFinalInvalidCastException", "System.Management.Automation.PSInvalidCastException",
+                  "Cannot convert the \"%s\" value of type \"%s\" to type \"System.Int32\".",
+                  buf_cstr(&b), conv_type_name(v));
+        buf_release(&b);
+        return false;
+    }
+    }
+}
+
+/* Rounds half to even, as .NET's Convert and PowerShell's [int] casts do. */
+static double round_even(double d)
+{
+    double r = nearbyint(d); /* the default rounding mode is to nearest, ties to even */
+    return r;
+}
+
+static bool range_fail(val v, const char *type, struct conv_error *err)
+{
+    struct buf b = BUF_INIT;
+    conv_str(v, &b);
+    conv_fail(err, "InvalidCastIConvertible", "System.Management.Automation.PSInvalidCastException",
+              "Cannot convert value \"%s\" to type \"%s\". Error: \"Value was either too large or too small for %s.\"",
+              buf_cstr(&b), type,
+              strcmp(type, "System.Int32") == 0 ? "an Int32." : strcmp(type, "System.Int64") == 0 ? "an Int64." : "the type.");
+    buf_release(&b);
+    return false;
+}
+
+bool conv_to_int64(val v, int64_t *out, struct conv_error *err)
+{
+    val n;
+    if (!conv_to_number(v, &n, err))
+        return false;
+    switch (val_kind(n)) {
+    case VAL_DOUBLE:
+    case VAL_DECIMAL:
+        if (!(n.u.d >= -9223372036854775808.0 && n.u.d < 9223372036854775808.0))
+            return range_fail(v, "System.Int64", err);
+        *out = (int64_t)round_even(n.u.d);
+        return true;
+    default:
+        *out = n.u.i;
+        return true;
+    }
+}
+
+bool conv_to_int32(val v, int32_t *out, struct conv_error *err)
+{
+    int64_t x;
+    val n;
+    if (!conv_to_number(v, &n, err))
+        return false;
+    if (val_kind(n) == VAL_DOUBLE || val_kind(n) == VAL_DECIMAL) {
+        double r = round_even(n.u.d);
+        if (!(r >= -2147483648.0 && r <= 2147483647.0))
+            return range_fail(v, "System.Int32", err);
+        *out = (int32_t)r;
+        return true;
+    }
+    x = n.u.i;
+    if (x < INT32_MIN || x > INT32_MAX)
+        return range_fail(v, "System.Int32", err);
+    *out = (int32_t)x;
+    return true;
+}
+
+bool conv_to_double(val v, double *out, struct conv_error *err)
+{
+    val n;
+    if (!conv_to_number(v, &n, err))
+        return false;
+    *out = (val_kind(n) == VAL_DOUBLE || val_kind(n) == VAL_DECIMAL) ? n.u.d : (double)n.u.i;
+    return true;
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** [T]$v
+** ===================================================================
+*/
+
+static bool cast_fail(val v, uint16_t type, const char *why, struct conv_error *err)
+{
+    struct buf b = BUF_INIT;
+    conv_str(v, &b);
+    if (why)
+        conv_fail(err, "InvalidCastFromStringToInteger", "System.Management.Automation.PSInvalidCastException",
+                  "Cannot convert value \"%s\" to type \"%s\". Error: \"%s\"", buf_cstr(&b),
+                  type_name(type), why);
+    else
+        conv_fail(err, "ConvertToFinalInvalidCastException", "System.Management.Automation.PSInvalidCastException",
+                  "Cannot convert the \"%s\" value of type \"%s\" to type \"%s\".", buf_cstr(&b),
+                  conv_type_name(v), type_name(type));
+    buf_release(&b);
+    return false;
+}
+
+static bool to_enum(val v, uint16_t type, val *out, struct conv_error *err)
+{
+    const struct type_info *t = type_get(type);
+    if (val_kind(v) == VAL_ENUM && v.aux == type) {
+        *out = v;
+        return true;
+    }
+    if (val_kind(v) == VAL_STRING) {
+        const char *s = val_str(v);
+        size_t n = val_str_len(v);
+        int64_t total = 0;
+        size_t i = 0;
+        bool any = false;
+        while (i <= n) {
+            size_t j = i;
+            while (j < n && s[j] != ',')
+                j++;
+            size_t a = i, b = j;
+            while (a < b && s[a] == ' ')
+                a++;
+            while (b > a && s[b - 1] == ' ')
+                b--;
+            int64_t x;
+            if (type_enum_value(type, s + a, b - a, &x)) {
+                total |= x;
+                any = true;
+            } else {
+                val num;
+                if (!conv_parse_number(s + a, b - a, &num) || b == a) {
+                    struct buf names = BUF_INIT;
+                    for (uint32_t k = 0; t && k < t->nnames; k++) {
+                        if (k)
+                            buf_puts(&names, ", ");
+                        buf_puts(&names, t->names[k]);
+                    }
+                    struct buf msg = BUF_INIT;
+                    buf_printf(&msg, "Unable to match the identifier name %.*s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s",
+                               (int)(b - a), s + a, buf_cstr(&names));
+                    bool r = cast_fail(v, type, buf_cstr(&msg), err);
+                    if (err)
+                        err->id = "RuntimeException";
+                    buf_release(&names);
+                    buf_release(&msg);
+                    val_free(v);
+                    return r;
+                }
+                total |= num.u.i;
+                any = true;
+            }
+            if (j >= n)
+                break;
+            i = j + 1;
+        }
+        if (!any) {
+            val_free(v);
+            return conv_fail(err, "RuntimeException", "System.Management.Automation.PSInvalidCastException",
+                             "Cannot convert null to type \"%s\".", type_name(type));
+        }
+        val_free(v);
+        *out = val_enum(type, total);
+        return true;
+    }
+    int64_t x;
+    if (val_kind(v) == VAL_INT || val_kind(v) == VAL_LONG || val_kind(v) == VAL_ENUM) {
+        x = v.u.i;
+        *out = val_enum(type, x);
+        return true;
+    }
+    bool r = cast_fail(v, type, NULL, err);
+    val_free(v);
+    return r;
+}
+
+static bool to_array_of(val v, uint16_t elem, val *out, struct conv_error *err)
+{
+    val a = val_arr_new();
+    if (val_kind(v) == VAL_ARRAY) {
+        for (uint32_t i = 0; i < val_arr_len(v); i++) {
+            val e;
+            if (!conv_to_type(val_copy(val_arr_items(v)[i]), elem, &e, err)) {
+                val_free(a);
+                val_free(v);
+                return false;
+            }
+            a = val_arr_push(a, e);
+        }
+        val_free(v);
+    } else if (!val_is_null(v)) {
+        val e;
+        if (!conv_to_type(v, elem, &e, err)) {
+            val_free(a);
+            return false;
+        }
+        a = val_arr_push(a, e);
+    }
+    if (elem != TY_OBJECT)
+        a = val_arr_set_flavour(a, ARR_OBJECT, type_name(elem));
+    *out = a;
+    return true;
+}
+
+bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
+{
+    const struct type_info *t = type_get(type);
+    if (!t) {
+        *out = v;
+        return true;
+    }
+    if (t->kind == TK_ENUM)
+        return to_enum(v, type, out, err);
+    if (t->kind == TK_ARRAY)
+        return to_array_of(v, t->elem, out, err);
+    if (t->kind == TK_LIST) {
+        val a;
+        if (!to_array_of(v, t->elem, &a, err))
+            return false;
+        *out = val_arr_set_flavour(a, ARR_LIST, type_name(t->elem));
+        return true;
+    }
+    enum val_kind k = val_kind(v);
+    switch (type) {
+    case TY_OBJECT:
+    case TY_PSOBJECT:
+        *out = v;
+        return true;
+    case TY_VOID:
+        val_free(v);
+        *out = val_nothing();
+        return true;
+    case TY_STRING:
+        if (k == VAL_NULL || k == VAL_NOTHING) {
+            *out = val_str_new("");
+            return true;
+        }
+        *out = conv_to_str(v);
+        return true;
+    case TY_BOOL:
+        if (k == VAL_STRING || k == VAL_ARRAY || k == VAL_OBJECT || k == VAL_HASHTABLE) {
+            *out = val_bool(conv_truthy(v));
+            val_free(v);
+            return true;
+        }
+        *out = val_bool(conv_truthy(v));
+        return true;
+    case TY_SWITCH:
+        *out = val_switch(conv_truthy(v));
+        val_free(v);
+        return true;
+    case TY_INT:
+    case TY_INT16:
+    case TY_UINT16:
+    case TY_BYTE:
+    case TY_SBYTE:
+    case TY_UINT32: {
+        if (k == VAL_STRING && val_str_len(v) == 0 && type == TY_INT) {
+            val_free(v);
+            *out = val_int(0);
+            return true;
+        }
+        int64_t x;
+        struct conv_error e2;
+        if (k == VAL_STRING) {
+            val num;
+            if (!conv_parse_number(val_str(v), val_str_len(v), &num)) {
+                bool r = cast_fail(v, type, "Input string was not in a correct format.", err);
+                val_free(v);
+                return r;
+            }
+            bool ok = conv_to_int64(num, &x, &e2);
+            if (!ok) {
+                bool r = range_fail(v, type_name(type), err);
+                val_free(v);
+                return r;
+            }
+        } else if (!conv_to_int64(v, &x, err ? err : &e2)) {
+            val_free(v);
+            return false;
+        }
+        static const struct {
+            uint16_t t;
+            int64_t lo, hi;
+        } lim[] = {{TY_INT, INT32_MIN, INT32_MAX}, {TY_INT16, -32768, 32767}, {TY_UINT16, 0, 65535},
+                   {TY_BYTE, 0, 255}, {TY_SBYTE, -128, 127}, {TY_UINT32, 0, 4294967295LL}};
+        for (size_t i = 0; i < EMSH_ARRAY_SIZE(lim); i++) {
+            if (lim[i].t == type && (x < lim[i].lo || x > lim[i].hi)) {
+                bool r = range_fail(v, type_name(type), err);
+                val_free(v);
+                return r;
+            }
+        }
+        val_free(v);
+        *out = type == TY_INT ? val_int((int32_t)x) : val_long(x);
+        if (type != TY_INT && type != TY_UINT32)
+            *out = val_int((int32_t)x);
+        return true;
+    }
+    case TY_LONG:
+    case TY_UINT64: {
+        int64_t x;
+        if (k == VAL_STRING) {
+            val num;
+            if (!conv_parse_number(val_str(v), val_str_len(v), &num)) {
+                bool r = cast_fail(v, type, "Input string was not in a correct format.", err);
+                val_free(v);
+                return r;
+            }
+            v = (val_free(v), num);
+        }
+        if (!conv_to_int64(v, &x, err)) {
+            val_free(v);
+            return false;
+        }
+        val_free(v);
+        *out = val_long(x);
+        return true;
+    }
+    case TY_DOUBLE:
+    case TY_SINGLE:
+    case TY_DECIMAL:
+    case TY_BIGINT: {
+        double d;
+        if (k == VAL_STRING) {
+            val num;
+            if (!conv_parse_number(val_str(v), val_str_len(v), &num)) {
+                bool r = cast_fail(v, type, "Input string was not in a correct format.", err);
+                val_free(v);
+                return r;
+            }
+            v = (val_free(v), num);
+        }
+        if (!conv_to_double(v, &d, err)) {
+            val_free(v);
+            return false;
+        }
+        val_free(v);
+        if (type == TY_DECIMAL)
+            *out = val_decimal(d);
+        else if (type == TY_BIGINT)
+            *out = val_long((int64_t)d);
+        else
+            *out = val_double(d);
+        return true;
+    }
+    case TY_CHAR:
+        if (k == VAL_CHAR) {
+            *out = v;
+            return true;
+        }
+        if (k == VAL_STRING) {
+            size_t i = 0, n = val_str_len(v);
+            uint32_t cp = n ? text_next(val_str(v), n, &i) : 0;
+            if (n == 0 || i != n) {
+                bool r = cast_fail(v, type, "String must be exactly one character long.", err);
+                val_free(v);
+                return r;
+            }
+            val_free(v);
+            *out = val_char(cp);
+            return true;
+        }
+        if (k == VAL_INT || k == VAL_LONG) {
+            *out = val_char((uint32_t)v.u.i);
+            return true;
+        }
+        break;
+    case TY_DATETIME:
+        if (k == VAL_DATETIME) {
+            *out = v;
+            return true;
+        }
+        if (k == VAL_STRING) {
+            int64_t ticks;
+            enum dt_kind kind;
+            if (dt_parse(val_str(v), val_str_len(v), &ticks, &kind) == DT_OK) {
+                val_free(v);
+                *out = val_datetime(ticks, conv_dt_flags(kind));
+                return true;
+            }
+            bool r = cast_fail(v, type, "String was not recognized as a valid DateTime.", err);
+            if (err)
+                err->id = "InvalidCastParseTargetInvocation";
+            val_free(v);
+            return r;
+        }
+        if (k == VAL_LONG || k == VAL_INT) {
+            *out = val_datetime(v.u.i, 0);
+            return true;
+        }
+        break;
+    case TY_TIMESPAN:
+        if (k == VAL_TIMESPAN) {
+            *out = v;
+            return true;
+        }
+        if (k == VAL_STRING) {
+            int64_t ticks;
+            if (ts_parse(val_str(v), val_str_len(v), &ticks) == DT_OK) {
+                val_free(v);
+                *out = val_timespan(ticks);
+                return true;
+            }
+            bool r = cast_fail(v, type, "String was not recognized as a valid TimeSpan.", err);
+            if (err)
+                err->id = "InvalidCastParseTargetInvocation";
+            val_free(v);
+            return r;
+        }
+        if (k == VAL_INT || k == VAL_LONG) {
+            *out = val_timespan(v.u.i);
+            return true;
+        }
+        break;
+    case TY_BYTESIZE:
+        if (k == VAL_BYTESIZE) {
+            *out = v;
+            return true;
+        }
+        if (k == VAL_INT || k == VAL_LONG) {
+            if (v.u.i < 0)
+                break;
+            *out = val_bytesize((uint64_t)v.u.i);
+            return true;
+        }
+        if (k == VAL_DOUBLE && v.u.d >= 0) {
+            *out = val_bytesize((uint64_t)v.u.d);
+            return true;
+        }
+        if (k == VAL_STRING) {
+            /* "10GB", "10 GB", "1.5 MB", "1024" or "1.5 GB (1,610,612,736 bytes)" */
+            const char *s = val_str(v);
+            size_t n = val_str_len(v);
+            const char *paren = memchr(s, '(', n);
+            if (paren)
+                n = (size_t)(paren - s);
+            char tmp[128];
+            size_t m = 0;
+            for (size_t i = 0; i < n && m + 1 < sizeof tmp; i++)
+                if (s[i] != ' ' && s[i] != ',')
+                    tmp[m++] = s[i];
+            tmp[m] = '\0';
+            double mult = 1;
+            if (m >= 1 && (tmp[m - 1] == 'B' || tmp[m - 1] == 'b')) {
+                m--;
+                char u = m ? (char)(tmp[m - 1] | 0x20) : 0;
+                const char *units = "kmgtp";
+                const char *q = u ? strchr(units, u) : NULL;
+                if (q) {
+                    mult = 1;
+                    for (const char *r = units; r <= q; r++)
+                        mult *= 1024;
+                    m--;
+                }
+                tmp[m] = '\0';
+            }
+            char *end;
+            double d = strtod(tmp, &end);
+            if (m && *end == '\0' && d >= 0) {
+                val_free(v);
+                *out = val_bytesize((uint64_t)(d * mult + 0.5));
+                return true;
+            }
+            bool r = cast_fail(v, type, "The value isn't a valid byte quantified size.", err);
+            val_free(v);
+            return r;
+        }
+        break;
+    case TY_GUID:
+        if (k == VAL_GUID) {
+            *out = v;
+            return true;
+        }
+        if (k == VAL_STRING) {
+            const char *s = val_str(v);
+            uint8_t b[16];
+            int nb = 0;
+            int hi = -1;
+            size_t n = val_str_len(v);
+            size_t i = 0;
+            if (n && (s[0] == '{' || s[0] == '(')) {
+                i = 1;
+                n--;
+            }
+            for (; i < n && nb < 16; i++) {
+                int c = s[i], x;
+                if (c == '-')
+                    continue;
+                if (c >= '0' && c <= '9')
+                    x = c - '0';
+                else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+                    x = (c | 0x20) - 'a' + 10;
+                else
+                    break;
+                if (hi < 0)
+                    hi = x;
+                else {
+                    b[nb++] = (uint8_t)(hi << 4 | x);
+                    hi = -1;
+                }
+            }
+            if (nb == 16 && (i == n || s[i] == '}' || s[i] == ')')) {
+                val_free(v);
+                *out = val_guid(b);
+                return true;
+            }
+            bool r = cast_fail(v, type, "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).", err);
+            val_free(v);
+            return r;
+        }
+        break;
+    case TY_HASHTABLE:
+    case TY_ORDERED:
+        if (k == VAL_HASHTABLE) {
+            if (type == TY_ORDERED)
+                v.flags |= VF_ORDERED;
+            *out = v;
+            return true;
+        }
+        break;
+    case TY_ARRAY:
+    case TY_OBJECT_ARRAY:
+        return to_array_of(v, TY_OBJECT, out, err);
+    case TY_ARRAYLIST: {
+        val a;
+        if (!to_array_of(v, TY_OBJECT, &a, err))
+            return false;
+        *out = val_arr_set_flavour(a, ARR_ARRAYLIST, NULL);
+        return true;
+    }
+    case TY_PSCUSTOMOBJECT:
+        if (k == VAL_HASHTABLE) {
+            val o = val_obj_new(NULL);
+            for (uint32_t i = 0; i < val_hash_len(v); i++) {
+                struct buf name = BUF_INIT;
+                conv_str(val_hash_key_at(v, i), &name);
+                o = val_obj_set(o, buf_cstr(&name), val_copy(val_hash_value_at(v, i)));
+                buf_release(&name);
+            }
+            val_free(v);
+            *out = o;
+            return true;
+        }
+        *out = v;
+        return true;
+    case TY_SCRIPTBLOCK:
+        if (k == VAL_SCRIPTBLOCK) {
+            *out = v;
+            return true;
+        }
+        break;
+    case TY_TYPE:
+        if (k == VAL_TYPE) {
+            *out = v;
+            return true;
+        }
+        if (k == VAL_STRING) {
+            uint16_t id = type_lookup(val_str(v), val_str_len(v));
+            if (id) {
+                val_free(v);
+                *out = val_type(id);
+                return true;
+            }
+        }
+        break;
+    default:
+        if (k == VAL_OBJECT && type_is(conv_type_of(v), type)) {
+            *out = v;
+            return true;
+        }
+        if (k == VAL_NULL || k == VAL_NOTHING) {
+            *out = v;
+            return true;
+        }
+        break;
+    }
+    if (k == VAL_NULL || k == VAL_NOTHING) {
+        switch (type) {
+        case TY_INT:
+            *out = val_int(0);
+            return true;
+        case TY_LONG:
+            *out = val_long(0);
+            return true;
+        case TY_DOUBLE:
+            *out = val_double(0);
+            return true;
+        case TY_BOOL:
+            *out = val_bool(false);
+            return true;
+        case TY_CHAR:
+            *out = val_char(0);
+            return true;
+        default:
+            *out = val_null();
+            return true;
+        }
+    }
+    if (type_is(conv_type_of(v), type)) {
+        *out = v;
+        return true;
+    }
+    bool r = cast_fail(v, type, NULL, err);
+    val_free(v);
+    return r;
+}
+
+/* }================================================================== */

@@ -1,0 +1,71 @@
+/*
+** conv.h - PowerShell's conversions between values.
+**
+** These are the LanguagePrimitives rules a script meets everywhere: what is
+** true, how a value prints as a string, how a string becomes a number, an
+** enum or a date, and what [T]$x does. Failures come back as a struct
+** conv_error holding PowerShell's message, so the caller can wrap it in an
+** ErrorRecord ("Cannot convert value "abc" to type "System.Int32". Error:
+** "Input string was not in a correct format."").
+*/
+#ifndef EMSH_CONV_H
+#define EMSH_CONV_H
+
+#include "buf.h"
+#include "datetime.h"
+#include "types.h"
+#include "value.h"
+
+struct conv_error {
+    char msg[1024];
+    const char *id;        /* FullyQualifiedErrorId, e.g. InvalidCastFromStringToInteger */
+    const char *exception; /* .NET exception type name */
+};
+
+/* Sets a conv_error; returns false so `return conv_fail(...)` reads well. */
+bool conv_fail(struct conv_error *err, const char *id, const char *exception, const char *fmt, ...)
+    EMSH_PRINTF(4, 5);
+
+/* The output field separator used when an array becomes a string ($OFS). */
+void conv_set_ofs(const char *ofs);
+
+/* Is the value true in a condition? (borrows) */
+bool conv_truthy(val v);
+
+/* Appends v as PowerShell converts it to a string (borrows). */
+void conv_str(val v, struct buf *out);
+/* v as a string value (consumes v). */
+val conv_to_str(val v);
+
+/* The runtime type of a value (its type id) and its full .NET name. */
+uint16_t conv_type_of(val v);
+const char *conv_type_name(val v);
+
+/*
+** A string as a number, by PowerShell's rules: surrounding white space
+** ignored, "" is 0, 0x hex, exponents, kb..pb multipliers, type suffixes;
+** int32 when it fits, else int64, else double. Returns false when the text
+** is not a number (err may be NULL).
+*/
+bool conv_parse_number(const char *s, size_t n, val *out);
+
+/* A value as a number (int, long, double or decimal), as arithmetic wants it. */
+bool conv_to_number(val v, val *out, struct conv_error *err); /* borrows v */
+bool conv_to_int64(val v, int64_t *out, struct conv_error *err); /* borrows */
+bool conv_to_int32(val v, int32_t *out, struct conv_error *err); /* borrows */
+bool conv_to_double(val v, double *out, struct conv_error *err); /* borrows */
+
+/*
+** [T]$v: converts v to the type with id `type`. Consumes v; on success
+** *out holds the result. Arrays convert element by element for T[].
+*/
+bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err);
+
+/* The DateTimeKind of a DateTime value, and the val flags for a kind. */
+enum dt_kind conv_dt_kind(val v);
+unsigned conv_dt_flags(enum dt_kind k);
+
+/* A value in a message: "abc" for strings, the string form otherwise. */
+void conv_quote(val v, struct buf *out);
+
+#endif /* EMSH_CONV_H */

@@ -1,0 +1,118 @@
+/*
+** eval_int.h - the evaluator's internal interface, shared by eval.c,
+** members.c and the command runner. Not for use outside shell/.
+*/
+#ifndef EMSH_EVAL_INT_H
+#define EMSH_EVAL_INT_H
+
+#include "ast.h"
+#include "conv.h"
+#include "errors.h"
+#include "interp.h"
+#include "scope.h"
+
+struct func {
+    char *name;
+    struct sb_unit *unit;
+    const struct ast_node *def; /* AST_FUNCTION */
+};
+
+struct interp {
+    struct scope *global;
+    struct scope *scope;      /* the current scope */
+    struct func **funcs;      /* open addressing by name */
+    uint32_t nfuncs, funcs_cap;
+    val aliases;              /* hashtable: alias -> command name */
+    val errors;               /* $Error, newest first */
+    val thrown;               /* the ErrorRecord of an EV_THROW under way */
+    const char *label;        /* the label of a break/continue under way, or NULL */
+    int exit_code;
+    bool last_ok;             /* $? */
+    bool interactive;
+    int depth;                /* call depth */
+    FILE *out, *err;
+    struct sb_unit *unit;     /* the unit whose code is running */
+    val script_args;
+    val namespaces;           /* `using namespace` prefixes */
+    int try_depth;            /* try blocks under way: errors go to their catch */
+    bool fatal;               /* the error under way ends the script (throw, -ErrorAction Stop) */
+    val type_cache;           /* hashtable: type text -> [type] */
+};
+
+/* One argument of a command as the command line gave it. */
+struct cmd_arg {
+    char *name;      /* parameter name without the dash, or NULL */
+    val value;       /* VAL_NOTHING: none given */
+    bool colon;      /* -Name:value */
+    const struct ast_node *at;
+};
+
+/* Frees an argument array and the values in it. */
+void ev_free_args(struct cmd_arg *args, uint32_t n);
+
+/* One stage of a pipeline. */
+struct proc {
+    struct sink sink;  /* input: put() processes one object */
+    struct sink *next; /* where output goes */
+    struct interp *in;
+    const struct ast_node *at;
+    enum ev (*begin)(struct proc *p);
+    enum ev (*end)(struct proc *p);
+    void (*release)(struct proc *p);
+    bool expects_input;
+    bool stop_requested;
+};
+
+/*
+** The stage for a cmdlet, from the command table (cmdproc.c). Takes the
+** values in args when it finds the cmdlet (*found true); the caller frees
+** the array itself then.
+*/
+enum ev ev_cmdlet_proc(struct interp *in, const struct ast_node *at, const char *name,
+                       struct cmd_arg *args, uint32_t nargs, struct proc **out, bool *found);
+
+/* Builds an ErrorRecord at node `at` of the running unit and throws it. */
+enum ev ev_throw(struct interp *in, const struct ast_node *at, const struct err_spec *spec);
+/* Throws the conversion or operator failure err. */
+enum ev ev_throw_conv(struct interp *in, const struct ast_node *at, const struct conv_error *err);
+/* Writes a non-terminating error, honouring $ErrorActionPreference; EV_THROW
+** when the preference is Stop. */
+enum ev ev_write_error(struct interp *in, const struct ast_node *at, const struct err_spec *spec);
+
+/* Evaluates an expression (or a statement, for its value). */
+enum ev ev_expr(struct interp *in, const struct ast_node *n, val *out);
+/* Runs a statement, writing its output to out. */
+enum ev ev_stmt(struct interp *in, const struct ast_node *n, struct sink *out);
+/* Writes v to a sink, enumerating arrays (consumes v). */
+enum ev ev_emit(struct sink *out, val v);
+
+/* Variables. */
+val ev_var_get(struct interp *in, const char *name, size_t n);
+enum ev ev_var_set(struct interp *in, const struct ast_node *at, const char *name, size_t n,
+                   val v);
+
+/* Members (members.c). */
+enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, val name,
+                      bool is_static, val *out);
+enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, val name,
+                      val value);
+enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val target, val name,
+                         bool is_static, const val *args, uint32_t nargs, val *out);
+enum ev ev_index_get(struct interp *in, const struct ast_node *at, val target, val index,
+                     val *out);
+enum ev ev_index_set(struct interp *in, const struct ast_node *at, val target, val index,
+                     val value);
+
+/* Runs a script block value with $_ = input (VAL_NOTHING: not set) and
+** positional arguments; its output goes to out. In the current scope, as
+** ForEach-Object and switch conditions run theirs, unless new_scope. */
+enum ev ev_call_scriptblock(struct interp *in, const struct ast_node *at, val sb, val input,
+                            const val *args, uint32_t nargs, struct sink *out);
+enum ev ev_call_scriptblock_scoped(struct interp *in, const struct ast_node *at, val sb, val input,
+                                   const val *args, uint32_t nargs, bool new_scope,
+                                   struct sink *out);
+
+/* Resolves a TYPENAME node to a type id, or throws "Unable to find type". */
+enum ev ev_resolve_type(struct interp *in, const struct ast_node *tn, uint16_t *out);
+
+#endif /* EMSH_EVAL_INT_H */

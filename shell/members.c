@@ -1,0 +1,1401 @@
+/*
+** members.c - properties, methods and indexing on values.
+**
+** PowerShell reaches .NET members; emsh models the members scripts use, by
+** the kind of the value: properties of objects (and member enumeration
+** over arrays: `$dbs.Name`), hashtable keys as properties, the intrinsic
+** Count and Length of every value, and the methods of strings, arrays,
+** hashtables, dates and time spans, plus the static members of the types
+** admin scripts call ([math]::Round, [string]::IsNullOrEmpty ...). A member
+** that is not modelled is a clear error naming it, never a silent $null
+** (reading an absent property is $null, as in PowerShell).
+*/
+#include "eval_int.h"
+#include "datetime.h"
+#include "netfmt.h"
+#include "ops.h"
+#include "text.h"
+#include "types.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is(val name, const char *lit)
+{
+    return text_ieq(val_str(name), val_str_len(name), lit, strlen(lit));
+}
+
+static enum ev no_method(struct interp *in, const struct ast_node *at, val target, val name, bool is_static)
+{
+    struct buf m = BUF_INIT;
+    const char *tn = is_static && val_kind(target) == VAL_TYPE ? type_name(target.aux) : conv_type_name(target);
+    buf_printf(&m, "Method invocation failed because [%s] does not contain a method named '%s'.", tn, val_str(name));
+    struct err_spec spec = {buf_cstr(&m), "MethodNotFound", "InvalidOperation",
+                            "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
+static enum ev bad_args(struct interp *in, const struct ast_node *at, val name, uint32_t nargs)
+{
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "Cannot find an overload for \"%s\" and the argument count: \"%u\".", val_str(name), nargs);
+    struct err_spec spec = {buf_cstr(&m), "MethodCountCouldNotFindBest", "NotSpecified",
+                            "System.Management.Automation.MethodException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
+static enum ev method_error(struct interp *in, const struct ast_node *at, val name, uint32_t nargs,
+                            const char *why)
+{
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "Exception calling \"%s\" with \"%u\" argument(s): \"%s\"", val_str(name), nargs, why);
+    struct err_spec spec = {buf_cstr(&m), "ArgumentOutOfRangeException", "NotSpecified",
+                            "System.Management.Automation.MethodInvocationException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
+/*
+** {==================================================================
+** Properties
+** ===================================================================
+*/
+
+static bool datetime_prop(val t, val name, val *out)
+{
+    struct dt_parts p;
+    dt_to_parts(t.u.i, &p);
+    if (is(name, "Year")) *out = val_int(p.year);
+    else if (is(name, "Month")) *out = val_int(p.month);
+    else if (is(name, "Day")) *out = val_int(p.day);
+    else if (is(name, "Hour")) *out = val_int(p.hour);
+    else if (is(name, "Minute")) *out = val_int(p.minute);
+    else if (is(name, "Second")) *out = val_int(p.second);
+    else if (is(name, "Millisecond")) *out = val_int(p.millisecond);
+    else if (is(name, "DayOfYear")) *out = val_int(p.day_of_year);
+    else if (is(name, "Ticks")) *out = val_long(t.u.i);
+    else if (is(name, "Date")) *out = val_datetime(t.u.i - t.u.i % DT_TICKS_PER_DAY, t.flags);
+    else if (is(name, "TimeOfDay")) *out = val_timespan(t.u.i % DT_TICKS_PER_DAY);
+    else if (is(name, "DayOfWeek")) {
+        static const char *const days[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+        static uint16_t dow;
+        if (!dow) {
+            int64_t vals[7] = {0, 1, 2, 3, 4, 5, 6};
+            dow = type_enum("System.DayOfWeek", days, vals, 7, false);
+        }
+        *out = val_enum(dow, p.day_of_week);
+    } else if (is(name, "Kind")) {
+        *out = val_str_new((t.flags & VF_UTC) ? "Utc" : (t.flags & VF_LOCAL) ? "Local" : "Unspecified");
+    } else
+        return false;
+    return true;
+}
+
+static bool timespan_prop(val t, val name, val *out)
+{
+    int64_t k = t.u.i;
+    if (is(name, "Days")) *out = val_int(ts_days(k));
+    else if (is(name, "Hours")) *out = val_int(ts_hours(k));
+    else if (is(name, "Minutes")) *out = val_int(ts_minutes(k));
+    else if (is(name, "Seconds")) *out = val_int(ts_seconds(k));
+    else if (is(name, "Milliseconds")) *out = val_int(ts_milliseconds(k));
+    else if (is(name, "Ticks")) *out = val_long(k);
+    else if (is(name, "TotalDays")) *out = val_double(ts_total_days(k));
+    else if (is(name, "TotalHours")) *out = val_double(ts_total_hours(k));
+    else if (is(name, "TotalMinutes")) *out = val_double(ts_total_minutes(k));
+    else if (is(name, "TotalSeconds")) *out = val_double(ts_total_seconds(k));
+    else if (is(name, "TotalMilliseconds")) *out = val_double(ts_total_milliseconds(k));
+    else
+        return false;
+    return true;
+}
+
+static enum ev static_prop(struct interp *in, const struct ast_node *at, val type, val name, val *out)
+{
+    uint16_t t = type.aux;
+    const struct type_info *ti = type_get(t);
+    if (ti && ti->kind == TK_ENUM) {
+        int64_t v;
+        if (type_enum_value(t, val_str(name), val_str_len(name), &v)) {
+            *out = val_enum(t, v);
+            return EV_OK;
+        }
+    }
+    switch (t) {
+    case TY_MATH:
+        if (is(name, "PI")) { *out = val_double(3.14159265358979323846); return EV_OK; }
+        if (is(name, "E")) { *out = val_double(2.7182818284590452354); return EV_OK; }
+        break;
+    case TY_INT:
+        if (is(name, "MaxValue")) { *out = val_int(INT32_MAX); return EV_OK; }
+        if (is(name, "MinValue")) { *out = val_int(INT32_MIN); return EV_OK; }
+        break;
+    case TY_LONG:
+        if (is(name, "MaxValue")) { *out = val_long(INT64_MAX); return EV_OK; }
+        if (is(name, "MinValue")) { *out = val_long(INT64_MIN); return EV_OK; }
+        break;
+    case TY_DOUBLE:
+        if (is(name, "MaxValue")) { *out = val_double(1.7976931348623157e308); return EV_OK; }
+        if (is(name, "MinValue")) { *out = val_double(-1.7976931348623157e308); return EV_OK; }
+        if (is(name, "NaN")) { *out = val_double(NAN); return EV_OK; }
+        if (is(name, "PositiveInfinity")) { *out = val_double(INFINITY); return EV_OK; }
+        if (is(name, "NegativeInfinity")) { *out = val_double(-INFINITY); return EV_OK; }
+        break;
+    case TY_STRING:
+        if (is(name, "Empty")) { *out = val_str_new(""); return EV_OK; }
+        break;
+    case TY_DATETIME:
+        if (is(name, "Now")) { *out = val_datetime(dt_now_local(), VF_LOCAL); return EV_OK; }
+        if (is(name, "UtcNow")) { *out = val_datetime(dt_now(), VF_UTC); return EV_OK; }
+        if (is(name, "Today")) {
+            int64_t n = dt_now_local();
+            *out = val_datetime(n - n % DT_TICKS_PER_DAY, VF_LOCAL);
+            return EV_OK;
+        }
+        if (is(name, "MinValue")) { *out = val_datetime(0, 0); return EV_OK; }
+        if (is(name, "MaxValue")) { *out = val_datetime(DT_MAX_TICKS, 0); return EV_OK; }
+        break;
+    case TY_TIMESPAN:
+        if (is(name, "Zero")) { *out = val_timespan(0); return EV_OK; }
+        if (is(name, "MaxValue")) { *out = val_timespan(INT64_MAX); return EV_OK; }
+        if (is(name, "MinValue")) { *out = val_timespan(INT64_MIN); return EV_OK; }
+        break;
+    case TY_GUID:
+        if (is(name, "Empty")) {
+            uint8_t z[16] = {0};
+            *out = val_guid(z);
+            return EV_OK;
+        }
+        break;
+    case TY_ENVIRONMENT:
+        if (is(name, "NewLine")) { *out = val_str_new("\n"); return EV_OK; }
+        if (is(name, "MachineName")) { *out = ev_var_get(in, "env:COMPUTERNAME", 16); return EV_OK; }
+        if (is(name, "UserName")) { *out = ev_var_get(in, "env:USER", 8); return EV_OK; }
+        break;
+    case TY_PATH:
+        if (is(name, "DirectorySeparatorChar")) { *out = val_char('/'); return EV_OK; }
+        if (is(name, "PathSeparator")) { *out = val_char(':'); return EV_OK; }
+        break;
+    default:
+        break;
+    }
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "The property '%s' cannot be found on type [%s].", val_str(name), type_name(t));
+    struct err_spec spec = {buf_cstr(&m), "PropertyNotFound", "InvalidOperation",
+                            "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
+enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, val name,
+                      bool is_static, val *out)
+{
+    if (is_static) {
+        if (val_kind(target) != VAL_TYPE)
+            return no_method(in, at, target, name, false);
+        return static_prop(in, at, target, name, out);
+    }
+    *out = val_null();
+    switch (val_kind(target)) {
+    case VAL_OBJECT: {
+        val v = val_obj_get(target, val_str(name));
+        if (val_kind(v) != VAL_NOTHING) {
+            *out = v;
+            return EV_OK;
+        }
+        if (is(name, "PSTypeNames")) {
+            val a = val_arr_new();
+            for (uint32_t i = 0; i < val_obj_ntypes(target); i++)
+                a = val_arr_push(a, val_str_new(val_obj_type_at(target, i)));
+            *out = a;
+        } else if (is(name, "Count") || is(name, "Length")) {
+            *out = val_int(1);
+        }
+        return EV_OK;
+    }
+    case VAL_HASHTABLE: {
+        val v = val_hash_get(target, val_copy(name));
+        if (val_kind(v) != VAL_NOTHING) {
+            *out = v;
+            return EV_OK;
+        }
+        if (is(name, "Count")) {
+            *out = val_int((int32_t)val_hash_len(target));
+        } else if (is(name, "Keys") || is(name, "Values")) {
+            bool keys = is(name, "Keys");
+            val a = val_arr_new();
+            for (uint32_t i = 0; i < val_hash_len(target); i++)
+                a = val_arr_push(a, val_copy(keys ? val_hash_key_at(target, i) : val_hash_value_at(target, i)));
+            *out = a;
+        } else if (is(name, "IsReadOnly") || is(name, "IsFixedSize") || is(name, "IsSynchronized")) {
+            *out = val_bool(false);
+        }
+        return EV_OK;
+    }
+    case VAL_ARRAY: {
+        if (is(name, "Count") || is(name, "Length")) {
+            *out = val_int((int32_t)val_arr_len(target));
+            return EV_OK;
+        }
+        if (is(name, "Rank")) {
+            *out = val_int(1);
+            return EV_OK;
+        }
+        /* member enumeration: the property of each element, flattened */
+        val a = val_arr_new();
+        for (uint32_t i = 0; i < val_arr_len(target); i++) {
+            val v;
+            enum ev rc = ev_member_get(in, at, val_arr_items(target)[i], name, false, &v);
+            if (rc) {
+                val_free(a);
+                return rc;
+            }
+            if (val_kind(v) == VAL_ARRAY) {
+                for (uint32_t k = 0; k < val_arr_len(v); k++)
+                    a = val_arr_push(a, val_arr_get(v, k));
+                val_free(v);
+            } else if (!val_is_null(v)) {
+                a = val_arr_push(a, v);
+            }
+        }
+        if (val_arr_len(a) == 1) {
+            *out = val_arr_get(a, 0);
+            val_free(a);
+        } else {
+            *out = a;
+        }
+        return EV_OK;
+    }
+    case VAL_STRING:
+        if (is(name, "Length")) {
+            *out = val_int((int32_t)text_utf16_len(val_str(target), val_str_len(target)));
+            return EV_OK;
+        }
+        break;
+    case VAL_DATETIME:
+        if (datetime_prop(target, name, out))
+            return EV_OK;
+        break;
+    case VAL_TIMESPAN:
+        if (timespan_prop(target, name, out))
+            return EV_OK;
+        break;
+    case VAL_ENUM:
+        if (is(name, "value__")) {
+            *out = val_int((int32_t)target.u.i);
+            return EV_OK;
+        }
+        break;
+    case VAL_SWITCH:
+        if (is(name, "IsPresent")) {
+            *out = val_bool(target.u.b);
+            return EV_OK;
+        }
+        break;
+    case VAL_TYPE:
+        if (is(name, "Name") || is(name, "FullName")) {
+            const char *full = type_name(target.aux);
+            const char *dot = strrchr(full, '.');
+            *out = val_str_new(is(name, "Name") && dot ? dot + 1 : full);
+            return EV_OK;
+        }
+        break;
+    case VAL_NULL:
+    case VAL_NOTHING:
+        if (is(name, "Count") || is(name, "Length"))
+            *out = val_int(0);
+        return EV_OK;
+    default:
+        break;
+    }
+    if (is(name, "Count") || is(name, "Length"))
+        *out = val_int(1);
+    return EV_OK;
+}
+
+enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, val name, val value)
+{
+    switch (val_kind(target)) {
+    case VAL_OBJECT:
+        /* PSCustomObject: only existing properties; records: any property is settable */
+        if (!val_obj_has(target, val_str(name)) && val_obj_ntypes(target) &&
+            strcmp(val_obj_type_at(target, 0), "System.Management.Automation.PSCustomObject") == 0) {
+            struct buf m = BUF_INIT;
+            buf_printf(&m, "The property '%s' cannot be found on this object. Verify that the property exists and can be set.",
+                       val_str(name));
+            struct err_spec spec = {buf_cstr(&m), "PropertyAssignmentException", "InvalidOperation",
+                                    "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+            val_free(value);
+            enum ev rc = ev_throw(in, at, &spec);
+            buf_release(&m);
+            return rc;
+        }
+        val_obj_set(target, val_str(name), val_kind(value) == VAL_NOTHING ? val_null() : value);
+        return EV_OK;
+    case VAL_HASHTABLE:
+        val_hash_set(target, val_copy(name), val_kind(value) == VAL_NOTHING ? val_null() : value);
+        return EV_OK;
+    default: {
+        val_free(value);
+        struct buf m = BUF_INIT;
+        if (val_is_null(target))
+            buf_printf(&m, "The property '%s' cannot be found on this object. Verify that the property exists and can be set.", val_str(name));
+        else
+            buf_printf(&m, "'%s' is a ReadOnly property.", val_str(name));
+        struct err_spec spec = {buf_cstr(&m), "PropertyAssignmentException", "InvalidOperation",
+                                "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+        enum ev rc = ev_throw(in, at, &spec);
+        buf_release(&m);
+        return rc;
+    }
+    }
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Methods
+** ===================================================================
+*/
+
+static bool arg_int(val v, int32_t *out)
+{
+    return conv_to_int32(v, out, NULL);
+}
+
+static void arg_str(val v, struct buf *out)
+{
+    conv_str(v, out);
+}
+
+/* Byte offset range of UTF-16 units [start, start+len) in s. */
+static bool utf16_slice(const char *s, size_t n, int32_t start, int32_t len, size_t *bs, size_t *be)
+{
+    size_t units = text_utf16_len(s, n);
+    if (start < 0 || len < 0 || (size_t)start + (size_t)len > units)
+        return false;
+    *bs = text_utf16_offset(s, n, (size_t)start);
+    *be = text_utf16_offset(s, n, (size_t)start + (size_t)len);
+    return true;
+}
+
+static bool is_trim_char(uint32_t c, const struct buf *set)
+{
+    if (!set || set->len == 0)
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0xA0;
+    size_t i = 0;
+    while (i < set->len)
+        if (text_next(set->s, set->len, &i) == c)
+            return true;
+    return false;
+}
+
+static val trim(val s, const struct buf *set, bool start, bool end)
+{
+    const char *p = val_str(s);
+    size_t n = val_str_len(s), a = 0, b = n;
+    if (start)
+        while (a < b) {
+            size_t k = a;
+            if (!is_trim_char(text_next(p, n, &k), set))
+                break;
+            a = k;
+        }
+    if (end)
+        while (b > a) {
+            size_t k = b - 1;
+            while (k > a && ((unsigned char)p[k] & 0xC0) == 0x80)
+                k--;
+            size_t j = k;
+            if (!is_trim_char(text_next(p, n, &j), set))
+                break;
+            b = k;
+        }
+    return val_str_n(p + a, b - a);
+}
+
+/* Finds needle in hay from byte `from`; case-insensitive when icase. */
+static long find(const char *hay, size_t hn, const char *needle, size_t nn, size_t from, bool icase)
+{
+    if (nn == 0)
+        return (long)from;
+    for (size_t i = from; i + nn <= hn; i++) {
+        if (icase ? text_ieq(hay + i, nn, needle, nn) : memcmp(hay + i, needle, nn) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+static enum ev string_method(struct interp *in, const struct ast_node *at, val s, val name,
+                             const val *args, uint32_t na, val *out, bool *handled)
+{
+    const char *p = val_str(s);
+    size_t n = val_str_len(s);
+    *handled = true;
+    if (is(name, "ToUpper") || is(name, "ToUpperInvariant") || is(name, "ToLower") || is(name, "ToLowerInvariant")) {
+        bool up = is(name, "ToUpper") || is(name, "ToUpperInvariant");
+        struct buf b = BUF_INIT;
+        size_t i = 0;
+        while (i < n) {
+            uint32_t c = text_next(p, n, &i);
+            buf_put_utf8(&b, up ? text_upper(c) : text_fold(c));
+        }
+        *out = val_str_buf(&b);
+        return EV_OK;
+    }
+    if (is(name, "Trim") || is(name, "TrimStart") || is(name, "TrimEnd")) {
+        struct buf set = BUF_INIT;
+        for (uint32_t i = 0; i < na; i++)
+            arg_str(args[i], &set);
+        *out = trim(s, &set, !is(name, "TrimEnd"), !is(name, "TrimStart"));
+        buf_release(&set);
+        return EV_OK;
+    }
+    if (is(name, "Contains") || is(name, "StartsWith") || is(name, "EndsWith") || is(name, "IndexOf") ||
+        is(name, "LastIndexOf")) {
+        if (na < 1)
+            return bad_args(in, at, name, na);
+        struct buf x = BUF_INIT;
+        arg_str(args[0], &x);
+        bool icase = false;
+        if (na >= 2 && val_kind(args[na - 1]) != VAL_INT && val_kind(args[na - 1]) != VAL_LONG) {
+            struct buf cmp = BUF_INIT;
+            arg_str(args[na - 1], &cmp);
+            icase = cmp.s && strstr(cmp.s, "IgnoreCase") != NULL;
+            buf_release(&cmp);
+        }
+        if (is(name, "Contains"))
+            *out = val_bool(find(p, n, x.s ? x.s : "", x.len, 0, icase) >= 0);
+        else if (is(name, "StartsWith"))
+            *out = val_bool(x.len <= n && (icase ? text_ieq(p, x.len, buf_cstr(&x), x.len) : memcmp(p, buf_cstr(&x), x.len) == 0));
+        else if (is(name, "EndsWith"))
+            *out = val_bool(x.len <= n && (icase ? text_ieq(p + n - x.len, x.len, buf_cstr(&x), x.len)
+                                                 : memcmp(p + n - x.len, buf_cstr(&x), x.len) == 0));
+        else {
+            long at_ = -1;
+            if (is(name, "IndexOf")) {
+                int32_t from = 0;
+                if (na >= 2 && (val_kind(args[1]) == VAL_INT || val_kind(args[1]) == VAL_LONG))
+                    arg_int(args[1], &from);
+                size_t bf = text_utf16_offset(p, n, (size_t)(from < 0 ? 0 : from));
+                at_ = find(p, n, buf_cstr(&x), x.len, bf, icase);
+            } else {
+                for (long k = (long)n - (long)x.len; k >= 0; k--)
+                    if (icase ? text_ieq(p + k, x.len, buf_cstr(&x), x.len) : memcmp(p + k, buf_cstr(&x), x.len) == 0) {
+                        at_ = k;
+                        break;
+                    }
+            }
+            *out = val_int(at_ < 0 ? -1 : (int32_t)text_utf16_len(p, (size_t)at_));
+        }
+        buf_release(&x);
+        return EV_OK;
+    }
+    if (is(name, "Substring")) {
+        int32_t start = 0, len;
+        if (na < 1 || !arg_int(args[0], &start))
+            return bad_args(in, at, name, na);
+        int32_t units = (int32_t)text_utf16_len(p, n);
+        len = units - start;
+        if (na >= 2 && !arg_int(args[1], &len))
+            return bad_args(in, at, name, na);
+        size_t bs, be;
+        if (!utf16_slice(p, n, start, len, &bs, &be))
+            return method_error(in, at, name, na,
+                                na >= 2 ? "Index and length must refer to a location within the string.\nParameter name: length"
+                                        : "startIndex cannot be larger than length of string.\nParameter name: startIndex");
+        *out = val_str_n(p + bs, be - bs);
+        return EV_OK;
+    }
+    if (is(name, "Replace")) {
+        if (na < 2)
+            return bad_args(in, at, name, na);
+        struct buf a = BUF_INIT, b = BUF_INIT, r = BUF_INIT;
+        arg_str(args[0], &a);
+        arg_str(args[1], &b);
+        if (a.len == 0) {
+            buf_release(&a);
+            buf_release(&b);
+            return method_error(in, at, name, na, "String cannot be of zero length.\nParameter name: oldValue");
+        }
+        size_t i = 0;
+        long k;
+        while ((k = find(p, n, a.s, a.len, i, false)) >= 0) {
+            buf_add(&r, p + i, (size_t)k - i);
+            buf_add(&r, buf_cstr(&b), b.len);
+            i = (size_t)k + a.len;
+        }
+        buf_add(&r, p + i, n - i);
+        *out = val_str_buf(&r);
+        buf_release(&a);
+        buf_release(&b);
+        return EV_OK;
+    }
+    if (is(name, "Split")) {
+        /* String.Split(chars): any of the characters separates */
+        struct buf seps = BUF_INIT;
+        for (uint32_t i = 0; i < na; i++) {
+            if (val_kind(args[i]) == VAL_INT || val_kind(args[i]) == VAL_LONG)
+                continue;
+            arg_str(args[i], &seps);
+        }
+        val a = val_arr_new();
+        size_t st = 0, i = 0;
+        while (i < n) {
+            size_t k = i;
+            uint32_t c = text_next(p, n, &k);
+            bool sep = false;
+            if (seps.len == 0)
+                sep = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+            else {
+                size_t j = 0;
+                while (j < seps.len)
+                    if (text_next(seps.s, seps.len, &j) == c)
+                        sep = true;
+            }
+            if (sep) {
+                a = val_arr_push(a, val_str_n(p + st, i - st));
+                st = k;
+            }
+            i = k;
+        }
+        a = val_arr_push(a, val_str_n(p + st, n - st));
+        buf_release(&seps);
+        *out = a;
+        return EV_OK;
+    }
+    if (is(name, "PadLeft") || is(name, "PadRight")) {
+        int32_t width;
+        if (na < 1 || !arg_int(args[0], &width))
+            return bad_args(in, at, name, na);
+        uint32_t pad = ' ';
+        if (na >= 2) {
+            struct buf c = BUF_INIT;
+            arg_str(args[1], &c);
+            size_t j = 0;
+            if (c.len)
+                pad = text_next(c.s, c.len, &j);
+            buf_release(&c);
+        }
+        int32_t units = (int32_t)text_utf16_len(p, n);
+        struct buf b = BUF_INIT;
+        if (is(name, "PadRight"))
+            buf_add(&b, p, n);
+        for (int32_t i = units; i < width; i++)
+            buf_put_utf8(&b, pad);
+        if (is(name, "PadLeft"))
+            buf_add(&b, p, n);
+        *out = val_str_buf(&b);
+        return EV_OK;
+    }
+    if (is(name, "Insert") && na == 2) {
+        int32_t at_;
+        if (!arg_int(args[0], &at_))
+            return bad_args(in, at, name, na);
+        size_t bs, be;
+        if (!utf16_slice(p, n, 0, at_, &bs, &be))
+            return method_error(in, at, name, na, "Specified argument was out of the range of valid values.\nParameter name: startIndex");
+        struct buf b = BUF_INIT;
+        buf_add(&b, p, be);
+        arg_str(args[1], &b);
+        buf_add(&b, p + be, n - be);
+        *out = val_str_buf(&b);
+        return EV_OK;
+    }
+    if (is(name, "Remove") && na >= 1) {
+        int32_t start, len;
+        if (!arg_int(args[0], &start))
+            return bad_args(in, at, name, na);
+        len = (int32_t)text_utf16_len(p, n) - start;
+        if (na >= 2 && !arg_int(args[1], &len))
+            return bad_args(in, at, name, na);
+        size_t bs, be;
+        if (!utf16_slice(p, n, start, len, &bs, &be))
+            return method_error(in, at, name, na, "Index and count must refer to a location within the string.\nParameter name: count");
+        struct buf b = BUF_INIT;
+        buf_add(&b, p, bs);
+        buf_add(&b, p + be, n - be);
+        *out = val_str_buf(&b);
+        return EV_OK;
+    }
+    if (is(name, "ToCharArray")) {
+        val a = val_arr_new();
+        size_t i = 0;
+        while (i < n)
+            a = val_arr_push(a, val_char(text_next(p, n, &i)));
+        *out = val_arr_set_flavour(a, ARR_OBJECT, "System.Char");
+        return EV_OK;
+    }
+    if (is(name, "Equals") && na >= 1) {
+        struct buf x = BUF_INIT;
+        arg_str(args[0], &x);
+        *out = val_bool(x.len == n && memcmp(buf_cstr(&x), p, n) == 0);
+        buf_release(&x);
+        return EV_OK;
+    }
+    if (is(name, "CompareTo") && na == 1) {
+        int cmp;
+        ops_compare(s, args[0], true, &cmp, NULL);
+        *out = val_int(cmp < 0 ? -1 : cmp > 0);
+        return EV_OK;
+    }
+    *handled = false;
+    return EV_OK;
+}
+
+static enum ev collection_method(struct interp *in, const struct ast_node *at, val t, val name,
+                                 const val *args, uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    if (val_kind(t) == VAL_ARRAY) {
+        enum arr_flavour f = val_arr_flavour(t);
+        if (is(name, "Add") && na == 1) {
+            if (f == ARR_OBJECT) {
+                struct err_spec spec = {"Exception calling \"Add\" with \"1\" argument(s): \"Collection was of a fixed size.\"",
+                                        "NotSupportedException", "NotSpecified",
+                                        "System.Management.Automation.MethodInvocationException", val_nothing(), NULL};
+                return ev_throw(in, at, &spec);
+            }
+            uint32_t idx = val_arr_len(t);
+            val v = args[0];
+            const char *et = val_arr_elem_type(t);
+            if (f == ARR_LIST && et) {
+                uint16_t tid = type_lookup(et, strlen(et));
+                struct conv_error err;
+                if (tid && !conv_to_type(val_copy(v), tid, &v, &err))
+                    return ev_throw_conv(in, at, &err);
+                if (!tid)
+                    v = val_copy(v);
+            } else {
+                v = val_copy(v);
+            }
+            val_arr_push(t, v);
+            /* ArrayList.Add returns the index; List[T].Add returns nothing */
+            *out = f == ARR_ARRAYLIST ? val_int((int32_t)idx) : val_nothing();
+            return EV_OK;
+        }
+        if ((is(name, "AddRange")) && na == 1 && f != ARR_OBJECT) {
+            val src = args[0];
+            if (val_kind(src) == VAL_ARRAY)
+                for (uint32_t i = 0; i < val_arr_len(src); i++)
+                    val_arr_push(t, val_arr_get(src, i));
+            else
+                val_arr_push(t, val_copy(src));
+            *out = val_nothing();
+            return EV_OK;
+        }
+        if ((is(name, "Remove") || is(name, "RemoveAt")) && na == 1 && f != ARR_OBJECT) {
+            if (is(name, "RemoveAt")) {
+                int32_t i;
+                if (!arg_int(args[0], &i) || i < 0 || (uint32_t)i >= val_arr_len(t))
+                    return method_error(in, at, name, na, "Index was out of range. Must be non-negative and less than the size of the collection.\nParameter name: index");
+                val_arr_remove_at(t, (uint32_t)i);
+                *out = val_nothing();
+            } else {
+                bool removed = false;
+                for (uint32_t i = 0; i < val_arr_len(t); i++) {
+                    if (ops_equal(val_arr_items(t)[i], args[0], false)) {
+                        val_arr_remove_at(t, i);
+                        removed = true;
+                        break;
+                    }
+                }
+                *out = f == ARR_LIST ? val_bool(removed) : val_nothing();
+            }
+            return EV_OK;
+        }
+        if (is(name, "Clear") && na == 0 && f != ARR_OBJECT) {
+            while (val_arr_len(t))
+                val_arr_remove_at(t, val_arr_len(t) - 1);
+            *out = val_nothing();
+            return EV_OK;
+        }
+        if (is(name, "Contains") && na == 1) {
+            bool yes = false;
+            for (uint32_t i = 0; i < val_arr_len(t) && !yes; i++)
+                yes = ops_equal(val_arr_items(t)[i], args[0], false);
+            *out = val_bool(yes);
+            return EV_OK;
+        }
+        if (is(name, "IndexOf") && na == 1) {
+            int32_t idx = -1;
+            for (uint32_t i = 0; i < val_arr_len(t) && idx < 0; i++)
+                if (ops_equal(val_arr_items(t)[i], args[0], false))
+                    idx = (int32_t)i;
+            *out = val_int(idx);
+            return EV_OK;
+        }
+        if (is(name, "ToArray") && na == 0) {
+            val c = val_arr_clone(t);
+            *out = val_arr_set_flavour(c, ARR_OBJECT, val_arr_elem_type(t));
+            return EV_OK;
+        }
+        if (is(name, "Clone") && na == 0) {
+            *out = val_arr_clone(t);
+            return EV_OK;
+        }
+    } else if (val_kind(t) == VAL_HASHTABLE) {
+        if (is(name, "ContainsKey") && na == 1) {
+            *out = val_bool(val_hash_has(t, args[0]));
+            return EV_OK;
+        }
+        if (is(name, "ContainsValue") && na == 1) {
+            bool yes = false;
+            for (uint32_t i = 0; i < val_hash_len(t) && !yes; i++)
+                yes = ops_equal(val_hash_value_at(t, i), args[0], false);
+            *out = val_bool(yes);
+            return EV_OK;
+        }
+        if (is(name, "Add") && na == 2) {
+            if (val_hash_has(t, args[0])) {
+                struct buf k = BUF_INIT, m = BUF_INIT;
+                conv_str(args[0], &k);
+                buf_printf(&m, "Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", k.s ? k.s : "", k.s ? k.s : "");
+                enum ev rc = method_error(in, at, name, na, buf_cstr(&m));
+                buf_release(&k);
+                buf_release(&m);
+                return rc;
+            }
+            val_hash_set(t, val_copy(args[0]), val_copy(args[1]));
+            *out = val_nothing();
+            return EV_OK;
+        }
+        if (is(name, "Remove") && na == 1) {
+            val_hash_remove(t, val_copy(args[0]));
+            *out = val_nothing();
+            return EV_OK;
+        }
+        if (is(name, "Clear") && na == 0) {
+            while (val_hash_len(t))
+                val_hash_remove(t, val_copy(val_hash_key_at(t, 0)));
+            *out = val_nothing();
+            return EV_OK;
+        }
+        if (is(name, "Clone") && na == 0) {
+            *out = val_hash_clone(t);
+            return EV_OK;
+        }
+    }
+    *handled = false;
+    return EV_OK;
+}
+
+static enum ev time_method(struct interp *in, const struct ast_node *at, val t, val name,
+                           const val *args, uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    if (val_kind(t) == VAL_DATETIME) {
+        static const struct {
+            const char *name;
+            int64_t unit;
+        } adds[] = {{"AddDays", DT_TICKS_PER_DAY}, {"AddHours", DT_TICKS_PER_HOUR},
+                    {"AddMinutes", DT_TICKS_PER_MINUTE}, {"AddSeconds", DT_TICKS_PER_SECOND},
+                    {"AddMilliseconds", DT_TICKS_PER_MS}, {"AddTicks", 1}};
+        for (size_t i = 0; i < EMSH_ARRAY_SIZE(adds); i++) {
+            if (!is(name, adds[i].name))
+                continue;
+            double x;
+            if (na != 1 || !conv_to_double(args[0], &x, NULL))
+                return bad_args(in, at, name, na);
+            double ticks = x * (double)adds[i].unit;
+            /* .NET rounds the added milliseconds to a whole number */
+            if (adds[i].unit > 1)
+                ticks = round(x * (double)adds[i].unit / DT_TICKS_PER_MS) * DT_TICKS_PER_MS;
+            int64_t r = t.u.i + (int64_t)ticks;
+            if (r < 0 || r > DT_MAX_TICKS)
+                return method_error(in, at, name, na, "The added or subtracted value results in an un-representable DateTime.\nParameter name: value");
+            *out = val_datetime(r, t.flags);
+            return EV_OK;
+        }
+        if (is(name, "AddMonths") || is(name, "AddYears")) {
+            int32_t k;
+            int64_t r;
+            if (na != 1 || !arg_int(args[0], &k))
+                return bad_args(in, at, name, na);
+            enum dt_err e = is(name, "AddMonths") ? dt_add_months(t.u.i, k, &r) : dt_add_years(t.u.i, k, &r);
+            if (e)
+                return method_error(in, at, name, na, dt_err_str(e));
+            *out = val_datetime(r, t.flags);
+            return EV_OK;
+        }
+        if (is(name, "Add") && na == 1 && val_kind(args[0]) == VAL_TIMESPAN) {
+            *out = val_datetime(t.u.i + args[0].u.i, t.flags);
+            return EV_OK;
+        }
+        if (is(name, "Subtract") && na == 1) {
+            if (val_kind(args[0]) == VAL_DATETIME)
+                *out = val_timespan(t.u.i - args[0].u.i);
+            else if (val_kind(args[0]) == VAL_TIMESPAN)
+                *out = val_datetime(t.u.i - args[0].u.i, t.flags);
+            else
+                return bad_args(in, at, name, na);
+            return EV_OK;
+        }
+        if (is(name, "ToUniversalTime")) {
+            *out = val_datetime(dt_to_utc(t.u.i, conv_dt_kind(t)), VF_UTC);
+            return EV_OK;
+        }
+        if (is(name, "ToLocalTime")) {
+            *out = val_datetime(dt_to_local(t.u.i, conv_dt_kind(t)), VF_LOCAL);
+            return EV_OK;
+        }
+        if (is(name, "ToShortDateString") || is(name, "ToLongDateString") || is(name, "ToShortTimeString") ||
+            is(name, "ToLongTimeString") || is(name, "ToString")) {
+            const char *f = is(name, "ToShortDateString") ? "d" : is(name, "ToLongDateString") ? "D"
+                            : is(name, "ToShortTimeString") ? "t" : is(name, "ToLongTimeString") ? "T" : NULL;
+            struct buf fb = BUF_INIT, b = BUF_INIT;
+            if (!f && na >= 1) {
+                arg_str(args[0], &fb);
+                f = buf_cstr(&fb);
+            }
+            enum dt_err e = dt_format(&b, t.u.i, conv_dt_kind(t), f, DT_EN_US);
+            buf_release(&fb);
+            if (e) {
+                buf_release(&b);
+                return method_error(in, at, name, na, dt_err_str(e));
+            }
+            *out = val_str_buf(&b);
+            return EV_OK;
+        }
+    }
+    if (val_kind(t) == VAL_TIMESPAN) {
+        if ((is(name, "Add") || is(name, "Subtract")) && na == 1 && val_kind(args[0]) == VAL_TIMESPAN) {
+            *out = val_timespan(is(name, "Add") ? t.u.i + args[0].u.i : t.u.i - args[0].u.i);
+            return EV_OK;
+        }
+        if (is(name, "Negate")) {
+            *out = val_timespan(-t.u.i);
+            return EV_OK;
+        }
+        if (is(name, "Duration")) {
+            *out = val_timespan(t.u.i < 0 ? -t.u.i : t.u.i);
+            return EV_OK;
+        }
+        if (is(name, "ToString")) {
+            struct buf fb = BUF_INIT, b = BUF_INIT;
+            const char *f = NULL;
+            if (na >= 1) {
+                arg_str(args[0], &fb);
+                f = buf_cstr(&fb);
+            }
+            enum dt_err e = ts_format(&b, t.u.i, f);
+            buf_release(&fb);
+            if (e) {
+                buf_release(&b);
+                return method_error(in, at, name, na, dt_err_str(e));
+            }
+            *out = val_str_buf(&b);
+            return EV_OK;
+        }
+    }
+    *handled = false;
+    return EV_OK;
+}
+
+/* ToString([format]) of any value. */
+static enum ev to_string(struct interp *in, const struct ast_node *at, val t, val name,
+                         const val *args, uint32_t na, val *out)
+{
+    if (na >= 1) {
+        struct buf fb = BUF_INIT, b = BUF_INIT;
+        arg_str(args[0], &fb);
+        enum nf_err e = NF_OK;
+        switch (val_kind(t)) {
+        case VAL_INT:
+            e = nf_format_int(&b, t.u.i, 32, buf_cstr(&fb));
+            break;
+        case VAL_LONG:
+            e = nf_format_int(&b, t.u.i, 64, buf_cstr(&fb));
+            break;
+        case VAL_DOUBLE:
+            e = nf_format_double(&b, t.u.d, buf_cstr(&fb));
+            break;
+        case VAL_DECIMAL:
+            e = nf_format_decimal(&b, t.u.d, buf_cstr(&fb));
+            break;
+        default:
+            conv_str(t, &b);
+            break;
+        }
+        buf_release(&fb);
+        if (e) {
+            buf_release(&b);
+            return method_error(in, at, name, na, nf_err_str(e));
+        }
+        *out = val_str_buf(&b);
+        return EV_OK;
+    }
+    *out = conv_to_str(val_copy(t));
+    return EV_OK;
+}
+
+static enum ev static_method(struct interp *in, const struct ast_node *at, val type, val name,
+                             const val *args, uint32_t na, val *out);
+
+enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val target, val name,
+                         bool is_static, const val *args, uint32_t nargs, val *out)
+{
+    if (is_static)
+        return static_method(in, at, target, name, args, nargs, out);
+    bool handled = false;
+    enum ev rc = EV_OK;
+    if (val_kind(target) == VAL_STRING)
+        rc = string_method(in, at, target, name, args, nargs, out, &handled);
+    else if (val_kind(target) == VAL_ARRAY || val_kind(target) == VAL_HASHTABLE)
+        rc = collection_method(in, at, target, name, args, nargs, out, &handled);
+    else if (val_kind(target) == VAL_DATETIME || val_kind(target) == VAL_TIMESPAN)
+        rc = time_method(in, at, target, name, args, nargs, out, &handled);
+    if (handled || rc)
+        return rc;
+    if (val_kind(target) == VAL_SCRIPTBLOCK && (is(name, "Invoke") || is(name, "InvokeReturnAsIs"))) {
+        struct collector c;
+        collector_init(&c);
+        rc = ev_call_scriptblock_scoped(in, at, target, val_nothing(), args, nargs, true, &c.s);
+        if (rc) {
+            val_free(c.items);
+            return rc;
+        }
+        *out = is(name, "Invoke") ? c.items : collector_result(&c);
+        return EV_OK;
+    }
+    if (is(name, "ToString"))
+        return to_string(in, at, target, name, args, nargs, out);
+    if (is(name, "GetType") && nargs == 0) {
+        uint16_t t = conv_type_of(target);
+        if (val_kind(target) == VAL_OBJECT && val_obj_ntypes(target)) {
+            const char *tn = val_obj_type_at(target, 0);
+            uint16_t id = type_lookup(tn, strlen(tn));
+            t = id ? id : type_exception(tn, TY_OBJECT);
+        }
+        *out = val_type(t);
+        return EV_OK;
+    }
+    if (is(name, "Equals") && nargs == 1) {
+        *out = val_bool(ops_equal(target, args[0], false));
+        return EV_OK;
+    }
+    if (is(name, "GetHashCode") && nargs == 0) {
+        *out = val_int((int32_t)val_key_hash(target));
+        return EV_OK;
+    }
+    if (val_is_null(target)) {
+        struct err_spec spec = {"You cannot call a method on a null-valued expression.", "InvokeMethodOnNull",
+                                "InvalidOperation", "System.Management.Automation.RuntimeException",
+                                val_nothing(), NULL};
+        return ev_throw(in, at, &spec);
+    }
+    if (val_kind(target) == VAL_ARRAY) {
+        /* method enumeration: call it on each element */
+        val a = val_arr_new();
+        for (uint32_t i = 0; i < val_arr_len(target); i++) {
+            val r;
+            if ((rc = ev_invoke_method(in, at, val_arr_items(target)[i], name, false, args, nargs, &r))) {
+                val_free(a);
+                return rc;
+            }
+            if (val_kind(r) != VAL_NOTHING)
+                a = val_arr_push(a, r);
+        }
+        *out = a;
+        return EV_OK;
+    }
+    return no_method(in, at, target, name, false);
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Static methods
+** ===================================================================
+*/
+
+static enum ev math_method(struct interp *in, const struct ast_node *at, val name, const val *args,
+                           uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    double x = 0, y = 0;
+    if (na >= 1 && !conv_to_double(args[0], &x, NULL))
+        return bad_args(in, at, name, na);
+    if (na >= 2 && !conv_to_double(args[1], &y, NULL))
+        return bad_args(in, at, name, na);
+    bool ints = na >= 1 && (val_kind(args[0]) == VAL_INT || val_kind(args[0]) == VAL_LONG) &&
+                (na < 2 || val_kind(args[1]) == VAL_INT || val_kind(args[1]) == VAL_LONG);
+    if (is(name, "Round") && na >= 1) {
+        int32_t digits = 0;
+        if (na >= 2 && !arg_int(args[1], &digits))
+            return bad_args(in, at, name, na);
+        double scale = pow(10, digits);
+        double r = nearbyint(x * scale) / scale; /* banker's rounding, as Math.Round */
+        *out = val_kind(args[0]) == VAL_DECIMAL ? val_decimal(r) : val_double(r);
+        return EV_OK;
+    }
+    if ((is(name, "Floor") || is(name, "Ceiling") || is(name, "Truncate")) && na == 1) {
+        double r = is(name, "Floor") ? floor(x) : is(name, "Ceiling") ? ceil(x) : trunc(x);
+        *out = val_kind(args[0]) == VAL_DECIMAL ? val_decimal(r) : val_double(r);
+        return EV_OK;
+    }
+    if (is(name, "Abs") && na == 1) {
+        if (ints) {
+            int64_t v = args[0].u.i < 0 ? -args[0].u.i : args[0].u.i;
+            *out = val_kind(args[0]) == VAL_INT ? val_int((int32_t)v) : val_long(v);
+        } else
+            *out = val_double(fabs(x));
+        return EV_OK;
+    }
+    if ((is(name, "Max") || is(name, "Min")) && na == 2) {
+        bool max = is(name, "Max");
+        if (ints) {
+            int64_t a = args[0].u.i, b = args[1].u.i;
+            int64_t r = max ? (a > b ? a : b) : (a < b ? a : b);
+            *out = (val_kind(args[0]) == VAL_LONG || val_kind(args[1]) == VAL_LONG) ? val_long(r) : val_int((int32_t)r);
+        } else
+            *out = val_double(max ? fmax(x, y) : fmin(x, y));
+        return EV_OK;
+    }
+    if (is(name, "Pow") && na == 2) { *out = val_double(pow(x, y)); return EV_OK; }
+    if (is(name, "Sqrt") && na == 1) { *out = val_double(sqrt(x)); return EV_OK; }
+    if (is(name, "Log") && na == 1) { *out = val_double(log(x)); return EV_OK; }
+    if (is(name, "Log") && na == 2) { *out = val_double(log(x) / log(y)); return EV_OK; }
+    if (is(name, "Log10") && na == 1) { *out = val_double(log10(x)); return EV_OK; }
+    if (is(name, "Exp") && na == 1) { *out = val_double(exp(x)); return EV_OK; }
+    if (is(name, "Sign") && na == 1) { *out = val_int(x < 0 ? -1 : x > 0); return EV_OK; }
+    *handled = false;
+    return EV_OK;
+}
+
+static enum ev static_method(struct interp *in, const struct ast_node *at, val type, val name,
+                             const val *args, uint32_t na, val *out)
+{
+    if (val_kind(type) != VAL_TYPE)
+        return no_method(in, at, type, name, true);
+    uint16_t t = type.aux;
+    bool handled = false;
+    enum ev rc;
+    if (t == TY_MATH) {
+        rc = math_method(in, at, name, args, na, out, &handled);
+        if (handled || rc)
+            return rc;
+    }
+    if (is(name, "new")) {
+        const struct type_info *ti = type_get(t);
+        if (t == TY_HASHTABLE || t == TY_ORDERED) {
+            *out = val_hash_new(t == TY_ORDERED);
+            return EV_OK;
+        }
+        if (t == TY_ARRAYLIST || (ti && ti->kind == TK_LIST)) {
+            val a = val_arr_new();
+            if (na == 1 && val_kind(args[0]) == VAL_ARRAY)
+                for (uint32_t i = 0; i < val_arr_len(args[0]); i++)
+                    a = val_arr_push(a, val_arr_get(args[0], i));
+            *out = t == TY_ARRAYLIST ? val_arr_set_flavour(a, ARR_ARRAYLIST, NULL)
+                                     : val_arr_set_flavour(a, ARR_LIST, type_name(ti->elem));
+            return EV_OK;
+        }
+        if (t == TY_PSCUSTOMOBJECT || t == TY_PSOBJECT) {
+            *out = val_obj_new(NULL);
+            return EV_OK;
+        }
+        if (ti && ti->kind == TK_EXCEPTION) {
+            struct buf m = BUF_INIT;
+            if (na >= 1)
+                conv_str(args[0], &m);
+            else
+                buf_printf(&m, "Exception of type '%s' was thrown.", ti->name);
+            val e = val_obj_new(ti->name);
+            const struct type_info *b = ti;
+            while (b->base && b->base != TY_OBJECT && (b = type_get(b->base)))
+                e = val_obj_add_type(e, b->name);
+            e = val_obj_set(e, "Message", val_str_new(buf_cstr(&m)));
+            e = val_obj_set(e, "InnerException", na >= 2 ? val_copy(args[1]) : val_null());
+            e = val_obj_set(e, "\x01ToString", val_str_printf("%s: %s", ti->name, buf_cstr(&m)));
+            buf_release(&m);
+            *out = e;
+            return EV_OK;
+        }
+        if (na == 1) {
+            struct conv_error err;
+            if (!conv_to_type(val_copy(args[0]), t, out, &err))
+                return ev_throw_conv(in, at, &err);
+            return EV_OK;
+        }
+    }
+    if (t == TY_STRING) {
+        if ((is(name, "IsNullOrEmpty") || is(name, "IsNullOrWhiteSpace")) && na == 1) {
+            struct buf b = BUF_INIT;
+            conv_str(args[0], &b);
+            bool empty = b.len == 0;
+            if (!empty && is(name, "IsNullOrWhiteSpace")) {
+                empty = true;
+                for (size_t i = 0; i < b.len; i++)
+                    if (!strchr(" \t\r\n\v\f", b.s[i]))
+                        empty = false;
+            }
+            buf_release(&b);
+            *out = val_bool(empty);
+            return EV_OK;
+        }
+        if (is(name, "Join") && na >= 2) {
+            struct buf sep = BUF_INIT, b = BUF_INIT;
+            conv_str(args[0], &sep);
+            uint32_t k = 0;
+            for (uint32_t i = 1; i < na; i++) {
+                val a = args[i];
+                uint32_t n = val_kind(a) == VAL_ARRAY ? val_arr_len(a) : 1;
+                for (uint32_t j = 0; j < n; j++) {
+                    if (k++)
+                        buf_add(&b, buf_cstr(&sep), sep.len);
+                    conv_str(val_kind(a) == VAL_ARRAY ? val_arr_items(a)[j] : a, &b);
+                }
+            }
+            buf_release(&sep);
+            *out = val_str_buf(&b);
+            return EV_OK;
+        }
+        if (is(name, "Concat")) {
+            struct buf b = BUF_INIT;
+            for (uint32_t i = 0; i < na; i++)
+                conv_str(args[i], &b);
+            *out = val_str_buf(&b);
+            return EV_OK;
+        }
+        if (is(name, "Format") && na >= 1) {
+            val rest = val_arr_new();
+            for (uint32_t i = 1; i < na; i++)
+                rest = val_arr_push(rest, val_copy(args[i]));
+            if (na == 2 && val_kind(args[1]) == VAL_ARRAY) {
+                val_free(rest);
+                rest = val_copy(args[1]);
+            }
+            enum ev ev_format_op(struct interp *, const struct ast_node *, val, val, val *);
+            rc = ev_format_op(in, at, args[0], rest, out);
+            val_free(rest);
+            return rc;
+        }
+        if (is(name, "Compare") && na >= 2) {
+            bool icase = na >= 3 && conv_truthy(args[2]);
+            int cmp;
+            ops_compare(val_kind(args[0]) == VAL_STRING ? args[0] : val_str_new(""), args[1], icase, &cmp, NULL);
+            *out = val_int(cmp < 0 ? -1 : cmp > 0);
+            return EV_OK;
+        }
+    }
+    if (t == TY_DATETIME && (is(name, "Parse") || is(name, "ParseExact")) && na >= 1) {
+        struct buf s = BUF_INIT, f = BUF_INIT;
+        conv_str(args[0], &s);
+        int64_t ticks;
+        enum dt_kind kind = DT_UNSPECIFIED;
+        enum dt_err e;
+        if (is(name, "ParseExact") && na >= 2) {
+            conv_str(args[1], &f);
+            e = dt_parse_exact(s.s ? s.s : "", s.len, buf_cstr(&f), DT_INVARIANT, &ticks, &kind);
+        } else {
+            e = dt_parse(s.s ? s.s : "", s.len, &ticks, &kind);
+        }
+        buf_release(&s);
+        buf_release(&f);
+        if (e)
+            return method_error(in, at, name, na, dt_err_str(e));
+        *out = val_datetime(ticks, conv_dt_flags(kind));
+        return EV_OK;
+    }
+    if (t == TY_TIMESPAN && na == 1) {
+        static const struct {
+            const char *name;
+            double unit;
+        } from[] = {{"FromDays", DT_TICKS_PER_DAY}, {"FromHours", DT_TICKS_PER_HOUR},
+                    {"FromMinutes", DT_TICKS_PER_MINUTE}, {"FromSeconds", DT_TICKS_PER_SECOND},
+                    {"FromMilliseconds", DT_TICKS_PER_MS}, {"FromTicks", 1}};
+        for (size_t i = 0; i < EMSH_ARRAY_SIZE(from); i++) {
+            if (!is(name, from[i].name))
+                continue;
+            double x;
+            if (!conv_to_double(args[0], &x, NULL))
+                return bad_args(in, at, name, na);
+            double ms = round(x * from[i].unit / DT_TICKS_PER_MS);
+            *out = val_timespan(from[i].unit < DT_TICKS_PER_MS ? (int64_t)x : (int64_t)ms * DT_TICKS_PER_MS);
+            return EV_OK;
+        }
+        if (is(name, "Parse")) {
+            struct conv_error err;
+            if (!conv_to_type(val_copy(args[0]), TY_TIMESPAN, out, &err))
+                return method_error(in, at, name, na, "String was not recognized as a valid TimeSpan.");
+            return EV_OK;
+        }
+    }
+    if ((t == TY_INT || t == TY_LONG || t == TY_DOUBLE || t == TY_GUID || t == TY_BOOL) && is(name, "Parse") && na >= 1) {
+        struct conv_error err;
+        if (!conv_to_type(val_copy(args[0]), t, out, &err))
+            return method_error(in, at, name, na, "Input string was not in a correct format.");
+        return EV_OK;
+    }
+    if (t == TY_GUID && is(name, "NewGuid") && na == 0) {
+        uint8_t b[16];
+        FILE *f = fopen("/dev/urandom", "rb");
+        if (!f || fread(b, 1, 16, f) != 16) {
+            for (int i = 0; i < 16; i++)
+                b[i] = (uint8_t)rand();
+        }
+        if (f)
+            fclose(f);
+        b[6] = (uint8_t)((b[6] & 0x0F) | 0x40);
+        b[8] = (uint8_t)((b[8] & 0x3F) | 0x80);
+        *out = val_guid(b);
+        return EV_OK;
+    }
+    if (t == TY_ENVIRONMENT && is(name, "GetEnvironmentVariable") && na >= 1) {
+        struct buf b = BUF_INIT;
+        buf_puts(&b, "env:");
+        conv_str(args[0], &b);
+        *out = ev_var_get(in, b.s, b.len);
+        buf_release(&b);
+        return EV_OK;
+    }
+    return no_method(in, at, type, name, true);
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Indexing
+** ===================================================================
+*/
+
+static bool index_of(val idx, int64_t len, int64_t *out)
+{
+    int64_t i;
+    if (!conv_to_int64(idx, &i, NULL))
+        return false;
+    if (i < 0)
+        i += len;
+    *out = i;
+    return i >= 0 && i < len;
+}
+
+enum ev ev_index_get(struct interp *in, const struct ast_node *at, val target, val index, val *out)
+{
+    switch (val_kind(target)) {
+    case VAL_HASHTABLE:
+        if (val_kind(index) == VAL_ARRAY) {
+            val a = val_arr_new();
+            for (uint32_t i = 0; i < val_arr_len(index); i++) {
+                val v = val_hash_get(target, val_arr_get(index, i));
+                if (val_kind(v) != VAL_NOTHING)
+                    a = val_arr_push(a, v);
+            }
+            *out = a;
+            return EV_OK;
+        }
+        *out = val_hash_get(target, val_copy(index));
+        if (val_kind(*out) == VAL_NOTHING)
+            *out = val_null();
+        return EV_OK;
+    case VAL_ARRAY:
+    case VAL_STRING: {
+        bool str = val_kind(target) == VAL_STRING;
+        int64_t len = str ? (int64_t)text_utf16_len(val_str(target), val_str_len(target)) : val_arr_len(target);
+        if (val_kind(index) == VAL_ARRAY) {
+            /* slicing: the elements at each index, missing ones skipped */
+            val a = val_arr_new();
+            for (uint32_t i = 0; i < val_arr_len(index); i++) {
+                val v;
+                enum ev rc = ev_index_get(in, at, target, val_arr_items(index)[i], &v);
+                if (rc) {
+                    val_free(a);
+                    return rc;
+                }
+                if (!val_is_null(v))
+                    a = val_arr_push(a, v);
+            }
+            *out = a;
+            return EV_OK;
+        }
+        int64_t i;
+        if (!index_of(index, len, &i)) {
+            *out = val_null();
+            return EV_OK;
+        }
+        if (str) {
+            size_t b = text_utf16_offset(val_str(target), val_str_len(target), (size_t)i), k = b;
+            *out = val_char(text_next(val_str(target), val_str_len(target), &k));
+        } else {
+            *out = val_arr_get(target, (uint32_t)i);
+        }
+        return EV_OK;
+    }
+    case VAL_OBJECT: {
+        struct buf b = BUF_INIT;
+        conv_str(index, &b);
+        *out = val_obj_get(target, buf_cstr(&b));
+        buf_release(&b);
+        if (val_kind(*out) == VAL_NOTHING)
+            *out = val_null();
+        return EV_OK;
+    }
+    case VAL_NULL:
+    case VAL_NOTHING: {
+        struct err_spec spec = {"Cannot index into a null array.", "NullArray", "InvalidOperation",
+                                "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+        return ev_throw(in, at, &spec);
+    }
+    default: {
+        /* a scalar indexes as a one-element collection */
+        int64_t i;
+        *out = index_of(index, 1, &i) ? val_copy(target) : val_null();
+        return EV_OK;
+    }
+    }
+}
+
+enum ev ev_index_set(struct interp *in, const struct ast_node *at, val target, val index, val value)
+{
+    if (val_kind(value) == VAL_NOTHING)
+        value = val_null();
+    switch (val_kind(target)) {
+    case VAL_HASHTABLE:
+        val_hash_set(target, val_copy(index), value);
+        return EV_OK;
+    case VAL_OBJECT: {
+        struct buf b = BUF_INIT;
+        conv_str(index, &b);
+        val_obj_set(target, buf_cstr(&b), value);
+        buf_release(&b);
+        return EV_OK;
+    }
+    case VAL_ARRAY: {
+        int64_t i;
+        if (!index_of(index, val_arr_len(target), &i)) {
+            val_free(value);
+            struct err_spec spec = {"Index was outside the bounds of the array.", "System.IndexOutOfRangeException",
+                                    "OperationStopped", "System.IndexOutOfRangeException", val_nothing(), NULL};
+            return ev_throw(in, at, &spec);
+        }
+        val_arr_set(target, (uint32_t)i, value);
+        return EV_OK;
+    }
+    default: {
+        val_free(value);
+        struct buf m = BUF_INIT;
+        if (val_is_null(target))
+            buf_puts(&m, "Cannot index into a null array.");
+        else
+            buf_printf(&m, "Unable to index into an object of type %s.", conv_type_name(target));
+        struct err_spec spec = {buf_cstr(&m), val_is_null(target) ? "NullArray" : "CannotIndex", "InvalidOperation",
+                                "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+        enum ev rc = ev_throw(in, at, &spec);
+        buf_release(&m);
+        return rc;
+    }
+    }
+}
+
+/* }================================================================== */

@@ -1,0 +1,60 @@
+/*
+** scope.h - variables and the scopes that hold them.
+**
+** PowerShell scopes are dynamic: a function runs in a new scope whose parent
+** is its caller's, a script file in a new script scope, dot-sourced code in
+** the caller's own scope. Reading $x walks from the current scope to the
+** global one (skipping private variables of other scopes); assigning $x
+** creates or sets it in the current scope; $global:, $script:, $local: and
+** $private: pick the scope.
+*/
+#ifndef EMSH_SCOPE_H
+#define EMSH_SCOPE_H
+
+#include "value.h"
+
+enum var_options {
+    VO_READONLY = 1 << 0,
+    VO_CONSTANT = 1 << 1,
+    VO_PRIVATE = 1 << 2,
+    VO_ALLSCOPE = 1 << 3,
+};
+
+struct var {
+    char *name;
+    uint32_t nlen;
+    val value;
+    uint16_t type;    /* a type constraint ([int]$x = ...), TY_NONE if none */
+    uint8_t options;  /* enum var_options */
+    char *description;
+};
+
+enum scope_flags { SCOPE_GLOBAL = 1 << 0, SCOPE_SCRIPT = 1 << 1, SCOPE_FUNCTION = 1 << 2 };
+
+struct scope {
+    struct scope *parent;
+    unsigned flags;
+    struct var **vars; /* open addressing by case-insensitive name */
+    uint32_t n, cap;
+    uint32_t refcnt;
+};
+
+struct scope *scope_new(struct scope *parent, unsigned flags);
+struct scope *scope_retain(struct scope *s);
+void scope_release(struct scope *s);
+
+/* The variable named in this scope only, or NULL. */
+struct var *scope_get_local(struct scope *s, const char *name, size_t n);
+/* The variable as $name reads it from scope s, or NULL. */
+struct var *scope_lookup(struct scope *s, const char *name, size_t n);
+/* Creates the variable in s (or returns it if it exists). */
+struct var *scope_define(struct scope *s, const char *name, size_t n);
+/* Removes it from s; false if absent. */
+bool scope_remove(struct scope *s, const char *name, size_t n);
+/* The nearest script scope (or the global one). */
+struct scope *scope_script(struct scope *s);
+struct scope *scope_global(struct scope *s);
+/* Iteration over a scope's variables (for Get-Variable): index < cap, NULL slots skipped. */
+struct var *scope_slot(struct scope *s, uint32_t i);
+
+#endif /* EMSH_SCOPE_H */
