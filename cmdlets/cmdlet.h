@@ -1,0 +1,229 @@
+/*
+** cmdlet.h - what a cmdlet is, and what its handler may do.
+**
+** A cmdlet is metadata (struct cmd_meta, generated from cmdlets/meta/<Name>.json
+** into cmdlets.def) plus a handler: begin, process and end callbacks, as in
+** PowerShell. The shell binds the parameters with the metadata before any
+** callback runs (bind.h), so a handler reads bound, typed values with
+** cmd_arg(). A handler never prints: it writes objects, errors, warnings
+** and host text through the cmd_* functions below, which the shell
+** implements behind the struct cmd_ops table. This keeps cmdlets/ below
+** shell/: a cmdlet knows values and this interface, not the evaluator.
+**
+** Adding a cmdlet: its JSON file in cmdlets/meta/, its handler in the
+** c_<noun>.c file of its noun, tests beside it (see cmdlets/README.md).
+*/
+#ifndef EMSH_CMDLET_H
+#define EMSH_CMDLET_H
+
+#include "status.h"
+#include "value.h"
+
+#include <stdbool.h>
+
+/* {=== metadata ===*/
+
+enum param_flags {
+    PF_SWITCH = 1 << 0,      /* a [switch] */
+    PF_WILDCARD = 1 << 1,    /* accepts wildcards (for help and completion) */
+    PF_DYNAMIC = 1 << 2,     /* only some sets (documentation) */
+    PF_ARRAY = 1 << 3,       /* the type is an array or a multi-valued property; `type` is the element type */
+    PF_ENUM = 1 << 4,        /* valid_values are the members of the enum type_name: a value outside them
+                                is a conversion error, not a ValidateSet one */
+    PF_MULTIVALUED = 1 << 5, /* Exchange MultiValuedProperty: @{Add=...; Remove=...} passes through */
+    PF_ALLOW_NULL = 1 << 6,             /* [AllowNull()] */
+    PF_ALLOW_EMPTY_STRING = 1 << 7,     /* [AllowEmptyString()] */
+    PF_ALLOW_EMPTY_COLLECTION = 1 << 8, /* [AllowEmptyCollection()] */
+    PF_SET_CASE_SENSITIVE = 1 << 9,     /* [ValidateSet(..., IgnoreCase = $false)] */
+};
+
+enum pipe_flags { PIPE_NONE = 0, PIPE_BY_VALUE = 1 << 0, PIPE_BY_NAME = 1 << 1 };
+
+/* param_set_entry.set for an entry that applies to every set (__AllParameterSets). */
+#define PSET_ALL 0xFF
+/* cmd_meta.default_set when the command declares no default set. */
+#define SET_NONE 0xFF
+
+/* A parameter's membership in one parameter set. */
+struct param_set_entry {
+    uint8_t set;        /* index into cmd_meta.sets, or PSET_ALL */
+    bool mandatory;
+    int8_t position;    /* -1: named only */
+    uint8_t pipeline;   /* enum pipe_flags */
+    bool remaining;     /* ValueFromRemainingArguments */
+};
+
+/*
+** Validation attributes of a script parameter, in declaration order. The
+** shell builds them from a param block; cmdlets from metadata use
+** param_meta.valid_values instead. vals are owned by whoever owns the meta.
+*/
+enum validator_kind {
+    VK_SET,               /* [ValidateSet(...)] */
+    VK_RANGE,             /* [ValidateRange(min, max)] */
+    VK_PATTERN,           /* [ValidatePattern('re')]: bind_env.match */
+    VK_COUNT,             /* [ValidateCount(min, max)] */
+    VK_LENGTH,            /* [ValidateLength(min, max)] */
+    VK_NOT_NULL,          /* [ValidateNotNull()] */
+    VK_NOT_NULL_OR_EMPTY, /* [ValidateNotNullOrEmpty()] */
+    VK_SCRIPT,            /* [ValidateScript({...})]: bind_env.invoke */
+};
+
+struct param_validator {
+    uint8_t kind; /* enum validator_kind */
+    union {
+        struct {
+            const char *const *values; /* NULL-terminated */
+            bool case_sensitive;
+        } set;
+        struct {
+            val min, max; /* numbers */
+        } range;
+        struct {
+            const char *pattern;
+            bool case_sensitive; /* Options without IgnoreCase */
+        } pattern;
+        struct {
+            int64_t min, max;
+        } count, length;
+        struct {
+            val script;       /* a script block */
+            const char *text; /* its text, for the message */
+        } script;
+    } u;
+};
+
+struct param_meta {
+    const char *name;
+    const char *const *aliases; /* NULL-terminated, or NULL */
+    const char *type_name;      /* as documented: String, Int32, SwitchParameter, DatabaseIdParameter ... */
+    uint16_t type;              /* the type binding converts to (types.h), TY_OBJECT if none;
+                                   the element type when PF_ARRAY */
+    unsigned flags;             /* enum param_flags */
+    const char *const *valid_values; /* ValidateSet / enum values, NULL-terminated, or NULL */
+    const char *help;
+    uint8_t nsets;
+    const struct param_set_entry *sets; /* the sets it belongs to; all sets if nsets == 0 */
+    const char *default_text;   /* the documented default, for help; NULL if none */
+    uint8_t nvalidators;
+    const struct param_validator *validators; /* script parameters only, else NULL */
+};
+
+enum cmd_flags {
+    CF_SHOULD_PROCESS = 1 << 0, /* supports -WhatIf and -Confirm */
+    CF_BACKEND = 1 << 1,        /* dispatched to the organization backend */
+    CF_SCRIPT = 1 << 2,         /* an advanced function's param block: conversions are argument
+                                   transformations, as for [int]$x in a script */
+    CF_SIMPLE = 1 << 3,         /* a function without [CmdletBinding()]: no common parameters, and
+                                   arguments that bind to nothing go to $args */
+};
+
+enum confirm_impact { IMPACT_NONE, IMPACT_LOW, IMPACT_MEDIUM, IMPACT_HIGH };
+
+/* An example of the documentation: a script and what it prints. */
+struct cmd_example {
+    const char *title;
+    const char *script;
+    const char *output;
+};
+
+struct cmd_meta {
+    const char *name; /* Verb-Noun */
+    const char *verb, *noun;
+    const char *synopsis;
+    const char *const *aliases; /* NULL-terminated, or NULL */
+    unsigned flags;             /* enum cmd_flags */
+    enum confirm_impact impact;
+    uint8_t nsets;
+    const char *const *sets; /* parameter set names; "__AllParameterSets" when one */
+    uint8_t default_set;     /* index into sets, or SET_NONE */
+    uint16_t nparams;
+    const struct param_meta *params;
+    const char *output_type;
+    const char *description;
+    uint8_t nexamples;
+    const struct cmd_example *examples;
+};
+
+/* }=== */
+
+/* {=== the handler and what it may call ===*/
+
+struct cmd_ctx;
+
+/* Implemented by the shell; handlers call the cmd_* wrappers below. */
+struct cmd_ops {
+    enum ev (*write)(struct cmd_ctx *c, val v);
+    enum ev (*write_error)(struct cmd_ctx *c, const char *id, const char *category,
+                           const char *exception, val target, const char *msg);
+    enum ev (*throw_error)(struct cmd_ctx *c, const char *id, const char *category,
+                           const char *exception, val target, const char *msg);
+    void (*message)(struct cmd_ctx *c, int stream, const char *msg); /* warning, verbose ... */
+    void (*host)(struct cmd_ctx *c, const char *text, int fg, int bg, bool newline);
+    bool (*should_process)(struct cmd_ctx *c, const char *target, const char *action);
+    enum ev (*invoke)(struct cmd_ctx *c, val scriptblock, val input, const val *args,
+                      uint32_t nargs, val *result);
+    val (*arg)(struct cmd_ctx *c, uint16_t param); /* borrowed; VAL_NOTHING if unbound */
+    bool (*bound)(struct cmd_ctx *c, uint16_t param);
+    uint8_t (*set)(struct cmd_ctx *c);
+    void *(*state)(struct cmd_ctx *c);
+    void *(*session)(struct cmd_ctx *c);
+};
+
+struct cmd_ctx {
+    const struct cmd_ops *ops;
+    const struct cmd_meta *meta;
+};
+
+enum msg_stream { MSG_WARNING = 3, MSG_VERBOSE = 4, MSG_DEBUG = 5, MSG_INFORMATION = 6 };
+
+/* Writes an object to the pipeline (consumes v). EV_STOP: stop producing. */
+static inline enum ev cmd_write(struct cmd_ctx *c, val v) { return c->ops->write(c, v); }
+/* A non-terminating error record; the command goes on. */
+static inline enum ev cmd_error(struct cmd_ctx *c, const char *id, const char *category,
+                                const char *exception, val target, const char *msg)
+{
+    return c->ops->write_error(c, id, category, exception, target, msg);
+}
+/* A terminating error: return what it returns. */
+static inline enum ev cmd_throw(struct cmd_ctx *c, const char *id, const char *category,
+                                const char *exception, val target, const char *msg)
+{
+    return c->ops->throw_error(c, id, category, exception, target, msg);
+}
+static inline void cmd_message(struct cmd_ctx *c, enum msg_stream s, const char *msg)
+{
+    c->ops->message(c, (int)s, msg);
+}
+static inline void cmd_host(struct cmd_ctx *c, const char *text, int fg, int bg, bool newline)
+{
+    c->ops->host(c, text, fg, bg, newline);
+}
+static inline bool cmd_should_process(struct cmd_ctx *c, const char *target, const char *action)
+{
+    return c->ops->should_process(c, target, action);
+}
+/* Runs a script block with $_ set to input; its output is collected into *result. */
+static inline enum ev cmd_invoke(struct cmd_ctx *c, val sb, val input, const val *args,
+                                 uint32_t nargs, val *result)
+{
+    return c->ops->invoke(c, sb, input, args, nargs, result);
+}
+static inline val cmd_arg(struct cmd_ctx *c, uint16_t param) { return c->ops->arg(c, param); }
+static inline bool cmd_bound(struct cmd_ctx *c, uint16_t param) { return c->ops->bound(c, param); }
+static inline uint8_t cmd_set(struct cmd_ctx *c) { return c->ops->set(c); }
+/* Per-invocation state of the size the handler declared, zeroed at begin. */
+static inline void *cmd_state(struct cmd_ctx *c) { return c->ops->state(c); }
+
+struct cmdlet {
+    const struct cmd_meta *meta;
+    enum ev (*begin)(struct cmd_ctx *c);
+    enum ev (*process)(struct cmd_ctx *c, val input); /* input borrowed; VAL_NOTHING without pipeline input */
+    enum ev (*end)(struct cmd_ctx *c);
+    size_t state_size;
+    void (*release)(void *state); /* frees what the state holds, or NULL */
+};
+
+/* }=== */
+
+#endif /* EMSH_CMDLET_H */

@@ -1,0 +1,21 @@
+# unit-registry and unit-bind: the cmdlet table (cmdlets/registry.c), its
+# generator (cmdlets/gen/gen_cmdlets.c, run on the bad metadata under
+# tests/fixtures/cmdlets/) and the parameter binder (cmdlets/bind.c).
+# Included by tests/CMakeLists.txt.
+if(CMOCKA_FOUND AND TARGET emsh_cmdlets)
+  add_executable(test_registry ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_registry.c
+                               ${PROJECT_SOURCE_DIR}/cmdlets/gen/gen_cmdlets.c)
+  target_compile_definitions(test_registry PRIVATE GEN_CMDLETS_NO_MAIN
+                             EMSH_CMDLET_FIXTURES="${CMAKE_CURRENT_SOURCE_DIR}/fixtures/cmdlets")
+  target_include_directories(test_registry PRIVATE ${PROJECT_SOURCE_DIR}/cmdlets/gen)
+  target_link_libraries(test_registry PRIVATE emsh_cmdlets PkgConfig::JANSSON PkgConfig::CMOCKA)
+  set_target_properties(test_registry PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/unit)
+  add_test(NAME unit-registry COMMAND test_registry)
+  set_tests_properties(unit-registry PROPERTIES LABELS unit TIMEOUT 120)
+
+  add_executable(test_bind ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_bind.c)
+  target_link_libraries(test_bind PRIVATE emsh_cmdlets PkgConfig::CMOCKA)
+  set_target_properties(test_bind PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/unit)
+  add_test(NAME unit-bind COMMAND test_bind)
+  set_tests_properties(unit-bind PROPERTIES LABELS unit TIMEOUT 120)
+endif()
