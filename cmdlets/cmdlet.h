@@ -160,7 +160,8 @@ struct cmd_ops {
                            const char *exception, val target, const char *msg);
     void (*message)(struct cmd_ctx *c, int stream, const char *msg); /* warning, verbose ... */
     void (*host)(struct cmd_ctx *c, const char *text, int fg, int bg, bool newline);
-    bool (*should_process)(struct cmd_ctx *c, const char *target, const char *action);
+    enum ev (*should_process)(struct cmd_ctx *c, const char *target, const char *action,
+                              bool *yes);
     enum ev (*invoke)(struct cmd_ctx *c, val scriptblock, val input, const val *args,
                       uint32_t nargs, val *result);
     val (*arg)(struct cmd_ctx *c, uint16_t param); /* borrowed; VAL_NOTHING if unbound */
@@ -199,9 +200,15 @@ static inline void cmd_host(struct cmd_ctx *c, const char *text, int fg, int bg,
 {
     c->ops->host(c, text, fg, bg, newline);
 }
-static inline bool cmd_should_process(struct cmd_ctx *c, const char *target, const char *action)
+/*
+** ShouldProcess: *yes says whether to go ahead (false under -WhatIf, or when
+** the user declines at the -Confirm prompt). Returns EV_THROW when asking
+** was needed but impossible (no terminal); return that status.
+*/
+static inline enum ev cmd_should_process(struct cmd_ctx *c, const char *target,
+                                         const char *action, bool *yes)
 {
-    return c->ops->should_process(c, target, action);
+    return c->ops->should_process(c, target, action, yes);
 }
 /* Runs a script block with $_ set to input; its output is collected into *result. */
 static inline enum ev cmd_invoke(struct cmd_ctx *c, val sb, val input, const val *args,

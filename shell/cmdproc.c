@@ -1,21 +1,487 @@
 /*
 ** cmdproc.c - cmdlets as pipeline stages.
 **
-** The command table (cmdlets/) is linked in here: a cmdlet found by name
-** becomes a stage whose arguments the binder binds and whose handler's
-** begin, process and end run as the pipeline streams.
+** A cmdlet found in the command table (cmdlets/registry.h) becomes a stage:
+** its arguments are bound by the binder (cmdlets/bind.h) before begin, each
+** pipeline object is bound before process, and the handler talks back
+** through the struct cmd_ops implemented here: objects to the next stage,
+** errors honouring -ErrorAction and $ErrorActionPreference, warnings and
+** verbose messages honouring their preferences, ShouldProcess with -WhatIf
+** and -Confirm, script blocks run in the caller's scope.
 */
 #include "eval_int.h"
+#include "bind.h"
+#include "regex.h"
+#include "registry.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct cproc {
+    struct proc p;
+    struct cmd_ctx ctx;
+    const struct cmdlet *cmd;
+    char *name; /* as the command line named it */
+    struct bind_state st;
+    struct bind_env env;
+    struct cmd_arg *args;
+    uint32_t nargs;
+    void *state;
+    bool bound, began, processed;
+    val out_var;  /* -OutVariable: what the command wrote */
+    val err_var;  /* -ErrorVariable: the errors it wrote */
+};
+
+static struct cproc *of(struct cmd_ctx *c)
+{
+    return (struct cproc *)((char *)c - offsetof(struct cproc, ctx));
+}
+
+/* An AST-shaped position for a byte span of the running unit. */
+static const struct ast_node *span_node(struct ast_node *tmp, const struct ast_node *at,
+                                        struct bind_span sp)
+{
+    if (sp.end <= sp.start)
+        return at;
+    memset(tmp, 0, sizeof *tmp);
+    tmp->start = sp.start;
+    tmp->end = sp.end;
+    return tmp;
+}
+
+/*
+** {==================================================================
+** Preferences
+** ===================================================================
+*/
+
+static enum action_pref pref_of(struct interp *in, const char *var, enum action_pref dflt)
+{
+    val v = ev_var_get(in, var, strlen(var));
+    struct buf b = BUF_INIT;
+    conv_str(v, &b);
+    val_free(v);
+    static const struct {
+        const char *name;
+        enum action_pref a;
+    } names[] = {{"SilentlyContinue", ACT_SILENTLY_CONTINUE}, {"Stop", ACT_STOP},
+                 {"Continue", ACT_CONTINUE}, {"Inquire", ACT_INQUIRE},
+                 {"Ignore", ACT_IGNORE}, {"Suspend", ACT_SUSPEND}};
+    enum action_pref a = dflt;
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(names); i++)
+        if (text_ieq(buf_cstr(&b), b.len, names[i].name, strlen(names[i].name)))
+            a = names[i].a;
+    buf_release(&b);
+    return a;
+}
+
+static enum action_pref error_action(struct cproc *cp)
+{
+    const struct bind_common *cm = bind_commons(&cp->st);
+    if (cp->bound && (cm->bound & (1u << CP_ERROR_ACTION)))
+        return cm->error_action;
+    return pref_of(cp->p.in, "ErrorActionPreference", ACT_CONTINUE);
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** The operations handlers call
+** ===================================================================
+*/
+
+static enum ev op_write(struct cmd_ctx *c, val v)
+{
+    struct cproc *cp = of(c);
+    if (val_kind(cp->out_var) == VAL_ARRAY)
+        val_arr_push(cp->out_var, val_copy(v));
+    return cp->p.next->put(cp->p.next, v);
+}
+
+static val make_record(struct cproc *cp, const char *id, const char *category,
+                       const char *exception, val target, const char *msg)
+{
+    struct err_spec spec = {msg, id, category, exception, target, cp->cmd->meta->name};
+    val r = err_record(&spec, cp->p.in->unit, cp->p.at);
+    /* the console names the command as it was typed */
+    val inv = val_obj_get(r, "InvocationInfo");
+    val_obj_set(inv, "InvocationName", val_str_new(cp->name));
+    val_free(inv);
+    return r;
+}
+
+static enum ev op_write_error(struct cmd_ctx *c, const char *id, const char *category,
+                              const char *exception, val target, const char *msg)
+{
+    struct cproc *cp = of(c);
+    val r = make_record(cp, id, category, exception, target, msg);
+    if (val_kind(cp->err_var) == VAL_ARRAY)
+        val_arr_push(cp->err_var, val_copy(r));
+    return ev_report_error(cp->p.in, r, (int)error_action(cp));
+}
+
+static enum ev op_throw(struct cmd_ctx *c, const char *id, const char *category,
+                        const char *exception, val target, const char *msg)
+{
+    struct cproc *cp = of(c);
+    struct interp *in = cp->p.in;
+    val r = make_record(cp, id, category, exception, target, msg);
+    if (val_kind(cp->err_var) == VAL_ARRAY)
+        val_arr_push(cp->err_var, val_copy(r));
+    val_free(in->thrown);
+    in->thrown = r;
+    in->last_ok = false;
+    in->fatal = false;
+    return EV_THROW;
+}
+
+static void op_message(struct cmd_ctx *c, int stream, const char *msg)
+{
+    struct cproc *cp = of(c);
+    struct interp *in = cp->p.in;
+    const struct bind_common *cm = bind_commons(&cp->st);
+    const char *prefix;
+    enum action_pref act;
+    switch (stream) {
+    case MSG_WARNING:
+        prefix = "WARNING: ";
+        act = (cp->bound && (cm->bound & (1u << CP_WARNING_ACTION))) ? cm->warning_action
+                                                                      : pref_of(in, "WarningPreference", ACT_CONTINUE);
+        break;
+    case MSG_VERBOSE:
+        prefix = "VERBOSE: ";
+        act = (cp->bound && (cm->bound & (1u << CP_VERBOSE))) ? (cm->verbose ? ACT_CONTINUE : ACT_SILENTLY_CONTINUE)
+                                                              : pref_of(in, "VerbosePreference", ACT_SILENTLY_CONTINUE);
+        break;
+    case MSG_DEBUG:
+        prefix = "DEBUG: ";
+        act = (cp->bound && (cm->bound & (1u << CP_DEBUG))) ? (cm->debug ? ACT_CONTINUE : ACT_SILENTLY_CONTINUE)
+                                                            : pref_of(in, "DebugPreference", ACT_SILENTLY_CONTINUE);
+        break;
+    default:
+        prefix = "";
+        act = (cp->bound && (cm->bound & (1u << CP_INFORMATION_ACTION))) ? cm->information_action
+                                                                          : pref_of(in, "InformationPreference", ACT_SILENTLY_CONTINUE);
+        break;
+    }
+    if (act == ACT_SILENTLY_CONTINUE || act == ACT_IGNORE)
+        return;
+    fflush(in->out);
+    fprintf(stream == MSG_INFORMATION ? in->out : in->err, "%s%s\n", prefix, msg);
+    fflush(stream == MSG_INFORMATION ? in->out : in->err);
+}
+
+static void op_host(struct cmd_ctx *c, const char *text, int fg, int bg, bool newline)
+{
+    struct interp *in = of(c)->p.in;
+    (void)fg;
+    (void)bg;
+    fputs(text, in->out);
+    if (newline)
+        fputc('\n', in->out);
+}
+
+static enum ev op_should_process(struct cmd_ctx *c, const char *target, const char *action,
+                                 bool *yes)
+{
+    struct cproc *cp = of(c);
+    const struct bind_common *cm = bind_commons(&cp->st);
+    bool whatif = (cm->bound & (1u << CP_WHATIF)) ? cm->whatif : false;
+    int confirm = (cm->bound & (1u << CP_CONFIRM)) ? (cm->confirm ? 1 : 0) : -1;
+    if (!(cm->bound & (1u << CP_WHATIF))) {
+        val w = ev_var_get(cp->p.in, "WhatIfPreference", 16);
+        whatif = conv_truthy(w);
+        val_free(w);
+    }
+    return ev_should_process(cp->p.in, target, action, whatif, confirm, (int)cp->cmd->meta->impact, yes);
+}
+
+static enum ev op_invoke(struct cmd_ctx *c, val sb, val input, const val *args, uint32_t nargs,
+                         val *result)
+{
+    struct cproc *cp = of(c);
+    struct collector col;
+    collector_init(&col);
+    enum ev rc = ev_call_scriptblock(cp->p.in, cp->p.at, sb, input, args, nargs, &col.s);
+    if (rc) {
+        val_free(col.items);
+        *result = val_nothing();
+        return rc;
+    }
+    *result = collector_result(&col);
+    return EV_OK;
+}
+
+static val op_arg(struct cmd_ctx *c, uint16_t param)
+{
+    return bind_value(&of(c)->st, param);
+}
+
+static bool op_bound(struct cmd_ctx *c, uint16_t param)
+{
+    return bind_is_bound(&of(c)->st, param);
+}
+
+static uint8_t op_set(struct cmd_ctx *c)
+{
+    int s = bind_set(&of(c)->st);
+    return (uint8_t)(s < 0 ? 0 : s);
+}
+
+static void *op_state(struct cmd_ctx *c)
+{
+    return of(c)->state;
+}
+
+static void *op_session(struct cmd_ctx *c)
+{
+    return of(c)->p.in;
+}
+
+static const struct cmd_ops ops = {
+    op_write, op_write_error, op_throw, op_message, op_host, op_should_process,
+    op_invoke, op_arg, op_bound, op_set, op_state, op_session,
+};
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** What the binder asks of the shell
+** ===================================================================
+*/
+
+static int env_match(void *ud, const char *pattern, const char *subject, size_t len, bool icase,
+                     struct buf *err)
+{
+    (void)ud;
+    struct rx_error e = RX_ERROR_INIT;
+    struct rx *rx = rx_get(pattern, strlen(pattern), icase ? RX_IGNORECASE : RX_NONE, &e);
+    if (!rx) {
+        buf_puts(err, e.msg ? e.msg : "The regular expression pattern is not valid.");
+        rx_error_clear(&e);
+        return -1;
+    }
+    return rx_exec(rx, subject, len, 0, NULL) > 0 ? 1 : 0;
+}
+
+static enum ev env_invoke(void *ud, val script, val input, val *result, struct buf *err)
+{
+    struct cproc *cp = ud;
+    struct interp *in = cp->p.in;
+    struct collector col;
+    collector_init(&col);
+    enum ev rc = ev_call_scriptblock(in, cp->p.at, script, input, NULL, 0, &col.s);
+    if (rc == EV_THROW) {
+        buf_puts(err, err_message(in->thrown));
+        val_free(in->thrown);
+        in->thrown = val_null();
+        val_free(col.items);
+        *result = val_nothing();
+        return EV_THROW;
+    }
+    if (rc) {
+        val_free(col.items);
+        *result = val_nothing();
+        return rc;
+    }
+    *result = collector_result(&col);
+    return EV_OK;
+}
+
+static enum ev env_prompt(void *ud, const struct cmd_meta *meta, const uint16_t *params, uint16_t n,
+                          val *values)
+{
+    struct cproc *cp = ud;
+    return ev_prompt_mandatory(cp->p.in, meta, params, n, values);
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** The stage
+** ===================================================================
+*/
+
+static enum ev bind_failed(struct cproc *cp, const struct bind_error *err, bool terminating, val target)
+{
+    struct interp *in = cp->p.in;
+    if (err->ev != EV_THROW)
+        return err->ev;
+    struct ast_node tmp;
+    const struct ast_node *at = span_node(&tmp, cp->p.at, err->span);
+    struct err_spec spec = {err->msg, err->id, err->category, err->exception, target, cp->cmd->meta->name};
+    val r = err_record(&spec, in->unit, at);
+    val inv = val_obj_get(r, "InvocationInfo");
+    val_obj_set(inv, "InvocationName", val_str_new(cp->name));
+    val_free(inv);
+    if (terminating) {
+        val_free(in->thrown);
+        in->thrown = r;
+        in->last_ok = false;
+        in->fatal = false;
+        return EV_THROW;
+    }
+    return ev_report_error(in, r, (int)error_action(cp));
+}
+
+static void set_variable(struct interp *in, const char *name, val v)
+{
+    bool append = name[0] == '+';
+    if (append)
+        name++;
+    if (append) {
+        val cur = ev_var_get(in, name, strlen(name));
+        if (val_kind(cur) == VAL_ARRAY) {
+            for (uint32_t i = 0; i < val_arr_len(v); i++)
+                val_arr_push(cur, val_arr_get(v, i));
+            val_free(v);
+            val_free(cur);
+            return;
+        }
+        val_free(cur);
+    }
+    ev_var_set(in, NULL, name, strlen(name), v);
+}
+
+static enum ev cproc_begin(struct proc *p)
+{
+    struct cproc *cp = (struct cproc *)p;
+    struct interp *in = p->in;
+    struct bind_arg *bargs = cp->nargs ? emsh_xmalloc(cp->nargs * sizeof *bargs) : NULL;
+    for (uint32_t i = 0; i < cp->nargs; i++) {
+        struct cmd_arg *a = &cp->args[i];
+        memset(&bargs[i], 0, sizeof bargs[i]);
+        bargs[i].name = a->name;
+        bargs[i].value = a->value;
+        if (a->name)
+            bargs[i].flags = a->colon ? BARG_COLON : BARG_NO_VALUE;
+        if (a->splat)
+            bargs[i].flags |= BARG_SPLAT;
+        if (!a->name && a->at && a->at->kind == AST_STRING && a->at->u.string.how == STR_BARE &&
+            a->at->u.string.value.n == 2 && memcmp(a->at->u.string.value.s, "--", 2) == 0)
+            bargs[i].flags = BARG_END_OF_PARAMS;
+        if (a->at) {
+            bargs[i].name_span.start = a->at->start;
+            bargs[i].name_span.end = a->at->end;
+            const struct ast_node *v = a->at->kind == AST_COMMAND_PARAM ? a->at->u.cmdparam.arg : a->at;
+            if (v) {
+                bargs[i].value_span.start = v->start;
+                bargs[i].value_span.end = v->end;
+            }
+        }
+    }
+    struct bind_error err;
+    bool ok = bind_command_line(&cp->st, bargs, cp->nargs, p->expects_input, &err);
+    free(bargs);
+    if (!ok)
+        return bind_failed(cp, &err, true, val_nothing());
+    cp->bound = true;
+    const struct bind_common *cm = bind_commons(&cp->st);
+    if (cm->out_variable)
+        cp->out_var = val_arr_set_flavour(val_arr_new(), ARR_ARRAYLIST, NULL);
+    if (cm->error_variable)
+        cp->err_var = val_arr_set_flavour(val_arr_new(), ARR_ARRAYLIST, NULL);
+    if (cp->cmd->state_size) {
+        cp->state = emsh_xmalloc(cp->cmd->state_size);
+        memset(cp->state, 0, cp->cmd->state_size);
+    }
+    cp->began = true;
+    (void)in;
+    return cp->cmd->begin ? cp->cmd->begin(&cp->ctx) : EV_OK;
+}
+
+static enum ev cproc_put(struct sink *s, val v)
+{
+    struct cproc *cp = (struct cproc *)s;
+    struct bind_error err;
+    cp->processed = true;
+    if (!bind_pipeline(&cp->st, v, &err)) {
+        enum ev rc = bind_failed(cp, &err, false, v);
+        val_free(v);
+        return rc;
+    }
+    enum ev rc = cp->cmd->process ? cp->cmd->process(&cp->ctx, v) : EV_OK;
+    val_free(v);
+    if (rc == EV_STOP)
+        cp->p.stop_requested = true;
+    return rc;
+}
+
+static enum ev cproc_end(struct proc *p)
+{
+    struct cproc *cp = (struct cproc *)p;
+    enum ev rc = EV_OK;
+    if (!cp->processed && !p->expects_input && cp->cmd->process) {
+        cp->processed = true;
+        rc = cp->cmd->process(&cp->ctx, val_nothing());
+        if (rc == EV_STOP)
+            rc = EV_OK;
+    }
+    if (!rc && cp->cmd->end)
+        rc = cp->cmd->end(&cp->ctx);
+    const struct bind_common *cm = bind_commons(&cp->st);
+    if (cm->out_variable && val_kind(cp->out_var) == VAL_ARRAY) {
+        set_variable(p->in, cm->out_variable, cp->out_var);
+        cp->out_var = val_nothing();
+    }
+    if (cm->error_variable && val_kind(cp->err_var) == VAL_ARRAY) {
+        set_variable(p->in, cm->error_variable, cp->err_var);
+        cp->err_var = val_nothing();
+    }
+    return rc;
+}
+
+static void cproc_release(struct proc *p)
+{
+    struct cproc *cp = (struct cproc *)p;
+    if (cp->state && cp->cmd->release)
+        cp->cmd->release(cp->state);
+    free(cp->state);
+    bind_release(&cp->st);
+    ev_free_args(cp->args, cp->nargs);
+    free(cp->name);
+    val_free(cp->out_var);
+    val_free(cp->err_var);
+    free(cp);
+}
 
 enum ev ev_cmdlet_proc(struct interp *in, const struct ast_node *at, const char *name,
                        struct cmd_arg *args, uint32_t nargs, struct proc **out, bool *found)
 {
-    (void)in;
-    (void)at;
-    (void)name;
-    (void)args;
-    (void)nargs;
-    (void)out;
-    *found = false; /* no cmdlet is in the table yet */
+    const struct cmdlet *cmd = cmdlet_find(name, strlen(name));
+    *found = cmd != NULL;
+    if (!cmd)
+        return EV_OK;
+    struct cproc *cp = emsh_xmalloc(sizeof *cp);
+    memset(cp, 0, sizeof *cp);
+    cp->p.sink.put = cproc_put;
+    cp->p.in = in;
+    cp->p.at = at;
+    cp->p.begin = cproc_begin;
+    cp->p.end = cproc_end;
+    cp->p.release = cproc_release;
+    cp->ctx.ops = &ops;
+    cp->ctx.meta = cmd->meta;
+    cp->cmd = cmd;
+    cp->name = emsh_xstrndup(name, strlen(name));
+    cp->out_var = val_nothing();
+    cp->err_var = val_nothing();
+    /* the stage owns copies of the arguments; the caller frees its array */
+    cp->args = nargs ? emsh_xmalloc(nargs * sizeof *cp->args) : NULL;
+    memcpy(cp->args, args, nargs * sizeof *args);
+    cp->nargs = nargs;
+    cp->env.ud = cp;
+    cp->env.prompt = env_prompt;
+    cp->env.match = env_match;
+    cp->env.invoke = env_invoke;
+    bind_init(&cp->st, cmd->meta, &cp->env);
+    *out = &cp->p;
     return EV_OK;
 }
+
+/* }================================================================== */

@@ -13,6 +13,7 @@
 ** next one is produced.
 */
 #include "eval_int.h"
+#include "cmdlet.h"
 #include "ops.h"
 #include "text.h"
 #include "types.h"
@@ -147,28 +148,119 @@ static void preference(struct interp *in, const char *name, struct buf *out, con
     val_free(v);
 }
 
-enum ev ev_write_error(struct interp *in, const struct ast_node *at, const struct err_spec *spec)
+enum ev ev_report_error(struct interp *in, val record, int act)
 {
-    val record = err_record(spec, in->unit, at);
     in->last_ok = false;
-    struct buf pref = BUF_INIT;
-    preference(in, "ErrorActionPreference", &pref, "Continue");
-    enum ev rc = EV_OK;
-    if (text_ieq(pref.s, pref.len, "Stop", 4)) {
+    switch (act) {
+    case 1: /* Stop: the error ends the script */
         val_free(in->thrown);
         in->thrown = record;
         in->fatal = true;
-        rc = EV_THROW;
-    } else if (text_ieq(pref.s, pref.len, "Ignore", 6)) {
+        return EV_THROW;
+    case 4: /* Ignore: not even in $Error */
         val_free(record);
-    } else {
+        return EV_OK;
+    case 0: /* SilentlyContinue */
+        record_error(in, record);
+        return EV_OK;
+    default:
         record_error(in, val_copy(record));
-        if (!text_ieq(pref.s, pref.len, "SilentlyContinue", 16))
-            show_error(in, record);
+        show_error(in, record);
         val_free(record);
+        return EV_OK;
     }
+}
+
+enum ev ev_write_error(struct interp *in, const struct ast_node *at, const struct err_spec *spec)
+{
+    val record = err_record(spec, in->unit, at);
+    struct buf pref = BUF_INIT;
+    preference(in, "ErrorActionPreference", &pref, "Continue");
+    int act = 2;
+    if (text_ieq(pref.s, pref.len, "Stop", 4))
+        act = 1;
+    else if (text_ieq(pref.s, pref.len, "Ignore", 6))
+        act = 4;
+    else if (text_ieq(pref.s, pref.len, "SilentlyContinue", 16))
+        act = 0;
     buf_release(&pref);
-    return rc;
+    return ev_report_error(in, record, act);
+}
+
+/* Reads one line from the terminal; false at end of input. */
+static bool read_line(struct buf *out)
+{
+    int c;
+    buf_reset(out);
+    while ((c = getchar()) != EOF && c != '\n')
+        buf_putc(out, (char)c);
+    return c != EOF || out->len > 0;
+}
+
+static enum ev not_interactive(struct interp *in)
+{
+    struct err_spec spec = {"PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+                            "HostFunctionNotImplemented", "ResourceUnavailable",
+                            "System.Management.Automation.Host.HostException", val_nothing(), NULL};
+    return ev_throw(in, NULL, &spec);
+}
+
+enum ev ev_should_process(struct interp *in, const char *target, const char *action, bool whatif,
+                          int confirm, int impact, bool *yes)
+{
+    *yes = true;
+    if (whatif) {
+        fflush(in->err);
+        fprintf(in->out, "What if: Performing the operation \"%s\" on target \"%s\".\n", action, target);
+        *yes = false;
+        return EV_OK;
+    }
+    if (confirm < 0) {
+        struct buf pref = BUF_INIT;
+        preference(in, "ConfirmPreference", &pref, "High");
+        int level = text_ieq(pref.s, pref.len, "None", 4) ? 99 : text_ieq(pref.s, pref.len, "Low", 3) ? 1
+                    : text_ieq(pref.s, pref.len, "Medium", 6) ? 2 : 3;
+        buf_release(&pref);
+        confirm = impact >= level;
+    }
+    if (!confirm)
+        return EV_OK;
+    if (!in->interactive)
+        return not_interactive(in);
+    fflush(in->out);
+    fprintf(in->out, "\nConfirm\nAre you sure you want to perform this action?\n"
+                     "Performing the operation \"%s\" on target \"%s\".\n"
+                     "[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): ",
+            action, target);
+    fflush(in->out);
+    struct buf ans = BUF_INIT;
+    bool got = read_line(&ans);
+    const char *a = buf_cstr(&ans);
+    *yes = !got ? false : (ans.len == 0 || a[0] == 'y' || a[0] == 'Y' || a[0] == 'a' || a[0] == 'A');
+    buf_release(&ans);
+    return EV_OK;
+}
+
+enum ev ev_prompt_mandatory(struct interp *in, const struct cmd_meta *meta, const uint16_t *params,
+                            uint16_t n, val *values)
+{
+    if (!in->interactive)
+        return EV_THROW;
+    fflush(in->out);
+    fprintf(in->out, "\ncmdlet %s at command pipeline position 1\nSupply values for the following parameters:\n",
+            meta->name);
+    struct buf line = BUF_INIT;
+    for (uint16_t i = 0; i < n; i++) {
+        fprintf(in->out, "%s: ", meta->params[params[i]].name);
+        fflush(in->out);
+        if (!read_line(&line)) {
+            buf_release(&line);
+            return EV_HALT;
+        }
+        values[i] = val_str_n(buf_cstr(&line), line.len);
+    }
+    buf_release(&line);
+    return EV_OK;
 }
 
 /* }================================================================== */
@@ -752,10 +844,13 @@ static enum ev unary(struct interp *in, const struct ast_node *n, val *out)
     case OP_UCOMMA:
         *out = val_arr_push(val_arr_sized(1), v);
         return EV_OK;
-    case OP_JOIN:
-        *out = join(v, val_str_new(""));
+    case OP_JOIN: {
+        val empty = val_str_new("");
+        *out = join(v, empty);
+        val_free(empty);
         val_free(v);
         return EV_OK;
+    }
     case OP_SPLIT: {
         /* unary -split: on runs of white space, empty strings dropped */
         val res = val_arr_new();
@@ -2404,6 +2499,7 @@ static enum ev command_args(struct interp *in, const struct ast_node *cmd, struc
         args[n].value = (v);                                                                       \
         args[n].colon = (colon_);                                                                  \
         args[n].at = (at_);                                                                        \
+        args[n].splat = false;                                                                     \
         n++;                                                                                       \
     } while (0)
     for (uint32_t i = 1; i < el->n && !rc; i++) {
@@ -2426,6 +2522,7 @@ static enum ev command_args(struct interp *in, const struct ast_node *cmd, struc
                     struct buf name = BUF_INIT;
                     conv_str(val_hash_key_at(v, k), &name);
                     PUSH(buf_detach(&name, NULL), val_copy(val_hash_value_at(v, k)), true, e);
+                    args[n - 1].splat = true;
                 }
             } else if (val_kind(v) == VAL_ARRAY) {
                 for (uint32_t k = 0; k < val_arr_len(v); k++)

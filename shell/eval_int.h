@@ -44,6 +44,7 @@ struct cmd_arg {
     char *name;      /* parameter name without the dash, or NULL */
     val value;       /* VAL_NOTHING: none given */
     bool colon;      /* -Name:value */
+    bool splat;      /* from @hashtable splatting */
     const struct ast_node *at;
 };
 
@@ -78,6 +79,20 @@ enum ev ev_throw_conv(struct interp *in, const struct ast_node *at, const struct
 /* Writes a non-terminating error, honouring $ErrorActionPreference; EV_THROW
 ** when the preference is Stop. */
 enum ev ev_write_error(struct interp *in, const struct ast_node *at, const struct err_spec *spec);
+/* Reports an ErrorRecord (consumed) by an ActionPreference value: SilentlyContinue 0,
+** Stop 1, Continue 2, Inquire 3, Ignore 4. */
+enum ev ev_report_error(struct interp *in, val record, int act);
+/*
+** ShouldProcess: prints the What if: line under whatif; asks under confirm
+** (1 asked for, 0 refused, -1 by $ConfirmPreference against impact).
+** EV_THROW when it must ask but cannot.
+*/
+enum ev ev_should_process(struct interp *in, const char *target, const char *action, bool whatif,
+                          int confirm, int impact, bool *yes);
+/* Asks for missing mandatory parameters at the terminal; EV_THROW when there is none. */
+struct cmd_meta;
+enum ev ev_prompt_mandatory(struct interp *in, const struct cmd_meta *meta, const uint16_t *params,
+                            uint16_t n, val *values);
 
 /* Evaluates an expression (or a statement, for its value). */
 enum ev ev_expr(struct interp *in, const struct ast_node *n, val *out);

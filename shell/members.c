@@ -194,6 +194,45 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
     return rc;
 }
 
+/*
+** $x.PSObject: the members of a value as PowerShell's adapter shows them;
+** .Properties lists Name/Value/TypeNameOfValue objects, .TypeNames the
+** type names, .BaseObject the value itself.
+*/
+static val psobject_view(val target)
+{
+    val props = val_arr_new();
+    if (val_kind(target) == VAL_OBJECT) {
+        for (uint32_t i = 0; i < val_obj_len(target); i++) {
+            const char *pn = val_obj_name_at(target, i);
+            if (pn[0] == '\x01')
+                continue;
+            val v = val_obj_value_at(target, i);
+            val p = val_obj_new("System.Management.Automation.PSNoteProperty");
+            p = val_obj_set(p, "Name", val_str_new(pn));
+            p = val_obj_set(p, "Value", val_copy(v));
+            p = val_obj_set(p, "TypeNameOfValue", val_str_new(val_is_null(v) ? "System.Object" : conv_type_name(v)));
+            p = val_obj_set(p, "MemberType", val_str_new("NoteProperty"));
+            p = val_obj_set(p, "IsSettable", val_bool(true));
+            p = val_obj_set(p, "IsGettable", val_bool(true));
+            props = val_arr_push(props, p);
+        }
+    }
+    val names = val_arr_new();
+    if (val_kind(target) == VAL_OBJECT) {
+        for (uint32_t i = 0; i < val_obj_ntypes(target); i++)
+            names = val_arr_push(names, val_str_new(val_obj_type_at(target, i)));
+    } else {
+        names = val_arr_push(names, val_str_new(conv_type_name(target)));
+        names = val_arr_push(names, val_str_new("System.Object"));
+    }
+    val o = val_obj_new("System.Management.Automation.PSObject");
+    o = val_obj_set(o, "Properties", props);
+    o = val_obj_set(o, "TypeNames", names);
+    o = val_obj_set(o, "BaseObject", val_copy(target));
+    return o;
+}
+
 enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, val name,
                       bool is_static, val *out)
 {
@@ -203,6 +242,10 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
         return static_prop(in, at, target, name, out);
     }
     *out = val_null();
+    if (is(name, "PSObject") && val_kind(target) != VAL_HASHTABLE) {
+        *out = psobject_view(target);
+        return EV_OK;
+    }
     switch (val_kind(target)) {
     case VAL_OBJECT: {
         val v = val_obj_get(target, val_str(name));
@@ -940,6 +983,124 @@ static enum ev to_string(struct interp *in, const struct ast_node *at, val t, va
 static enum ev static_method(struct interp *in, const struct ast_node *at, val type, val name,
                              const val *args, uint32_t na, val *out);
 
+/*
+** .Where({ cond } [, mode [, count]]) and .ForEach({ block } | 'Member' [, args]):
+** the collection methods every object has (a scalar is a one-element
+** collection). Where's modes: Default, First, Last, SkipUntil, Until, Split.
+*/
+static enum ev where_foreach(struct interp *in, const struct ast_node *at, val target, val name,
+                             const val *args, uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    val items = val_kind(target) == VAL_ARRAY ? val_copy(target)
+                : val_is_null(target) ? val_arr_new() : val_arr_push(val_arr_new(), val_copy(target));
+    enum ev rc = EV_OK;
+    val res = val_arr_new();
+    if (is(name, "ForEach")) {
+        if (na < 1) {
+            val_free(items);
+            val_free(res);
+            return bad_args(in, at, name, na);
+        }
+        for (uint32_t i = 0; i < val_arr_len(items) && !rc; i++) {
+            val item = val_arr_items(items)[i];
+            val r = val_nothing();
+            if (val_kind(args[0]) == VAL_SCRIPTBLOCK) {
+                struct collector c;
+                collector_init(&c);
+                rc = ev_call_scriptblock(in, at, args[0], item, args + 1, na - 1, &c.s);
+                if (!rc)
+                    for (uint32_t k = 0; k < val_arr_len(c.items); k++)
+                        res = val_arr_push(res, val_arr_get(c.items, k));
+                val_free(c.items);
+                continue;
+            }
+            val member = conv_to_str(val_copy(args[0]));
+            if (na > 1)
+                rc = ev_invoke_method(in, at, item, member, false, args + 1, na - 1, &r);
+            else
+                rc = ev_member_get(in, at, item, member, false, &r);
+            val_free(member);
+            if (!rc && val_kind(r) != VAL_NOTHING)
+                res = val_arr_push(res, r);
+        }
+    } else {
+        if (na < 1 || val_kind(args[0]) != VAL_SCRIPTBLOCK) {
+            val_free(items);
+            val_free(res);
+            return bad_args(in, at, name, na);
+        }
+        struct buf mode = BUF_INIT;
+        if (na >= 2)
+            conv_str(args[1], &mode);
+        int32_t limit = 0;
+        if (na >= 3)
+            conv_to_int32(args[2], &limit, NULL);
+        const char *m = buf_cstr(&mode);
+        bool first = text_ieq(m, mode.len, "First", 5), last = text_ieq(m, mode.len, "Last", 4);
+        bool skip_until = text_ieq(m, mode.len, "SkipUntil", 9), until = text_ieq(m, mode.len, "Until", 5);
+        bool split = text_ieq(m, mode.len, "Split", 5);
+        if (first && !limit)
+            limit = 1;
+        if (last && !limit)
+            limit = 1;
+        val rest = val_arr_new();
+        bool switched = false;
+        for (uint32_t i = 0; i < val_arr_len(items) && !rc; i++) {
+            val item = val_arr_items(items)[i];
+            struct collector c;
+            collector_init(&c);
+            rc = ev_call_scriptblock(in, at, args[0], item, NULL, 0, &c.s);
+            val r = collector_result(&c);
+            bool yes = !rc && conv_truthy(r);
+            val_free(r);
+            if (rc)
+                break;
+            if (skip_until || until) {
+                if (yes)
+                    switched = true;
+                bool take = skip_until ? switched : !switched;
+                if (take)
+                    res = val_arr_push(res, val_copy(item));
+                continue;
+            }
+            if (yes)
+                res = val_arr_push(res, val_copy(item));
+            else if (split)
+                rest = val_arr_push(rest, val_copy(item));
+            if (first && limit && val_arr_len(res) >= (uint32_t)limit)
+                break;
+        }
+        if (last && limit && val_arr_len(res) > (uint32_t)limit) {
+            val tail = val_arr_new();
+            for (uint32_t i = val_arr_len(res) - (uint32_t)limit; i < val_arr_len(res); i++)
+                tail = val_arr_push(tail, val_arr_get(res, i));
+            val_free(res);
+            res = tail;
+        } else if (!first && !last && limit && val_arr_len(res) > (uint32_t)limit) {
+            while (val_arr_len(res) > (uint32_t)limit)
+                val_arr_remove_at(res, val_arr_len(res) - 1);
+        }
+        if (split) {
+            val pair = val_arr_new();
+            pair = val_arr_push(pair, val_arr_set_flavour(res, ARR_OBJECT, NULL));
+            pair = val_arr_push(pair, rest);
+            res = pair;
+        } else {
+            val_free(rest);
+        }
+        buf_release(&mode);
+    }
+    val_free(items);
+    if (rc) {
+        val_free(res);
+        return rc;
+    }
+    /* the result is a Collection`1[PSObject], which displays as an array */
+    *out = res;
+    return EV_OK;
+}
+
 enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val target, val name,
                          bool is_static, const val *args, uint32_t nargs, val *out)
 {
@@ -955,6 +1116,28 @@ enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val targe
         rc = time_method(in, at, target, name, args, nargs, out, &handled);
     if (handled || rc)
         return rc;
+    if (is(name, "Where") || is(name, "ForEach")) {
+        rc = where_foreach(in, at, target, name, args, nargs, out, &handled);
+        if (handled || rc)
+            return rc;
+    }
+    if (is(name, "GetEnumerator") && nargs == 0 && val_kind(target) == VAL_HASHTABLE) {
+        /* DictionaryEntry objects with Key/Name and Value */
+        val a = val_arr_new();
+        for (uint32_t i = 0; i < val_hash_len(target); i++) {
+            val e = val_obj_new("System.Collections.DictionaryEntry");
+            e = val_obj_set(e, "Name", val_copy(val_hash_key_at(target, i)));
+            e = val_obj_set(e, "Key", val_copy(val_hash_key_at(target, i)));
+            e = val_obj_set(e, "Value", val_copy(val_hash_value_at(target, i)));
+            a = val_arr_push(a, e);
+        }
+        *out = a;
+        return EV_OK;
+    }
+    if (is(name, "GetEnumerator") && nargs == 0 && val_kind(target) == VAL_ARRAY) {
+        *out = val_copy(target);
+        return EV_OK;
+    }
     if (val_kind(target) == VAL_SCRIPTBLOCK && (is(name, "Invoke") || is(name, "InvokeReturnAsIs"))) {
         struct collector c;
         collector_init(&c);
