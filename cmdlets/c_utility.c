@@ -14,9 +14,10 @@
 enum { WO_INPUT_OBJECT, WO_NO_ENUMERATE };
 
 /*
-** WriteObject(InputObject, !NoEnumerate): the bound PSObject[] is written
-** element by element, or as one object with -NoEnumerate; a $null
-** InputObject ([AllowNull()]) is written as $null.
+** Windows PowerShell's ProcessRecord: each element of the bound PSObject[]
+** is written with WriteObject(element, enumerate) — so `echo 1,2 3` writes
+** 1, 2 and 3 — and as it is with -NoEnumerate; a $null InputObject
+** ([AllowNull()]) is written as $null.
 */
 static enum ev write_output_process(struct cmd_ctx *c, val input)
 {
@@ -25,11 +26,17 @@ static enum ev write_output_process(struct cmd_ctx *c, val input)
     if (val_kind(objs) != VAL_ARRAY)
         return cmd_write(c, val_is_null(objs) ? val_null() : val_copy(objs));
     val sw = cmd_arg(c, WO_NO_ENUMERATE);
-    if (val_kind(sw) == VAL_SWITCH && sw.u.b)
-        return cmd_write(c, val_copy(objs));
+    bool enumerate = !(val_kind(sw) == VAL_SWITCH && sw.u.b);
     uint32_t n = val_arr_len(objs);
     for (uint32_t i = 0; i < n; i++) {
-        enum ev rc = cmd_write(c, val_arr_get(objs, i));
+        val e = val_arr_items(objs)[i];
+        enum ev rc = EV_OK;
+        if (enumerate && val_kind(e) == VAL_ARRAY) {
+            for (uint32_t k = 0; k < val_arr_len(e) && !rc; k++)
+                rc = cmd_write(c, val_arr_get(e, k));
+        } else {
+            rc = cmd_write(c, val_copy(e));
+        }
         if (rc)
             return rc;
     }
