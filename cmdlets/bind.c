@@ -2294,6 +2294,14 @@ static bool bind_remaining(struct bind_state *st, struct items *it, struct bind_
 static bool check_leftovers(struct bind_state *st, struct items *it, struct bind_error *err)
 {
     if (st->meta->flags & CF_SIMPLE) {
+        /* a positional argument a parameter refused (validation) is that
+           error, not an entry of $args */
+        for (uint32_t i = 0; i < it->n; i++) {
+            if (!it->v[i].used && !it->v[i].name && it->have_first) {
+                *err = it->first;
+                return false;
+            }
+        }
         val a = val_arr_new();
         for (uint32_t i = 0; i < it->n; i++) {
             struct item *x = &it->v[i];

@@ -1926,320 +1926,6 @@ void ev_free_args(struct cmd_arg *args, uint32_t n)
     free(args);
 }
 
-/* What binding needs to know of a script parameter. */
-struct sparam {
-    const struct ast_node *node; /* AST_PARAMETER */
-    const char *name;
-    size_t nlen;
-    uint16_t type;
-    bool is_switch, mandatory, from_pipeline, by_name;
-    int position;
-    struct ast_list aliases; /* STRING nodes */
-};
-
-struct sparams {
-    struct sparam *v;
-    uint32_t n;
-    bool advanced;
-};
-
-static bool attr_named(const struct ast_node *a, const char *name)
-{
-    const struct ast_node *t = a->u.attr.type;
-    size_t n = strlen(name);
-    if (text_ieq(t->u.type.name.s, t->u.type.name.n, name, n))
-        return true;
-    /* [ParameterAttribute] and [System.Management.Automation.Parameter] */
-    const char *dot = strrchr(t->u.type.name.s, '.');
-    const char *last = dot ? dot + 1 : t->u.type.name.s;
-    return text_ieq(last, strlen(last), name, n);
-}
-
-/* A named argument of an attribute, true when present without a value. */
-static enum ev attr_flag(struct interp *in, const struct ast_node *a, const char *name, bool *out,
-                         val *value)
-{
-    *out = false;
-    for (uint32_t i = 0; i < a->u.attr.named.n; i++) {
-        const struct ast_node *na = a->u.attr.named.v[i];
-        if (!text_ieq(na->u.named_arg.name.s, na->u.named_arg.name.n, name, strlen(name)))
-            continue;
-        if (!na->u.named_arg.value) {
-            *out = true;
-            return EV_OK;
-        }
-        val v;
-        enum ev rc = ev_expr(in, na->u.named_arg.value, &v);
-        if (rc)
-            return rc;
-        *out = conv_truthy(v);
-        if (value)
-            *value = v;
-        else
-            val_free(v);
-        return EV_OK;
-    }
-    return EV_OK;
-}
-
-static enum ev collect_params(struct interp *in, const struct ast_node *body,
-                              const struct ast_list *paren, struct sparams *ps)
-{
-    const struct ast_list *list = paren && paren->n ? paren : NULL;
-    const struct ast_node *pb = body ? body->u.script.param : NULL;
-    ps->advanced = false;
-    if (!list && pb) {
-        list = &pb->u.param_block.params;
-        for (uint32_t i = 0; i < pb->u.param_block.attrs.n; i++)
-            if (pb->u.param_block.attrs.v[i]->kind == AST_ATTRIBUTE &&
-                attr_named(pb->u.param_block.attrs.v[i], "CmdletBinding"))
-                ps->advanced = true;
-    }
-    ps->n = list ? list->n : 0;
-    ps->v = ps->n ? emsh_xmalloc(ps->n * sizeof *ps->v) : NULL;
-    for (uint32_t i = 0; i < ps->n; i++) {
-        const struct ast_node *p = list->v[i];
-        struct sparam *sp = &ps->v[i];
-        memset(sp, 0, sizeof *sp);
-        sp->node = p;
-        sp->name = p->u.param.var->u.var.name.s;
-        sp->nlen = p->u.param.var->u.var.name.n;
-        sp->position = -1;
-        for (uint32_t k = 0; k < p->u.param.attrs.n; k++) {
-            const struct ast_node *a = p->u.param.attrs.v[k];
-            if (a->kind == AST_TYPE_CONSTRAINT) {
-                uint16_t id;
-                enum ev rc = ev_resolve_type(in, a->u.tc.type, &id);
-                if (rc) {
-                    free(ps->v);
-                    return rc;
-                }
-                sp->type = id;
-                sp->is_switch = id == TY_SWITCH;
-            } else if (attr_named(a, "Parameter")) {
-                ps->advanced = true;
-                bool b;
-                val pos = val_nothing();
-                enum ev rc;
-                if ((rc = attr_flag(in, a, "Mandatory", &b, NULL)))
-                    return rc;
-                sp->mandatory = b;
-                if ((rc = attr_flag(in, a, "ValueFromPipeline", &b, NULL)))
-                    return rc;
-                sp->from_pipeline = b;
-                if ((rc = attr_flag(in, a, "ValueFromPipelineByPropertyName", &b, NULL)))
-                    return rc;
-                sp->by_name = b;
-                if ((rc = attr_flag(in, a, "Position", &b, &pos)))
-                    return rc;
-                int32_t x;
-                if (val_kind(pos) != VAL_NOTHING && conv_to_int32(pos, &x, NULL))
-                    sp->position = x;
-                val_free(pos);
-            } else if (attr_named(a, "Alias")) {
-                sp->aliases = a->u.attr.args;
-            }
-        }
-    }
-    return EV_OK;
-}
-
-static bool param_matches(const struct sparam *sp, const char *name, size_t n, bool exact)
-{
-    if (exact ? text_ieq(sp->name, sp->nlen, name, n)
-              : (n <= sp->nlen && text_ieq(sp->name, n, name, n)))
-        return true;
-    for (uint32_t i = 0; i < sp->aliases.n; i++) {
-        const struct ast_node *a = sp->aliases.v[i];
-        if (a->kind == AST_STRING && text_ieq(a->u.string.value.s, a->u.string.value.n, name, n))
-            return true;
-    }
-    return false;
-}
-
-static int find_param(const struct sparams *ps, const char *name, size_t n, bool *ambiguous)
-{
-    *ambiguous = false;
-    for (uint32_t i = 0; i < ps->n; i++)
-        if (param_matches(&ps->v[i], name, n, true))
-            return (int)i;
-    int found = -1;
-    for (uint32_t i = 0; i < ps->n; i++) {
-        if (param_matches(&ps->v[i], name, n, false)) {
-            if (found >= 0)
-                *ambiguous = true;
-            found = (int)i;
-        }
-    }
-    return found;
-}
-
-static enum ev bind_fail(struct interp *in, const struct ast_node *at, const char *cmd,
-                         const char *id, const char *msg)
-{
-    struct err_spec spec = {msg, id, "InvalidArgument", "System.Management.Automation.ParameterBindingException",
-                            val_nothing(), cmd};
-    return ev_throw(in, at, &spec);
-}
-
-/* The value an unbound parameter has: its default, or its type's. */
-static enum ev param_default(struct interp *in, const struct sparam *sp, val *out)
-{
-    if (sp->node->u.param.dflt)
-        return ev_expr(in, sp->node->u.param.dflt, out);
-    switch (sp->type) {
-    case TY_SWITCH: *out = val_switch(false); break;
-    case TY_INT: *out = val_int(0); break;
-    case TY_LONG: *out = val_long(0); break;
-    case TY_DOUBLE: *out = val_double(0); break;
-    case TY_BOOL: *out = val_bool(false); break;
-    case TY_STRING: *out = val_str_new(""); break;
-    default: *out = val_null(); break;
-    }
-    return EV_OK;
-}
-
-static enum ev set_param(struct interp *in, const struct ast_node *at, const char *cmd,
-                         const struct sparam *sp, val v)
-{
-    if (sp->type && sp->type != TY_OBJECT && !val_is_null(v)) {
-        struct conv_error err;
-        val c;
-        if (!conv_to_type(v, sp->type, &c, &err)) {
-            struct buf m = BUF_INIT;
-            buf_printf(&m, "Cannot process argument transformation on parameter '%.*s'. %s", (int)sp->nlen,
-                       sp->name, err.msg);
-            enum ev rc = bind_fail(in, at, cmd, "ParameterArgumentTransformationError", buf_cstr(&m));
-            buf_release(&m);
-            return rc;
-        }
-        v = c;
-    }
-    struct var *var = scope_define(in->scope, sp->name, sp->nlen);
-    val_free(var->value);
-    var->value = v;
-    var->type = sp->type == TY_SWITCH || sp->type == TY_OBJECT ? TY_NONE : sp->type;
-    return EV_OK;
-}
-
-/*
-** Binds a script's parameters in the current scope: named arguments, then
-** positional ones in position order, then defaults; the rest go to $args.
-*/
-static enum ev bind_script(struct interp *in, const struct ast_node *at, const char *cmd,
-                           const struct sparams *ps, struct cmd_arg *args, uint32_t nargs,
-                           bool pipeline_follows)
-{
-    val *bound = ps->n ? emsh_xmalloc(ps->n * sizeof *bound) : NULL;
-    for (uint32_t i = 0; i < ps->n; i++)
-        bound[i] = val_nothing();
-    val rest = val_arr_new();
-    val positional = val_arr_new();
-    enum ev rc = EV_OK;
-    for (uint32_t i = 0; i < nargs && !rc; i++) {
-        struct cmd_arg *a = &args[i];
-        if (!a->name) {
-            positional = val_arr_push(positional, val_copy(a->value));
-            continue;
-        }
-        bool amb;
-        int k = find_param(ps, a->name, strlen(a->name), &amb);
-        struct buf m = BUF_INIT;
-        if (amb) {
-            buf_printf(&m, "Parameter cannot be processed because the parameter name '%s' is ambiguous.", a->name);
-            rc = bind_fail(in, a->at, cmd, "AmbiguousParameter", buf_cstr(&m));
-        } else if (k < 0) {
-            if (ps->advanced) {
-                buf_printf(&m, "A parameter cannot be found that matches parameter name '%s'.", a->name);
-                rc = bind_fail(in, a->at, cmd, "NamedParameterNotFound", buf_cstr(&m));
-            } else {
-                positional = val_arr_push(positional, val_str_printf("-%s%s", a->name, a->colon ? ":" : ""));
-                if (a->colon)
-                    positional = val_arr_push(positional, val_copy(a->value));
-            }
-        } else if (val_kind(bound[k]) != VAL_NOTHING) {
-            buf_printf(&m, "Cannot bind parameter because parameter '%.*s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".",
-                       (int)ps->v[k].nlen, ps->v[k].name);
-            rc = bind_fail(in, a->at, cmd, "ParameterAlreadyBound", buf_cstr(&m));
-        } else if (ps->v[k].is_switch) {
-            bound[k] = a->colon ? val_switch(conv_truthy(a->value)) : val_switch(true);
-        } else if (a->colon) {
-            bound[k] = val_copy(a->value);
-        } else if (i + 1 < nargs && !args[i + 1].name) {
-            bound[k] = val_copy(args[++i].value);
-        } else {
-            const char *tn = ps->v[k].type ? type_name(ps->v[k].type) : "System.Object";
-            buf_printf(&m, "Missing an argument for parameter '%.*s'. Specify a parameter of type '%s' and try again.",
-                       (int)ps->v[k].nlen, ps->v[k].name, tn);
-            rc = bind_fail(in, a->at, cmd, "MissingArgument", buf_cstr(&m));
-        }
-        buf_release(&m);
-    }
-    /* positional: by Position, then declaration order */
-    uint32_t next_pos = 0;
-    for (int pass = 0; pass < 2 && !rc; pass++) {
-        for (int want = 0; want < (pass == 0 ? 64 : 1) && !rc; want++) {
-            for (uint32_t i = 0; i < ps->n && next_pos < val_arr_len(positional); i++) {
-                struct sparam *sp = &ps->v[i];
-                if (val_kind(bound[i]) != VAL_NOTHING || sp->is_switch)
-                    continue;
-                if (pass == 0 && sp->position != want)
-                    continue;
-                if (pass == 1 && (sp->position >= 0 || ps->advanced))
-                    continue;
-                bound[i] = val_arr_get(positional, next_pos++);
-            }
-        }
-    }
-    for (uint32_t i = next_pos; i < val_arr_len(positional) && !rc; i++) {
-        if (ps->advanced) {
-            struct buf m = BUF_INIT, v = BUF_INIT;
-            conv_str(val_arr_items(positional)[i], &v);
-            buf_printf(&m, "A positional parameter cannot be found that accepts argument '%s'.", buf_cstr(&v));
-            rc = bind_fail(in, at, cmd, "PositionalParameterNotFound", buf_cstr(&m));
-            buf_release(&m);
-            buf_release(&v);
-        } else {
-            rest = val_arr_push(rest, val_arr_get(positional, i));
-        }
-    }
-    val bp = val_hash_new(false);
-    struct buf missing = BUF_INIT;
-    for (uint32_t i = 0; i < ps->n && !rc; i++) {
-        const struct sparam *sp = &ps->v[i];
-        if (val_kind(bound[i]) != VAL_NOTHING) {
-            bp = val_hash_set(bp, val_str_n(sp->name, sp->nlen), val_copy(bound[i]));
-            rc = set_param(in, at, cmd, sp, bound[i]);
-            bound[i] = val_nothing();
-            continue;
-        }
-        if (sp->mandatory && !(pipeline_follows && (sp->from_pipeline || sp->by_name))) {
-            if (missing.len)
-                buf_putc(&missing, ' ');
-            buf_add(&missing, sp->name, sp->nlen);
-            continue;
-        }
-        val d;
-        if ((rc = param_default(in, sp, &d)))
-            break;
-        rc = set_param(in, at, cmd, sp, d);
-    }
-    if (!rc && missing.len) {
-        struct buf m = BUF_INIT;
-        buf_printf(&m, "Cannot process command because of one or more missing mandatory parameters: %s.", missing.s);
-        rc = bind_fail(in, at, cmd, "MissingMandatoryParameter", buf_cstr(&m));
-        buf_release(&m);
-    }
-    buf_release(&missing);
-    for (uint32_t i = 0; i < ps->n; i++)
-        val_free(bound[i]);
-    free(bound);
-    val_free(positional);
-    set_local(in, "PSBoundParameters", bp);
-    set_local(in, "args", rest);
-    return rc;
-}
-
 /* }================================================================== */
 
 /*
@@ -2262,7 +1948,7 @@ struct sproc {
     struct sb_unit *saved_unit;
     struct cmd_arg *args;
     uint32_t nargs;
-    struct sparams params;
+    struct script_binding *binding;
     val input; /* for $input */
     bool got_input;
     val dollar_under; /* VAL_NOTHING unless the caller sets $_ */
@@ -2315,11 +2001,13 @@ static enum ev sproc_begin(struct proc *p)
     sp->scope = sp->new_scope ? scope_new(in->scope, sp->script_scope ? SCOPE_SCRIPT : SCOPE_FUNCTION)
                               : scope_retain(in->scope);
     enter_sproc(sp);
-    enum ev rc = collect_params(in, sp->body, sp->paren, &sp->params);
+    enum ev rc = EV_OK;
     /* a block run in its caller's scope without parameters binds nothing,
        so the caller's $args and $PSBoundParameters stay as they are */
-    if (!rc && (sp->new_scope || sp->params.n || sp->nargs))
-        rc = bind_script(in, p->at, sp->name, &sp->params, sp->args, sp->nargs, p->expects_input);
+    bool has_params = (sp->paren && sp->paren->n) || sp->body->u.script.param;
+    if (sp->new_scope || has_params || sp->nargs)
+        rc = ev_script_bind(in, p->at, sp->name, sp->body, sp->paren, sp->args, sp->nargs,
+                            p->expects_input, &sp->binding);
     if (!rc && val_kind(sp->dollar_under) != VAL_NOTHING) {
         set_local(in, "_", val_copy(sp->dollar_under));
         set_local(in, "PSItem", val_copy(sp->dollar_under));
@@ -2328,31 +2016,6 @@ static enum ev sproc_begin(struct proc *p)
         rc = run_named(sp, BLOCK_BEGIN);
     leave_sproc(sp);
     return rc;
-}
-
-/* Binds ValueFromPipeline and ByPropertyName parameters to an input object. */
-static enum ev bind_pipeline_params(struct sproc *sp, val obj)
-{
-    struct interp *in = sp->p.in;
-    for (uint32_t i = 0; i < sp->params.n; i++) {
-        const struct sparam *prm = &sp->params.v[i];
-        val v = val_nothing();
-        if (prm->from_pipeline)
-            v = val_copy(obj);
-        else if (prm->by_name && val_kind(obj) == VAL_OBJECT) {
-            char name[256];
-            size_t n = prm->nlen < sizeof name - 1 ? prm->nlen : sizeof name - 1;
-            memcpy(name, prm->name, n);
-            name[n] = '\0';
-            v = val_obj_get(obj, name);
-        }
-        if (val_kind(v) == VAL_NOTHING)
-            continue;
-        enum ev rc = set_param(in, sp->p.at, sp->name, prm, v);
-        if (rc)
-            return rc;
-    }
-    return EV_OK;
 }
 
 static enum ev sproc_put(struct sink *s, val v)
@@ -2367,8 +2030,15 @@ static enum ev sproc_put(struct sink *s, val v)
     struct interp *in = sp->p.in;
     set_local(in, "_", val_copy(v));
     set_local(in, "PSItem", val_copy(v));
-    enum ev rc = bind_pipeline_params(sp, v);
+    enum ev rc = EV_OK;
+    bool skip = false;
+    if (ev_script_has_params(sp->binding))
+        rc = ev_script_bind_object(in, sp->binding, v, &skip);
     val_free(v);
+    if (skip) {
+        leave_sproc(sp);
+        return rc;
+    }
     if (!rc)
         rc = run_named(sp, sp->filter && !sp->body->u.script.blocks[BLOCK_PROCESS] ? BLOCK_END : BLOCK_PROCESS);
     leave_sproc(sp);
@@ -2402,7 +2072,7 @@ static void sproc_release(struct proc *p)
     }
     sb_unit_release(sp->unit);
     ev_free_args(sp->args, sp->nargs);
-    free(sp->params.v);
+    ev_script_binding_free(sp->binding);
     free(sp->name);
     val_free(sp->input);
     val_free(sp->dollar_under);

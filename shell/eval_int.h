@@ -127,6 +127,23 @@ enum ev ev_call_scriptblock_scoped(struct interp *in, const struct ast_node *at,
                                    const val *args, uint32_t nargs, bool new_scope,
                                    struct sink *out);
 
+/*
+** Script parameters (scriptbind.c). ev_script_bind binds a script block's
+** parameters in the current scope (the caller has made the function's
+** scope current): variables, $PSBoundParameters, $args, $PSCmdlet and the
+** common parameters' preference variables. *out is set even on failure;
+** free it with ev_script_binding_free.
+*/
+struct script_binding;
+enum ev ev_script_bind(struct interp *in, const struct ast_node *at, const char *name,
+                       const struct ast_node *body, const struct ast_list *paren,
+                       struct cmd_arg *args, uint32_t nargs, bool pipeline_expected,
+                       struct script_binding **out);
+/* Binds one pipeline object; *skip when it could not be (the error is written). */
+enum ev ev_script_bind_object(struct interp *in, struct script_binding *b, val obj, bool *skip);
+bool ev_script_has_params(struct script_binding *b);
+void ev_script_binding_free(struct script_binding *b);
+
 /* Resolves a TYPENAME node to a type id, or throws "Unable to find type". */
 enum ev ev_resolve_type(struct interp *in, const struct ast_node *tn, uint16_t *out);
 

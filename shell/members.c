@@ -984,6 +984,106 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
                              const val *args, uint32_t na, val *out);
 
 /*
+** Methods of objects: script methods added with Add-Member (a property
+** holding a PSScriptMethod, run with $this), and the methods of
+** $PSCmdlet in advanced functions (ShouldProcess, WriteVerbose ...).
+*/
+static enum ev object_method(struct interp *in, const struct ast_node *at, val target, val name,
+                             const val *args, uint32_t na, val *out, bool *handled)
+{
+    *handled = false;
+    val m = val_obj_get(target, val_str(name));
+    if (val_kind(m) == VAL_OBJECT && val_obj_ntypes(m) &&
+        strcmp(val_obj_type_at(m, 0), "System.Management.Automation.PSScriptMethod") == 0) {
+        val script = val_obj_get(m, "Script");
+        val_free(m);
+        *handled = true;
+        struct collector c;
+        collector_init(&c);
+        val old = ev_var_get(in, "this", 4);
+        struct scope *saved = in->scope;
+        in->scope = scope_new(saved, SCOPE_FUNCTION);
+        struct var *tv = scope_define(in->scope, "this", 4);
+        tv->value = val_copy(target);
+        enum ev rc = ev_call_scriptblock(in, at, script, val_nothing(), args, na, &c.s);
+        scope_release(in->scope);
+        in->scope = saved;
+        val_free(old);
+        val_free(script);
+        if (rc) {
+            val_free(c.items);
+            return rc;
+        }
+        *out = collector_result(&c);
+        return EV_OK;
+    }
+    val_free(m);
+    if (!val_obj_ntypes(target) ||
+        strcmp(val_obj_type_at(target, 0), "System.Management.Automation.PSScriptCmdlet") != 0)
+        return EV_OK;
+    *handled = true;
+    if (is(name, "ShouldProcess") && na >= 1 && na <= 2) {
+        struct buf t = BUF_INIT, a = BUF_INIT;
+        conv_str(args[0], &t);
+        if (na == 2)
+            conv_str(args[1], &a);
+        else {
+            val cmd = val_obj_get(target, "\x01Command");
+            conv_str(cmd, &a);
+            val_free(cmd);
+        }
+        val w = ev_var_get(in, "WhatIfPreference", 16);
+        val imp = val_obj_get(target, "\x01Impact");
+        int32_t impact = 2;
+        conv_to_int32(imp, &impact, NULL);
+        bool yes = false;
+        enum ev rc = ev_should_process(in, buf_cstr(&t), buf_cstr(&a), conv_truthy(w), -1, impact, &yes);
+        val_free(w);
+        val_free(imp);
+        buf_release(&t);
+        buf_release(&a);
+        if (rc)
+            return rc;
+        *out = val_bool(yes);
+        return EV_OK;
+    }
+    if ((is(name, "WriteVerbose") || is(name, "WriteWarning") || is(name, "WriteDebug")) && na == 1) {
+        const char *pref = is(name, "WriteVerbose") ? "VerbosePreference" : is(name, "WriteWarning") ? "WarningPreference" : "DebugPreference";
+        const char *prefix = is(name, "WriteVerbose") ? "VERBOSE: " : is(name, "WriteWarning") ? "WARNING: " : "DEBUG: ";
+        val pv = ev_var_get(in, pref, strlen(pref));
+        struct buf p = BUF_INIT, msg = BUF_INIT;
+        conv_str(pv, &p);
+        val_free(pv);
+        conv_str(args[0], &msg);
+        bool show = !(text_ieq(buf_cstr(&p), p.len, "SilentlyContinue", 16) || text_ieq(buf_cstr(&p), p.len, "Ignore", 6) ||
+                      (p.len == 0 && !is(name, "WriteWarning")));
+        if (show) {
+            fflush(in->out);
+            fprintf(in->err, "%s%s\n", prefix, buf_cstr(&msg));
+            fflush(in->err);
+        }
+        buf_release(&p);
+        buf_release(&msg);
+        *out = val_nothing();
+        return EV_OK;
+    }
+    if ((is(name, "WriteError") || is(name, "ThrowTerminatingError")) && na == 1) {
+        val rec = args[0];
+        if (is(name, "ThrowTerminatingError")) {
+            val_free(in->thrown);
+            in->thrown = val_copy(rec);
+            in->last_ok = false;
+            in->fatal = true;
+            return EV_THROW;
+        }
+        *out = val_nothing();
+        return ev_report_error(in, val_copy(rec), 2);
+    }
+    *handled = false;
+    return EV_OK;
+}
+
+/*
 ** .Where({ cond } [, mode [, count]]) and .ForEach({ block } | 'Member' [, args]):
 ** the collection methods every object has (a scalar is a one-element
 ** collection). Where's modes: Default, First, Last, SkipUntil, Until, Split.
@@ -1116,6 +1216,11 @@ enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val targe
         rc = time_method(in, at, target, name, args, nargs, out, &handled);
     if (handled || rc)
         return rc;
+    if (val_kind(target) == VAL_OBJECT) {
+        rc = object_method(in, at, target, name, args, nargs, out, &handled);
+        if (handled || rc)
+            return rc;
+    }
     if (is(name, "Where") || is(name, "ForEach")) {
         rc = where_foreach(in, at, target, name, args, nargs, out, &handled);
         if (handled || rc)
