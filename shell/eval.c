@@ -2621,6 +2621,7 @@ struct interp *interp_new(const struct interp_options *opt)
     in->script_args = val_arr_new();
     in->namespaces = val_arr_new();
     in->aliases = val_hash_new(false);
+    in->history = val_arr_new();
     in->last_ok = true;
     for (size_t i = 0; i < EMSH_ARRAY_SIZE(builtin_aliases); i++)
         in->aliases = val_hash_set(in->aliases, val_str_new(builtin_aliases[i][0]),
@@ -2670,6 +2671,9 @@ void interp_free(struct interp *in)
     val_free(in->script_args);
     val_free(in->namespaces);
     val_free(in->aliases);
+    val_free(in->history);
+    if (in->transcript)
+        fclose(in->transcript);
     val_free(in->type_cache);
     free(in);
 }

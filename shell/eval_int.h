@@ -34,6 +34,8 @@ struct interp {
     struct sb_unit *unit;     /* the unit whose code is running */
     val script_args;
     val namespaces;           /* `using namespace` prefixes */
+    val history;              /* commands entered at the prompt (HistoryInfo objects), oldest first */
+    FILE *transcript;         /* Start-Transcript's file, or NULL */
     int try_depth;            /* try blocks under way: errors go to their catch */
     bool fatal;               /* the error under way ends the script (throw, -ErrorAction Stop) */
     val type_cache;           /* hashtable: type text -> [type] */
