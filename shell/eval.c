@@ -24,6 +24,8 @@
 
 #define MAX_CALL_DEPTH 1000
 
+volatile sig_atomic_t ev_interrupted;
+
 /*
 ** {==================================================================
 ** Sinks
@@ -74,8 +76,12 @@ enum ev ev_emit(struct sink *out, val v)
         return out->put(out, v);
     enum ev rc = EV_OK;
     uint32_t n = val_arr_len(v);
-    for (uint32_t i = 0; i < n && rc == EV_OK; i++)
-        rc = out->put(out, val_arr_get(v, i));
+    for (uint32_t i = 0; i < n && rc == EV_OK; i++) {
+        if (ev_interrupted)
+            rc = EV_HALT;
+        else
+            rc = out->put(out, val_arr_get(v, i));
+    }
     val_free(v);
     return rc;
 }
@@ -1448,6 +1454,10 @@ static enum ev exec_block(struct interp *in, const struct ast_node *block, struc
 static enum ev loop_body(struct interp *in, const struct ast_node *body, const struct ast_str *label,
                          struct sink *out, bool *stop)
 {
+    if (ev_interrupted) {
+        *stop = true;
+        return EV_HALT;
+    }
     enum ev rc = exec_block(in, body, out);
     *stop = false;
     if (rc == EV_BREAK && loop_owns(in, label)) {

@@ -11,6 +11,11 @@
 #include "interp.h"
 #include "scope.h"
 
+#include <signal.h>
+
+/* Set by the SIGINT handler (Ctrl-C): running code stops with EV_HALT. */
+extern volatile sig_atomic_t ev_interrupted;
+
 struct func {
     char *name;
     struct sb_unit *unit;

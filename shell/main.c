@@ -13,6 +13,7 @@
 #include "conv.h"
 #include "interp.h"
 #include "parse.h"
+#include "repl.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -24,7 +25,7 @@
 enum exit_code { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-    "usage: emsh [-NoProfile] [-NonInteractive] FILE [ARGS...]\n"
+    "usage: emsh [-NoProfile] [-NonInteractive] [FILE [ARGS...]]\n"
     "       emsh -c|-Command TEXT\n"
     "       emsh -File FILE [ARGS...]\n"
     "       emsh - < SCRIPT\n"
@@ -40,7 +41,9 @@ static const char usage_text[] =
     "  -c, -Command TEXT       run TEXT as a script\n"
     "  -File FILE [ARGS...]    run a script file\n"
     "  -                       read the script from standard input\n"
-    "  -NoProfile, -NonInteractive  accepted for compatibility\n"
+    "  (none)                  the interactive prompt, when stdin is a terminal\n"
+    "  -NoProfile              do not run the profile script at the prompt\n"
+    "  -NonInteractive         never prompt; read a script from stdin\n"
     "  --syntax-check FILE...  parse each script without running it; report\n"
     "                          every syntax error; exit 0 only if all parse\n"
     "  --dump-ast FILE         print the syntax tree of a script (- reads stdin)\n"
@@ -191,6 +194,18 @@ static int run_text(const char *name, const char *text, size_t len, bool script,
     return rc;
 }
 
+/* The interactive prompt. */
+static int run_repl(bool no_profile)
+{
+    struct interp_options opt = {true, NULL, NULL, getenv("EMSH_COMPUTERNAME")};
+    struct interp *in = interp_new(&opt);
+    struct sink out = {print_put};
+    struct repl_options ro = {no_profile};
+    int rc = repl_run(in, &out, &ro);
+    interp_free(in);
+    return rc;
+}
+
 static int run_file(const char *path, int argc, char **argv)
 {
     size_t len;
@@ -209,15 +224,19 @@ static int run_file(const char *path, int argc, char **argv)
 int main(int argc, char **argv)
 {
     int first = 1;
-    while (first < argc && (strcasecmp(argv[first], "-NoProfile") == 0 ||
-                            strcasecmp(argv[first], "-NonInteractive") == 0 ||
-                            strcasecmp(argv[first], "-NoLogo") == 0))
-        first++;
+    bool no_profile = false, non_interactive = false;
+    for (; first < argc; first++) {
+        if (strcasecmp(argv[first], "-NoProfile") == 0)
+            no_profile = true;
+        else if (strcasecmp(argv[first], "-NonInteractive") == 0)
+            non_interactive = true;
+        else if (strcasecmp(argv[first], "-NoLogo") != 0)
+            break;
+    }
     if (first >= argc) {
-        if (!isatty(STDIN_FILENO))
+        if (!isatty(STDIN_FILENO) || non_interactive)
             return run_file("-", 0, NULL);
-        fputs(usage_text, stderr);
-        return EXIT_USAGE;
+        return run_repl(no_profile);
     }
     argv += first - 1;
     argc -= first - 1;
