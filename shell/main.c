@@ -26,6 +26,7 @@ enum exit_code { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
     "usage: emsh [-NoProfile] [-NonInteractive] [FILE [ARGS...]]\n"
+    "       emsh COMMAND [ARGS...]\n"
     "       emsh -c|-Command TEXT\n"
     "       emsh -File FILE [ARGS...]\n"
     "       emsh - < SCRIPT\n"
@@ -38,6 +39,7 @@ static const char usage_text[] =
     "interpreter for Exchange organizations.\n"
     "\n"
     "  FILE [ARGS...]          run a script; ARGS bind to its parameters\n"
+    "  COMMAND [ARGS...]       run one command, as if typed at the prompt\n"
     "  -c, -Command TEXT       run TEXT as a script\n"
     "  -File FILE [ARGS...]    run a script file\n"
     "  -                       read the script from standard input\n"
@@ -194,6 +196,60 @@ static int run_text(const char *name, const char *text, size_t len, bool script,
     return rc;
 }
 
+/*
+** `emsh Get-Thing -Name x`: is the first word a command rather than a file?
+** A Verb-Noun word or a known alias is; a name with a path separator or a
+** .ps1 extension never is.
+*/
+static bool looks_like_command(const char *w)
+{
+    size_t n = strlen(w);
+    if (strchr(w, '/') || strchr(w, '\\') || (n > 4 && strcasecmp(w + n - 4, ".ps1") == 0))
+        return false;
+    const char *dash = strchr(w, '-');
+    if (dash && dash > w && dash[1]) {
+        for (const char *p = w; *p; p++)
+            if (!(*p == '-' || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/*
+** Runs the words of a command line as if typed at the prompt: each word
+** passes through as written, except that a word with white space (which
+** the calling shell's quoting kept together) is quoted again.
+*/
+static int run_command_words(int argc, char **argv)
+{
+    struct buf b = BUF_INIT;
+    for (int i = 0; i < argc; i++) {
+        const char *w = argv[i];
+        if (i)
+            buf_putc(&b, ' ');
+        if (*w && !strpbrk(w, " \t\n")) {
+            buf_puts(&b, w);
+            continue;
+        }
+        const char *colon = w[0] == '-' ? strchr(w, ':') : NULL;
+        if (colon) {
+            buf_add(&b, w, (size_t)(colon + 1 - w));
+            w = colon + 1;
+        }
+        buf_putc(&b, '\'');
+        for (; *w; w++) {
+            if (*w == '\'')
+                buf_putc(&b, '\'');
+            buf_putc(&b, *w);
+        }
+        buf_putc(&b, '\'');
+    }
+    int rc = run_text(NULL, buf_cstr(&b), b.len, false, 0, NULL);
+    buf_release(&b);
+    return rc;
+}
+
 /* The interactive prompt. */
 static int run_repl(bool no_profile)
 {
@@ -282,5 +338,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "emsh: unknown option '%s'\n\n%s", opt, usage_text);
         return EXIT_USAGE;
     }
+    if (access(opt, F_OK) != 0 && looks_like_command(opt))
+        return run_command_words(argc - 1, argv + 1);
     return run_file(opt, argc - 2, argv + 2);
 }

@@ -60,6 +60,13 @@ grep -q '^stop$' "$tmp/err" || fail "a terminating error is shown on stderr"
 expect 1 "$emsh" -c '$x = ('
 grep -q "Missing closing ')' in expression." "$tmp/err" || fail "a syntax error in -c text is reported"
 
+# One command straight from the calling shell, its words as typed.
+expect 0 "$emsh" Write-Output "two words" 3
+[ "$(cat "$tmp/out")" = "two words
+3" ] || fail "emsh COMMAND ARGS runs the command with its arguments"
+expect 1 "$emsh" Get-NoSuchThing
+grep -q "The term 'Get-NoSuchThing' is not recognized" "$tmp/err" || fail "an unknown command word is reported"
+
 # --help, the manual page and the completion agree on the options.
 for opt in $("$emsh" --help | grep -o -- '--[a-z-]*' | sort -u); do
     grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" "$src/man/emsh.1" || fail "man page lacks $opt"
