@@ -14,12 +14,15 @@
 #include "datetime.h"
 #include "netfmt.h"
 #include "ops.h"
+#include "regex.h"
 #include "text.h"
 #include "types.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static bool is(val name, const char *lit)
 {
@@ -1360,6 +1363,312 @@ static enum ev math_method(struct interp *in, const struct ast_node *at, val nam
     return EV_OK;
 }
 
+static int split_piece_fn(void *ctx, const char *piece, size_t len, bool captured)
+{
+    (void)captured;
+    val *a = ctx;
+    *a = val_arr_push(*a, val_str_n(piece, len));
+    return 0;
+}
+
+/* A Match object as [regex]::Match returns it: Success, Value, Index, Length, Groups. */
+static val match_object(const struct rx *rx, const struct rx_match *m, const char *s, bool ok)
+{
+    val o = val_obj_new("System.Text.RegularExpressions.Match");
+    o = val_obj_set(o, "Success", val_bool(ok));
+    val groups = val_arr_new();
+    for (size_t i = 0; ok && i < rx_group_count(rx); i++) {
+        bool set = rx_group_matched(m, i);
+        val g = val_obj_new("System.Text.RegularExpressions.Group");
+        g = val_obj_set(g, "Success", val_bool(set));
+        g = val_obj_set(g, "Name", rx_group_is_named(rx, i) ? val_str_new(rx_group_name(rx, i))
+                                                          : val_str_printf("%d", rx_group_number(rx, i)));
+        size_t a = set ? m->span[2 * i] : 0, b = set ? m->span[2 * i + 1] : 0;
+        g = val_obj_set(g, "Value", val_str_n(s + a, b - a));
+        g = val_obj_set(g, "Index", val_int((int32_t)text_utf16_len(s, a)));
+        g = val_obj_set(g, "Length", val_int((int32_t)text_utf16_len(s + a, b - a)));
+        g = val_obj_set(g, "\x01ToString", val_str_n(s + a, b - a));
+        groups = val_arr_push(groups, g);
+    }
+    size_t a = ok ? m->span[0] : 0, b = ok ? m->span[1] : 0;
+    o = val_obj_set(o, "Groups", groups);
+    o = val_obj_set(o, "Value", val_str_n(s + a, b - a));
+    o = val_obj_set(o, "Index", val_int((int32_t)text_utf16_len(s, a)));
+    o = val_obj_set(o, "Length", val_int((int32_t)text_utf16_len(s + a, b - a)));
+    o = val_obj_set(o, "\x01ToString", val_str_n(s + a, b - a));
+    return o;
+}
+
+/* [regex]::Match, Matches, IsMatch, Replace, Split, Escape, Unescape. */
+static enum ev regex_static(struct interp *in, const struct ast_node *at, val name, const val *args,
+                            uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    struct buf s = BUF_INIT, p = BUF_INIT;
+    if (na >= 1)
+        conv_str(args[0], &s);
+    if ((is(name, "Escape") || is(name, "Unescape")) && na == 1) {
+        struct buf o = BUF_INIT;
+        if (is(name, "Escape"))
+            rx_escape(buf_cstr(&s), s.len, &o);
+        else {
+            struct rx_error e = RX_ERROR_INIT;
+            if (rx_unescape(buf_cstr(&s), s.len, &o, &e) != EMSH_OK) {
+                enum ev rc = method_error(in, at, name, na, e.msg ? e.msg : "Unrecognized escape sequence.");
+                rx_error_clear(&e);
+                buf_release(&o);
+                buf_release(&s);
+                return rc;
+            }
+        }
+        buf_release(&s);
+        *out = val_str_buf(&o);
+        return EV_OK;
+    }
+    if (na < 2) {
+        buf_release(&s);
+        *handled = false;
+        return EV_OK;
+    }
+    conv_str(args[1], &p);
+    unsigned flags = RX_NONE;
+    uint32_t extra = is(name, "Replace") ? 3 : 2;
+    if (na > extra) {
+        /* RegexOptions given by name: 'IgnoreCase, Multiline' */
+        struct buf o = BUF_INIT;
+        conv_str(args[extra], &o);
+        static const struct { const char *n; unsigned f; } opts[] = {
+            {"IgnoreCase", RX_IGNORECASE}, {"Multiline", RX_MULTILINE}, {"Singleline", RX_SINGLELINE},
+            {"ExplicitCapture", RX_EXPLICITCAPTURE}, {"IgnorePatternWhitespace", RX_IGNOREPATTERNWS},
+            {"CultureInvariant", RX_CULTUREINVARIANT}, {"Compiled", RX_COMPILED}};
+        for (size_t i = 0; i < EMSH_ARRAY_SIZE(opts); i++)
+            if (o.s && strstr(o.s, opts[i].n))
+                flags |= opts[i].f;
+        int32_t num;
+        if (val_kind(args[extra]) == VAL_INT && conv_to_int32(args[extra], &num, NULL))
+            flags = (unsigned)num;
+        buf_release(&o);
+    }
+    struct rx_error e = RX_ERROR_INIT;
+    struct rx *rx = rx_get(buf_cstr(&p), p.len, flags, &e);
+    if (!rx) {
+        enum ev rc = method_error(in, at, name, na, e.msg ? e.msg : "Invalid pattern.");
+        rx_error_clear(&e);
+        buf_release(&s);
+        buf_release(&p);
+        return rc;
+    }
+    rx = rx_retain(rx);
+    struct rx_match m = RX_MATCH_INIT;
+    enum ev rc = EV_OK;
+    if (is(name, "IsMatch")) {
+        *out = val_bool(rx_exec(rx, buf_cstr(&s), s.len, 0, NULL) > 0);
+    } else if (is(name, "Match")) {
+        int got = rx_exec(rx, buf_cstr(&s), s.len, 0, &m);
+        *out = match_object(rx, &m, buf_cstr(&s), got > 0);
+    } else if (is(name, "Matches")) {
+        struct rx_iter it;
+        rx_iter_init(&it, rx, buf_cstr(&s), s.len, 0);
+        val a = val_arr_new();
+        while (rx_iter_next(&it, &m) > 0)
+            a = val_arr_push(a, match_object(rx, &m, buf_cstr(&s), true));
+        *out = a;
+    } else if (is(name, "Replace") && na >= 3) {
+        struct buf r = BUF_INIT, o = BUF_INIT;
+        conv_str(args[2], &r);
+        rx_replace(rx, buf_cstr(&s), s.len, buf_cstr(&r), r.len, -1, &o, NULL);
+        buf_release(&r);
+        *out = val_str_buf(&o);
+    } else if (is(name, "Split")) {
+        val a = val_arr_new();
+        rx_split(rx, buf_cstr(&s), s.len, 0, split_piece_fn, &a);
+        *out = a;
+    } else {
+        *handled = false;
+    }
+    rx_match_release(&m);
+    rx_release(rx);
+    buf_release(&s);
+    buf_release(&p);
+    return rc;
+}
+
+/* [convert]::ToInt32 / ToInt64 / ToDouble / ToBoolean / ToString / ToDateTime / ToBase64String / FromBase64String. */
+static enum ev convert_static(struct interp *in, const struct ast_node *at, val name, const val *args,
+                              uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    static const struct { const char *n; uint16_t t; } to[] = {
+        {"ToInt32", TY_INT}, {"ToInt64", TY_LONG}, {"ToInt16", TY_INT16}, {"ToByte", TY_BYTE},
+        {"ToDouble", TY_DOUBLE}, {"ToDecimal", TY_DECIMAL}, {"ToBoolean", TY_BOOL},
+        {"ToString", TY_STRING}, {"ToDateTime", TY_DATETIME}, {"ToChar", TY_CHAR}, {"ToUInt32", TY_UINT32}};
+    if (na == 2 && (is(name, "ToInt32") || is(name, "ToInt64"))) {
+        /* a string in base 2, 8, 10 or 16 */
+        struct buf s = BUF_INIT;
+        conv_str(args[0], &s);
+        int32_t base = 10;
+        conv_to_int32(args[1], &base, NULL);
+        char *end;
+        const char *p = buf_cstr(&s);
+        if (base == 16 && (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')))
+            p += 2;
+        long long v = strtoll(p, &end, base);
+        bool ok = *p && *end == '\0' && (base == 2 || base == 8 || base == 10 || base == 16);
+        buf_release(&s);
+        if (!ok)
+            return method_error(in, at, name, na, "Could not find any recognizable digits.");
+        *out = is(name, "ToInt32") ? val_int((int32_t)v) : val_long(v);
+        return EV_OK;
+    }
+    if (na == 2 && is(name, "ToString") && (val_kind(args[0]) == VAL_INT || val_kind(args[0]) == VAL_LONG)) {
+        int32_t base = 10;
+        conv_to_int32(args[1], &base, NULL);
+        uint64_t v = (uint64_t)args[0].u.i;
+        if (val_kind(args[0]) == VAL_INT)
+            v &= 0xFFFFFFFFu;
+        char digits[80];
+        int k = 0;
+        do {
+            digits[k++] = "0123456789abcdef"[v % (uint64_t)base];
+            v /= (uint64_t)base;
+        } while (v && k < 79);
+        struct buf b = BUF_INIT;
+        while (k)
+            buf_putc(&b, digits[--k]);
+        *out = val_str_buf(&b);
+        return EV_OK;
+    }
+    for (size_t i = 0; na == 1 && i < EMSH_ARRAY_SIZE(to); i++) {
+        if (!is(name, to[i].n))
+            continue;
+        struct conv_error err;
+        if (!conv_to_type(val_copy(args[0]), to[i].t, out, &err))
+            return method_error(in, at, name, na, err.msg);
+        return EV_OK;
+    }
+    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    if (is(name, "ToBase64String") && na == 1) {
+        /* bytes: a byte array, or a string's bytes */
+        struct buf bytes = BUF_INIT, o = BUF_INIT;
+        if (val_kind(args[0]) == VAL_ARRAY)
+            for (uint32_t i = 0; i < val_arr_len(args[0]); i++) {
+                int32_t x = 0;
+                conv_to_int32(val_arr_items(args[0])[i], &x, NULL);
+                buf_putc(&bytes, (char)x);
+            }
+        else
+            conv_str(args[0], &bytes);
+        const unsigned char *d = (const unsigned char *)buf_cstr(&bytes);
+        for (size_t i = 0; i < bytes.len; i += 3) {
+            uint32_t v = (uint32_t)d[i] << 16 | (i + 1 < bytes.len ? (uint32_t)d[i + 1] << 8 : 0) |
+                         (i + 2 < bytes.len ? d[i + 2] : 0);
+            buf_putc(&o, b64[v >> 18]);
+            buf_putc(&o, b64[(v >> 12) & 63]);
+            buf_putc(&o, i + 1 < bytes.len ? b64[(v >> 6) & 63] : '=');
+            buf_putc(&o, i + 2 < bytes.len ? b64[v & 63] : '=');
+        }
+        buf_release(&bytes);
+        *out = val_str_buf(&o);
+        return EV_OK;
+    }
+    if (is(name, "FromBase64String") && na == 1) {
+        struct buf s = BUF_INIT;
+        conv_str(args[0], &s);
+        val a = val_arr_new();
+        uint32_t acc = 0;
+        int bits = 0;
+        for (size_t i = 0; i < s.len; i++) {
+            const char *q = strchr(b64, s.s[i]);
+            if (s.s[i] == '=' || !q || !*q)
+                continue;
+            acc = acc << 6 | (uint32_t)(q - b64);
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                a = val_arr_push(a, val_int((int32_t)((acc >> bits) & 0xFF)));
+            }
+        }
+        buf_release(&s);
+        *out = val_arr_set_flavour(a, ARR_OBJECT, "System.Byte");
+        return EV_OK;
+    }
+    *handled = false;
+    return EV_OK;
+}
+
+/* [System.IO.Path]: the path functions scripts use, with / as separator. */
+static enum ev path_static(struct interp *in, const struct ast_node *at, val name, const val *args,
+                           uint32_t na, val *out, bool *handled)
+{
+    (void)in;
+    (void)at;
+    *handled = true;
+    struct buf p = BUF_INIT;
+    if (na >= 1)
+        conv_str(args[0], &p);
+    for (size_t i = 0; i < p.len; i++)
+        if (p.s[i] == '\\')
+            p.s[i] = '/';
+    const char *s = buf_cstr(&p);
+    const char *slash = strrchr(s, '/');
+    const char *file = slash ? slash + 1 : s;
+    const char *dot = strrchr(file, '.');
+    if (is(name, "Combine") && na >= 1) {
+        struct buf r = BUF_INIT;
+        for (uint32_t i = 0; i < na; i++) {
+            struct buf part = BUF_INIT;
+            conv_str(args[i], &part);
+            for (size_t k = 0; k < part.len; k++)
+                if (part.s[k] == '\\')
+                    part.s[k] = '/';
+            if (part.len && part.s[0] == '/')
+                buf_reset(&r);
+            else if (r.len && r.s[r.len - 1] != '/')
+                buf_putc(&r, '/');
+            buf_add(&r, buf_cstr(&part), part.len);
+            buf_release(&part);
+        }
+        *out = val_str_buf(&r);
+    } else if (is(name, "GetFileName") && na == 1) {
+        *out = val_str_new(file);
+    } else if (is(name, "GetFileNameWithoutExtension") && na == 1) {
+        *out = val_str_n(file, dot ? (size_t)(dot - file) : strlen(file));
+    } else if (is(name, "GetExtension") && na == 1) {
+        *out = val_str_new(dot ? dot : "");
+    } else if (is(name, "GetDirectoryName") && na == 1) {
+        *out = slash ? val_str_n(s, slash == s ? 1 : (size_t)(slash - s)) : val_str_new("");
+    } else if (is(name, "ChangeExtension") && na == 2) {
+        struct buf r = BUF_INIT, e = BUF_INIT;
+        buf_add(&r, s, dot ? (size_t)(dot - s) : p.len);
+        conv_str(args[1], &e);
+        if (e.len && e.s[0] != '.')
+            buf_putc(&r, '.');
+        buf_add(&r, buf_cstr(&e), e.len);
+        buf_release(&e);
+        *out = val_str_buf(&r);
+    } else if (is(name, "IsPathRooted") && na == 1) {
+        *out = val_bool(s[0] == '/');
+    } else if (is(name, "GetTempPath") && na == 0) {
+        const char *t = getenv("TMPDIR");
+        *out = val_str_printf("%s/", t && *t ? t : "/tmp");
+    } else if (is(name, "GetFullPath") && na == 1) {
+        char cwd[4096];
+        if (s[0] == '/' || !getcwd(cwd, sizeof cwd))
+            *out = val_str_new(s);
+        else
+            *out = val_str_printf("%s/%s", cwd, s);
+    } else if (is(name, "GetInvalidFileNameChars") && na == 0) {
+        val a = val_arr_new();
+        a = val_arr_push(a, val_char('/'));
+        a = val_arr_push(a, val_char(0));
+        *out = val_arr_set_flavour(a, ARR_OBJECT, "System.Char");
+    } else {
+        *handled = false;
+    }
+    buf_release(&p);
+    return EV_OK;
+}
+
 static enum ev static_method(struct interp *in, const struct ast_node *at, val type, val name,
                              const val *args, uint32_t na, val *out)
 {
@@ -1539,6 +1848,36 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
         *out = val_guid(b);
         return EV_OK;
     }
+    if (t == TY_REGEX) {
+        rc = regex_static(in, at, name, args, na, out, &handled);
+        if (handled || rc)
+            return rc;
+    }
+    if (t == TY_CONVERT) {
+        rc = convert_static(in, at, name, args, na, out, &handled);
+        if (handled || rc)
+            return rc;
+    }
+    if (t == TY_PATH) {
+        rc = path_static(in, at, name, args, na, out, &handled);
+        if (handled || rc)
+            return rc;
+    }
+    if (t == TY_CHAR && na == 1) {
+        struct buf b = BUF_INIT;
+        conv_str(args[0], &b);
+        size_t k = 0;
+        uint32_t c = b.len ? text_next(b.s, b.len, &k) : 0;
+        buf_release(&b);
+        if (is(name, "IsDigit")) { *out = val_bool(c >= '0' && c <= '9'); return EV_OK; }
+        if (is(name, "IsLetter")) { *out = val_bool(text_fold(c) != text_upper(c) || (c >= 0x80 && c != 0xA0)); return EV_OK; }
+        if (is(name, "IsLetterOrDigit")) { *out = val_bool((c >= '0' && c <= '9') || text_fold(c) != text_upper(c)); return EV_OK; }
+        if (is(name, "IsUpper")) { *out = val_bool(text_fold(c) != c); return EV_OK; }
+        if (is(name, "IsLower")) { *out = val_bool(text_upper(c) != c); return EV_OK; }
+        if (is(name, "IsWhiteSpace")) { *out = val_bool(c == ' ' || (c >= 9 && c <= 13) || c == 0xA0); return EV_OK; }
+        if (is(name, "ToUpper")) { *out = val_char(text_upper(c)); return EV_OK; }
+        if (is(name, "ToLower")) { *out = val_char(text_fold(c)); return EV_OK; }
+    }
     if (t == TY_ENVIRONMENT && is(name, "GetEnvironmentVariable") && na >= 1) {
         struct buf b = BUF_INIT;
         buf_puts(&b, "env:");
@@ -1608,6 +1947,22 @@ enum ev ev_index_get(struct interp *in, const struct ast_node *at, val target, v
             return EV_OK;
         }
         int64_t i;
+        if (!str && val_kind(index) == VAL_STRING && !conv_to_int64(index, &i, NULL)) {
+            /* a GroupCollection indexed by a group's name */
+            *out = val_null();
+            for (uint32_t k = 0; k < val_arr_len(target); k++) {
+                val e = val_arr_items(target)[k];
+                val nm = val_obj_get(e, "Name");
+                bool same = val_kind(nm) == VAL_STRING &&
+                            text_ieq(val_str(nm), val_str_len(nm), val_str(index), val_str_len(index));
+                val_free(nm);
+                if (same) {
+                    *out = val_copy(e);
+                    break;
+                }
+            }
+            return EV_OK;
+        }
         if (!index_of(index, len, &i)) {
             *out = val_null();
             return EV_OK;
