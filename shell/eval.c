@@ -171,7 +171,10 @@ enum ev ev_report_error(struct interp *in, val record, int act)
         return EV_OK;
     default:
         record_error(in, val_copy(record));
-        show_error(in, record);
+        if (in->err_route == ERR_TO_OUTPUT && in->err_out)
+            return in->err_out->put(in->err_out, record);
+        if (in->err_route != ERR_DISCARD)
+            show_error(in, record);
         val_free(record);
         return EV_OK;
     }
@@ -337,7 +340,7 @@ val ev_var_get(struct interp *in, const char *name, size_t n)
         n = rn;
     }
     if (n == 1 && name[0] == '?')
-        return val_bool(in->last_ok);
+        return val_bool(in->prev_ok);
     struct var *v = local_only ? scope_get_local(s, name, n) : scope_lookup(s, name, n);
     if (!v)
         return val_null();
@@ -1944,8 +1947,6 @@ void ev_free_args(struct cmd_arg *args, uint32_t n)
 ** ===================================================================
 */
 
-enum err_route { ERR_CONSOLE, ERR_DISCARD, ERR_TO_OUTPUT };
-
 /* A function, script block or script file as a stage. */
 struct sproc {
     struct proc p;
@@ -2291,6 +2292,25 @@ static enum ev script_file_proc(struct interp *in, const struct ast_node *at, co
     return EV_OK;
 }
 
+bool ev_find_program(const char *name, struct buf *out);
+enum ev ev_native_proc(struct interp *in, const struct ast_node *at, const char *path,
+                       struct cmd_arg *args, uint32_t nargs, struct proc **out);
+
+/* A path (with separators made Unix ones) to an executable that is not a script. */
+static bool is_program(char *path)
+{
+    size_t n = strlen(path);
+    if (n > 4 && text_ieq(path + n - 4, 4, ".ps1", 4))
+        return false;
+    for (char *p = path; *p; p++)
+        if (*p == '\\')
+            *p = '/';
+    struct buf b = BUF_INIT;
+    bool yes = ev_find_program(path, &b);
+    buf_release(&b);
+    return yes;
+}
+
 static bool looks_like_path(const char *s)
 {
     size_t n = strlen(s);
@@ -2346,6 +2366,14 @@ static enum ev command_proc(struct interp *in, const struct ast_node *cmd, bool 
             sp->paren = &f->def->u.func.params;
             sp->filter = f->def->u.func.filter;
             sp->new_scope = how != INVOKE_DOT;
+        } else if (looks_like_path(cname) && is_program(cname)) {
+            struct proc *np;
+            ev_native_proc(in, cmd, cname, args, nargs, &np);
+            free(cname);
+            val_free(name);
+            np->expects_input = expects_input;
+            *out = np;
+            return EV_OK;
         } else if (looks_like_path(cname)) {
             unix_path(cname);
             rc = script_file_proc(in, cmd, cname, &sp);
@@ -2363,6 +2391,17 @@ static enum ev command_proc(struct interp *in, const struct ast_node *cmd, bool 
                 *out = cp;
                 return EV_OK;
             }
+            struct buf prog = BUF_INIT;
+            if (!rc && ev_find_program(cname, &prog)) {
+                ev_native_proc(in, cmd, buf_cstr(&prog), args, nargs, &cp);
+                buf_release(&prog);
+                free(cname);
+                val_free(name);
+                cp->expects_input = expects_input;
+                *out = cp;
+                return EV_OK;
+            }
+            buf_release(&prog);
             if (!rc)
                 rc = not_found(in, name_node, cname);
         }
@@ -2466,6 +2505,36 @@ static void routing_close(struct routing *r)
         fclose(r->file.f);
 }
 
+/* Runs a stage's put with its error routing in force. */
+static enum ev routed_put(struct sink *s, val v)
+{
+    struct proc *p = (struct proc *)s;
+    struct interp *in = p->in;
+    int route = in->err_route;
+    struct sink *eo = in->err_out;
+    in->err_route = p->err_route;
+    in->err_out = p->err_out;
+    enum ev rc = p->real_put(s, v);
+    in->err_route = route;
+    in->err_out = eo;
+    return rc;
+}
+
+static enum ev routed_call(struct proc *p, enum ev (*fn)(struct proc *))
+{
+    struct interp *in = p->in;
+    int route = in->err_route;
+    struct sink *eo = in->err_out;
+    if (p->err_route != ERR_CONSOLE) {
+        in->err_route = p->err_route;
+        in->err_out = p->err_out;
+    }
+    enum ev rc = fn(p);
+    in->err_route = route;
+    in->err_out = eo;
+    return rc;
+}
+
 static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, struct sink *out)
 {
     const struct ast_list *el = &n->u.pipeline.elems;
@@ -2474,6 +2543,7 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
     struct routing *routes = emsh_xmalloc((count ? count : 1) * sizeof *routes);
     memset(procs, 0, count * sizeof *procs);
     enum ev rc = EV_OK;
+    in->prev_ok = in->last_ok;
     in->last_ok = true;
     /* build the stages from the last, so each knows where its output goes */
     struct sink *next = out;
@@ -2492,6 +2562,12 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
                 goto out;
             }
             procs[i]->next = routes[i].out;
+            if (routes[i].err != ERR_CONSOLE) {
+                procs[i]->err_route = (int)routes[i].err;
+                procs[i]->err_out = routes[i].out;
+                procs[i]->real_put = procs[i]->sink.put;
+                procs[i]->sink.put = routed_put;
+            }
             next = &procs[i]->sink;
         }
         built = i;
@@ -2499,13 +2575,21 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
     /* begin every stage, first to last */
     for (uint32_t i = 0; i < count && !rc; i++)
         if (procs[i])
-            rc = procs[i]->begin(procs[i]);
+            rc = routed_call(procs[i], procs[i]->begin);
     if (!rc) {
         const struct ast_node *first = el->v[0];
         if (first->kind == AST_COMMAND_EXPR) {
             val v;
             const struct ast_node *e = first->u.cmdexpr.expr;
+            int route = in->err_route;
+            struct sink *eo = in->err_out;
+            if (routes[0].err != ERR_CONSOLE) {
+                in->err_route = (int)routes[0].err;
+                in->err_out = routes[0].out;
+            }
             rc = ev_expr(in, e, &v);
+            in->err_route = route;
+            in->err_out = eo;
             if (!rc && count == 1 && e->kind == AST_UNARY &&
                 (e->u.unary.op == OP_PREINC || e->u.unary.op == OP_PREDEC ||
                  e->u.unary.op == OP_POSTINC || e->u.unary.op == OP_POSTDEC)) {
@@ -2529,7 +2613,7 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
         for (uint32_t i = from; i < count && !rc; i++) {
             if (!procs[i])
                 continue;
-            rc = procs[i]->end(procs[i]);
+            rc = routed_call(procs[i], procs[i]->end);
             if (rc == EV_STOP) {
                 rc = EV_OK;
                 break;
@@ -2633,6 +2717,7 @@ struct interp *interp_new(const struct interp_options *opt)
     in->aliases = val_hash_new(false);
     in->history = val_arr_new();
     in->last_ok = true;
+    in->prev_ok = true;
     for (size_t i = 0; i < EMSH_ARRAY_SIZE(builtin_aliases); i++)
         in->aliases = val_hash_set(in->aliases, val_str_new(builtin_aliases[i][0]),
                                    val_str_new(builtin_aliases[i][1]));

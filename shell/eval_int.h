@@ -32,7 +32,8 @@ struct interp {
     val thrown;               /* the ErrorRecord of an EV_THROW under way */
     const char *label;        /* the label of a break/continue under way, or NULL */
     int exit_code;
-    bool last_ok;             /* $? */
+    bool last_ok;             /* did the current (or last) pipeline succeed? */
+    bool prev_ok;             /* $?: how the previous statement ended */
     bool interactive;
     int depth;                /* call depth */
     FILE *out, *err;
@@ -41,6 +42,8 @@ struct interp {
     val namespaces;           /* `using namespace` prefixes */
     val history;              /* commands entered at the prompt (HistoryInfo objects), oldest first */
     FILE *transcript;         /* Start-Transcript's file, or NULL */
+    int err_route;            /* enum err_route of the element running */
+    struct sink *err_out;
     int try_depth;            /* try blocks under way: errors go to their catch */
     bool fatal;               /* the error under way ends the script (throw, -ErrorAction Stop) */
     val type_cache;           /* hashtable: type text -> [type] */
@@ -69,7 +72,14 @@ struct proc {
     void (*release)(struct proc *p);
     bool expects_input;
     bool stop_requested;
+    /* 2>$null and 2>&1 on this element: where its error records go */
+    int err_route;            /* enum err_route */
+    struct sink *err_out;     /* ERR_TO_OUTPUT: the element's output */
+    enum ev (*real_put)(struct sink *s, val v);
 };
+
+/* Where error records go while an element runs. */
+enum err_route { ERR_CONSOLE, ERR_DISCARD, ERR_TO_OUTPUT };
 
 /*
 ** The stage for a cmdlet, from the command table (cmdproc.c). Takes the
