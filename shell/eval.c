@@ -20,6 +20,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #define MAX_CALL_DEPTH 1000
@@ -1998,6 +1999,40 @@ static bool has_process(const struct sproc *sp)
            (sp->filter && sp->body->u.script.blocks[BLOCK_END]);
 }
 
+/* $MyInvocation of a function, script block or script. */
+static val invocation_info(struct sproc *sp)
+{
+    struct parse_unit *u = sb_unit_parse(sp->unit);
+    val cmd = val_obj_new(sp->script_scope ? "System.Management.Automation.ExternalScriptInfo"
+                                           : "System.Management.Automation.FunctionInfo");
+    const char *name = sp->name ? sp->name : "";
+    if (sp->script_scope && u->name) {
+        const char *slash = strrchr(u->name, '/');
+        cmd = val_obj_set(cmd, "Name", val_str_new(slash ? slash + 1 : u->name));
+        cmd = val_obj_set(cmd, "Path", val_str_new(u->name));
+        cmd = val_obj_set(cmd, "Definition", val_str_new(u->name));
+        cmd = val_obj_set(cmd, "CommandType", val_str_new("ExternalScript"));
+    } else {
+        cmd = val_obj_set(cmd, "Name", val_str_new(name));
+        cmd = val_obj_set(cmd, "CommandType", val_str_new(*name ? "Function" : "Script"));
+    }
+    cmd = val_obj_set(cmd, "\x01ToString", val_str_new(sp->script_scope && u->name ? u->name : name));
+    val inv = val_obj_new("System.Management.Automation.InvocationInfo");
+    inv = val_obj_set(inv, "MyCommand", cmd);
+    inv = val_obj_set(inv, "InvocationName", val_str_new(name));
+    inv = val_obj_set(inv, "ScriptName", val_str_new(sp->saved_unit && sb_unit_parse(sp->saved_unit)->name
+                                                        ? sb_unit_parse(sp->saved_unit)->name : ""));
+    inv = val_obj_set(inv, "PSCommandPath", val_str_new(u->name ? u->name : ""));
+    if (sp->p.at && sp->saved_unit) {
+        struct parse_unit *cu = sb_unit_parse(sp->saved_unit);
+        uint32_t line, col;
+        parse_linecol(cu->src, cu->len, sp->p.at->start, &line, &col);
+        inv = val_obj_set(inv, "ScriptLineNumber", val_int((int32_t)line));
+        inv = val_obj_set(inv, "OffsetInLine", val_int((int32_t)col));
+    }
+    return inv;
+}
+
 static enum ev sproc_begin(struct proc *p)
 {
     struct sproc *sp = (struct sproc *)p;
@@ -2019,6 +2054,8 @@ static enum ev sproc_begin(struct proc *p)
     if (sp->new_scope || has_params || sp->nargs)
         rc = ev_script_bind(in, p->at, sp->name, sp->body, sp->paren, sp->args, sp->nargs,
                             p->expects_input, &sp->binding);
+    if (!rc && sp->new_scope)
+        set_local(in, "MyInvocation", invocation_info(sp));
     if (!rc && val_kind(sp->dollar_under) != VAL_NOTHING) {
         set_local(in, "_", val_copy(sp->dollar_under));
         set_local(in, "PSItem", val_copy(sp->dollar_under));
@@ -2701,6 +2738,48 @@ static const char *const builtin_aliases[][2] = {
     {"exsn", "Exit-PSSession"}, {"gdr", "Get-PSDrive"},
 };
 
+/* The console width: COLUMNS, else the terminal's, else 120. */
+static int console_width(void)
+{
+    const char *c = getenv("COLUMNS");
+    if (c && atoi(c) > 0)
+        return atoi(c);
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 120;
+}
+
+/* $Host: the console host as scripts read it (Name, Version, UI.RawUI sizes). */
+static val host_object(void)
+{
+    int w = console_width();
+    val size = val_obj_new("System.Management.Automation.Host.Size");
+    size = val_obj_set(size, "Width", val_int(w));
+    size = val_obj_set(size, "Height", val_int(50));
+    size = val_obj_set(size, "\x01ToString", val_str_printf("%d,50", w));
+    val buffer = val_obj_new("System.Management.Automation.Host.Size");
+    buffer = val_obj_set(buffer, "Width", val_int(w));
+    buffer = val_obj_set(buffer, "Height", val_int(3000));
+    buffer = val_obj_set(buffer, "\x01ToString", val_str_printf("%d,3000", w));
+    val raw = val_obj_new("System.Management.Automation.Internal.Host.InternalHostRawUserInterface");
+    raw = val_obj_set(raw, "WindowSize", size);
+    raw = val_obj_set(raw, "BufferSize", buffer);
+    raw = val_obj_set(raw, "ForegroundColor", val_str_new("Gray"));
+    raw = val_obj_set(raw, "BackgroundColor", val_str_new("Black"));
+    raw = val_obj_set(raw, "WindowTitle", val_str_new("emsh"));
+    val ui = val_obj_new("System.Management.Automation.Internal.Host.InternalHostUserInterface");
+    ui = val_obj_set(ui, "RawUI", raw);
+    val h = val_obj_new("System.Management.Automation.Internal.Host.InternalHost");
+    h = val_obj_set(h, "Name", val_str_new("ConsoleHost"));
+    h = val_obj_set(h, "Version", val_str_new("5.1"));
+    h = val_obj_set(h, "CurrentCulture", val_str_new("en-US"));
+    h = val_obj_set(h, "CurrentUICulture", val_str_new("en-US"));
+    h = val_obj_set(h, "UI", ui);
+    h = val_obj_set(h, "\x01ToString", val_str_new("System.Management.Automation.Internal.Host.InternalHost"));
+    return h;
+}
+
 struct interp *interp_new(const struct interp_options *opt)
 {
     struct interp *in = emsh_xmalloc(sizeof *in);
@@ -2748,6 +2827,7 @@ struct interp *interp_new(const struct interp_options *opt)
     interp_set_global(in, "PSVersionTable", ver);
     if (opt && opt->computer_name)
         setenv("COMPUTERNAME", opt->computer_name, 1);
+    interp_set_global(in, "Host", host_object());
     return in;
 }
 

@@ -16,7 +16,7 @@ status_file="$dir/$base.status"
 actual=$(mktemp)
 trap 'rm -f "$actual"' EXIT
 cd "$dir" || exit 1
-EMSH_CLOCK=virtual "$emsh" "$base.ps1" >"$actual" 2>&1
+COLUMNS=120 EMSH_CLOCK=virtual "$emsh" "$base.ps1" >"$actual" 2>&1
 status=$?
 sed -i "s|$dir|<dir>|g" "$actual"
 want_status=0
