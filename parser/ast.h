@@ -9,6 +9,11 @@
 **
 ** ast_dump() prints a tree in the stable text form that `emsh --dump-ast`
 ** shows and the golden tests compare.
+**
+** A unit with errors still has a tree, but one that is only fit for showing:
+** a node may lack a child that is otherwise always there (a Binary without
+** its rhs after `1 +`), and AST_ERROR marks what failed to parse. Run only
+** trees of units without errors.
 */
 #ifndef EMSH_AST_H
 #define EMSH_AST_H

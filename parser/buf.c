@@ -70,6 +70,10 @@ void buf_put_utf8(struct buf *b, uint32_t cp)
 {
     char o[4];
     size_t n;
+    /* Replace an out-of-range code point before choosing the length: U+FFFD
+    ** takes three bytes, and a four-byte form of it would be overlong. */
+    if (cp > 0x10FFFF)
+        cp = 0xFFFD;
     if (cp < 0x80) {
         o[0] = (char)cp;
         n = 1;
@@ -83,8 +87,6 @@ void buf_put_utf8(struct buf *b, uint32_t cp)
         o[2] = (char)(0x80 | (cp & 0x3F));
         n = 3;
     } else {
-        if (cp > 0x10FFFF)
-            cp = 0xFFFD;
         o[0] = (char)(0xF0 | (cp >> 18));
         o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
         o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));

@@ -414,6 +414,12 @@ uint32_t lex_skip_space(const struct lexer *lx, uint32_t pos)
             pos += 1 + nl_len(lx, pos + 1);
             continue;
         }
+        /* Between tokens a backtick before a space is a space too, as in
+        ** PowerShell (inside a word it escapes the space: `a` b`). */
+        if (at(lx, pos) == '`' && is_ws(lx, pos + 1)) {
+            pos += 1;
+            continue;
+        }
         return pos;
     }
 }
@@ -437,7 +443,8 @@ static uint32_t skip_trivia(struct lexer *lx, uint32_t pos, struct token *t)
             pos += 2;
             for (;;) {
                 if (pos >= lx->len) {
-                    tok_error(t, PERR_MissingTerminatorMultiLineComment, lx->len, lx->len);
+                    /* from the <# to the end, as PowerShell shows it */
+                    tok_error(t, PERR_MissingTerminatorMultiLineComment, s, lx->len);
                     break;
                 }
                 if (at(lx, pos) == '#' && at(lx, pos + 1) == '>') {
@@ -472,12 +479,11 @@ struct walker {
     struct buf text;
     uint32_t text_start;
     struct token *t; /* receives errors */
-    int depth;
     unsigned flags;  /* TF_EXPAND / TF_ESCAPED seen */
 };
 
 static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, int *ok);
-static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t, int depth);
+static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t);
 
 static void w_flush(struct walker *w, uint32_t pos)
 {
@@ -564,7 +570,7 @@ static uint32_t w_dollar(struct walker *w, uint32_t pos)
     if (c == '(') {
         w_flush(w, pos);
         uint32_t inner = pos + 2;
-        uint32_t close = skip_subexpr(lx, inner, w->t, w->depth + 1);
+        uint32_t close = skip_subexpr(lx, inner, w->t);
         if (w->fn)
             w->fn(w->ctx, LEX_PART_SUBEXPR, NULL, 0, inner, close);
         w->flags |= TF_EXPAND;
@@ -595,7 +601,8 @@ static uint32_t walk_sq(struct walker *w, uint32_t pos, int here)
     struct lexer *lx = w->lx;
     for (;;) {
         if (pos >= lx->len) {
-            tok_error(w->t, PERR_TerminatorExpectedAtEndOfString, lx->len, lx->len);
+            /* from the opening quote to the end, as PowerShell shows it */
+            tok_error(w->t, PERR_TerminatorExpectedAtEndOfString, w->t->start, lx->len);
             w->t->op = here ? 3 : 1;
             return pos;
         }
@@ -630,7 +637,8 @@ static uint32_t walk(struct walker *w, uint32_t pos, enum wmode mode)
     for (;;) {
         if (pos >= lx->len) {
             if (mode != W_GENERIC) {
-                tok_error(w->t, PERR_TerminatorExpectedAtEndOfString, lx->len, lx->len);
+                /* from the opening quote to the end, as PowerShell shows it */
+            tok_error(w->t, PERR_TerminatorExpectedAtEndOfString, w->t->start, lx->len);
                 w->t->op = mode == W_DQ ? 2 : 4;
             }
             w_flush(w, pos);
@@ -695,18 +703,25 @@ static uint32_t walk(struct walker *w, uint32_t pos, enum wmode mode)
 ** Finds the `)` that closes a subexpression whose text starts at pos, by
 ** scanning tokens; returns its offset (lx->len when missing).
 */
-static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t, int depth)
+static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t)
 {
     int level = 1;
-    if (depth > 200) {
+    /*
+    ** A string inside $( ) is scanned by a nested lex_scan, which knows
+    ** nothing of the walker that called it: the depth that bounds the C
+    ** stack (`"$("$("$(...`) is therefore counted in the lexer itself.
+    */
+    if (lx->depth >= LEX_MAX_DEPTH) {
         tok_error(t, PERR_ScriptTooComplicated, pos, pos);
         return lx->len;
     }
+    lx->depth++;
+    uint32_t r = lx->len;
     for (;;) {
         struct token st = lex_scan(lx, pos, LEX_CMD);
         if (st.kind == TOK_EOF) {
-            tok_error(t, PERR_IncompleteDollarSubexpressionReference, pos, pos);
-            return lx->len;
+            tok_error(t, PERR_IncompleteDollarSubexpressionReference, pos, lx->len);
+            break;
         }
         if (st.err && st.err != PERR_InvalidVariableReference)
             tok_error(t, st.err, st.err_start, st.err_end);
@@ -718,20 +733,24 @@ static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t, in
             break;
         case TOK_RPAREN:
             if (--level == 0)
-                return st.start;
+                r = st.start;
             break;
         default:
             break;
         }
+        if (!level)
+            break;
         pos = st.end;
     }
+    lx->depth--;
+    return r;
 }
 
 void lex_walk_expandable(const struct lexer *clx, const struct token *t, lex_part_fn fn, void *ctx)
 {
     struct lexer *lx = (struct lexer *)clx; /* records comments met in $( ) */
     struct token scratch = *t;
-    struct walker w = {lx, fn, ctx, fn != NULL, BUF_INIT, t->start, &scratch, 0, 0};
+    struct walker w = {lx, fn, ctx, fn != NULL, BUF_INIT, t->start, &scratch, 0};
     uint32_t pos = t->start;
     switch (t->kind) {
     case TOK_STRING_DQ:
@@ -759,7 +778,7 @@ void lex_cook_sq(const struct lexer *clx, const struct token *t, struct buf *out
 {
     struct lexer *lx = (struct lexer *)clx;
     struct token scratch = *t;
-    struct walker w = {lx, NULL, NULL, 1, BUF_INIT, 0, &scratch, 0, 0};
+    struct walker w = {lx, NULL, NULL, 1, BUF_INIT, 0, &scratch, 0};
     uint32_t pos = t->start;
     int here = t->kind == TOK_HERE_SQ;
     if (here) {
@@ -854,8 +873,10 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
     }
     int scoped = 0;
     for (;;) {
-        while ((n = is_ident(lx, p)))
-            p += n;
+        /* `?` is a name character after the first: `$x?.y` is the variable
+        ** `x?`, as in PowerShell; `${x}?.y` is null-conditional access. */
+        while ((n = is_ident(lx, p)) || at(lx, p) == '?')
+            p += n ? n : 1;
         if (at(lx, p) == ':' && !scoped && at(lx, pos) == '$') {
             if (at(lx, p + 1) == ':')
                 break; /* $type::Member */
@@ -948,7 +969,9 @@ static uint32_t scan_number(const struct lexer *lx, uint32_t pos, enum lex_mode 
         uint32_t d = 0;
         while (ctab[at(lx, p)] & C_DIGIT)
             p++, d++;
-        if (at(lx, p) == '.' && (ctab[at(lx, p + 1)] & C_DIGIT)) {
+        /* `1.5`, and also `1.` and `1.e3` as in PowerShell; `1..2` is a
+        ** range. `1.x` is no number (`(1).x` is how to reach a member). */
+        if (at(lx, p) == '.' && at(lx, p + 1) != '.' && (d || (ctab[at(lx, p + 1)] & C_DIGIT))) {
             p++;
             while (ctab[at(lx, p)] & C_DIGIT)
                 p++, d++;
@@ -973,7 +996,7 @@ static uint32_t scan_number(const struct lexer *lx, uint32_t pos, enum lex_mode 
     uint32_t left = lx->len - p;
     if (left >= 2 && (ieq(s, "ul", 2) || ieq(s, "uy", 2) || ieq(s, "us", 2)))
         p += 2;
-    else if (left >= 1 && strchr(hex ? "lLuUnN" : "lLdDuUyYsSnN", s[0]) && s[0])
+    else if (left >= 1 && strchr(hex ? "lLuUnNsSyY" : "lLdDuUyYsSnN", s[0]) && s[0])
         p += 1;
     p += multiplier_at(lx, p);
     if (p >= lx->len || forces_new(lx, p))
@@ -983,6 +1006,88 @@ static uint32_t scan_number(const struct lexer *lx, uint32_t pos, enum lex_mode 
     if (mode == LEX_EXPR && (at(lx, p) == '[' || at(lx, p) == ':' || is_dash(lx, p)))
         return p;
     return 0;
+}
+
+/* An integer literal's value as a sign and a magnitude, or too big for that. */
+struct intval {
+    bool neg, over;
+    uint64_t mag;
+};
+
+static void int_times(struct intval *v, uint64_t m)
+{
+    if (m > 1 && v->mag > UINT64_MAX / m)
+        v->over = true;
+    else
+        v->mag *= m;
+}
+
+static double int_approx(struct intval v)
+{
+    double d = v.over ? 18446744073709551616.0 : (double)v.mag;
+    return v.neg ? -d : d;
+}
+
+/* A double as an int64, clamped to the int64 range (a cast out of range is UB). */
+static int64_t dbl_to_int(double d)
+{
+    if (!(d > -9223372036854775808.0))
+        return d < 0 ? INT64_MIN : 0; /* also NaN */
+    if (!(d < 9223372036854775808.0))
+        return INT64_MAX;
+    return (int64_t)d;
+}
+
+/*
+** The kind of an integer literal from its suffix (PowerShell's rules):
+** none picks int32, then int64, then decimal, then double; u picks uint32,
+** then uint64. A value too big for its kind keeps its low bits.
+*/
+static void int_classify(struct intval v, const char *suffix, double approx,
+                         struct lex_number *out)
+{
+    bool fits64 = !v.over && v.mag <= (uint64_t)INT64_MAX + (v.neg ? 1 : 0);
+    uint64_t bits = v.neg ? 0 - v.mag : v.mag;
+    int64_t s;
+    memcpy(&s, &bits, sizeof s); /* two's complement, without an out-of-range cast */
+    out->d = approx;
+    out->i = s;
+    switch (suffix[0]) {
+    case 'l':
+        out->kind = NUM_INT64;
+        break;
+    case 'u':
+        if (suffix[1] == 'l')
+            out->kind = NUM_UINT64;
+        else if (suffix[1] == 'y')
+            out->kind = NUM_BYTE;
+        else if (suffix[1] == 's')
+            out->kind = NUM_UINT16;
+        else
+            out->kind = !v.neg && v.mag <= UINT32_MAX ? NUM_UINT32 : NUM_UINT64;
+        break;
+    case 'y':
+        out->kind = NUM_SBYTE;
+        break;
+    case 's':
+        out->kind = NUM_INT16;
+        break;
+    case 'n':
+        out->kind = NUM_BIGINT;
+        break;
+    default:
+        if (fits64 && s >= INT32_MIN && s <= INT32_MAX) {
+            out->kind = NUM_INT32;
+        } else if (fits64) {
+            out->kind = NUM_INT64;
+        } else {
+            /* System.Decimal holds up to 79228162514264337593543950335 */
+            double m = approx < 0 ? -approx : approx;
+            out->kind = m < 7.9228162514264337593543950335e28 ? NUM_DECIMAL : NUM_DOUBLE;
+            out->i = dbl_to_int(approx);
+        }
+        break;
+    }
 }
 
 bool lex_number_value(const char *text, size_t len, struct lex_number *out)
@@ -1020,7 +1125,7 @@ bool lex_number_value(const char *text, size_t len, struct lex_number *out)
     char suffix[3] = {0};
     while (e > i && n < 2) {
         int c = text[e - 1] | 0x20;
-        if (is_hex && strchr("lun", c) && c) {
+        if (is_hex && strchr("lunsy", c) && c) {
         } else if (!is_hex && strchr("ldusyn", c) && c && !(c == 'd' && is_bin)) {
         } else {
             break;
@@ -1037,64 +1142,62 @@ bool lex_number_value(const char *text, size_t len, struct lex_number *out)
     }
     memcpy(tmp, text + i, e - i);
     tmp[e - i] = '\0';
+    struct intval v = {neg != 0, false, 0};
     if (is_hex || is_bin) {
-        uint64_t v = strtoull(tmp + 2, NULL, is_hex ? 16 : 2);
-        if (suffix[0] == 'l') {
-            out->kind = NUM_INT64;
-            out->i = (int64_t)v;
-        } else if (v <= 0xFFFFFFFFu && !suffix[0]) {
-            out->kind = NUM_INT32;
-            out->i = (int32_t)(uint32_t)v;
-        } else {
-            out->kind = suffix[0] == 'u' ? NUM_UINT64 : NUM_INT64;
-            out->i = (int64_t)v;
+        /*
+        ** PowerShell reads exactly 8 or 16 hex digits (32 or 64 binary
+        ** ones), leading zeros included, as a two's complement number of that
+        ** width unless the suffix is u: 0xFFFFFFFF is the int32 -1 and
+        ** 0xFFFFFFFFFFFFFFFF the int64 -1, but 0x0FFFFFFFF is 4294967295.
+        */
+        const char *digits = tmp + 2;
+        size_t width = strlen(digits) * (is_hex ? 4 : 1);
+        for (const char *q = digits; *q; q++) {
+            unsigned dv = (unsigned)hexval((unsigned char)*q);
+            if (v.mag > (UINT64_MAX - dv) / (is_hex ? 16 : 2))
+                v.over = true;
+            v.mag = v.mag * (is_hex ? 16 : 2) + dv;
         }
-        out->i *= mult;
-        if (neg)
-            out->i = -out->i;
-        out->d = (double)out->i;
+        if (suffix[0] != 'u' && (width == 32 || width == 64) && !v.over) {
+            uint64_t sign = (uint64_t)1 << (width - 1);
+            if (v.mag & sign) {
+                /* the negative number: its magnitude is 2^width - mag */
+                v.mag = width == 32 ? ((uint64_t)1 << 32) - v.mag : (~v.mag + 1);
+                v.neg = !v.neg;
+            }
+        }
+        if (width == 64 && (!suffix[0] || (suffix[0] == 'u' && !suffix[1])))
+            suffix[suffix[0] ? 1 : 0] = 'l'; /* a 64-bit literal is an (u)int64 */
+        int_times(&v, (uint64_t)mult);
+        int_classify(v, suffix, int_approx(v), out);
         return true;
     }
     int real = strpbrk(tmp, ".eE") != NULL;
     double d = strtod(tmp, NULL) * (double)mult;
     if (neg)
         d = -d;
-    out->d = d;
-    if (suffix[0] == 'd') {
-        out->kind = NUM_DECIMAL;
-        out->i = (int64_t)d;
+    if (suffix[0] == 'd' || (real && !suffix[0])) {
+        out->kind = suffix[0] == 'd' ? NUM_DECIMAL : NUM_DOUBLE;
+        out->d = d;
+        out->i = dbl_to_int(d);
         return true;
     }
-    if (real && !suffix[0]) {
-        out->kind = NUM_DOUBLE;
-        return true;
-    }
-    /* Integers: int32 when it fits, then int64, then double. */
-    if (d >= -2147483648.0 && d <= 2147483647.0 && suffix[0] != 'l' && suffix[0] != 'n') {
-        out->kind = NUM_INT32;
-    } else if (d >= -9223372036854775808.0 && d < 9223372036854775808.0) {
-        out->kind = NUM_INT64;
+    if (real) {
+        /* 1.5e3l: a real number with an integer suffix, truncated */
+        double m = d < 0 ? -d : d;
+        v.over = !(m < 18446744073709551616.0);
+        v.mag = v.over ? UINT64_MAX : (uint64_t)m;
     } else {
-        out->kind = suffix[0] == 'n' ? NUM_BIGINT : NUM_DOUBLE;
-        return true;
+        /* Exact arithmetic: a double cannot hold every int64. */
+        for (const char *q = tmp; *q; q++) {
+            unsigned dv = (unsigned)(*q - '0');
+            if (v.mag > (UINT64_MAX - dv) / 10)
+                v.over = true;
+            v.mag = v.mag * 10 + dv;
+        }
+        int_times(&v, (uint64_t)mult);
     }
-    if (!real) {
-
-        long long v = strtoll(tmp, NULL, 10);
-        out->i = (int64_t)(v * mult);
-        if (neg)
-            out->i = -out->i;
-    } else {
-        out->i = (int64_t)d;
-    }
-    switch (suffix[0]) {
-    case 'u': out->kind = suffix[1] == 'l' ? NUM_UINT64 : suffix[1] == 'y' ? NUM_BYTE : suffix[1] == 's' ? NUM_UINT16 : NUM_UINT32; break;
-    case 'y': out->kind = NUM_SBYTE; break;
-    case 's': out->kind = NUM_INT16; break;
-    case 'n': out->kind = NUM_BIGINT; break;
-    case 'l': out->kind = NUM_INT64; break;
-    default: break;
-    }
+    int_classify(v, suffix, d, out);
     return true;
 }
 
@@ -1109,7 +1212,7 @@ bool lex_number_value(const char *text, size_t len, struct lex_number *out)
 /* A bare word from pos in command mode; start is the token's first byte. */
 static struct token generic(struct lexer *lx, struct token t, uint32_t pos)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0, 0};
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0};
     t.kind = TOK_GENERIC;
     t.end = walk(&w, pos, W_GENERIC);
     t.flags |= (uint16_t)w.flags;
@@ -1161,7 +1264,7 @@ static struct token simple(struct token t, enum tok_kind k, uint32_t n)
 /* A string literal at pos, of either quote. */
 static struct token string_tok(struct lexer *lx, struct token t, uint32_t pos, enum lex_mode mode)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0, 0};
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0};
     uint32_t q = is_sq(lx, pos);
     if (q) {
         t.kind = TOK_STRING_SQ;
@@ -1177,7 +1280,7 @@ static struct token string_tok(struct lexer *lx, struct token t, uint32_t pos, e
 
 static struct token here_string(struct lexer *lx, struct token t, uint32_t pos)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0, 0};
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0};
     uint32_t q = is_sq(lx, pos + 1);
     int sq = q != 0;
     if (!q)

@@ -74,11 +74,15 @@ struct lex_comment {
     uint32_t start, end;
 };
 
+/* How deep strings and $( ) may nest inside one another in one token. */
+#define LEX_MAX_DEPTH 200
+
 struct lexer {
     const char *src;
     uint32_t len;
     struct lex_comment *comments; /* comments seen so far, in order */
     uint32_t ncomments, comments_cap;
+    uint32_t depth; /* $( ) being skipped inside expandable text, now */
 };
 
 /* Initializes a lexer over src[0..len); the source must outlive it. */
@@ -145,8 +149,8 @@ enum num_kind { NUM_INT32, NUM_INT64, NUM_DOUBLE, NUM_DECIMAL, NUM_UINT32, NUM_U
                 NUM_SBYTE, NUM_INT16, NUM_UINT16, NUM_BIGINT };
 struct lex_number {
     enum num_kind kind;
-    int64_t i;  /* integer kinds */
-    double d;   /* DOUBLE and DECIMAL */
+    int64_t i;  /* integer kinds (UINT64: the bits); DOUBLE, DECIMAL: truncated */
+    double d;   /* DOUBLE and DECIMAL; the value, approximately, for the others */
 };
 bool lex_number_value(const char *text, size_t len, struct lex_number *out);
 

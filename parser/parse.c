@@ -28,7 +28,7 @@ struct parser {
     struct arena *a;
     uint32_t pos;   /* where the next token is scanned */
     uint32_t limit; /* tokens at or after this offset read as end of input */
-    uint32_t prev_end; /* end of the last consumed token */
+    uint32_t prev_end; /* end of the last consumed token, newlines not counted */
     /* the cached token */
     struct token tok;
     bool have;
@@ -50,10 +50,16 @@ struct parser {
 ** ===================================================================
 */
 
+static void token_error(struct parser *p, const struct token *t);
+
 static struct token peek(struct parser *p, enum lex_mode mode)
 {
     if (!p->have || p->tok_mode != mode || p->tok_pos != p->pos) {
         p->tok = lex_scan(&p->lx, p->pos, mode);
+        /* Nobody consumes the end of the text, so an unclosed <# before it
+        ** is reported here (once: error_at drops repeats). */
+        if (p->tok.kind == TOK_EOF && p->tok.err)
+            token_error(p, &p->tok);
         if (p->tok.start >= p->limit) {
             uint32_t at = p->tok.start < p->limit ? p->tok.start : p->limit;
             memset(&p->tok, 0, sizeof p->tok);
@@ -67,9 +73,34 @@ static struct token peek(struct parser *p, enum lex_mode mode)
     return p->tok;
 }
 
+/*
+** Is pos at the end of the text, with nothing but whitespace, newlines and
+** comments after it? An error there means the text stopped too early (the
+** REPL asks for more), as PowerShell's IsAtEndOfScript does with
+** checkCommentsAndWhitespace. A lexer of its own keeps the parser's
+** comment list untouched.
+*/
+static bool at_end(struct parser *p, uint32_t pos)
+{
+    if (pos >= p->lx.len)
+        return true;
+    struct lexer lx;
+    lex_init(&lx, p->lx.src, p->lx.len);
+    struct token t;
+    do
+        t = lex_scan(&lx, pos, LEX_CMD), pos = t.end;
+    while (t.kind == TOK_NEWLINE);
+    lex_release(&lx);
+    return t.kind == TOK_EOF;
+}
+
 static void error_at(struct parser *p, enum perr_id id, uint32_t start, uint32_t end,
                      const char *arg)
 {
+    /* After ScriptTooComplicated (or too many errors) the parser only
+    ** unwinds: the missing closers it meets on the way are not news. */
+    if (p->stop)
+        return;
     for (uint32_t i = 0; i < p->nerrs; i++)
         if (p->errs[i].id == id && p->errs[i].start == start)
             return;
@@ -86,15 +117,30 @@ static void error_at(struct parser *p, enum perr_id id, uint32_t start, uint32_t
     e->start = start;
     e->end = end;
     e->arg = arg ? arena_strndup(p->a, arg, strlen(arg)) : NULL;
-    e->at_eof = start >= p->u->len;
+    e->at_eof = at_end(p, start);
 }
 
-/* An error just after the last token (something is missing there). */
+/*
+** An error just after the last token (something is missing there), where
+** PowerShell puts it: `if ($a)` + newline reports the missing block at the
+** end of the line, not on the next one.
+*/
 static void error_missing(struct parser *p, enum perr_id id, const char *arg)
 {
-    struct token t = peek(p, LEX_EXPR);
-    uint32_t at = t.kind == TOK_EOF ? t.start : p->prev_end;
-    error_at(p, id, at, at, arg);
+    error_at(p, id, p->prev_end, p->prev_end, arg);
+}
+
+/*
+** A construct opened at [start, end) and not closed: the error points at
+** the opener, but the text is incomplete when it ends where the closer was
+** expected (an unclosed '{' at the end of a REPL line wants more lines).
+*/
+static void error_unclosed(struct parser *p, enum perr_id id, uint32_t start, uint32_t end)
+{
+    uint32_t n = p->nerrs;
+    error_at(p, id, start, end, NULL);
+    if (p->nerrs > n)
+        p->errs[n].at_eof = at_end(p, p->pos);
 }
 
 static const char *tok_text(struct parser *p, const struct token *t)
@@ -102,22 +148,54 @@ static const char *tok_text(struct parser *p, const struct token *t)
     return arena_strndup(p->a, p->lx.src + t->start, t->end - t->start);
 }
 
+/* Reports the error the lexer recorded on a token. */
+static void token_error(struct parser *p, const struct token *t)
+{
+    const char *arg = NULL;
+    if (t->err == PERR_TerminatorExpectedAtEndOfString) {
+        static const char *const term[] = {"\"", "'", "\"", "'@", "\"@"};
+        arg = term[t->op < 5 ? t->op : 0];
+    }
+    uint32_t n = p->nerrs;
+    error_at(p, (enum perr_id)t->err, t->err_start, t->err_end, arg);
+    /* An unclosed string, comment, ${ or $( points at its start but runs to
+    ** the end of the text: incomplete input when nothing follows that end. */
+    switch (t->err) {
+    case PERR_TerminatorExpectedAtEndOfString:
+    case PERR_MissingTerminatorMultiLineComment:
+    case PERR_IncompleteDollarVariableReference:
+    case PERR_IncompleteDollarSubexpressionReference:
+        if (p->nerrs > n)
+            p->errs[n].at_eof = at_end(p, t->err_end);
+        break;
+    case PERR_ScriptTooComplicated:
+        p->stop = true; /* strings nested too deep: stop as enter() does */
+        break;
+    default:
+        break;
+    }
+}
+
 static void next(struct parser *p)
 {
     struct token t = p->tok;
     if (EMSH_NEVER(!p->have))
         return;
-    if (t.err) {
-        const char *arg = NULL;
-        if (t.err == PERR_TerminatorExpectedAtEndOfString) {
-            static const char *const term[] = {"\"", "'", "\"", "'@", "\"@"};
-            arg = term[t.op < 5 ? t.op : 0];
-        }
-        error_at(p, (enum perr_id)t.err, t.err_start, t.err_end, arg);
-    }
+    if (t.err)
+        token_error(p, &t);
     p->pos = t.end;
-    p->prev_end = t.end;
+    if (t.kind != TOK_NEWLINE)
+        p->prev_end = t.end; /* nodes and "missing" errors end before newlines */
     p->have = false;
+}
+
+/* Is there a line break in src[from..to)? */
+static bool newline_between(const struct parser *p, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to && i < p->lx.len; i++)
+        if (p->lx.src[i] == '\n' || p->lx.src[i] == '\r')
+            return true;
+    return false;
 }
 
 /* Moves past n bytes scanned by a special scan (member names, keys). */
@@ -591,7 +669,7 @@ static struct ast_node *hash_literal(struct parser *p)
     }
     ctx_restore(p, c);
     if (!accept(p, LEX_EXPR, TOK_RCURLY))
-        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+        error_unclosed(p, PERR_MissingEndCurlyBrace, open.start, open.end);
     n->u.hash.keys = nv_done(p, &keys);
     n->u.hash.values = nv_done(p, &vals);
     return finish(p, n);
@@ -629,7 +707,8 @@ static struct ast_node *paren_expression(struct parser *p)
     n->u.paren.pipeline = inner;
     if (!accept(p, LEX_EXPR, TOK_RPAREN)) {
         struct token t = peek(p, LEX_EXPR);
-        if (inner && t.kind != TOK_EOF)
+        /* `(1 2)` has an unexpected token; `(1 + 2` and a new line only lacks its ')' */
+        if (inner && t.kind != TOK_EOF && !newline_between(p, p->prev_end, t.start))
             error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
         error_missing(p, PERR_MissingEndParenthesisInExpression, NULL);
     }
@@ -646,7 +725,7 @@ static struct ast_node *script_block_expression(struct parser *p)
     n->u.sbexpr.body = script_block(p, open.start, TOK_RCURLY);
     ctx_restore(p, c);
     if (!accept(p, LEX_EXPR, TOK_RCURLY))
-        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+        error_unclosed(p, PERR_MissingEndCurlyBrace, open.start, open.end);
     n->u.sbexpr.body->end = p->prev_end;
     return finish(p, n);
 }
@@ -970,6 +1049,7 @@ static struct ast_node *bracket(struct parser *p, bool *is_attr)
     }
     struct ast_node *n;
     uint32_t q = lex_skip_space(&p->lx, p->pos);
+    uint32_t before = p->nerrs;
     if (q < p->lx.len && p->lx.src[q] == '(') {
         n = mknode(p, AST_ATTRIBUTE, open.start);
         n->u.attr.type = tn;
@@ -979,11 +1059,11 @@ static struct ast_node *bracket(struct parser *p, bool *is_attr)
         n = mknode(p, AST_TYPE_CONSTRAINT, open.start);
         n->u.tc.type = tn;
     }
-    if (!accept(p, LEX_EXPR, TOK_RBRACKET)) {
-        error_missing(p, *is_attr ? PERR_EndSquareBracketExpectedAtEndOfAttribute
-                                  : PERR_EndSquareBracketExpectedAtEndOfType,
-                      NULL);
-    }
+    /* PowerShell's wording for both `[int` and `[A(1)`; EndSquareBracket-
+    ** ExpectedAtEndOfType is for generic arguments. After a missing ')' in
+    ** the arguments the missing ']' is not reported too. */
+    if (!accept(p, LEX_EXPR, TOK_RBRACKET) && p->nerrs == before)
+        error_missing(p, PERR_EndSquareBracketExpectedAtEndOfAttribute, NULL);
     return finish(p, n);
 }
 
@@ -1341,6 +1421,10 @@ static struct ast_node *redirection(struct parser *p)
         struct ast_node *n = mknode(p, AST_REDIRECT_MERGE, t.start);
         n->u.redir.from = t.op & 0xFF;
         n->u.redir.to = (t.op >> 8) & 0xF;
+        /* streams merge into the output stream only: 2>&1, *>&1; not 1>&2,
+        ** 2>&3 or 1>&1 (PowerShell's rule) */
+        if (n->u.redir.to != 1 || n->u.redir.from == 1)
+            error_at(p, PERR_RedirectionNotSupported, t.start, t.end, tok_text(p, &t));
         return finish(p, n);
     }
     struct ast_node *n = mknode(p, AST_REDIRECT_FILE, t.start);
@@ -1487,6 +1571,8 @@ static bool is_assign_token(enum tok_kind k, enum ast_op *op)
 /* Can the expression be assigned to? */
 static bool assignable(const struct ast_node *e, bool multi)
 {
+    if (!e)
+        return false; /* `[Parameter()] = 1`: an attribute on nothing */
     switch (e->kind) {
     case AST_VARIABLE:
         return !e->u.var.splat;
@@ -1515,8 +1601,44 @@ static bool assignable(const struct ast_node *e, bool multi)
 }
 
 /*
+** PowerShell 7 goes on with a pipeline on a line that starts with '|':
+**
+**     Get-Mailbox
+**         # comment lines may come between
+**         | Sort-Object Name
+**
+** An empty or blank line ends the pipeline. At such a continuation this
+** moves to the '|' and returns true; otherwise it changes nothing.
+*/
+static bool pipe_continues(struct parser *p)
+{
+    struct token t = peek(p, LEX_CMD);
+    if (t.kind != TOK_NEWLINE)
+        return false;
+    uint32_t line = t.end;
+    for (;;) {
+        struct token n = lex_scan(&p->lx, line, LEX_CMD);
+        if (n.start >= p->limit)
+            return false;
+        if (n.kind == TOK_PIPE) {
+            p->pos = line;
+            p->have = false;
+            return true;
+        }
+        if (n.kind != TOK_NEWLINE)
+            return false;
+        /* only a line that holds a comment lets the pipeline go on */
+        if (!memchr(p->lx.src + line, '#', n.start - line))
+            return false;
+        line = n.end;
+    }
+}
+
+/*
 ** pipeline: expression assignment_operator statement
 **         | (expression [redirections] | command) {'|' command}
+** A pipeline that starts with '|' is reported and parsed without its empty
+** first element, as PowerShell does.
 */
 static struct ast_node *pipeline(struct parser *p)
 {
@@ -1524,7 +1646,9 @@ static struct ast_node *pipeline(struct parser *p)
     struct ast_node *n = mknode(p, AST_PIPELINE, t.start);
     struct nvec elems;
     nv_init(&elems);
-    if (starts_expression(&t)) {
+    if (t.kind == TOK_PIPE) {
+        error_at(p, PERR_EmptyPipeElement, t.start, t.end, NULL);
+    } else if (starts_expression(&t)) {
         struct ast_node *e = expression(p);
         if (!e)
             return NULL;
@@ -1553,13 +1677,16 @@ static struct ast_node *pipeline(struct parser *p)
             return NULL;
         nv_push(&elems, command(p));
     }
-    while (!p->stop && peek(p, LEX_CMD).kind == TOK_PIPE) {
-        struct token bar = p->tok;
+    while (!p->stop && (peek(p, LEX_CMD).kind == TOK_PIPE || pipe_continues(p))) {
+        struct token bar = peek(p, LEX_CMD);
         next(p);
         skip_newlines(p);
         struct token c = peek(p, LEX_CMD);
         if ((ends_command(c.kind) && c.kind != TOK_AMP) || c.kind == TOK_COMMA) {
-            error_at(p, PERR_EmptyPipeElement, bar.start, bar.end, NULL);
+            /* the empty element is just after the pipe (`a | | b`, `a |`) */
+            error_at(p, PERR_EmptyPipeElement, bar.end, bar.end, NULL);
+            if (c.kind == TOK_PIPE)
+                continue;
             break;
         }
         if (c.kind != TOK_GENERIC && c.kind != TOK_AMP && c.kind != TOK_DOT &&
@@ -1573,8 +1700,16 @@ static struct ast_node *pipeline(struct parser *p)
         }
         nv_push(&elems, command(p));
     }
+    if (!elems.n) {
+        /* nothing but pipes: the errors are out, leave a marker */
+        nv_done(p, &elems);
+        n->kind = AST_ERROR;
+        return finish(p, n);
+    }
     n->u.pipeline.elems = nv_done(p, &elems);
-    return finish(p, n);
+    /* ends with its last element, not after newlines skipped behind a pipe */
+    n->end = n->u.pipeline.elems.v[n->u.pipeline.elems.n - 1]->end;
+    return n;
 }
 
 /* pipeline_chain: pipeline {('&&' | '||') pipeline} ['&'] */
@@ -1592,9 +1727,10 @@ static struct ast_node *pipeline_chain(struct parser *p)
             else if (lhs->kind == AST_PIPELINE_CHAIN)
                 lhs->u.chain.background = true;
             t = peek(p, LEX_CMD);
-            if (t.kind == TOK_AND_AND || t.kind == TOK_OR_OR)
-                error_at(p, PERR_BackgroundOperatorInPipelineChain, t.start, t.end, NULL);
-            break;
+            if (t.kind != TOK_AND_AND && t.kind != TOK_OR_OR)
+                break;
+            /* `a & && b`: one error, and the chain goes on */
+            error_at(p, PERR_BackgroundOperatorInPipelineChain, t.start, t.end, NULL);
         }
         if (t.kind != TOK_AND_AND && t.kind != TOK_OR_OR)
             break;
@@ -1604,7 +1740,8 @@ static struct ast_node *pipeline_chain(struct parser *p)
         skip_newlines(p);
         struct ast_node *rhs = pipeline(p);
         if (!rhs) {
-            error_at(p, PERR_EmptyPipelineChainElement, t.start, t.end, NULL);
+            /* just after the operator, so that `a &&` at the end is incomplete */
+            error_at(p, PERR_EmptyPipelineChainElement, t.end, t.end, NULL);
             break;
         }
         struct ast_node *n = mknode(p, AST_PIPELINE_CHAIN, lhs->start);
@@ -1637,7 +1774,7 @@ static struct ast_node *statement_block(struct parser *p, enum perr_id missing, 
     struct ast_node *n = statement_list_node(p, open.start, TOK_RCURLY);
     ctx_restore(p, c);
     if (!accept(p, LEX_EXPR, TOK_RCURLY))
-        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+        error_unclosed(p, PERR_MissingEndCurlyBrace, open.start, open.end);
     return finish(p, n);
 }
 
@@ -1658,7 +1795,7 @@ static struct ast_node *statement_list_node(struct parser *p, uint32_t start, en
             next(p);
             continue;
         }
-        uint32_t before = p->nerrs;
+        uint32_t before = p->nerrs, first = t.start;
         struct ast_node *s = statement(p);
         if (!s) {
             t = peek(p, LEX_CMD);
@@ -1671,13 +1808,21 @@ static struct ast_node *statement_list_node(struct parser *p, uint32_t start, en
         t = peek(p, LEX_CMD);
         if (t.kind == TOK_NEWLINE || t.kind == TOK_SEMI || t.kind == TOK_EOF || t.kind == closer)
             continue;
+        /* the background operator ends its statement: `a & b &` is two jobs */
+        if ((s->kind == AST_PIPELINE && s->u.pipeline.background) ||
+            (s->kind == AST_PIPELINE_CHAIN && s->u.chain.background))
+            continue;
+        if (closer == TOK_EOF && (t.kind == TOK_RCURLY || t.kind == TOK_RPAREN))
+            continue; /* a stray closer is a mistake of its own: see the loop's top */
+        /* A broken statement that ran on to a new line (`$a = (1 + 2` and
+        ** then `$b = 3`): the new line starts a statement of its own, as in
+        ** PowerShell, rather than being skipped with the broken one. */
+        if (p->nerrs != before && p->prev_end > first && newline_between(p, p->prev_end, t.start))
+            continue;
         if (p->nerrs == before)
             error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
-        if (t.kind == TOK_RCURLY || t.kind == TOK_RPAREN) {
-            if (closer != TOK_EOF)
-                break;
-            next(p);
-        }
+        if (t.kind == TOK_RCURLY || t.kind == TOK_RPAREN)
+            break;
         sync(p);
     }
     n->u.block.stmts = nv_done(p, &v);
@@ -1773,7 +1918,7 @@ static bool flag_is(struct parser *p, const struct token *t, const char *full)
 /* switch_statement: 'switch' {flag} ('(' pipeline ')' | -File path) '{' clauses '}' */
 static struct ast_node *switch_statement(struct parser *p, struct token kwt, struct ast_str label)
 {
-    struct ast_node *n = mknode(p, AST_SWITCH, label.n ? kwt.start : kwt.start);
+    struct ast_node *n = mknode(p, AST_SWITCH, kwt.start);
     n->u.switch_.label = label;
     next(p);
     for (;;) {
@@ -1832,11 +1977,15 @@ static struct ast_node *switch_statement(struct parser *p, struct token kwt, str
         else
             cond = command_element(p);
         if (!cond && !is_default) {
+            /* As PowerShell: without a condition no body can follow, so the
+            ** clauses end here, and a '}' right after is taken as the
+            ** switch's own. (Going on would loop forever on `switch(s){)`:
+            ** sync() stops before the ')'.) */
             error_at(p, PERR_MissingSwitchConditionExpression, t.start, t.end, NULL);
-            sync(p);
-            if (at_kind(p, LEX_CMD, TOK_RCURLY) && false)
-                break;
-            continue;
+            ctx_restore(p, c);
+            n->u.switch_.clauses = nv_done(p, &clauses);
+            accept(p, LEX_EXPR, TOK_RCURLY);
+            return finish(p, n);
         }
         skip_newlines(p);
         struct ast_node *body = statement_block(p, PERR_MissingSwitchStatementClause, NULL);
@@ -1856,7 +2005,7 @@ static struct ast_node *switch_statement(struct parser *p, struct token kwt, str
     ctx_restore(p, c);
     n->u.switch_.clauses = nv_done(p, &clauses);
     if (!accept(p, LEX_EXPR, TOK_RCURLY))
-        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+        error_unclosed(p, PERR_MissingEndCurlyBrace, open.start, open.end);
     return finish(p, n);
 }
 
@@ -2069,12 +2218,15 @@ static struct ast_node *try_statement(struct parser *p, struct token kwt)
             break;
     }
     n->u.try_.catches = nv_done(p, &catches);
+    bool finally_kw = false;
     if (next_keyword(p, KW_FINALLY)) {
         next(p);
         skip_newlines(p);
+        finally_kw = true;
         n->u.try_.finally = statement_block(p, PERR_MissingFinallyStatementBlock, NULL);
     }
-    if (!n->u.try_.catches.n && !n->u.try_.finally)
+    /* `try {} finally` without its block has one error, not two */
+    if (!n->u.try_.catches.n && !finally_kw)
         error_missing(p, PERR_MissingCatchOrFinally, NULL);
     return finish(p, n);
 }
@@ -2097,7 +2249,7 @@ static struct ast_node *parameter(struct parser *p)
         skip_newlines(p);
         n->u.param.dflt = expression(p);
         if (!n->u.param.dflt)
-            error_missing(p, PERR_ExpectedValueExpression, "=");
+            error_missing(p, PERR_MissingExpressionAfterToken, "=");
     } else {
         restore(p, m);
     }
@@ -2129,8 +2281,12 @@ static struct ast_list parameter_list(struct parser *p, enum perr_id missing_clo
         }
         nv_push(&v, prm);
         skip_newlines(p);
-        if (accept(p, LEX_EXPR, TOK_COMMA))
+        if (accept(p, LEX_EXPR, TOK_COMMA)) {
+            skip_newlines(p);
+            if (at_kind(p, LEX_EXPR, TOK_RPAREN)) /* param($a,) */
+                error_missing(p, PERR_MissingExpressionAfterToken, ",");
             continue;
+        }
         if (accept(p, LEX_EXPR, TOK_RPAREN))
             break;
         error_missing(p, missing_close, NULL);
@@ -2237,6 +2393,7 @@ static struct ast_node *function_statement(struct parser *p, struct token kwt, e
     n->u.func.filter = kw == KW_FILTER;
     n->u.func.workflow = kw == KW_WORKFLOW;
     next(p);
+    skip_newlines(p); /* 'function' new-lines:opt function-name */
     struct token t = peek(p, LEX_CMD);
     if (t.kind == TOK_GENERIC || t.kind == TOK_STRING_SQ || t.kind == TOK_STRING_DQ ||
         t.kind == TOK_IDENT || t.kind == TOK_VARIABLE || t.kind == TOK_PARAMETER ||
@@ -2253,6 +2410,7 @@ static struct ast_node *function_statement(struct parser *p, struct token kwt, e
     struct mark m = save(p);
     skip_newlines(p);
     bool has_params = false;
+    uint32_t before = p->nerrs;
     if (accept(p, LEX_EXPR, TOK_LPAREN)) {
         n->u.func.params = parameter_list(p, PERR_MissingEndParenthesisInFunctionParameterList);
         has_params = true;
@@ -2262,7 +2420,10 @@ static struct ast_node *function_statement(struct parser *p, struct token kwt, e
     struct token open = peek(p, LEX_EXPR);
     if (open.kind != TOK_LCURLY) {
         restore(p, m);
-        error_missing(p, PERR_MissingFunctionBody, NULL);
+        /* A broken parameter list has been reported; PowerShell then does
+        ** not also ask for the body. */
+        if (p->nerrs == before)
+            error_missing(p, PERR_MissingFunctionBody, NULL);
         return finish(p, n);
     }
     next(p);
@@ -2270,7 +2431,7 @@ static struct ast_node *function_statement(struct parser *p, struct token kwt, e
     n->u.func.body = script_block(p, open.start, TOK_RCURLY);
     ctx_restore(p, c);
     if (!accept(p, LEX_EXPR, TOK_RCURLY))
-        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+        error_unclosed(p, PERR_MissingEndCurlyBrace, open.start, open.end);
     n->u.func.body->end = p->prev_end;
     if (has_params && n->u.func.body->u.script.param) {
         struct ast_node *pb = n->u.func.body->u.script.param;
@@ -2356,6 +2517,7 @@ static struct ast_node *using_statement(struct parser *p, struct token kwt)
 /* A class member: {attribute | type | 'static' | 'hidden'} ($prop ['=' expr] | name '(' params ')' [':' 'base' '(' args ')'] block) */
 static struct ast_node *class_member(struct parser *p, const struct ast_str *class_name)
 {
+    uint32_t before = p->nerrs;
     struct token t = peek(p, LEX_EXPR);
     uint32_t start = t.start;
     struct nvec attrs;
@@ -2409,8 +2571,12 @@ static struct ast_node *class_member(struct parser *p, const struct ast_str *cla
         }
         struct token e = peek(p, LEX_EXPR);
         if (e.kind != TOK_NEWLINE && e.kind != TOK_SEMI && e.kind != TOK_RCURLY &&
-            e.kind != TOK_EOF)
+            e.kind != TOK_EOF) {
             error_missing(p, PERR_MissingPropertyTerminator, NULL);
+            finish(p, n);
+            sync(p); /* the rest of the line belongs to no member */
+            return n;
+        }
         return finish(p, n);
     }
     if (t.kind == TOK_IDENT) {
@@ -2422,12 +2588,11 @@ static struct ast_node *class_member(struct parser *p, const struct ast_str *cla
             strncasecmp(class_name->s, p->lx.src + t.start, class_name->n) == 0)
             flags |= MEMBER_CONSTRUCTOR;
         next(p);
-        if (!accept(p, LEX_EXPR, TOK_LPAREN)) {
+        /* `M { }`: reported, and the body is still parsed, as PowerShell does */
+        if (accept(p, LEX_EXPR, TOK_LPAREN))
+            n->u.method.params = parameter_list(p, PERR_MissingEndParenthesisInFunctionParameterList);
+        else
             error_missing(p, PERR_MissingMethodParameterList, NULL);
-            n->u.method.flags = flags;
-            return finish(p, n);
-        }
-        n->u.method.params = parameter_list(p, PERR_MissingEndParenthesisInFunctionParameterList);
         skip_newlines(p);
         if (accept(p, LEX_EXPR, TOK_COLON)) {
             skip_newlines(p);
@@ -2448,7 +2613,9 @@ static struct ast_node *class_member(struct parser *p, const struct ast_str *cla
         n->u.method.flags = flags;
         struct token open = peek(p, LEX_EXPR);
         if (open.kind != TOK_LCURLY) {
-            error_missing(p, PERR_MissingFunctionBody, NULL);
+            /* after a bad `: base(...)` the missing body is no extra news */
+            if (p->nerrs == before)
+                error_missing(p, PERR_MissingFunctionBody, NULL);
             return finish(p, n);
         }
         next(p);
@@ -2456,7 +2623,7 @@ static struct ast_node *class_member(struct parser *p, const struct ast_str *cla
         n->u.method.body = script_block(p, open.start, TOK_RCURLY);
         ctx_restore(p, c);
         if (!accept(p, LEX_EXPR, TOK_RCURLY))
-            error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+            error_unclosed(p, PERR_MissingEndCurlyBrace, open.start, open.end);
         n->u.method.body->end = p->prev_end;
         return finish(p, n);
     }
@@ -2537,7 +2704,11 @@ static struct ast_node *type_definition(struct parser *p, struct token kwt, enum
             break;
         struct ast_node *mem = kw == KW_ENUM ? enum_member(p) : class_member(p, &n->u.typedef_.name);
         if (!mem) {
-            next(p);
+            /* Skip the bad member: a block or parentheses whole (sync counts
+            ** them), but not the '}' that closes the type. */
+            enum tok_kind k = peek(p, LEX_EXPR).kind;
+            if (k != TOK_RCURLY && k != TOK_LCURLY && k != TOK_LPAREN)
+                next(p);
             sync(p);
             continue;
         }
@@ -2546,7 +2717,7 @@ static struct ast_node *type_definition(struct parser *p, struct token kwt, enum
     ctx_restore(p, c);
     n->u.typedef_.members = nv_done(p, &members);
     if (!accept(p, LEX_EXPR, TOK_RCURLY))
-        error_at(p, PERR_MissingEndCurlyBrace, open.start, open.end, NULL);
+        error_unclosed(p, PERR_MissingEndCurlyBrace, open.start, open.end);
     return finish(p, n);
 }
 
@@ -2577,6 +2748,7 @@ static struct ast_node *statement(struct parser *p)
     struct ast_node *r = NULL;
     struct token t = peek(p, LEX_CMD);
     struct ast_str label = {"", 0};
+    uint32_t label_start = t.start;
     if (t.kind == TOK_LABEL) {
         label = mkstr(p, p->lx.src + t.start + 1, t.end - t.start - 1);
         next(p);
@@ -2614,6 +2786,15 @@ static struct ast_node *statement(struct parser *p)
         r = type_definition(p, t, kw, none, t.start);
         break;
     }
+    case KW_DEFINE:
+    case KW_FROM:
+    case KW_VAR:
+        /* reserved words, as in PowerShell */
+        error_at(p, PERR_ReservedKeywordNotAllowed, t.start, t.end,
+                 keyword_spelling(keyword_of(p, &t)));
+        next(p);
+        r = finish(p, mknode(p, AST_ERROR, t.start));
+        break;
     case KW_ELSE:
     case KW_ELSEIF:
     case KW_CATCH:
@@ -2631,6 +2812,8 @@ static struct ast_node *statement(struct parser *p)
             r = pipeline_chain(p);
         break;
     }
+    if (r && label.n)
+        r->start = label_start; /* a labelled loop starts at its label */
     leave(p);
     return r;
 }
@@ -2655,19 +2838,15 @@ static enum ast_block block_of(enum keyword kw)
     }
 }
 
-/* Is the parser at a named block keyword followed by '{'? */
+/*
+** Is the parser at a named block keyword? As in PowerShell the keyword alone
+** decides: `{ begin }` is a begin block without its statement block (an
+** error), not a command named begin.
+*/
 static enum ast_block at_named_block(struct parser *p)
 {
     struct token t = peek(p, LEX_CMD);
-    enum ast_block b = block_of(keyword_of(p, &t));
-    if (b == BLOCK__COUNT)
-        return b;
-    struct mark m = save(p);
-    next(p);
-    skip_newlines(p);
-    bool brace = at_kind(p, LEX_EXPR, TOK_LCURLY);
-    restore(p, m);
-    return brace ? b : BLOCK__COUNT;
+    return block_of(keyword_of(p, &t));
 }
 
 /*
@@ -2727,7 +2906,8 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
             peek(p, LEX_CMD);
             next(p);
             skip_newlines(p);
-            struct ast_node *body = statement_block(p, PERR_MissingNamedStatementBlock, NULL);
+            struct ast_node *body =
+                statement_block(p, PERR_MissingNamedStatementBlock, tok_text(p, &t));
             struct ast_node *nb = mknode(p, AST_NAMED_BLOCK, t.start);
             nb->u.named.which = b;
             nb->u.named.stmts = body ? body->u.block.stmts : (struct ast_list){NULL, 0};
@@ -2889,14 +3069,14 @@ void parse_linecol(const char *src, uint32_t len, uint32_t pos, uint32_t *line, 
 void parse_error_message(const struct parse_error *e, struct buf *out)
 {
     const char *m = perr_message(e->id);
-    const char *ph = strstr(m, "{0}");
-    if (!ph) {
-        buf_puts(out, m);
-        return;
+    const char *ph;
+    /* every {0}: MissingTypeBody has two */
+    while ((ph = strstr(m, "{0}")) != NULL) {
+        buf_add(out, m, (size_t)(ph - m));
+        buf_puts(out, e->arg ? e->arg : "");
+        m = ph + 3;
     }
-    buf_add(out, m, (size_t)(ph - m));
-    buf_puts(out, e->arg ? e->arg : "");
-    buf_puts(out, ph + 3);
+    buf_puts(out, m);
 }
 
 void parse_render_errors(const struct parse_unit *u, struct buf *out)

@@ -1,0 +1,6 @@
+class Broken : {
+    [int]$Count = 0 1
+    Method { 'no parameter list' }
+    Broken() : super() { }
+    static
+}

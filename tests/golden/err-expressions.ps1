@@ -1,0 +1,5 @@
+$total = (1 + 2
+$name = $mbx.
+$first = $list[
+1 = $x
+$ok = $a ? 'yes'

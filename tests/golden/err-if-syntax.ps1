@@ -1,0 +1,3 @@
+if $mounted { 'yes' }
+if ($a -eq 1 { 'one' }
+if ($b) { 'b' } else

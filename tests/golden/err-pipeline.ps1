@@ -1,0 +1,2 @@
+Get-Mailbox | 'text'
+Get-Mailbox |

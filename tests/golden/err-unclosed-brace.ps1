@@ -1,0 +1,4 @@
+foreach ($db in Get-MailboxDatabase) {
+    if ($db.Mounted) {
+        $db.Name
+}

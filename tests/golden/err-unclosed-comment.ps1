@@ -1,0 +1,3 @@
+Get-Date
+<# a comment that never ends
+Get-Mailbox

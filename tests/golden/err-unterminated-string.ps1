@@ -1,0 +1,2 @@
+Write-Host "Report for $server
+Get-Date
