@@ -79,7 +79,7 @@ val err_record(const struct err_spec *spec, struct sb_unit *su, const struct ast
     struct parse_unit *u = su ? sb_unit_parse(su) : NULL;
     if (u && at) {
         uint32_t line, col;
-        parse_linecol(u->src, u->len, at->start, &line, &col);
+        sb_unit_linecol(su, at->start, &line, &col);
         uint32_t ls = at->start, le;
         while (ls > 0 && u->src[ls - 1] != '\n' && u->src[ls - 1] != '\r')
             ls--;

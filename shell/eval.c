@@ -2024,9 +2024,8 @@ static val invocation_info(struct sproc *sp)
                                                         ? sb_unit_parse(sp->saved_unit)->name : ""));
     inv = val_obj_set(inv, "PSCommandPath", val_str_new(u->name ? u->name : ""));
     if (sp->p.at && sp->saved_unit) {
-        struct parse_unit *cu = sb_unit_parse(sp->saved_unit);
         uint32_t line, col;
-        parse_linecol(cu->src, cu->len, sp->p.at->start, &line, &col);
+        sb_unit_linecol(sp->saved_unit, sp->p.at->start, &line, &col);
         inv = val_obj_set(inv, "ScriptLineNumber", val_int((int32_t)line));
         inv = val_obj_set(inv, "OffsetInLine", val_int((int32_t)col));
     }

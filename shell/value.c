@@ -66,6 +66,8 @@ struct obj_heap {
 struct sb_unit {
     uint32_t refcnt;
     struct parse_unit *u;
+    uint32_t *lines; /* offsets of line starts, built on first use */
+    uint32_t nlines;
 };
 
 struct sb_heap {
@@ -924,6 +926,8 @@ struct sb_unit *sb_unit_new(struct parse_unit *u)
     struct sb_unit *su = emsh_xmalloc(sizeof *su);
     su->refcnt = 1;
     su->u = u;
+    su->lines = NULL;
+    su->nlines = 0;
     return su;
 }
 
@@ -937,8 +941,45 @@ void sb_unit_release(struct sb_unit *su)
 {
     if (su && --su->refcnt == 0) {
         parse_unit_free(su->u);
+        free(su->lines);
         free(su);
     }
+}
+
+void sb_unit_linecol(struct sb_unit *su, uint32_t pos, uint32_t *line, uint32_t *col)
+{
+    const struct parse_unit *u = su->u;
+    if (!su->lines) {
+        uint32_t cap = 64;
+        su->lines = emsh_xmalloc(cap * sizeof *su->lines);
+        su->lines[su->nlines++] = 0;
+        for (uint32_t i = 0; i < u->len; i++) {
+            char c = u->src[i];
+            if (c == '\n' || (c == '\r' && (i + 1 >= u->len || u->src[i + 1] != '\n'))) {
+                if (su->nlines == cap) {
+                    cap *= 2;
+                    su->lines = emsh_xrealloc(su->lines, cap * sizeof *su->lines);
+                }
+                su->lines[su->nlines++] = i + 1;
+            }
+        }
+    }
+    if (pos > u->len)
+        pos = u->len;
+    uint32_t lo = 0, hi = su->nlines;
+    while (hi - lo > 1) {
+        uint32_t mid = (lo + hi) / 2;
+        if (su->lines[mid] <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    uint32_t c = 1;
+    for (uint32_t i = su->lines[lo]; i < pos; i++)
+        if (((unsigned char)u->src[i] & 0xC0) != 0x80 && u->src[i] != '\r')
+            c++;
+    *line = lo + 1;
+    *col = c;
 }
 
 struct parse_unit *sb_unit_parse(struct sb_unit *su)

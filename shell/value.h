@@ -170,6 +170,8 @@ struct sb_unit *sb_unit_new(struct parse_unit *u);   /* takes over u */
 struct sb_unit *sb_unit_retain(struct sb_unit *su);
 void sb_unit_release(struct sb_unit *su);
 struct parse_unit *sb_unit_parse(struct sb_unit *su);
+/* 1-based line and column of byte offset pos, in O(log lines) after the first call. */
+void sb_unit_linecol(struct sb_unit *su, uint32_t pos, uint32_t *line, uint32_t *col);
 val val_scriptblock(struct sb_unit *su, const struct ast_node *body); /* retains su */
 const struct ast_node *val_sb_body(val v);
 struct sb_unit *val_sb_unit(val v);
