@@ -473,7 +473,8 @@ enum ev ev_cmdlet_proc(struct interp *in, const struct ast_node *at, const char 
     cp->err_var = val_nothing();
     /* the stage owns copies of the arguments; the caller frees its array */
     cp->args = nargs ? emsh_xmalloc(nargs * sizeof *cp->args) : NULL;
-    memcpy(cp->args, args, nargs * sizeof *args);
+    if (nargs)
+        memcpy(cp->args, args, nargs * sizeof *args);
     cp->nargs = nargs;
     cp->env.ud = cp;
     cp->env.prompt = env_prompt;

@@ -172,8 +172,14 @@ static void obj_str(val v, struct buf *out)
         return;
     }
     val_free(ts);
+    /* a property bag (a PSCustomObject, whatever type names it carries in
+       front) prints its properties; a typed record its type name */
     const char *type = val_obj_ntypes(v) ? val_obj_type_at(v, 0) : "";
-    if (strcmp(type, "System.Management.Automation.PSCustomObject") != 0) {
+    bool bag = false;
+    for (uint32_t i = 0; i < val_obj_ntypes(v); i++)
+        if (strcmp(val_obj_type_at(v, i), "System.Management.Automation.PSCustomObject") == 0)
+            bag = true;
+    if (!bag) {
         buf_puts(out, type);
         return;
     }
