@@ -169,6 +169,26 @@ struct cmd_ops {
     uint8_t (*set)(struct cmd_ctx *c);
     void *(*state)(struct cmd_ctx *c);
     void *(*session)(struct cmd_ctx *c);
+    /* the session (shell/session.c); see the cmd_* wrappers below */
+    val (*var_list)(struct cmd_ctx *c, const char *scope, int *rc);
+    int (*var_set)(struct cmd_ctx *c, const char *scope, const char *name, val value,
+                   const char *description, int options, unsigned flags, val *result);
+    int (*var_remove)(struct cmd_ctx *c, const char *scope, const char *name, bool force);
+    val (*alias_list)(struct cmd_ctx *c, const char *scope, int *rc);
+    int (*alias_set)(struct cmd_ctx *c, const char *scope, const char *name,
+                     const char *definition, const char *description, int options,
+                     unsigned flags, val *result);
+    val (*functions)(struct cmd_ctx *c);
+    enum ev (*parse_script)(struct cmd_ctx *c, const char *name, const char *text, size_t len,
+                            val *out);
+    enum ev (*run_block)(struct cmd_ctx *c, val sb, val input, const val *args, uint32_t nargs,
+                         bool new_scope);
+    val (*history)(struct cmd_ctx *c);
+    int (*transcript_start)(struct cmd_ctx *c, const char *path, bool append);
+    bool (*transcript_stop)(struct cmd_ctx *c, val *path);
+    int (*console_width)(struct cmd_ctx *c);
+    bool (*is_terminal)(struct cmd_ctx *c);
+    bool (*interactive)(struct cmd_ctx *c);
 };
 
 struct cmd_ctx {
@@ -221,6 +241,119 @@ static inline bool cmd_bound(struct cmd_ctx *c, uint16_t param) { return c->ops-
 static inline uint8_t cmd_set(struct cmd_ctx *c) { return c->ops->set(c); }
 /* Per-invocation state of the size the handler declared, zeroed at begin. */
 static inline void *cmd_state(struct cmd_ctx *c) { return c->ops->state(c); }
+
+/*
+** {=== the session: variables, aliases, functions, scripts, history, host ===
+**
+** For the cmdlets that work on the running session (Get-Variable,
+** Set-Alias, Invoke-Expression, Get-Command, Get-Help, Start-Transcript
+** ...). shell/session.h documents each operation in full. A scope is
+** PowerShell's -Scope text: NULL or "" for the default, Global, Local,
+** Private, Script, or a number of scopes up from the current one.
+*/
+
+/* What a session operation reports (besides SESS_OK). */
+enum sess_rc {
+    SESS_OK = 0,
+    SESS_BAD_SCOPE,     /* the scope is not a scope name nor a number */
+    SESS_SCOPE_RANGE,   /* the scope number exceeds the number of active scopes */
+    SESS_NOT_FOUND,     /* no such item */
+    SESS_EXISTS,        /* SESS_CREATE and the item exists (without SESS_FORCE) */
+    SESS_NOT_WRITABLE,  /* read-only (without SESS_FORCE) or constant */
+    SESS_CONSTANT,      /* constant: cannot be modified or removed */
+    SESS_MAKE_CONSTANT, /* an existing item cannot be made constant */
+    SESS_ALLSCOPE,      /* the AllScope option cannot be removed */
+    SESS_NOT_REMOVABLE, /* read-only (without SESS_FORCE) or constant */
+};
+
+/* ScopedItemOptions, by value. */
+enum sess_options {
+    SESS_OPT_NONE = 0,
+    SESS_OPT_READONLY = 1,
+    SESS_OPT_CONSTANT = 2,
+    SESS_OPT_PRIVATE = 4,
+    SESS_OPT_ALLSCOPE = 8,
+    SESS_OPT_UNSPECIFIED = 16,
+};
+
+/* How a set operation goes about it. */
+enum sess_flags {
+    SESS_FORCE = 1 << 0,  /* -Force: overwrite read-only items, replace existing ones */
+    SESS_CREATE = 1 << 1, /* New-Variable / New-Alias: fail with SESS_EXISTS if it exists */
+};
+
+/* PSVariable objects visible from scope (NULL: all scopes, flattened); a new array. */
+static inline val cmd_var_list(struct cmd_ctx *c, const char *scope, enum sess_rc *rc)
+{
+    int r = 0;
+    val v = c->ops->var_list(c, scope, &r);
+    *rc = (enum sess_rc)r;
+    return v;
+}
+/* Creates or changes a variable: value VAL_NOTHING, description NULL and options -1
+** leave those unchanged; *result (may be NULL) gets the PSVariable. */
+static inline enum sess_rc cmd_var_set(struct cmd_ctx *c, const char *scope, const char *name,
+                                       val value, const char *description, int options,
+                                       unsigned flags, val *result)
+{
+    return (enum sess_rc)c->ops->var_set(c, scope, name, value, description, options, flags,
+                                         result);
+}
+static inline enum sess_rc cmd_var_remove(struct cmd_ctx *c, const char *scope, const char *name,
+                                          bool force)
+{
+    return (enum sess_rc)c->ops->var_remove(c, scope, name, force);
+}
+/* AliasInfo objects of every alias; a new array. */
+static inline val cmd_alias_list(struct cmd_ctx *c, const char *scope, enum sess_rc *rc)
+{
+    int r = 0;
+    val v = c->ops->alias_list(c, scope, &r);
+    *rc = (enum sess_rc)r;
+    return v;
+}
+static inline enum sess_rc cmd_alias_set(struct cmd_ctx *c, const char *scope, const char *name,
+                                         const char *definition, const char *description,
+                                         int options, unsigned flags, val *result)
+{
+    return (enum sess_rc)c->ops->alias_set(c, scope, name, definition, description, options,
+                                           flags, result);
+}
+/* FunctionInfo / FilterInfo objects of the session's functions, sorted by name. */
+static inline val cmd_functions(struct cmd_ctx *c) { return c->ops->functions(c); }
+/* Parses text into a script block (*out); name: the file it came from, or NULL. A syntax
+** error is thrown as PowerShell's ParseException: return what it returns. */
+static inline enum ev cmd_parse_script(struct cmd_ctx *c, const char *name, const char *text,
+                                       size_t len, val *out)
+{
+    return c->ops->parse_script(c, name, text, len, out);
+}
+/* Runs a script block in a new scope or the caller's, output to cmd_write; input: an array
+** of pipeline objects or VAL_NOTHING (Invoke-Expression, Invoke-Command). */
+static inline enum ev cmd_run_block(struct cmd_ctx *c, val sb, val input, const val *args,
+                                    uint32_t nargs, bool new_scope)
+{
+    return c->ops->run_block(c, sb, input, args, nargs, new_scope);
+}
+/* The HistoryInfo entries, oldest first; a new array. */
+static inline val cmd_history(struct cmd_ctx *c) { return c->ops->history(c); }
+/* Starts a transcript to the file at path (full path): 0 or an errno value. */
+static inline int cmd_transcript_start(struct cmd_ctx *c, const char *path, bool append)
+{
+    return c->ops->transcript_start(c, path, append);
+}
+/* Stops the newest transcript; false when none runs. *path gets its path. */
+static inline bool cmd_transcript_stop(struct cmd_ctx *c, val *path)
+{
+    return c->ops->transcript_stop(c, path);
+}
+/* The console width in columns, whether the output is a terminal, and whether a person
+** is at the prompt. */
+static inline int cmd_console_width(struct cmd_ctx *c) { return c->ops->console_width(c); }
+static inline bool cmd_is_terminal(struct cmd_ctx *c) { return c->ops->is_terminal(c); }
+static inline bool cmd_interactive(struct cmd_ctx *c) { return c->ops->interactive(c); }
+
+/* }=== */
 
 struct cmdlet {
     const struct cmd_meta *meta;

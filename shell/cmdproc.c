@@ -13,6 +13,7 @@
 #include "bind.h"
 #include "regex.h"
 #include "registry.h"
+#include "session.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -24,6 +25,7 @@ struct cproc {
     struct cmd_ctx ctx;
     const struct cmdlet *cmd;
     char *name; /* as the command line named it */
+    char *class_name;
     struct bind_state st;
     struct bind_env env;
     struct cmd_arg *args;
@@ -101,11 +103,28 @@ static enum ev op_write(struct cmd_ctx *c, val v)
     return cp->p.next->put(cp->p.next, v);
 }
 
+/*
+** The .NET class of a cmdlet, which PowerShell appends to its error ids:
+** Microsoft.PowerShell.Commands.GetContentCommand for Get-Content.
+*/
+static const char *class_name(struct cproc *cp)
+{
+    if (!cp->class_name) {
+        const struct cmd_meta *m = cp->cmd->meta;
+        struct buf b = BUF_INIT;
+        buf_printf(&b, "Microsoft.PowerShell.Commands.%s%sCommand", m->verb ? m->verb : "",
+                   m->noun ? m->noun : "");
+        cp->class_name = buf_detach(&b, NULL);
+    }
+    return cp->class_name;
+}
+
 static val make_record(struct cproc *cp, const char *id, const char *category,
                        const char *exception, val target, const char *msg)
 {
     struct err_spec spec = {msg, id, category, exception, target, cp->cmd->meta->name};
     val r = err_record(&spec, cp->p.in->unit, cp->p.at);
+    val_obj_set(r, "FullyQualifiedErrorId", val_str_printf("%s,%s", id, class_name(cp)));
     /* the console names the command as it was typed */
     val inv = val_obj_get(r, "InvocationInfo");
     val_obj_set(inv, "InvocationName", val_str_new(cp->name));
@@ -172,6 +191,10 @@ static void op_message(struct cmd_ctx *c, int stream, const char *msg)
     fflush(in->out);
     fprintf(stream == MSG_INFORMATION ? in->out : in->err, "%s%s\n", prefix, msg);
     fflush(stream == MSG_INFORMATION ? in->out : in->err);
+    struct buf t = BUF_INIT;
+    buf_printf(&t, "%s%s\n", prefix, msg);
+    session_transcript_write(in, t.s, t.len);
+    buf_release(&t);
 }
 
 static void op_host(struct cmd_ctx *c, const char *text, int fg, int bg, bool newline)
@@ -182,6 +205,9 @@ static void op_host(struct cmd_ctx *c, const char *text, int fg, int bg, bool ne
     fputs(text, in->out);
     if (newline)
         fputc('\n', in->out);
+    session_transcript_write(in, text, strlen(text));
+    if (newline)
+        session_transcript_write(in, "\n", 1);
 }
 
 static enum ev op_should_process(struct cmd_ctx *c, const char *target, const char *action,
@@ -241,9 +267,104 @@ static void *op_session(struct cmd_ctx *c)
     return of(c)->p.in;
 }
 
+/* The session operations (cmdlet.h), implemented by shell/session.c. */
+
+/* A sink that hands objects to the handler's cmd_write (Invoke-Command's output). */
+struct write_sink {
+    struct sink s;
+    struct cmd_ctx *c;
+};
+
+static enum ev write_sink_put(struct sink *s, val v)
+{
+    return op_write(((struct write_sink *)s)->c, v);
+}
+
+static val op_var_list(struct cmd_ctx *c, const char *scope, int *rc)
+{
+    return session_var_list(of(c)->p.in, scope, rc);
+}
+
+static int op_var_set(struct cmd_ctx *c, const char *scope, const char *name, val value,
+                      const char *description, int options, unsigned flags, val *result)
+{
+    return session_var_set(of(c)->p.in, scope, name, value, description, options, flags, result);
+}
+
+static int op_var_remove(struct cmd_ctx *c, const char *scope, const char *name, bool force)
+{
+    return session_var_remove(of(c)->p.in, scope, name, force);
+}
+
+static val op_alias_list(struct cmd_ctx *c, const char *scope, int *rc)
+{
+    return session_alias_list(of(c)->p.in, scope, rc);
+}
+
+static int op_alias_set(struct cmd_ctx *c, const char *scope, const char *name,
+                        const char *definition, const char *description, int options,
+                        unsigned flags, val *result)
+{
+    return session_alias_set(of(c)->p.in, scope, name, definition, description, options, flags,
+                             result);
+}
+
+static val op_functions(struct cmd_ctx *c)
+{
+    return session_functions(of(c)->p.in);
+}
+
+static enum ev op_parse_script(struct cmd_ctx *c, const char *name, const char *text,
+                               size_t len, val *out)
+{
+    struct cproc *cp = of(c);
+    return session_parse(cp->p.in, cp->p.at, cp->cmd->meta->name, cp->name, name, text, len, out);
+}
+
+static enum ev op_run_block(struct cmd_ctx *c, val sb, val input, const val *args,
+                            uint32_t nargs, bool new_scope)
+{
+    struct cproc *cp = of(c);
+    struct write_sink ws = {{write_sink_put}, c};
+    return session_run_block(cp->p.in, cp->p.at, sb, input, args, nargs, new_scope, &ws.s);
+}
+
+static val op_history(struct cmd_ctx *c)
+{
+    return session_history(of(c)->p.in);
+}
+
+static int op_transcript_start(struct cmd_ctx *c, const char *path, bool append)
+{
+    return session_transcript_start(of(c)->p.in, path, append);
+}
+
+static bool op_transcript_stop(struct cmd_ctx *c, val *path)
+{
+    return session_transcript_stop(of(c)->p.in, path);
+}
+
+static int op_console_width(struct cmd_ctx *c)
+{
+    return session_console_width(of(c)->p.in);
+}
+
+static bool op_is_terminal(struct cmd_ctx *c)
+{
+    return session_is_terminal(of(c)->p.in);
+}
+
+static bool op_interactive(struct cmd_ctx *c)
+{
+    return of(c)->p.in->interactive;
+}
+
 static const struct cmd_ops ops = {
     op_write, op_write_error, op_throw, op_message, op_host, op_should_process,
     op_invoke, op_arg, op_bound, op_set, op_state, op_session,
+    op_var_list, op_var_set, op_var_remove, op_alias_list, op_alias_set, op_functions,
+    op_parse_script, op_run_block, op_history, op_transcript_start, op_transcript_stop,
+    op_console_width, op_is_terminal, op_interactive,
 };
 
 /* }================================================================== */
@@ -316,6 +437,7 @@ static enum ev bind_failed(struct cproc *cp, const struct bind_error *err, bool 
     const struct ast_node *at = span_node(&tmp, cp->p.at, err->span);
     struct err_spec spec = {err->msg, err->id, err->category, err->exception, target, cp->cmd->meta->name};
     val r = err_record(&spec, in->unit, at);
+    val_obj_set(r, "FullyQualifiedErrorId", val_str_printf("%s,%s", err->id, class_name(cp)));
     val inv = val_obj_get(r, "InvocationInfo");
     val_obj_set(inv, "InvocationName", val_str_new(cp->name));
     val_free(inv);
@@ -445,6 +567,7 @@ static void cproc_release(struct proc *p)
     bind_release(&cp->st);
     ev_free_args(cp->args, cp->nargs);
     free(cp->name);
+    free(cp->class_name);
     val_free(cp->out_var);
     val_free(cp->err_var);
     free(cp);

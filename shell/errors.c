@@ -49,9 +49,9 @@ val err_record(const struct err_spec *spec, struct sb_unit *su, const struct ast
     r = val_obj_set(r, "TargetObject", val_kind(spec->target) == VAL_NOTHING ? val_null() : val_copy(spec->target));
     struct buf id = BUF_INIT;
     buf_puts(&id, spec->id ? spec->id : short_name(exc));
-    if (spec->command) {
+    if (spec->class_name || spec->command) {
         buf_putc(&id, ',');
-        buf_puts(&id, spec->command);
+        buf_puts(&id, spec->class_name ? spec->class_name : spec->command);
     }
     r = val_obj_set(r, "FullyQualifiedErrorId", val_str_buf(&id));
 

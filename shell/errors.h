@@ -22,6 +22,7 @@ struct err_spec {
     const char *exception; /* full .NET type name; NULL: RuntimeException */
     val target;            /* borrowed; VAL_NOTHING for none */
     const char *command;   /* the command that failed (Activity), or NULL */
+    const char *class_name; /* the id's suffix when not the command: the cmdlet's .NET class */
 };
 
 /*

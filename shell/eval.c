@@ -17,6 +17,7 @@
 #include "ops.h"
 #include "text.h"
 #include "types.h"
+#include "session.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -141,6 +142,7 @@ static void show_error(struct interp *in, val record)
     err_render(record, &b);
     fputs(buf_cstr(&b), in->err);
     fflush(in->err);
+    session_transcript_write(in, b.s, b.len);
     buf_release(&b);
 }
 
@@ -221,7 +223,11 @@ enum ev ev_should_process(struct interp *in, const char *target, const char *act
     *yes = true;
     if (whatif) {
         fflush(in->err);
-        fprintf(in->out, "What if: Performing the operation \"%s\" on target \"%s\".\n", action, target);
+        struct buf w = BUF_INIT;
+        buf_printf(&w, "What if: Performing the operation \"%s\" on target \"%s\".\n", action, target);
+        fputs(buf_cstr(&w), in->out);
+        session_transcript_write(in, w.s, w.len);
+        buf_release(&w);
         *yes = false;
         return EV_OK;
     }
@@ -342,6 +348,16 @@ val ev_var_get(struct interp *in, const char *name, size_t n)
     }
     if (n == 1 && name[0] == '?')
         return val_bool(in->prev_ok);
+    if (n == 3 && text_ieq(name, 3, "PWD", 3) && !scope_lookup(s, name, n)) {
+        /* $PWD: the current location, a PathInfo whose string form is the path */
+        char cwd[4096];
+        val pi = val_obj_new("System.Management.Automation.PathInfo");
+        const char *d = getcwd(cwd, sizeof cwd) ? cwd : ".";
+        pi = val_obj_set(pi, "Path", val_str_new(d));
+        pi = val_obj_set(pi, "ProviderPath", val_str_new(d));
+        pi = val_obj_set(pi, "\x01ToString", val_str_new(d));
+        return pi;
+    }
     struct var *v = local_only ? scope_get_local(s, name, n) : scope_lookup(s, name, n);
     if (!v)
         return val_null();
@@ -2834,6 +2850,8 @@ void interp_free(struct interp *in)
 {
     if (!in)
         return;
+    while (session_transcript_stop(in, NULL))
+        ; /* each open transcript gets its end block */
     for (uint32_t i = 0; i < in->funcs_cap; i++)
         if (in->funcs[i])
             free_func(in->funcs[i]);

@@ -11,9 +11,11 @@
 ** syntax error or an unreadable file, N for `exit N`, 2 bad usage.
 */
 #include "conv.h"
+#include "format.h"
 #include "interp.h"
 #include "parse.h"
 #include "repl.h"
+#include "session.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -152,19 +154,20 @@ static int dump_ast(int argc, char **argv)
     return rc;
 }
 
-/* Prints each object on its own line, as its string form. */
+/* Out-Default: the formatting system renders each object on the console. */
 static enum ev print_put(struct sink *s, val v)
 {
     (void)s;
-    if (val_is_null(v))
-        return EV_OK; /* Out-Default writes nothing for $null */
-    struct buf b = BUF_INIT;
-    conv_str(v, &b);
-    buf_putc(&b, '\n');
-    fwrite(b.s, 1, b.len, stdout);
-    buf_release(&b);
+    fmt_console_put(v);
     val_free(v);
     return EV_OK;
+}
+
+/* The console's lines go to the open transcripts too. */
+static void transcript_tee(void *ud, const char *s, size_t n)
+{
+    session_transcript_write(ud, s, n);
+    session_transcript_write(ud, "\n", 1);
 }
 
 /* Runs script text; returns the process exit status. */
@@ -186,8 +189,10 @@ static int run_text(const char *name, const char *text, size_t len, bool script,
         args = val_arr_push(args, val_str_new(argv[i]));
     interp_set_script_args(in, args);
     struct sink out = {print_put};
+    fmt_console_set_tee(transcript_tee, in);
     enum ev ev = interp_run(in, u, script, &out);
-    fflush(stdout);
+    fmt_console_flush(); /* the script's Out-Default ends: pending tables print */
+    fmt_console_set_tee(NULL, NULL);
     if (ev == EV_EXIT)
         rc = interp_exit_code(in);
     else if (ev == EV_THROW || !interp_last_ok(in))
@@ -257,7 +262,9 @@ static int run_repl(bool no_profile)
     struct interp *in = interp_new(&opt);
     struct sink out = {print_put};
     struct repl_options ro = {no_profile};
+    fmt_console_set_tee(transcript_tee, in);
     int rc = repl_run(in, &out, &ro);
+    fmt_console_set_tee(NULL, NULL);
     interp_free(in);
     return rc;
 }

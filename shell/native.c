@@ -76,10 +76,11 @@ static enum ev emit_lines(struct nproc *np, bool at_end)
         rc = np->p.next->put(np->p.next, val_str_n(np->pending.s + start, np->pending.len - start));
     if (at_end)
         start = np->pending.len;
-    memmove(np->pending.s, np->pending.s + start, np->pending.len - start);
-    np->pending.len -= start;
-    if (np->pending.s)
+    if (np->pending.s) {
+        memmove(np->pending.s, np->pending.s + start, np->pending.len - start);
+        np->pending.len -= start;
         np->pending.s[np->pending.len] = '\0';
+    }
     return rc;
 }
 

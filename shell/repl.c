@@ -10,7 +10,10 @@
 */
 #include "repl.h"
 #include "eval_int.h"
+#include "datetime.h"
+#include "format.h"
 #include "registry.h"
+#include "session.h"
 #include "text.h"
 
 #include <errno.h>
@@ -74,6 +77,7 @@ static enum ev run_unit(struct interp *in, struct parse_unit *u, struct sink *ou
 {
     ev_interrupted = 0;
     enum ev rc = interp_run(in, u, false, out);
+    fmt_console_flush(); /* end this entry's Out-Default: its tables are complete */
     fflush(stdout);
     if (rc == EV_HALT || ev_interrupted) {
         ev_interrupted = 0;
@@ -169,6 +173,8 @@ size_t repl_complete(struct interp *in, const char *line, size_t point, val *out
                 if (!v)
                     continue;
                 buf_reset(&cand);
+                if (v->name[0] == '\x01')
+                    continue; /* the session's hidden state */
                 buf_printf(&cand, "$%s", v->name);
                 add_match(out, cand.s, word, wn);
             }
@@ -287,6 +293,10 @@ int repl_run(struct interp *in, struct sink *out, const struct repl_options *opt
             fputc('\n', stdout);
             break;
         }
+        struct buf echo = BUF_INIT;
+        buf_printf(&echo, "%s%s\n", buf_cstr(&prompt), line);
+        session_transcript_write(in, echo.s, echo.len);
+        buf_release(&echo);
         if (text.len)
             buf_putc(&text, '\n');
         buf_puts(&text, line);
@@ -317,14 +327,13 @@ int repl_run(struct interp *in, struct sink *out, const struct repl_options *opt
             buf_reset(&text);
             continue;
         }
-        val info = val_obj_new("Microsoft.PowerShell.Commands.HistoryInfo");
-        info = val_obj_set(info, "Id", val_long((int64_t)val_arr_len(in->history) + 1));
-        info = val_obj_set(info, "CommandLine", val_str_n(text.s, text.len));
-        info = val_obj_set(info, "\x01ToString", val_str_n(text.s, text.len));
+        int64_t t0 = dt_now_local();
+        size_t cmdlen = text.len;
+        char *cmdline = strndup(text.s, cmdlen);
         buf_reset(&text);
         enum ev rc = run_unit(in, u, out);
-        info = val_obj_set(info, "ExecutionStatus", val_str_new(rc == EV_OK && in->last_ok ? "Completed" : "Failed"));
-        val_arr_push(in->history, info);
+        session_history_add(in, cmdline, cmdlen, rc == EV_OK && in->last_ok, t0, dt_now_local());
+        free(cmdline);
         if (rc == EV_EXIT) {
             status = interp_exit_code(in);
             break;
