@@ -3101,9 +3101,10 @@ static enum ev cth_begin(struct cmd_ctx *c)
     if (rc)
         return rc;
     if (!switch_on(c, CTH_FRAGMENT)) {
+        static const char doctype[] = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\"  "
+                                      "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">";
         static const char *const top[] = {
-            "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\"  "
-            "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">",
+            doctype,
             "<html xmlns=\"http://www.w3.org/1999/xhtml\">", "<head>"};
         for (size_t i = 0; i < EMSH_ARRAY_SIZE(top); i++)
             if ((rc = cmd_write(c, val_str_new(top[i]))))

@@ -30,7 +30,7 @@ void buf_add(struct buf *b, const void *data, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) EMSH_PRINTF(2, 3);
-void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) EMSH_PRINTF(2, 0);
 /* Appends the UTF-8 encoding of code point cp. */
 void buf_put_utf8(struct buf *b, uint32_t cp);
 void buf_reset(struct buf *b);

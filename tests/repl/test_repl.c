@@ -28,6 +28,7 @@ static char seen[1 << 16];
 static size_t nseen;
 static int failures;
 
+static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void fail(const char *fmt, ...)
 {
     va_list ap;
