@@ -6,9 +6,13 @@ _emsh()
     local cur prev
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
+    if [[ $prev == --output ]]; then
+        COMPREPLY=($(compgen -W 'json' -- "$cur"))
+        return
+    fi
     if [[ $COMP_CWORD -eq 1 ]]; then
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W '--syntax-check --dump-ast --version --help' -- "$cur"))
+            COMPREPLY=($(compgen -W '--syntax-check --dump-ast --output --version --help' -- "$cur"))
         else
             COMPREPLY=($(compgen -f -X '!*.ps1' -- "$cur") $(compgen -d -- "$cur"))
         fi

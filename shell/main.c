@@ -27,7 +27,7 @@
 enum exit_code { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-    "usage: emsh [-NoProfile] [-NonInteractive] [FILE [ARGS...]]\n"
+    "usage: emsh [-NoProfile] [-NonInteractive] [--output json] [FILE [ARGS...]]\n"
     "       emsh COMMAND [ARGS...]\n"
     "       emsh -c|-Command TEXT\n"
     "       emsh -File FILE [ARGS...]\n"
@@ -48,6 +48,7 @@ static const char usage_text[] =
     "  (none)                  the interactive prompt, when stdin is a terminal\n"
     "  -NoProfile              do not run the profile script at the prompt\n"
     "  -NonInteractive         never prompt; read a script from stdin\n"
+    "  --output json           print the top-level output as one JSON array\n"
     "  --syntax-check FILE...  parse each script without running it; report\n"
     "                          every syntax error; exit 0 only if all parse\n"
     "  --dump-ast FILE         print the syntax tree of a script (- reads stdin)\n"
@@ -170,6 +171,22 @@ static void transcript_tee(void *ud, const char *s, size_t n)
     session_transcript_write(ud, "\n", 1);
 }
 
+/*
+** --output json: the top-level objects are collected and, at the end,
+** printed by ConvertTo-Json as one array, for programs to read.
+*/
+static bool output_json;
+#define JSON_DEPTH "5"
+
+static void print_json(struct interp *in, val items)
+{
+    static const char conv[] = "ConvertTo-Json -InputObject $EmshOutput -Depth " JSON_DEPTH;
+    interp_set_global(in, "EmshOutput", items);
+    struct parse_unit *u = parse_unit_new("<output>", conv, sizeof conv - 1);
+    struct sink out = {print_put};
+    interp_run(in, u, false, &out); /* takes u */
+}
+
 /* Runs script text; returns the process exit status. */
 static int run_text(const char *name, const char *text, size_t len, bool script, int argc,
                     char **argv)
@@ -189,8 +206,14 @@ static int run_text(const char *name, const char *text, size_t len, bool script,
         args = val_arr_push(args, val_str_new(argv[i]));
     interp_set_script_args(in, args);
     struct sink out = {print_put};
+    struct collector all;
+    collector_init(&all);
     fmt_console_set_tee(transcript_tee, in);
-    enum ev ev = interp_run(in, u, script, &out);
+    enum ev ev = interp_run(in, u, script, output_json ? &all.s : &out);
+    if (output_json)
+        print_json(in, all.items); /* consumes the array */
+    else
+        val_free(all.items);
     fmt_console_flush(); /* the script's Out-Default ends: pending tables print */
     fmt_console_set_tee(NULL, NULL);
     if (ev == EV_EXIT)
@@ -293,6 +316,13 @@ int main(int argc, char **argv)
             no_profile = true;
         else if (strcasecmp(argv[first], "-NonInteractive") == 0)
             non_interactive = true;
+        else if (strcmp(argv[first], "--output") == 0 && first + 1 < argc) {
+            if (strcmp(argv[++first], "json") != 0) {
+                fprintf(stderr, "emsh: --output takes 'json', not '%s'\n", argv[first]);
+                return EXIT_USAGE;
+            }
+            output_json = true;
+        }
         else if (strcasecmp(argv[first], "-NoLogo") != 0)
             break;
     }

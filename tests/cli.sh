@@ -67,6 +67,18 @@ expect 0 "$emsh" Write-Output "two words" 3
 expect 1 "$emsh" Get-NoSuchThing
 grep -q "The term 'Get-NoSuchThing' is not recognized" "$tmp/err" || fail "an unknown command word is reported"
 
+# --output json: the top-level output as one JSON array, for programs.
+expect 0 "$emsh" --output json -c '1..2 | % { [pscustomobject]@{Name="DB$_"; Mounted=$_ -eq 1} }'
+[ "$(tr -d ' \n' <"$tmp/out")" = '[{"Name":"DB1","Mounted":true},{"Name":"DB2","Mounted":false}]' ] ||
+    fail "--output json prints the objects as one array"
+expect 0 "$emsh" --output json -c "'one'"
+[ "$(tr -d ' \n' <"$tmp/out")" = '["one"]' ] || fail "--output json wraps a single object in an array"
+expect 1 "$emsh" --output json -c "'kept'; throw 'stop'"
+[ "$(tr -d ' \n' <"$tmp/out")" = '["kept"]' ] || fail "--output json prints what came before a terminating error"
+grep -q "stop" "$tmp/err" || fail "--output json leaves errors on stderr"
+expect 2 "$emsh" --output yaml -c 1
+grep -q "output takes 'json'" "$tmp/err" || fail "--output names what it takes"
+
 # --help, the manual page and the completion agree on the options.
 for opt in $("$emsh" --help | grep -o -- '--[a-z-]*' | sort -u); do
     grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" "$src/man/emsh.1" || fail "man page lacks $opt"
