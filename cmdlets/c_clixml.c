@@ -37,6 +37,11 @@
 ** ToString. emsh also rehydrates an enum whose type it knows and
 ** Exchange's ByteQuantifiedSize. SecureString (<SS>) cannot be decrypted
 ** without Windows' DPAPI and reads back as the encrypted text.
+**
+** libxml2 is not linked but opened with dlopen on the first Import-Clixml
+** (see "The XML library" below): on Debian it pulls in ICU and libstdc++,
+** whose loading and relocation cost every emsh start over a millisecond,
+** though few scripts ever read CLIXML.
 */
 #include "data_io.h"
 #include "conv.h"
@@ -49,6 +54,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -844,6 +850,107 @@ static bool rfail(struct cx_reader *r, const char *fmt, ...)
     return false;
 }
 
+/*
+** {------------------------------------------------------------------
+** The XML library, loaded on first use
+**
+** Only libxml2's headers are used at build time, for its types and, with
+** __typeof__, for the exact prototypes of the few functions called here;
+** the functions themselves are reached through X, filled by dlsym.
+** xmlFree is a variable in libxml2 (a function pointer an application may
+** replace), so X.Free holds its address. The library, once loaded, is
+** never closed, as a linked one would not be.
+** -------------------------------------------------------------------
+*/
+
+#define XMLLIB_SONAME "libxml2.so.2"
+
+static struct {
+    bool tried; /* xml_open ran; ok says how it went, err why not */
+    bool ok;
+    char err[256];
+    __typeof__(xmlReadMemory) *ReadMemory;
+    __typeof__(xmlGetLastError) *GetLastError;
+    __typeof__(xmlDocGetRootElement) *DocGetRootElement;
+    __typeof__(xmlFreeDoc) *FreeDoc;
+    __typeof__(xmlNodeGetContent) *NodeGetContent;
+    __typeof__(xmlGetProp) *GetProp;
+#ifdef LIBXML_THREAD_ALLOC_ENABLED
+    __typeof__(__xmlFree) *FreeLoc; /* xmlFree is then per thread */
+#else
+    xmlFreeFunc *Free;
+#endif
+} X;
+
+/* POSIX: a function pointer survives a round trip through void *. */
+_Static_assert(sizeof(void *) == sizeof(void (*)(void)), "dlsym needs void * function pointers");
+
+/* Symbol name into the pointer at slot (a member of X); false if missing. */
+static bool xml_sym(void *lib, const char *name, void *slot)
+{
+    void *p = dlsym(lib, name);
+    if (!p) {
+        const char *e = dlerror();
+        snprintf(X.err, sizeof X.err, "%s", e ? e : name);
+        return false;
+    }
+    memcpy(slot, &p, sizeof p); /* not *(void **)slot: X's members are not void * */
+    return true;
+}
+
+/* Loads libxml2 the first time; false (X.err says why) if it cannot. */
+static bool xml_open(void)
+{
+    if (X.tried)
+        return X.ok;
+    X.tried = true;
+    void *lib = dlopen(XMLLIB_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        const char *e = dlerror();
+        snprintf(X.err, sizeof X.err, "%s", e ? e : "unknown error");
+        return false;
+    }
+    X.ok = xml_sym(lib, "xmlReadMemory", &X.ReadMemory) &&
+           xml_sym(lib, "xmlGetLastError", &X.GetLastError) &&
+           xml_sym(lib, "xmlDocGetRootElement", &X.DocGetRootElement) &&
+           xml_sym(lib, "xmlFreeDoc", &X.FreeDoc) &&
+           xml_sym(lib, "xmlNodeGetContent", &X.NodeGetContent) &&
+#ifdef LIBXML_THREAD_ALLOC_ENABLED
+           xml_sym(lib, "__xmlFree", &X.FreeLoc) &&
+#else
+           xml_sym(lib, "xmlFree", &X.Free) &&
+#endif
+           xml_sym(lib, "xmlGetProp", &X.GetProp);
+    if (!X.ok)
+        dlclose(lib);
+    return X.ok;
+}
+
+/* xmlFree(p): memory libxml2 handed out goes back through its allocator. */
+static void xml_free(void *p)
+{
+#ifdef LIBXML_THREAD_ALLOC_ENABLED
+    (*X.FreeLoc())(p);
+#else
+    (*X.Free)(p);
+#endif
+}
+
+/* A terminating error when libxml2 cannot be loaded; EV_OK when it is. */
+static enum ev xml_require(struct cmd_ctx *c)
+{
+    if (xml_open())
+        return EV_OK;
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "The XML library (" XMLLIB_SONAME ") could not be loaded: %s", X.err);
+    enum ev rc = cmd_throw(c, "System.DllNotFoundException", "ResourceUnavailable",
+                           "System.DllNotFoundException", val_nothing(), buf_cstr(&m));
+    buf_release(&m);
+    return rc;
+}
+
+/* }------------------------------------------------------------------ */
+
 static enum ev throwf_xml(struct cmd_ctx *c, const char *fmt, ...) EMSH_PRINTF(2, 3);
 
 /* A terminating XmlException, as one escaping Import-Clixml shows. */
@@ -880,22 +987,22 @@ static xmlNode *next_el(xmlNode *n)
 /* The element's text, _xHHHH_-decoded. */
 static void node_text(xmlNode *n, bool decode, struct buf *o)
 {
-    xmlChar *t = xmlNodeGetContent(n);
+    xmlChar *t = X.NodeGetContent(n);
     const char *s = t ? (const char *)t : "";
     if (decode)
         decode_string(s, strlen(s), o);
     else
         buf_puts(o, s);
-    xmlFree(t);
+    xml_free(t);
 }
 
 static char *node_attr(xmlNode *n, const char *name)
 {
-    xmlChar *a = xmlGetProp(n, (const xmlChar *)name);
+    xmlChar *a = X.GetProp(n, (const xmlChar *)name);
     if (!a)
         return NULL;
     char *r = emsh_xstrndup((const char *)a, strlen((const char *)a));
-    xmlFree(a);
+    xml_free(a);
     return r;
 }
 
@@ -1421,8 +1528,11 @@ static uint64_t u64_arg(struct cmd_ctx *c, uint16_t p, uint64_t dflt)
 /* ImportXmlHelper.Import for one file. */
 static enum ev icx_file(struct cmd_ctx *c, struct icx_state *st, const char *path, bool literal)
 {
+    enum ev rc = xml_require(c);
+    if (rc)
+        return rc;
     struct buf text = BUF_INIT;
-    enum ev rc = data_read_file(c, path, literal, ENC_NONE, &text);
+    rc = data_read_file(c, path, literal, ENC_NONE, &text);
     if (rc)
         return rc;
     const char *s = buf_cstr(&text);
@@ -1441,10 +1551,10 @@ static enum ev icx_file(struct cmd_ctx *c, struct icx_state *st, const char *pat
         return throwf_xml(c, "Data at the root level is invalid. Line %d, position %d.", line, col);
     }
     xmlDoc *doc =
-        xmlReadMemory(s, (int)text.len, NULL, "UTF-8",
+        X.ReadMemory(s, (int)text.len, NULL, "UTF-8",
                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
     if (!doc) {
-        const xmlError *e = xmlGetLastError();
+        const xmlError *e = X.GetLastError();
         struct buf m = BUF_INIT;
         if (e && e->message) {
             buf_puts(&m, e->message);
@@ -1460,14 +1570,14 @@ static enum ev icx_file(struct cmd_ctx *c, struct icx_state *st, const char *pat
         buf_release(&m);
         return rc;
     }
-    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *root = X.DocGetRootElement(doc);
     if (!is_el(root, "Objs") || !root->ns || !root->ns->href ||
         strcmp((const char *)root->ns->href, CLIXML_NS) != 0) {
         const char *lt = strchr(s + off, '<');
         while (lt && (lt[1] == '?' || lt[1] == '!'))
             lt = strchr(lt + 1, '<');
         line_col(s, lt ? (size_t)(lt - s) + 1 : off, &line, &col);
-        xmlFreeDoc(doc);
+        X.FreeDoc(doc);
         buf_release(&text);
         return throwf_xml(c,
                           "Element 'Objs' with namespace name '" CLIXML_NS
@@ -1491,7 +1601,7 @@ static enum ev icx_file(struct cmd_ctx *c, struct icx_state *st, const char *pat
     }
     buf_release(&rd.msg);
     refs_free(&rd.refs);
-    xmlFreeDoc(doc);
+    X.FreeDoc(doc);
     return rc;
 }
 
