@@ -4,12 +4,16 @@
 **     timecmd [-n RUNS] [-w WARMUP] COMMAND [ARG...]
 **
 ** Runs COMMAND WARMUP times untimed (default 3), then RUNS times (default
-** 100), each time from posix_spawnp() to waitpid() on the monotonic clock,
+** 100), each time from posix_spawnp() to wait4() on the monotonic clock,
 ** with standard output and error sent to /dev/null. Fails (exit 1) if any
 ** run exits non-zero or is killed. Prints one key=value line, times in
 ** seconds:
 **
-**     RESULT runs=... min_s=... median_s=... mean_s=... max_s=...
+**     RESULT runs=... min_s=... median_s=... mean_s=... max_s=... max_rss_kb=...
+**
+** max_rss_kb is the largest peak resident set of any run (wait4's rusage;
+** posix_spawn shares nothing with this small process, so it is the
+** command's own).
 **
 ** bench/run.sh uses hyperfine when it is installed and this otherwise (or
 ** when BENCH_TIMER=timecmd), so the figures need nothing but the C library.
@@ -17,11 +21,13 @@
 #if !defined(_POSIX_C_SOURCE) && !defined(_XOPEN_SOURCE)
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, posix_spawn */
 #endif
+#define _DEFAULT_SOURCE /* wait4 */
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -43,6 +49,8 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static long max_rss_kb; /* the largest ru_maxrss seen */
+
 /* Runs argv once with output discarded; returns its wall time, or -1. */
 static double run_once(char **argv, const posix_spawn_file_actions_t *fa)
 {
@@ -54,10 +62,13 @@ static double run_once(char **argv, const posix_spawn_file_actions_t *fa)
         return -1;
     }
     int status;
-    if (waitpid(pid, &status, 0) < 0) {
-        perror("timecmd: waitpid");
+    struct rusage ru;
+    if (wait4(pid, &status, 0, &ru) < 0) {
+        perror("timecmd: wait4");
         return -1;
     }
+    if (ru.ru_maxrss > max_rss_kb)
+        max_rss_kb = ru.ru_maxrss;
     double t = now_seconds() - t0;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         fprintf(stderr, "timecmd: '%s' failed (%s %d)\n", argv[0],
@@ -121,8 +132,8 @@ int main(int argc, char **argv)
     posix_spawn_file_actions_destroy(&fa);
     qsort(t, (size_t)runs, sizeof *t, cmp_double);
     double median = runs % 2 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
-    printf("RESULT runs=%ld min_s=%.6f median_s=%.6f mean_s=%.6f max_s=%.6f\n", runs, t[0], median,
-           sum / (double)runs, t[runs - 1]);
+    printf("RESULT runs=%ld min_s=%.6f median_s=%.6f mean_s=%.6f max_s=%.6f max_rss_kb=%ld\n", runs,
+           t[0], median, sum / (double)runs, t[runs - 1], max_rss_kb);
     free(t);
     return 0;
 }
