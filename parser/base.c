@@ -36,6 +36,12 @@ void *emsh_xmalloc(size_t n)
     return p ? p : oom(n);
 }
 
+void *emsh_xcalloc(size_t n)
+{
+    void *p = calloc(1, n ? n : 1);
+    return p ? p : oom(n);
+}
+
 void *emsh_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);

@@ -59,6 +59,7 @@ const char *emsh_rc_str(enum emsh_rc rc);
 
 /* Allocation that aborts the program with a message when memory runs out. */
 void *emsh_xmalloc(size_t n) EMSH_WARN_UNUSED;
+void *emsh_xcalloc(size_t n) EMSH_WARN_UNUSED; /* n zeroed bytes */
 void *emsh_xrealloc(void *p, size_t n) EMSH_WARN_UNUSED;
 char *emsh_xstrndup(const char *s, size_t n) EMSH_WARN_UNUSED;
 

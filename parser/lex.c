@@ -260,12 +260,33 @@ const char *perr_name(enum perr_id id)
     return (unsigned)id < PERR__COUNT ? perrs[id].name : "";
 }
 
+static int ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/*
+** Is s[0..n) the lower-case word lit, ignoring ASCII case? Operators and
+** keywords are looked up for every word and dash the lexer meets, so this
+** stops at the first difference instead of calling strlen and strncasecmp.
+*/
+static bool word_is(const char *lit, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (lit[i] == '\0' || ascii_lower((unsigned char)s[i]) != lit[i])
+            return false;
+    return lit[n] == '\0';
+}
+
 /* A dash operator by name (without the dash), case-insensitively. */
 static enum ast_op dash_op(const char *s, size_t n)
 {
+    if (n == 0)
+        return OP_NONE;
+    int c0 = ascii_lower((unsigned char)s[0]);
     for (int i = 1; i < OP__COUNT; i++) {
         const char *sp = ops[i].spelling;
-        if ((ops[i].flags & OPF_D) && strlen(sp + 1) == n && strncasecmp(sp + 1, s, n) == 0)
+        if ((ops[i].flags & OPF_D) && sp[1] == c0 && word_is(sp + 1, s, n))
             return (enum ast_op)i;
     }
     return OP_NONE;
@@ -325,12 +346,18 @@ enum keyword lex_keyword(const char *s, size_t n)
     size_t lo = 0, hi = EMSH_ARRAY_SIZE(kwtab);
     if (n == 0 || n > 13)
         return KW_NONE;
+    /* lower-case the word once; anything not a letter ends the search */
+    char w[14];
+    for (size_t i = 0; i < n; i++) {
+        int c = ascii_lower((unsigned char)s[i]);
+        if (c < 'a' || c > 'z')
+            return KW_NONE;
+        w[i] = (char)c;
+    }
+    w[n] = '\0';
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const char *k = kwtab[mid].name;
-        int c = strncasecmp(s, k, n);
-        if (c == 0 && k[n] != '\0')
-            c = -1;
+        int c = strcmp(w, kwtab[mid].name);
         if (c == 0)
             return kwtab[mid].kw;
         if (c < 0)
@@ -405,6 +432,12 @@ static void tok_error(struct token *t, enum perr_id id, uint32_t start, uint32_t
 uint32_t lex_skip_space(const struct lexer *lx, uint32_t pos)
 {
     for (;;) {
+        /* The common cases first: ASCII blanks, then a plain character. */
+        while (pos < lx->len && (lx->src[pos] == ' ' || lx->src[pos] == '\t'))
+            pos++;
+        int c = at(lx, pos);
+        if (c < 0x80 && c != '`' && !(ctab[c] & C_WS))
+            return pos;
         uint32_t n = is_ws(lx, pos);
         if (n) {
             pos += n;
@@ -469,7 +502,7 @@ static uint32_t skip_trivia(struct lexer *lx, uint32_t pos, struct token *t)
 ** ===================================================================
 */
 
-enum wmode { W_DQ, W_HERE_DQ, W_GENERIC };
+enum wmode { W_DQ, W_HERE_DQ, W_GENERIC, W_SQ, W_HERE_SQ };
 
 struct walker {
     struct lexer *lx;
@@ -497,6 +530,39 @@ static void w_add(struct walker *w, const char *s, size_t n)
 {
     if (w->collect)
         buf_add(&w->text, s, n);
+}
+
+/*
+** Is the byte at pos (inside the text) plain in this mode: one the walkers
+** would only add to the text and step over? Not a quote, backtick, dollar
+** or newline, nothing that ends a bare word, nothing non-ASCII (some
+** Unicode quotes and dashes count).
+*/
+static int plain_at(const struct lexer *lx, uint32_t pos, enum wmode mode)
+{
+    int c = at(lx, pos);
+    if (c >= 0x80 || c == '\'' || c == '\n' || c == '\r')
+        return 0;
+    if (mode == W_SQ || mode == W_HERE_SQ)
+        return 1;
+    if (c == '"' || c == '`' || c == '$')
+        return 0;
+    return mode != W_GENERIC || !forces_new(lx, pos);
+}
+
+/*
+** Adds the byte at pos, which the walker has found plain, and the plain ones
+** after it as one run: text goes into the buffer a run at a time, not a
+** byte at a time. Returns the position after the run.
+*/
+static uint32_t w_plain(struct walker *w, uint32_t pos, enum wmode mode)
+{
+    const struct lexer *lx = w->lx;
+    uint32_t end = pos + 1;
+    while (end < lx->len && plain_at(lx, end, mode))
+        end++;
+    w_add(w, lx->src + pos, end - pos);
+    return end;
 }
 
 static int hexval(int c)
@@ -620,8 +686,7 @@ static uint32_t walk_sq(struct walker *w, uint32_t pos, int here)
             }
             return pos + q;
         }
-        w_add(w, lx->src + pos, 1);
-        pos++;
+        pos = w_plain(w, pos, here ? W_HERE_SQ : W_SQ);
     }
 }
 
@@ -694,8 +759,7 @@ static uint32_t walk(struct walker *w, uint32_t pos, enum wmode mode)
                 continue;
             }
         }
-        w_add(w, lx->src + pos, 1);
-        pos++;
+        pos = w_plain(w, pos, mode);
     }
 }
 

@@ -15,12 +15,27 @@
 */
 #include "parse.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #define MAX_DEPTH 400
 #define MAX_ERRORS 100
+
+/*
+** A token scanned at pos in a mode. lex_scan() depends on nothing else (the
+** comments it records are recorded once however often it runs), so its
+** answer can be kept. Rules often ask for the same token in both modes, and
+** backtracking asks again for tokens already seen.
+*/
+struct scan_slot {
+    uint32_t pos; /* UINT32_MAX: empty */
+    enum lex_mode mode;
+    struct token tok;
+};
+
+#define SCAN_SLOTS 64 /* a power of two */
 
 struct parser {
     struct lexer lx;
@@ -29,11 +44,15 @@ struct parser {
     uint32_t pos;   /* where the next token is scanned */
     uint32_t limit; /* tokens at or after this offset read as end of input */
     uint32_t prev_end; /* end of the last consumed token, newlines not counted */
-    /* the cached token */
-    struct token tok;
+    /* the cached token: a scan slot, or eof (see peek) */
+    const struct token *cur;
+    struct token eof;
     bool have;
     enum lex_mode tok_mode;
     uint32_t tok_pos;
+    /* recent scans, so that a token asked for again (in the other mode, or
+    ** after a speculative parse backs up) is not scanned again */
+    struct scan_slot scans[SCAN_SLOTS];
     /* context */
     int depth;
     int paren;     /* inside ( ): newlines do not end expressions */
@@ -52,25 +71,74 @@ struct parser {
 
 static void token_error(struct parser *p, const struct token *t);
 
+static void scan_cache_init(struct parser *p)
+{
+    for (int i = 0; i < SCAN_SLOTS; i++)
+        p->scans[i].pos = UINT32_MAX;
+}
+
+/*
+** Does lex_scan() give this token in either mode? Newlines and brackets, the
+** most common tokens after words, are scanned by code that never looks at
+** the mode (see lex_scan), so one scan can fill both slots.
+*/
+static bool same_in_both_modes(const struct lexer *lx, const struct token *t)
+{
+    if (t->kind == TOK_EOF)
+        return true;
+    switch (lx->src[t->start]) {
+    case '\n': case '\r': case ';': case '(': case ')': case '{': case '}': case ',':
+    case '|': case '&': case '<': case '>': case '@':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+** lex_scan() through the cache of recent scans. The answer stays valid until
+** a scan at another position or mode takes its slot: only peek() scans
+** through the cache, and it points p->cur at the slot it used.
+*/
+static const struct token *scan_cached(struct parser *p, uint32_t pos, enum lex_mode mode)
+{
+    struct scan_slot *s = &p->scans[(pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1)];
+    if (s->pos != pos || s->mode != mode) {
+        s->tok = lex_scan(&p->lx, pos, mode);
+        s->pos = pos;
+        s->mode = mode;
+        if (same_in_both_modes(&p->lx, &s->tok)) {
+            struct scan_slot *o = &p->scans[(pos * 2 + (uint32_t)!mode) & (SCAN_SLOTS - 1)];
+            *o = *s;
+            o->mode = !mode;
+        }
+    }
+    return &s->tok;
+}
+
 static struct token peek(struct parser *p, enum lex_mode mode)
 {
     if (!p->have || p->tok_mode != mode || p->tok_pos != p->pos) {
-        p->tok = lex_scan(&p->lx, p->pos, mode);
+        /* A pointer, not a copy: copying a token the lexer has just written
+        ** field by field stalls the CPU, and peek() is the hottest path. */
+        const struct token *t = scan_cached(p, p->pos, mode);
         /* Nobody consumes the end of the text, so an unclosed <# before it
         ** is reported here (once: error_at drops repeats). */
-        if (p->tok.kind == TOK_EOF && p->tok.err)
-            token_error(p, &p->tok);
-        if (p->tok.start >= p->limit) {
-            uint32_t at = p->tok.start < p->limit ? p->tok.start : p->limit;
-            memset(&p->tok, 0, sizeof p->tok);
-            p->tok.kind = TOK_EOF;
-            p->tok.start = p->tok.end = at;
+        if (t->kind == TOK_EOF && t->err)
+            token_error(p, t);
+        if (t->start >= p->limit) {
+            uint32_t at = t->start < p->limit ? t->start : p->limit;
+            memset(&p->eof, 0, sizeof p->eof);
+            p->eof.kind = TOK_EOF;
+            p->eof.start = p->eof.end = at;
+            t = &p->eof;
         }
+        p->cur = t;
         p->have = true;
         p->tok_mode = mode;
         p->tok_pos = p->pos;
     }
-    return p->tok;
+    return *p->cur;
 }
 
 /*
@@ -178,9 +246,9 @@ static void token_error(struct parser *p, const struct token *t)
 
 static void next(struct parser *p)
 {
-    struct token t = p->tok;
     if (EMSH_NEVER(!p->have))
         return;
+    struct token t = *p->cur;
     if (t.err)
         token_error(p, &t);
     p->pos = t.end;
@@ -249,9 +317,84 @@ static bool at_keyword(struct parser *p, enum keyword kw)
     return keyword_of(p, &t) == kw;
 }
 
+/*
+** The bytes a node of each kind needs: its header and the member of the
+** union that kind uses, not the whole union. Most nodes are small (a string,
+** a variable, a pipeline) and the tree of a big script is most of its
+** memory, so this halves it. A kind that shares a member with another (a
+** DO_WHILE may become a DO_UNTIL, a TYPE_CONSTRAINT a TYPE_EXPR) gets the
+** same size; PROPERTY and METHOD, which code reads through either member,
+** get the larger; a kind left out (0) gets the whole node.
+*/
+#define NODE_SIZE(m) (offsetof(struct ast_node, u) + sizeof(((struct ast_node *)0)->u.m))
+#define NODE_MAX(a, b) (NODE_SIZE(a) > NODE_SIZE(b) ? NODE_SIZE(a) : NODE_SIZE(b))
+
+static const uint8_t node_size[AST__COUNT] = {
+    [AST_SCRIPT_BLOCK] = NODE_SIZE(script),
+    [AST_PARAM_BLOCK] = NODE_SIZE(param_block),
+    [AST_NAMED_BLOCK] = NODE_SIZE(named),
+    [AST_PARAMETER] = NODE_SIZE(param),
+    [AST_ATTRIBUTE] = NODE_SIZE(attr),
+    [AST_NAMED_ARG] = NODE_SIZE(named_arg),
+    [AST_TYPE_CONSTRAINT] = NODE_SIZE(tc),
+    [AST_TYPENAME] = NODE_SIZE(type),
+    [AST_STATEMENT_BLOCK] = NODE_SIZE(block),
+    [AST_PIPELINE] = NODE_SIZE(pipeline),
+    [AST_PIPELINE_CHAIN] = NODE_SIZE(chain),
+    [AST_COMMAND] = NODE_SIZE(command),
+    [AST_COMMAND_EXPR] = NODE_SIZE(cmdexpr),
+    [AST_COMMAND_PARAM] = NODE_SIZE(cmdparam),
+    [AST_REDIRECT_FILE] = NODE_SIZE(redir),
+    [AST_REDIRECT_MERGE] = NODE_SIZE(redir),
+    [AST_ASSIGN] = NODE_SIZE(assign),
+    [AST_IF] = NODE_SIZE(if_),
+    [AST_SWITCH] = NODE_SIZE(switch_),
+    [AST_SWITCH_CLAUSE] = NODE_SIZE(clause),
+    [AST_FOREACH] = NODE_SIZE(foreach),
+    [AST_FOR] = NODE_SIZE(for_),
+    [AST_WHILE] = NODE_SIZE(for_),
+    [AST_DO_WHILE] = NODE_SIZE(for_),
+    [AST_DO_UNTIL] = NODE_SIZE(for_),
+    [AST_BREAK] = NODE_SIZE(jump),
+    [AST_CONTINUE] = NODE_SIZE(jump),
+    [AST_RETURN] = NODE_SIZE(jump),
+    [AST_EXIT] = NODE_SIZE(jump),
+    [AST_THROW] = NODE_SIZE(jump),
+    [AST_TRAP] = NODE_SIZE(trap),
+    [AST_TRY] = NODE_SIZE(try_),
+    [AST_CATCH] = NODE_SIZE(catch_),
+    [AST_FUNCTION] = NODE_SIZE(func),
+    [AST_TYPE_DEF] = NODE_SIZE(typedef_),
+    [AST_PROPERTY] = NODE_MAX(prop, method),
+    [AST_METHOD] = NODE_MAX(prop, method),
+    [AST_USING] = NODE_SIZE(using_),
+    [AST_DATA] = NODE_SIZE(data),
+    [AST_BINARY] = NODE_SIZE(binary),
+    [AST_UNARY] = NODE_SIZE(unary),
+    [AST_TERNARY] = NODE_SIZE(ternary),
+    [AST_CONVERT] = NODE_SIZE(convert),
+    [AST_TYPE_EXPR] = NODE_SIZE(tc),
+    [AST_ATTRIBUTED] = NODE_SIZE(attributed),
+    [AST_NUMBER] = NODE_SIZE(number),
+    [AST_STRING] = NODE_SIZE(string),
+    [AST_EXPANDABLE] = NODE_SIZE(expandable),
+    [AST_VARIABLE] = NODE_SIZE(var),
+    [AST_MEMBER] = NODE_SIZE(member),
+    [AST_INVOKE] = NODE_SIZE(member),
+    [AST_INDEX] = NODE_SIZE(index),
+    [AST_ARRAY_LITERAL] = NODE_SIZE(array),
+    [AST_ARRAY_EXPR] = NODE_SIZE(sub),
+    [AST_SUBEXPR] = NODE_SIZE(sub),
+    [AST_PAREN] = NODE_SIZE(paren),
+    [AST_HASHTABLE] = NODE_SIZE(hash),
+    [AST_SCRIPT_BLOCK_EXPR] = NODE_SIZE(sbexpr),
+    /* AST_ERROR (rare, and never read past its header): the whole node */
+};
+
 static struct ast_node *mknode(struct parser *p, enum ast_kind k, uint32_t start)
 {
-    struct ast_node *n = arena_alloc(p->a, sizeof *n);
+    size_t size = node_size[k] ? node_size[k] : sizeof(struct ast_node);
+    struct ast_node *n = arena_alloc8(p->a, size);
     n->kind = k;
     n->start = start;
     n->end = start;
@@ -1203,7 +1346,7 @@ static struct ast_node *array_literal(struct parser *p)
     nv_init(&v);
     nv_push(&v, first);
     while (!p->stop && peek(p, LEX_EXPR).kind == TOK_COMMA) {
-        struct token comma = p->tok;
+        struct token comma = *p->cur;
         next(p);
         skip_newlines(p);
         struct ast_node *e = unary(p);
@@ -1617,7 +1760,7 @@ static bool pipe_continues(struct parser *p)
         return false;
     uint32_t line = t.end;
     for (;;) {
-        struct token n = lex_scan(&p->lx, line, LEX_CMD);
+        struct token n = lex_scan(&p->lx, line, LEX_CMD); /* not cached: p->cur stays */
         if (n.start >= p->limit)
             return false;
         if (n.kind == TOK_PIPE) {
@@ -2321,6 +2464,34 @@ static bool is_help_comment(const char *s, uint32_t n)
     return false;
 }
 
+/* The index of the first of the n comments c that ends after pos (n if none). */
+static uint32_t first_comment_after(const struct lex_comment *c, uint32_t n, uint32_t pos)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c[mid].end > pos)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* The index of the first of the n comments c that starts at or after pos. */
+static uint32_t first_comment_from(const struct lex_comment *c, uint32_t n, uint32_t pos)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c[mid].start >= pos)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
 /*
 ** The span of the help comment for something at [start, end) whose body
 ** begins at body: a comment block just before it (at most one blank line
@@ -2332,15 +2503,19 @@ static void find_help(struct parser *p, uint32_t start, uint32_t body, uint32_t 
     const struct lex_comment *c = p->lx.comments;
     uint32_t n = p->lx.ncomments;
     *hs = *he = 0;
-    /* Before: the comments ending just before start, grouped line by line. */
-    int32_t i = (int32_t)n - 1;
-    while (i >= 0 && c[i].end > start)
-        i--;
+    /* Before: the comments ending just before start, grouped line by line.
+    ** The lexer records comments in source order without overlaps, so
+    ** starts and ends both increase and a binary search finds the last one
+    ** ending at or before start; a linear scan made big files quadratic. */
+    int32_t i = (int32_t)first_comment_after(c, n, start) - 1;
     if (i >= 0) {
+        /* Only blanks and at most two newlines between it and start? Look
+        ** back from start and stop at the first thing that says no: the
+        ** last comment may be far back, as when nothing precedes start. */
         uint32_t nl = 0;
         bool blank = true;
-        for (uint32_t q = c[i].end; q < start; q++) {
-            char ch = p->lx.src[q];
+        for (uint32_t q = start; q > c[i].end && blank && nl <= 2; q--) {
+            char ch = p->lx.src[q - 1];
             if (ch == '\n')
                 nl++;
             else if (ch != ' ' && ch != '\t' && ch != '\r')
@@ -2366,23 +2541,15 @@ static void find_help(struct parser *p, uint32_t start, uint32_t body, uint32_t 
             }
         }
     }
-    uint32_t first = 0, last = 0;
-    bool have = false;
-    for (uint32_t k = 0; k < n; k++) {
-        if (c[k].start < body || c[k].end > end)
-            continue;
-        if (!is_help_comment(p->lx.src + c[k].start, c[k].end - c[k].start))
-            continue;
-        if (!have)
-            first = k;
-        last = k;
-        have = true;
-    }
-    if (have) {
-        uint32_t k = first;
-        (void)last;
-        *hs = c[k].start;
-        *he = c[k].end;
+    /* Else the first help comment inside [body, end): the comments there are
+    ** a run that starts at the first one starting at or after body (ends
+    ** increase too, so the run stops at the first one ending past end). */
+    for (uint32_t k = first_comment_from(c, n, body); k < n && c[k].end <= end; k++) {
+        if (is_help_comment(p->lx.src + c[k].start, c[k].end - c[k].start)) {
+            *hs = c[k].start;
+            *he = c[k].end;
+            return;
+        }
     }
 }
 
@@ -2973,6 +3140,7 @@ struct parse_unit *parse_unit_new(const char *name, const char *text, size_t len
     struct parser p;
     memset(&p, 0, sizeof p);
     lex_init(&p.lx, u->src, u->len);
+    scan_cache_init(&p);
     p.u = u;
     p.a = &u->arena;
     p.limit = u->len;
