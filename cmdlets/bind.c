@@ -153,6 +153,20 @@ static bool fail(struct bind_error *err, const char *id, const char *category,
 
 static const struct bind_span no_span = {0, 0};
 
+/*
+** An empty error, as memset would leave it but without writing the 2 KB
+** of message: bind_pipeline runs per object and nothing reads past the
+** terminators.
+*/
+static void clear_error(struct bind_error *err)
+{
+    err->ev = EV_OK;
+    err->id = err->category = err->exception = err->inner = NULL;
+    err->param[0] = '\0';
+    err->span = no_span;
+    err->msg[0] = '\0';
+}
+
 /* A value as .NET's ToString() shows it in a message: arrays by their type name. */
 static void net_str(val v, struct buf *b)
 {
@@ -255,53 +269,74 @@ static const struct param_set_entry *entry_at(const struct param_meta *p, uint8_
     return p->nsets ? &p->sets[k] : &no_sets_entry;
 }
 
+/*
+** What a slot's set entries say, as masks. Where-Object has ~31 sets and
+** parameters declared in all of them, and pipeline binding asks these
+** questions for every unbound slot of every input object: so bind_init
+** walks the entries once and the questions below are a load and a test.
+*/
+struct bind_facts {
+    uint32_t sets;      /* ParameterSetFlags: specific sets (0 when only in all sets) */
+    uint32_t pipe_sets; /* specific sets in which it takes pipeline input */
+    uint32_t mand_sets; /* specific sets in which it is mandatory */
+    uint8_t bits;       /* FB_* */
+};
+
+enum {
+    FB_PIPE = 1 << 0,     /* takes pipeline input in some entry */
+    FB_PIPE_ALL = 1 << 1, /* ... in an entry applying to every set */
+    FB_MAND = 1 << 2,     /* mandatory in some entry */
+    FB_MAND_ALL = 1 << 3, /* ... in an entry applying to every set */
+};
+
+static void compute_facts(const struct bind_state *st, uint16_t i, struct bind_facts *f)
+{
+    const struct param_meta *p = pm(st, i);
+    memset(f, 0, sizeof *f);
+    for (uint8_t k = 0; k < nentries(p); k++) {
+        const struct param_set_entry *e = entry_at(p, k);
+        uint32_t bit = entry_bit(st, i, e);
+        bool all = entry_all(st, i, e);
+        f->sets |= bit;
+        if (e->pipeline) {
+            f->pipe_sets |= bit;
+            f->bits |= FB_PIPE | (all ? FB_PIPE_ALL : 0);
+        }
+        if (e->mandatory) {
+            f->mand_sets |= bit;
+            f->bits |= FB_MAND | (all ? FB_MAND_ALL : 0);
+        }
+    }
+}
+
 /* PowerShell's ParameterSetFlags: the specific sets of a parameter (0 when only in all sets). */
 static uint32_t pflags(const struct bind_state *st, uint16_t i)
 {
-    const struct param_meta *p = pm(st, i);
-    uint32_t f = 0;
-    for (uint8_t k = 0; k < nentries(p); k++)
-        f |= entry_bit(st, i, entry_at(p, k));
-    return f;
-}
-
-static bool in_all_sets(const struct bind_state *st, uint16_t i)
-{
-    const struct param_meta *p = pm(st, i);
-    for (uint8_t k = 0; k < nentries(p); k++)
-        if (entry_all(st, i, entry_at(p, k)))
-            return true;
-    return false;
+    return st->facts[i].sets;
 }
 
 static bool mandatory_somewhere(const struct bind_state *st, uint16_t i)
 {
-    const struct param_meta *p = pm(st, i);
-    for (uint8_t k = 0; k < nentries(p); k++)
-        if (entry_at(p, k)->mandatory)
-            return true;
-    return false;
+    return st->facts[i].bits & FB_MAND;
 }
 
 static bool pipeline_somewhere(const struct bind_state *st, uint16_t i)
 {
-    const struct param_meta *p = pm(st, i);
-    for (uint8_t k = 0; k < nentries(p); k++)
-        if (entry_at(p, k)->pipeline)
-            return true;
-    return false;
+    return st->facts[i].bits & FB_PIPE;
+}
+
+/* Is it mandatory in an entry that applies to one of the sets in mask? */
+static bool mandatory_in(const struct bind_state *st, uint16_t i, uint32_t mask)
+{
+    const struct bind_facts *f = &st->facts[i];
+    return (f->bits & FB_MAND_ALL) || (f->mand_sets & mask);
 }
 
 /* DoesParameterSetTakePipelineInput(mask) */
 static bool takes_pipeline_in(const struct bind_state *st, uint16_t i, uint32_t mask)
 {
-    const struct param_meta *p = pm(st, i);
-    for (uint8_t k = 0; k < nentries(p); k++) {
-        const struct param_set_entry *e = entry_at(p, k);
-        if (e->pipeline && entry_matches(st, i, e, mask))
-            return true;
-    }
-    return false;
+    const struct bind_facts *f = &st->facts[i];
+    return (f->bits & FB_PIPE_ALL) || (f->pipe_sets & mask);
 }
 
 static bool is_switch(const struct param_meta *p)
@@ -486,11 +521,19 @@ void bind_init(struct bind_state *st, const struct cmd_meta *meta, const struct 
     st->slots = emsh_xmalloc((st->nslots ? st->nslots : 1) * sizeof *st->slots);
     st->unbound = emsh_xmalloc((st->nslots ? st->nslots : 1) * sizeof *st->unbound);
     st->piped = emsh_xmalloc((st->nslots ? st->nslots : 1) * sizeof *st->piped);
+    st->facts = emsh_xmalloc((st->nslots ? st->nslots : 1) * sizeof *st->facts);
+    st->unbound_pipe = emsh_xmalloc((st->nslots ? st->nslots : 1) * sizeof *st->unbound_pipe);
+    st->unbound_mand = emsh_xmalloc((st->nslots ? st->nslots : 1) * sizeof *st->unbound_mand);
     for (uint16_t i = 0; i < st->nslots; i++) {
+        compute_facts(st, i, &st->facts[i]);
         st->slots[i].value = val_nothing();
         st->slots[i].saved = val_nothing();
         st->slots[i].how = BOUND_NOT;
         st->unbound[i] = i;
+        if (pipeline_somewhere(st, i))
+            st->unbound_pipe[st->nunbound_pipe++] = i;
+        if (mandatory_somewhere(st, i))
+            st->unbound_mand[st->nunbound_mand++] = i;
     }
     st->nunbound = st->nslots;
     st->cur = ALL_SETS;
@@ -510,6 +553,9 @@ void bind_release(struct bind_state *st)
     free(st->slots);
     free(st->unbound);
     free(st->piped);
+    free(st->facts);
+    free(st->unbound_pipe);
+    free(st->unbound_mand);
     val_free(st->args);
     memset(st, 0, sizeof *st);
 }
@@ -528,15 +574,12 @@ void bind_set_default(struct bind_state *st, uint16_t param, val v)
     s->how = BOUND_DEFAULT;
 }
 
-static void unbound_remove(struct bind_state *st, uint16_t i)
+static bool list_has(const uint16_t *v, uint16_t n, uint16_t i)
 {
-    for (uint16_t k = 0; k < st->nunbound; k++)
-        if (st->unbound[k] == i) {
-            memmove(st->unbound + k, st->unbound + k + 1,
-                    (st->nunbound - k - 1) * sizeof *st->unbound);
-            st->nunbound--;
-            return;
-        }
+    for (uint16_t k = 0; k < n; k++)
+        if (v[k] == i)
+            return true;
+    return false;
 }
 
 static bool unbound_has(const struct bind_state *st, uint16_t i)
@@ -545,6 +588,52 @@ static bool unbound_has(const struct bind_state *st, uint16_t i)
         if (st->unbound[k] == i)
             return true;
     return false;
+}
+
+/*
+** Removes slot i from the list v of n slots, keeping the order. From the
+** end: a pipeline slot, unbound again after each object, was appended.
+*/
+static void list_remove(uint16_t *v, uint16_t *n, uint16_t i)
+{
+    for (uint16_t k = *n; k-- > 0;)
+        if (v[k] == i) {
+            memmove(v + k, v + k + 1, (*n - k - 1) * sizeof *v);
+            (*n)--;
+            return;
+        }
+}
+
+/*
+** The unbound list and its subsequences of pipeline and mandatory slots
+** change together: the subsequences spare the per-object loops a walk over
+** every unbound slot (Where-Object has 45 parameters and 13 common ones).
+*/
+static void unbound_remove(struct bind_state *st, uint16_t i)
+{
+    list_remove(st->unbound, &st->nunbound, i);
+    if (pipeline_somewhere(st, i))
+        list_remove(st->unbound_pipe, &st->nunbound_pipe, i);
+    if (mandatory_somewhere(st, i)) {
+        list_remove(st->unbound_mand, &st->nunbound_mand, i);
+        st->nomand_known = false;
+    }
+}
+
+/* Appends slot i to the unbound list (and its subsequences) if not there yet. */
+static void unbound_add(struct bind_state *st, uint16_t i)
+{
+    /* a pipeline slot is unbound iff it is in the (shorter) pipeline subsequence */
+    if (pipeline_somewhere(st, i) ? list_has(st->unbound_pipe, st->nunbound_pipe, i)
+                                  : unbound_has(st, i))
+        return;
+    st->unbound[st->nunbound++] = i;
+    if (pipeline_somewhere(st, i))
+        st->unbound_pipe[st->nunbound_pipe++] = i;
+    if (mandatory_somewhere(st, i)) {
+        st->unbound_mand[st->nunbound_mand++] = i;
+        st->nomand_known = false;
+    }
 }
 
 /* Records a successful binding: the value (consumed), how, and the narrowed sets. */
@@ -1403,8 +1492,8 @@ static bool ambiguous_set(struct bind_error *err)
 
 static bool any_unbound_takes_pipeline(const struct bind_state *st, uint32_t mask)
 {
-    for (uint16_t k = 0; k < st->nunbound; k++)
-        if (takes_pipeline_in(st, st->unbound[k], mask))
+    for (uint16_t k = 0; k < st->nunbound_pipe; k++)
+        if (takes_pipeline_in(st, st->unbound_pipe[k], mask))
             return true;
     return false;
 }
@@ -1608,9 +1697,12 @@ static bool missing_mandatory(struct bind_state *st, int count, bool pipe_expect
     uint16_t npd = 0;
     bool ok = true;
     m->n = 0;
-    for (uint16_t k = 0; k < st->nunbound; k++) {
-        uint16_t i = st->unbound[k];
-        if (!mandatory_somewhere(st, i))
+    /* a scan that found nothing changed nothing: per object, skip repeating it */
+    if (st->nomand_known && st->nomand_cur == st->cur)
+        return true;
+    for (uint16_t k = 0; k < st->nunbound_mand; k++) {
+        uint16_t i = st->unbound_mand[k];
+        if (!mandatory_in(st, i, st->cur))
             continue;
         const struct param_meta *p = pm(st, i);
         uint32_t m2 = 0;
@@ -1654,6 +1746,10 @@ static bool missing_mandatory(struct bind_state *st, int count, bool pipe_expect
         }
         if (!pipe_expected && found)
             missing_add(m, i);
+    }
+    if (!any) {
+        st->nomand_known = true;
+        st->nomand_cur = st->cur;
     }
     if (!any || !pipe_expected)
         goto out;
@@ -2455,8 +2551,7 @@ static void restore_piped(struct bind_state *st)
         val_free(s->value);
         s->value = val_copy(s->saved);
         s->how = val_kind(s->saved) == VAL_NOTHING ? BOUND_NOT : BOUND_DEFAULT;
-        if (!unbound_has(st, i))
-            st->unbound[st->nunbound++] = i;
+        unbound_add(st, i);
     }
     st->npiped = 0;
 }
@@ -2520,11 +2615,13 @@ static int bind_state_in(struct bind_state *st, val input, enum pstate ps, uint3
                          struct bind_error *err)
 {
     int result = 0;
-    for (int k = (int)st->nunbound - 1; k >= 0; k--) {
-        if (k >= st->nunbound)
+    /* the unbound slots taking pipeline input, in unbound order: the others bind nothing */
+    for (int k = (int)st->nunbound_pipe - 1; k >= 0; k--) {
+        if (k >= st->nunbound_pipe)
             continue;
-        uint16_t i = st->unbound[k];
-        if (!pipeline_somewhere(st, i) || !((mask & pflags(st, i)) || in_all_sets(st, i)))
+        uint16_t i = st->unbound_pipe[k];
+        /* no entry in mask takes pipeline input: the loop below would bind nothing */
+        if (!takes_pipeline_in(st, i, mask))
             continue;
         const struct param_meta *p = pm(st, i);
         for (uint8_t e = 0; e < nentries(p); e++) {
@@ -2613,7 +2710,7 @@ static int bind_delays(struct bind_state *st, val input, struct bind_error *err)
 
 bool bind_pipeline(struct bind_state *st, val input, struct bind_error *err)
 {
-    memset(err, 0, sizeof *err);
+    clear_error(err);
     restore_piped(st);
     st->cur = st->pre_pipe;
     bool bound = false;
@@ -2657,8 +2754,10 @@ bool bind_pipeline(struct bind_state *st, val input, struct bind_error *err)
             "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.");
         goto fail;
     }
+    /* per object: spare the allocation for the usual small command */
+    uint16_t small[64];
     struct missing m;
-    m.v = emsh_xmalloc((st->nslots ? st->nslots : 1) * sizeof *m.v);
+    m.v = st->nslots <= EMSH_ARRAY_SIZE(small) ? small : emsh_xmalloc(st->nslots * sizeof *m.v);
     bool ok = missing_mandatory(st, set_count(st->cur), false, &m, err);
     if (ok && m.n) {
         struct buf names = BUF_INIT;
@@ -2671,7 +2770,8 @@ bool bind_pipeline(struct bind_state *st, val input, struct bind_error *err)
         buf_release(&names);
         ok = false;
     }
-    free(m.v);
+    if (m.v != small)
+        free(m.v);
     if (!ok)
         return false;
     return true;

@@ -193,6 +193,7 @@ struct bind_slot {
 };
 
 struct bind_delay; /* a script block argument evaluated per pipeline object */
+struct bind_facts; /* what a slot's set entries say, summarized once per state */
 
 /*
 ** The state of one command's binding. Slots 0..meta->nparams-1 are the
@@ -204,8 +205,15 @@ struct bind_state {
     const struct bind_env *env;
     uint16_t nslots;
     struct bind_slot *slots;
+    struct bind_facts *facts; /* one per slot, computed by bind_init */
     uint16_t *unbound; /* unbound slots, in PowerShell's UnboundParameters order */
     uint16_t nunbound;
+    uint16_t *unbound_pipe; /* those of them that take pipeline input somewhere, same order */
+    uint16_t nunbound_pipe;
+    uint16_t *unbound_mand; /* those of them that are mandatory somewhere, same order */
+    uint16_t nunbound_mand;
+    uint32_t nomand_cur; /* with nomand_known: no slot of unbound_mand is mandatory in this cur */
+    bool nomand_known;
     uint16_t *piped; /* slots bound from the current pipeline object */
     uint16_t npiped;
     struct bind_delay *delays;

@@ -225,19 +225,48 @@ static enum ev op_should_process(struct cmd_ctx *c, const char *target, const ch
     return ev_should_process(cp->p.in, target, action, whatif, confirm, (int)cp->cmd->meta->impact, yes);
 }
 
+/*
+** A collector for script blocks that cmdlets run per object (Where-Object's
+** filter, ForEach-Object's process block): these mostly output one value,
+** so that one is kept aside and an array is made only for a second. The
+** result is collector_result()'s: nothing, the one object, or the array.
+*/
+struct one_collector {
+    struct sink s;
+    uint32_t n;
+    val first; /* while n == 1 */
+    val items; /* VAL_ARRAY once n > 1 */
+};
+
+static enum ev one_put(struct sink *s, val v)
+{
+    struct one_collector *c = (struct one_collector *)s;
+    if (c->n == 0) {
+        c->first = v;
+    } else {
+        if (c->n == 1) {
+            c->items = val_arr_push(val_arr_new(), c->first);
+            c->first = val_nothing();
+        }
+        c->items = val_arr_push(c->items, v);
+    }
+    c->n++;
+    return EV_OK;
+}
+
 static enum ev op_invoke(struct cmd_ctx *c, val sb, val input, const val *args, uint32_t nargs,
                          val *result)
 {
     struct cproc *cp = of(c);
-    struct collector col;
-    collector_init(&col);
+    struct one_collector col = {{one_put}, 0, val_nothing(), val_nothing()};
     enum ev rc = ev_call_scriptblock(cp->p.in, cp->p.at, sb, input, args, nargs, &col.s);
     if (rc) {
+        val_free(col.first);
         val_free(col.items);
         *result = val_nothing();
         return rc;
     }
-    *result = collector_result(&col);
+    *result = col.n > 1 ? col.items : col.first;
     return EV_OK;
 }
 

@@ -2086,6 +2086,8 @@ static enum ev sproc_put(struct sink *s, val v)
     struct sproc *sp = (struct sproc *)s;
     sp->got_input = true;
     if (!has_process(sp)) {
+        if (val_kind(sp->input) == VAL_NOTHING)
+            sp->input = val_arr_new();
         sp->input = val_arr_push(sp->input, v);
         return EV_OK;
     }
@@ -2119,7 +2121,7 @@ static enum ev sproc_end(struct proc *p)
         rc = run_named(sp, b);
     }
     if (!rc && !(sp->filter && !sp->body->u.script.blocks[BLOCK_PROCESS])) {
-        set_local(in, "input", val_copy(sp->input));
+        set_local(in, "input", val_kind(sp->input) == VAL_NOTHING ? val_arr_new() : val_copy(sp->input));
         rc = run_named(sp, BLOCK_END);
     }
     leave_sproc(sp);
@@ -2157,7 +2159,8 @@ static struct sproc *sproc_new(struct interp *in, const struct ast_node *at, str
     sp->body = body;
     sp->name = name ? emsh_xstrndup(name, strlen(name)) : NULL;
     sp->new_scope = true;
-    sp->input = val_arr_new();
+    /* made on the first piped object: ev_call_scriptblock, run per object, needs none */
+    sp->input = val_nothing();
     sp->dollar_under = val_nothing();
     return sp;
 }
@@ -2184,7 +2187,8 @@ enum ev ev_call_scriptblock_scoped(struct interp *in, const struct ast_node *at,
     enum ev rc = sproc_begin(&sp->p);
     if (!rc) {
         enter_sproc(sp);
-        if (val_kind(input) != VAL_NOTHING) {
+        /* sproc_begin set them from dollar_under: again only if a begin block could have changed them */
+        if (val_kind(input) != VAL_NOTHING && sp->body->u.script.blocks[BLOCK_BEGIN]) {
             set_local(in, "_", val_copy(input));
             set_local(in, "PSItem", val_copy(input));
         }
