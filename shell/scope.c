@@ -42,11 +42,18 @@ void scope_release(struct scope *s)
     }
 }
 
-static uint32_t slot(const struct scope *s, const char *name, size_t n, bool *found)
+static uint32_t name_hash(const char *name, size_t n)
 {
-    uint32_t k = (uint32_t)text_ihash(name, n) & (s->cap - 1);
+    return (uint32_t)text_ihash(name, n);
+}
+
+/* The slot of name (hash h) in s: where it is, or the free one it would take. */
+static uint32_t slot(const struct scope *s, const char *name, size_t n, uint32_t h, bool *found)
+{
+    uint32_t k = h & (s->cap - 1);
     while (s->vars[k]) {
-        if (text_ieq(s->vars[k]->name, s->vars[k]->nlen, name, n)) {
+        const struct var *v = s->vars[k];
+        if (v->hash == h && text_ieq(v->name, v->nlen, name, n)) {
             *found = true;
             return k;
         }
@@ -56,19 +63,25 @@ static uint32_t slot(const struct scope *s, const char *name, size_t n, bool *fo
     return k;
 }
 
-struct var *scope_get_local(struct scope *s, const char *name, size_t n)
+static struct var *get_local(struct scope *s, const char *name, size_t n, uint32_t h)
 {
     if (!s->cap)
         return NULL;
     bool found;
-    uint32_t k = slot(s, name, n, &found);
+    uint32_t k = slot(s, name, n, h, &found);
     return found ? s->vars[k] : NULL;
+}
+
+struct var *scope_get_local(struct scope *s, const char *name, size_t n)
+{
+    return get_local(s, name, n, name_hash(name, n));
 }
 
 struct var *scope_lookup(struct scope *s, const char *name, size_t n)
 {
+    uint32_t h = name_hash(name, n);
     for (struct scope *c = s; c; c = c->parent) {
-        struct var *v = scope_get_local(c, name, n);
+        struct var *v = get_local(c, name, n, h);
         if (v && (c == s || !(v->options & VO_PRIVATE)))
             return v;
     }
@@ -86,7 +99,7 @@ static void grow(struct scope *s)
         if (!vars[i])
             continue;
         bool found;
-        uint32_t k = slot(s, vars[i]->name, vars[i]->nlen, &found);
+        uint32_t k = slot(s, vars[i]->name, vars[i]->nlen, vars[i]->hash, &found);
         s->vars[k] = vars[i];
     }
     free(vars);
@@ -94,17 +107,19 @@ static void grow(struct scope *s)
 
 struct var *scope_define(struct scope *s, const char *name, size_t n)
 {
-    struct var *v = scope_get_local(s, name, n);
+    uint32_t h = name_hash(name, n);
+    struct var *v = get_local(s, name, n, h);
     if (v)
         return v;
     if (2 * (s->n + 1) > s->cap)
         grow(s);
     bool found;
-    uint32_t k = slot(s, name, n, &found);
+    uint32_t k = slot(s, name, n, h, &found);
     v = emsh_xmalloc(sizeof *v);
     memset(v, 0, sizeof *v);
     v->name = emsh_xstrndup(name, n);
     v->nlen = (uint32_t)n;
+    v->hash = h;
     v->value = val_null();
     s->vars[k] = v;
     s->n++;
@@ -116,7 +131,7 @@ bool scope_remove(struct scope *s, const char *name, size_t n)
     if (!s->cap)
         return false;
     bool found;
-    uint32_t k = slot(s, name, n, &found);
+    uint32_t k = slot(s, name, n, name_hash(name, n), &found);
     if (!found)
         return false;
     struct var *v = s->vars[k];
@@ -131,7 +146,7 @@ bool scope_remove(struct scope *s, const char *name, size_t n)
     while (s->vars[j]) {
         struct var *m = s->vars[j];
         s->vars[j] = NULL;
-        uint32_t t = slot(s, m->name, m->nlen, &found);
+        uint32_t t = slot(s, m->name, m->nlen, m->hash, &found);
         s->vars[t] = m;
         j = (j + 1) & (s->cap - 1);
     }

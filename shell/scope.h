@@ -23,6 +23,7 @@ enum var_options {
 struct var {
     char *name;
     uint32_t nlen;
+    uint32_t hash;    /* of the name, ignoring case: probes compare it first */
     val value;
     uint16_t type;    /* a type constraint ([int]$x = ...), TY_NONE if none */
     uint8_t options;  /* enum var_options */

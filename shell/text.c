@@ -102,7 +102,14 @@ uint64_t text_ihash(const char *s, size_t n)
     uint64_t h = 1469598103934665603ULL;
     size_t i = 0;
     while (i < n) {
-        uint32_t c = text_fold(text_next(s, n, &i));
+        unsigned char b = (unsigned char)s[i];
+        uint32_t c;
+        if (b < 0x80) { /* ASCII folds by itself: the common case, without decoding */
+            c = (b >= 'A' && b <= 'Z') ? b + 32u : b;
+            i++;
+        } else {
+            c = text_fold(text_next(s, n, &i));
+        }
         h = (h ^ c) * 1099511628211ULL;
     }
     return h;
