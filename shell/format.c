@@ -862,6 +862,47 @@ static bool view_applies(const struct fmt_view *v, const char *type)
 }
 
 /*
+** Which views apply to a type name, remembered: find_view runs for every
+** object formatted, and the objects of one stream are mostly of a few
+** types. A direct-mapped cache, emptied when a view is registered.
+*/
+struct applying {
+    char *type;     /* the type name, or NULL when the entry is empty */
+    uint64_t hash;  /* of type, ignoring case */
+    unsigned *idx;  /* indexes into views[], in registration order */
+    unsigned n;
+};
+static struct applying applying_cache[64];
+static unsigned applying_nviews; /* nviews when the cache was filled */
+
+static const struct applying *views_for(const char *type)
+{
+    if (applying_nviews != nviews) {
+        for (size_t i = 0; i < EMSH_ARRAY_SIZE(applying_cache); i++) {
+            free(applying_cache[i].type);
+            free(applying_cache[i].idx);
+            applying_cache[i] = (struct applying){0};
+        }
+        applying_nviews = nviews;
+    }
+    size_t len = strlen(type);
+    uint64_t h = text_ihash(type, len);
+    struct applying *e = &applying_cache[h % EMSH_ARRAY_SIZE(applying_cache)];
+    if (e->type && e->hash == h && ieq(e->type, type))
+        return e;
+    free(e->type);
+    free(e->idx);
+    e->type = xstrdup(type);
+    e->hash = h;
+    e->idx = emsh_xmalloc((nviews ? nviews : 1) * sizeof *e->idx);
+    e->n = 0;
+    for (unsigned i = 0; i < nviews; i++)
+        if (view_applies(views[i], type))
+            e->idx[e->n++] = i;
+    return e;
+}
+
+/*
 ** The view for an object: the first registered for its first type name
 ** that has one of the shape (any shape when FMT_SHAPE_UNDEFINED), named
 ** `name` when given; out-of-band views only when oob.
@@ -872,10 +913,9 @@ static const struct fmt_view *find_view(val obj, enum fmt_shape shape, const cha
     const char *tn[32];
     uint32_t n = type_names(obj, tn, 32);
     for (uint32_t k = 0; k < n; k++) {
-        for (unsigned i = 0; i < nviews; i++) {
-            const struct fmt_view *v = views[i];
-            if (!view_applies(v, tn[k]))
-                continue;
+        const struct applying *e = views_for(tn[k]);
+        for (unsigned j = 0; j < e->n; j++) {
+            const struct fmt_view *v = views[e->idx[j]];
             if (shape != FMT_SHAPE_UNDEFINED && v->shape != shape)
                 continue;
             if (name && !ieq(v->name ? v->name : "", name))
