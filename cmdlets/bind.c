@@ -711,6 +711,13 @@ static bool to_enum_name(const struct param_meta *p, val v, val *out, struct con
         }
         conv_str(v, &text);
         ok = false;
+    } else if (val_kind(v) == VAL_ARRAY) {
+        /* -Option ReadOnly, AllScope: the names combine, as "ReadOnly, AllScope" does */
+        for (uint32_t k = 0; k < val_arr_len(v); k++) {
+            if (k)
+                buf_putc(&text, ',');
+            conv_str(val_arr_items(v)[k], &text);
+        }
     } else {
         conv_str(v, &text);
     }

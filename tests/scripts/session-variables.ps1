@@ -139,3 +139,7 @@ Remove-Variable true -Force -ErrorAction SilentlyContinue -ErrorVariable e
 $e[0].Exception.Message
 $true
 Remove-Variable svNoSuch
+# an array of names binds to a [Flags] parameter as the names combined
+New-Variable -Name flagsArray -Value 1 -Option ReadOnly, AllScope
+(Get-Variable flagsArray).Options
+try { New-Variable -Name flagsBad -Option ReadOnly, Bogus -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
