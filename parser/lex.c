@@ -38,6 +38,23 @@ enum {
 
 static unsigned char ctab[256];
 
+/*
+** Runs the hot loops step over a byte at a time, by table: ASCII bytes only,
+** so that a run stops at anything non-ASCII and the careful code (Unicode
+** quotes, dashes and spaces) decides.
+*/
+enum {
+    P_SQ = 1 << 0,    /* plain in single-quoted text (see w_plain) */
+    P_DQ = 1 << 1,    /* plain in double-quoted text */
+    P_GEN = 1 << 2,   /* plain in a bare word */
+    P_ID = 1 << 3,    /* an identifier character */
+    P_IDQ = 1 << 4,   /* an identifier character or ? (variable names) */
+    P_PARAM = 1 << 5, /* goes on a parameter name: not :, a quote, $ or ` */
+    P_SOLID = 1 << 6, /* starts no whitespace, continuation or comment */
+};
+
+static unsigned char ptab[256];
+
 static void init_ctab(void)
 {
     static int done;
@@ -60,6 +77,26 @@ static void init_ctab(void)
         if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
             f |= C_HEX;
         ctab[c] = f;
+    }
+    for (int c = 0; c < 0x80; c++) {
+        unsigned char f = 0;
+        int special = c == '\'' || c == '\n' || c == '\r';
+        if (!special)
+            f |= P_SQ;
+        if (!special && c != '"' && c != '`' && c != '$') {
+            f |= P_DQ;
+            if (!(ctab[c] & C_FORCE))
+                f |= P_GEN;
+        }
+        if (ctab[c] & (C_IDSTART | C_DIGIT))
+            f |= P_ID | P_IDQ;
+        if (c == '?')
+            f |= P_IDQ;
+        if (!(ctab[c] & C_FORCE) && c != ':' && c != '\'' && c != '"' && c != '$' && c != '`')
+            f |= P_PARAM;
+        if (!(ctab[c] & C_WS) && c != '`' && c != '#' && c != '<')
+            f |= P_SOLID;
+        ptab[c] = f;
     }
     done = 1;
 }
@@ -184,6 +221,20 @@ static uint32_t is_ident(const struct lexer *lx, uint32_t pos)
     while (pos + n < lx->len && ((unsigned char)lx->src[pos + n] & 0xC0) == 0x80)
         n++;
     return n;
+}
+
+/* Skips identifier characters from pos, the ASCII ones a run at a time. */
+static uint32_t skip_ident(const struct lexer *lx, uint32_t pos)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    for (;;) {
+        while (pos < lx->len && (ptab[s[pos]] & P_ID))
+            pos++;
+        uint32_t n = is_ident(lx, pos);
+        if (!n)
+            return pos;
+        pos += n;
+    }
 }
 
 static uint32_t is_ident_start(const struct lexer *lx, uint32_t pos)
@@ -460,6 +511,10 @@ uint32_t lex_skip_space(const struct lexer *lx, uint32_t pos)
 /* Skips whitespace, continuations and comments; not newlines. */
 static uint32_t skip_trivia(struct lexer *lx, uint32_t pos, struct token *t)
 {
+    /* Many tokens follow the one before with nothing between: `$a.b(`,
+    ** `)`, `,`, newlines. */
+    if (pos < lx->len && (ptab[(unsigned char)lx->src[pos]] & P_SOLID))
+        return pos;
     uint32_t start = pos;
     for (;;) {
         pos = lex_skip_space(lx, pos);
@@ -533,22 +588,11 @@ static void w_add(struct walker *w, const char *s, size_t n)
 }
 
 /*
-** Is the byte at pos (inside the text) plain in this mode: one the walkers
-** would only add to the text and step over? Not a quote, backtick, dollar
-** or newline, nothing that ends a bare word, nothing non-ASCII (some
-** Unicode quotes and dashes count).
+** A byte plain in a mode is one the walkers would only add to the text and
+** step over: not a quote, backtick, dollar or newline, nothing that ends a
+** bare word, nothing non-ASCII (some Unicode quotes and dashes count). The
+** P_SQ, P_DQ and P_GEN bits of ptab say which bytes are.
 */
-static int plain_at(const struct lexer *lx, uint32_t pos, enum wmode mode)
-{
-    int c = at(lx, pos);
-    if (c >= 0x80 || c == '\'' || c == '\n' || c == '\r')
-        return 0;
-    if (mode == W_SQ || mode == W_HERE_SQ)
-        return 1;
-    if (c == '"' || c == '`' || c == '$')
-        return 0;
-    return mode != W_GENERIC || !forces_new(lx, pos);
-}
 
 /*
 ** Adds the byte at pos, which the walker has found plain, and the plain ones
@@ -558,8 +602,11 @@ static int plain_at(const struct lexer *lx, uint32_t pos, enum wmode mode)
 static uint32_t w_plain(struct walker *w, uint32_t pos, enum wmode mode)
 {
     const struct lexer *lx = w->lx;
+    const unsigned char *s = (const unsigned char *)lx->src;
+    /* which ptab bit says "plain" in this mode */
+    unsigned char bit = mode == W_SQ || mode == W_HERE_SQ ? P_SQ : mode == W_GENERIC ? P_GEN : P_DQ;
     uint32_t end = pos + 1;
-    while (end < lx->len && plain_at(lx, end, mode))
+    while (end < lx->len && (ptab[s[end]] & bit))
         end++;
     w_add(w, lx->src + pos, end - pos);
     return end;
@@ -872,23 +919,33 @@ static void cook_collect(void *ctx, enum lex_part_kind kind, const char *text, s
 
 void lex_cook_bare(const struct lexer *lx, const struct token *t, struct buf *out)
 {
-    if (t->kind == TOK_PARAMETER) {
-        uint32_t p = t->start + is_dash(lx, t->start);
-        uint32_t e = t->end;
-        if (t->flags & TF_COLON)
-            e--;
-        buf_add(out, lx->src + p, e - p);
-        return;
-    }
     if (t->kind == TOK_STRING_SQ || t->kind == TOK_HERE_SQ) {
         lex_cook_sq(lx, t, out);
         return;
     }
-    if (!(t->flags & (TF_ESCAPED | TF_EXPAND)) || t->kind == TOK_IDENT) {
-        buf_add(out, lx->src + t->start, t->end - t->start);
+    uint32_t start, end;
+    if (lex_cook_raw(lx, t, &start, &end)) {
+        buf_add(out, lx->src + start, end - start);
         return;
     }
     lex_walk_expandable(lx, t, cook_collect, out);
+}
+
+bool lex_cook_raw(const struct lexer *lx, const struct token *t, uint32_t *start, uint32_t *end)
+{
+    if (t->kind == TOK_PARAMETER) {
+        *start = t->start + is_dash(lx, t->start);
+        *end = t->flags & TF_COLON ? t->end - 1 : t->end;
+        return true;
+    }
+    if (t->kind == TOK_STRING_SQ || t->kind == TOK_HERE_SQ)
+        return false;
+    if (!(t->flags & (TF_ESCAPED | TF_EXPAND)) || t->kind == TOK_IDENT) {
+        *start = t->start;
+        *end = t->end;
+        return true;
+    }
+    return false;
 }
 
 /* }================================================================== */
@@ -939,6 +996,8 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
     for (;;) {
         /* `?` is a name character after the first: `$x?.y` is the variable
         ** `x?`, as in PowerShell; `${x}?.y` is null-conditional access. */
+        while (p < lx->len && (ptab[(unsigned char)lx->src[p]] & P_IDQ))
+            p++;
         while ((n = is_ident(lx, p)) || at(lx, p) == '?')
             p += n ? n : 1;
         if (at(lx, p) == ':' && !scoped && at(lx, pos) == '$') {
@@ -961,6 +1020,18 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
     return p;
 }
 
+/* The length of the `scope:` or `drive:` prefix of a variable name, or 0. */
+static size_t scope_len_of(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ':')
+            return i > 0 ? i + 1 : 0;
+        if (!(ctab[(unsigned char)s[i]] & (C_IDSTART | C_DIGIT)))
+            return 0;
+    }
+    return 0;
+}
+
 void lex_variable_name(const struct lexer *lx, uint32_t start, uint32_t end, struct buf *out,
                        size_t *scope_len, bool *braced)
 {
@@ -981,17 +1052,17 @@ void lex_variable_name(const struct lexer *lx, uint32_t start, uint32_t end, str
     } else {
         buf_add(out, lx->src + p, end - p);
     }
-    const char *s = out->s ? out->s + base : "";
-    size_t n = out->len - base;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == ':') {
-            if (i > 0)
-                *scope_len = i + 1;
-            break;
-        }
-        if (!(ctab[(unsigned char)s[i]] & (C_IDSTART | C_DIGIT)))
-            break;
-    }
+    *scope_len = scope_len_of(out->s ? out->s + base : "", out->len - base);
+}
+
+bool lex_variable_name_raw(const struct lexer *lx, uint32_t start, uint32_t end,
+                           uint32_t *name_start, size_t *scope_len)
+{
+    if (at(lx, start + 1) == '{')
+        return false;
+    *name_start = start + 1;
+    *scope_len = scope_len_of(lx->src + start + 1, end - start - 1);
+    return true;
 }
 
 static int ieq(const char *s, const char *lit, size_t n)
@@ -1274,14 +1345,14 @@ bool lex_number_value(const char *text, size_t len, struct lex_number *out)
 */
 
 /* A bare word from pos in command mode; start is the token's first byte. */
-static struct token generic(struct lexer *lx, struct token t, uint32_t pos)
+static struct token *generic(struct lexer *lx, struct token *t, uint32_t pos)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0};
-    t.kind = TOK_GENERIC;
-    t.end = walk(&w, pos, W_GENERIC);
-    t.flags |= (uint16_t)w.flags;
-    if (t.end == t.start)
-        t.end = t.start + 1; /* never an empty token */
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
+    t->kind = TOK_GENERIC;
+    t->end = walk(&w, pos, W_GENERIC);
+    t->flags |= (uint16_t)w.flags;
+    if (t->end == t->start)
+        t->end = t->start + 1; /* never an empty token */
     return t;
 }
 
@@ -1292,7 +1363,7 @@ static int continues_bare(const struct lexer *lx, uint32_t pos)
     return !forces_new(lx, pos) && c != '.' && c != '[';
 }
 
-static struct token redirect(const struct lexer *lx, struct token t, uint32_t pos)
+static struct token *redirect(const struct lexer *lx, struct token *t, uint32_t pos)
 {
     int c = at(lx, pos);
     unsigned from = 1;
@@ -1312,39 +1383,39 @@ static struct token redirect(const struct lexer *lx, struct token t, uint32_t po
         op |= REDIR_MERGE | ((unsigned)(at(lx, pos + 1) - '0') << 8);
         pos += 2;
     }
-    t.kind = TOK_REDIRECT;
-    t.op = (uint16_t)op;
-    t.end = pos;
+    t->kind = TOK_REDIRECT;
+    t->op = (uint16_t)op;
+    t->end = pos;
     return t;
 }
 
-static struct token simple(struct token t, enum tok_kind k, uint32_t n)
+static struct token *simple(struct token *t, enum tok_kind k, uint32_t n)
 {
-    t.kind = k;
-    t.end = t.start + n;
+    t->kind = k;
+    t->end = t->start + n;
     return t;
 }
 
 /* A string literal at pos, of either quote. */
-static struct token string_tok(struct lexer *lx, struct token t, uint32_t pos, enum lex_mode mode)
+static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos, enum lex_mode mode)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0};
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
     uint32_t q = is_sq(lx, pos);
     if (q) {
-        t.kind = TOK_STRING_SQ;
-        t.end = walk_sq(&w, pos + q, 0);
+        t->kind = TOK_STRING_SQ;
+        t->end = walk_sq(&w, pos + q, 0);
     } else {
-        t.kind = TOK_STRING_DQ;
-        t.end = walk(&w, pos + is_dq(lx, pos), W_DQ);
+        t->kind = TOK_STRING_DQ;
+        t->end = walk(&w, pos + is_dq(lx, pos), W_DQ);
     }
-    if (mode == LEX_CMD && !t.err && continues_bare(lx, t.end))
+    if (mode == LEX_CMD && !t->err && continues_bare(lx, t->end))
         return generic(lx, t, pos);
     return t;
 }
 
-static struct token here_string(struct lexer *lx, struct token t, uint32_t pos)
+static struct token *here_string(struct lexer *lx, struct token *t, uint32_t pos)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, &t, 0};
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
     uint32_t q = is_sq(lx, pos + 1);
     int sq = q != 0;
     if (!q)
@@ -1352,28 +1423,28 @@ static struct token here_string(struct lexer *lx, struct token t, uint32_t pos)
     uint32_t p = pos + 1 + q;
     while (is_ws(lx, p))
         p += is_ws(lx, p);
-    t.kind = sq ? TOK_HERE_SQ : TOK_HERE_DQ;
+    t->kind = sq ? TOK_HERE_SQ : TOK_HERE_DQ;
     if (p < lx->len && !is_nl(lx, p)) {
-        tok_error(&t, PERR_UnexpectedCharactersAfterHereStringHeader, p, p);
-        t.end = p;
+        tok_error(t, PERR_UnexpectedCharactersAfterHereStringHeader, p, p);
+        t->end = p;
         return t;
     }
     p += nl_len(lx, p);
     uint32_t cq = sq ? is_sq(lx, p) : is_dq(lx, p);
     if (cq && at(lx, p + cq) == '@') { /* empty here-string */
-        t.end = p + cq + 1;
+        t->end = p + cq + 1;
         return t;
     }
     if (sq)
-        t.end = walk_sq(&w, p, 1);
+        t->end = walk_sq(&w, p, 1);
     else
-        t.end = walk(&w, p, W_HERE_DQ);
+        t->end = walk(&w, p, W_HERE_DQ);
     return t;
 }
 
 /* `-` or a Unicode dash at pos, dn bytes long. */
-static struct token dash(struct lexer *lx, struct token t, uint32_t pos, uint32_t dn,
-                         enum lex_mode mode)
+static struct token *dash(struct lexer *lx, struct token *t, uint32_t pos, uint32_t dn,
+                          enum lex_mode mode)
 {
     uint32_t p = pos + dn;
     int c = at(lx, p);
@@ -1389,9 +1460,9 @@ static struct token dash(struct lexer *lx, struct token t, uint32_t pos, uint32_
                 q++;
             enum ast_op op = dash_op(lx->src + p, q - p);
             if (op != OP_NONE && !is_ident(lx, q)) {
-                t.kind = TOK_OPERATOR;
-                t.op = (uint16_t)op;
-                t.end = q;
+                t->kind = TOK_OPERATOR;
+                t->op = (uint16_t)op;
+                t->end = q;
                 return t;
             }
             /* Not an operator: a parameter, which no expression accepts. */
@@ -1404,8 +1475,8 @@ static struct token dash(struct lexer *lx, struct token t, uint32_t pos, uint32_
                 uint32_t q = p + n2 + 1;
                 while (q < lx->len && !is_nl(lx, q) && at(lx, q) != '|')
                     q++;
-                t.kind = TOK_STOP_PARSING;
-                t.end = q;
+                t->kind = TOK_STOP_PARSING;
+                t->end = q;
                 return t;
             }
             return generic(lx, t, p + n2);
@@ -1413,8 +1484,8 @@ static struct token dash(struct lexer *lx, struct token t, uint32_t pos, uint32_
         if ((ctab[c] & C_DIGIT) || (c == '.' && (ctab[at(lx, p + 1)] & C_DIGIT))) {
             uint32_t e = scan_number(lx, p, mode);
             if (e) {
-                t.kind = TOK_NUMBER;
-                t.end = e;
+                t->kind = TOK_NUMBER;
+                t->end = e;
                 return t;
             }
         }
@@ -1428,29 +1499,36 @@ static struct token dash(struct lexer *lx, struct token t, uint32_t pos, uint32_
         return generic(lx, t, p);
     }
     uint32_t q = p;
+    while (q < lx->len && (ptab[(unsigned char)lx->src[q]] & P_PARAM))
+        q++; /* the common case of the loop below */
     while (q < lx->len && !forces_new(lx, q) && at(lx, q) != ':') {
         if (is_sq(lx, q) || is_dq(lx, q) || at(lx, q) == '$' || at(lx, q) == '`')
             return mode == LEX_CMD ? generic(lx, t, pos) : simple(t, TOK_MINUS, dn);
         q++;
     }
-    t.kind = TOK_PARAMETER;
+    t->kind = TOK_PARAMETER;
     if (at(lx, q) == ':') {
-        t.flags |= TF_COLON;
+        t->flags |= TF_COLON;
         q++;
     }
-    t.end = q;
+    t->end = q;
     return t;
 }
 
-struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
+/*
+** The scanner writes the token in place, through a pointer: built field by
+** field and then returned by value, it was copied a few times on the way,
+** each copy a wide load of narrow stores that stalls. The helpers return
+** the same pointer, for `return helper(...)`.
+*/
+static struct token *scan(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *t)
 {
-    struct token t;
-    memset(&t, 0, sizeof t);
-    pos = skip_trivia(lx, pos, &t);
-    t.start = pos;
-    t.end = pos;
+    memset(t, 0, sizeof *t);
+    pos = skip_trivia(lx, pos, t);
+    t->start = pos;
+    t->end = pos;
     if (pos >= lx->len) {
-        t.kind = TOK_EOF;
+        t->kind = TOK_EOF;
         return t;
     }
     int c = at(lx, pos), c1 = at(lx, pos + 1);
@@ -1490,8 +1568,8 @@ struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
             return here_string(lx, t, pos);
         if (is_ident(lx, pos + 1)) {
             int ok;
-            t.kind = TOK_SPLAT;
-            t.end = scan_variable(lx, pos, &t, &ok);
+            t->kind = TOK_SPLAT;
+            t->end = scan_variable(lx, pos, t, &ok);
             return t;
         }
         return generic(lx, t, pos);
@@ -1499,16 +1577,16 @@ struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
         if (c1 == '(')
             return simple(t, TOK_DOLLAR_PAREN, 2);
         int ok;
-        uint32_t e = scan_variable(lx, pos, &t, &ok);
+        uint32_t e = scan_variable(lx, pos, t, &ok);
         if (!ok) {
-            t = generic(lx, t, pos);
+            generic(lx, t, pos);
             if (!cmd)
-                tok_error(&t, PERR_InvalidVariableReference, pos, pos + 1);
+                tok_error(t, PERR_InvalidVariableReference, pos, pos + 1);
             return t;
         }
-        t.kind = TOK_VARIABLE;
-        t.end = e;
-        if (cmd && !t.err && continues_bare(lx, e) && !(at(lx, e) == ':' && at(lx, e + 1) == ':'))
+        t->kind = TOK_VARIABLE;
+        t->end = e;
+        if (cmd && !t->err && continues_bare(lx, e) && !(at(lx, e) == ':' && at(lx, e + 1) == ':'))
             return generic(lx, t, pos);
         return t;
     }
@@ -1523,8 +1601,8 @@ struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
         if (ctab[c1] & C_DIGIT) {
             uint32_t e = scan_number(lx, pos, mode);
             if (e) {
-                t.kind = TOK_NUMBER;
-                t.end = e;
+                t->kind = TOK_NUMBER;
+                t->end = e;
                 return t;
             }
         }
@@ -1535,13 +1613,11 @@ struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
         if (c1 == ':')
             return simple(t, TOK_COLON_COLON, 2);
         if (is_ident_start(lx, pos + 1)) {
-            uint32_t p = pos + 1;
-            while ((n = is_ident(lx, p)))
-                p += n;
+            uint32_t p = skip_ident(lx, pos + 1);
             if (cmd && !forces_new(lx, p))
                 return generic(lx, t, pos);
-            t.kind = TOK_LABEL;
-            t.end = p;
+            t->kind = TOK_LABEL;
+            t->end = p;
             return t;
         }
         return cmd ? generic(lx, t, pos) : simple(t, TOK_COLON, 1);
@@ -1589,12 +1665,12 @@ struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
         break;
     }
     if (c >= '0' && c <= '9') {
-        if (c1 == '>' && c >= '1' && c <= '6' && (cmd || (t.flags & TF_SPACE)))
+        if (c1 == '>' && c >= '1' && c <= '6' && (cmd || (t->flags & TF_SPACE)))
             return redirect(lx, t, pos);
         uint32_t e = scan_number(lx, pos, mode);
         if (e) {
-            t.kind = TOK_NUMBER;
-            t.end = e;
+            t->kind = TOK_NUMBER;
+            t->end = e;
             return t;
         }
         return generic(lx, t, pos);
@@ -1611,14 +1687,24 @@ struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
         }
     }
     if (!cmd && (n = is_ident_start(lx, pos))) {
-        uint32_t p = pos;
-        while ((n = is_ident(lx, p)))
-            p += n;
-        t.kind = TOK_IDENT;
-        t.end = p;
+        uint32_t p = skip_ident(lx, pos);
+        t->kind = TOK_IDENT;
+        t->end = p;
         return t;
     }
     return generic(lx, t, pos);
+}
+
+void lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out)
+{
+    scan(lx, pos, mode, out);
+}
+
+struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
+{
+    struct token t;
+    scan(lx, pos, mode, &t);
+    return t;
 }
 
 struct token lex_member_name(struct lexer *lx, uint32_t pos)
@@ -1627,9 +1713,7 @@ struct token lex_member_name(struct lexer *lx, uint32_t pos)
     memset(&t, 0, sizeof t);
     t.start = t.end = pos;
     t.kind = TOK_EOF;
-    uint32_t n, p = pos;
-    while ((n = is_ident(lx, p)))
-        p += n;
+    uint32_t p = skip_ident(lx, pos);
     if (p > pos) {
         t.kind = TOK_IDENT;
         t.end = p;

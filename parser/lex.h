@@ -94,6 +94,8 @@ uint32_t lex_skip_preamble(const struct lexer *lx);
 
 /* Scans the token that starts at or after pos, in the given mode. */
 struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode);
+/* The same, written to *out: no copy of the token on the way. */
+void lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out);
 
 /* Special scans the parser asks for in its own contexts; each returns a
 ** token of kind IDENT (or GENERIC) or, when nothing matches, of kind EOF
@@ -123,6 +125,9 @@ enum { REDIR_APPEND = 1 << 12, REDIR_MERGE = 1 << 13 };
 */
 void lex_cook_sq(const struct lexer *lx, const struct token *t, struct buf *out);
 void lex_cook_bare(const struct lexer *lx, const struct token *t, struct buf *out);
+/* When that value is the token's text, or a part of it, as it stands in the
+** source (most are): sets its range and returns true, with no copying. */
+bool lex_cook_raw(const struct lexer *lx, const struct token *t, uint32_t *start, uint32_t *end);
 
 /*
 ** Expandable text: walks a double-quoted string, a here-string or a bare word
@@ -143,6 +148,10 @@ void lex_walk_expandable(const struct lexer *lx, const struct token *t, lex_part
 */
 void lex_variable_name(const struct lexer *lx, uint32_t start, uint32_t end, struct buf *out,
                        size_t *scope_len, bool *braced);
+/* The same for a variable whose name stands in the source as it is (no
+** braces): its start (the end is the token's) and *scope_len; else false. */
+bool lex_variable_name_raw(const struct lexer *lx, uint32_t start, uint32_t end,
+                           uint32_t *name_start, size_t *scope_len);
 
 /* A number token's value. */
 enum num_kind { NUM_INT32, NUM_INT64, NUM_DOUBLE, NUM_DECIMAL, NUM_UINT32, NUM_UINT64, NUM_BYTE,

@@ -78,13 +78,21 @@ static void scan_cache_init(struct parser *p)
 }
 
 /*
-** Does lex_scan() give this token in either mode? Newlines and brackets, the
-** most common tokens after words, are scanned by code that never looks at
-** the mode (see lex_scan), so one scan can fill both slots.
+** Does lex_scan() give this token, scanned in mode, in the other mode too?
+** Newlines and brackets, the most common tokens after words, are scanned by
+** code that never looks at the mode (see lex_scan), so one scan can fill
+** both slots.
 */
-static bool same_in_both_modes(const struct lexer *lx, const struct token *t)
+static bool same_in_both_modes(const struct lexer *lx, const struct token *t, enum lex_mode mode)
 {
     if (t->kind == TOK_EOF)
+        return true;
+    /* A variable or a string ends a bare word in command mode only where
+    ** it ends in expression mode too; the first word of a statement, asked
+    ** for in both, is often one. (Not the other way round: `$a+1` is a
+    ** variable and more in an expression, one bare word in a command.) */
+    if (mode == LEX_CMD &&
+        (t->kind == TOK_VARIABLE || t->kind == TOK_STRING_SQ || t->kind == TOK_STRING_DQ))
         return true;
     switch (lx->src[t->start]) {
     case '\n': case '\r': case ';': case '(': case ')': case '{': case '}': case ',':
@@ -104,10 +112,10 @@ static const struct token *scan_cached(struct parser *p, uint32_t pos, enum lex_
 {
     struct scan_slot *s = &p->scans[(pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1)];
     if (s->pos != pos || s->mode != mode) {
-        s->tok = lex_scan(&p->lx, pos, mode);
+        lex_scan_into(&p->lx, pos, mode, &s->tok);
         s->pos = pos;
         s->mode = mode;
-        if (same_in_both_modes(&p->lx, &s->tok)) {
+        if (same_in_both_modes(&p->lx, &s->tok, mode)) {
             struct scan_slot *o = &p->scans[(pos * 2 + (uint32_t)!mode) & (SCAN_SLOTS - 1)];
             *o = *s;
             o->mode = !mode;
@@ -116,29 +124,46 @@ static const struct token *scan_cached(struct parser *p, uint32_t pos, enum lex_
     return &s->tok;
 }
 
-static struct token peek(struct parser *p, enum lex_mode mode)
+/* peek() when the token is not the one already looked at. */
+static const struct token *peek_scan(struct parser *p, enum lex_mode mode)
 {
-    if (!p->have || p->tok_mode != mode || p->tok_pos != p->pos) {
-        /* A pointer, not a copy: copying a token the lexer has just written
-        ** field by field stalls the CPU, and peek() is the hottest path. */
-        const struct token *t = scan_cached(p, p->pos, mode);
-        /* Nobody consumes the end of the text, so an unclosed <# before it
-        ** is reported here (once: error_at drops repeats). */
-        if (t->kind == TOK_EOF && t->err)
-            token_error(p, t);
-        if (t->start >= p->limit) {
-            uint32_t at = t->start < p->limit ? t->start : p->limit;
-            memset(&p->eof, 0, sizeof p->eof);
-            p->eof.kind = TOK_EOF;
-            p->eof.start = p->eof.end = at;
-            t = &p->eof;
-        }
-        p->cur = t;
-        p->have = true;
-        p->tok_mode = mode;
-        p->tok_pos = p->pos;
+    /* A pointer, not a copy: copying a token the lexer has just written
+    ** field by field stalls the CPU, and peek() is the hottest path. */
+    const struct token *t = scan_cached(p, p->pos, mode);
+    /* Nobody consumes the end of the text, so an unclosed <# before it
+    ** is reported here (once: error_at drops repeats). */
+    if (t->kind == TOK_EOF && t->err)
+        token_error(p, t);
+    if (t->start >= p->limit) {
+        uint32_t at = t->start < p->limit ? t->start : p->limit;
+        memset(&p->eof, 0, sizeof p->eof);
+        p->eof.kind = TOK_EOF;
+        p->eof.start = p->eof.end = at;
+        t = &p->eof;
     }
-    return *p->cur;
+    p->cur = t;
+    p->have = true;
+    p->tok_mode = mode;
+    p->tok_pos = p->pos;
+    return t;
+}
+
+/*
+** The token at p->pos in a mode, by reference: valid until the next peek in
+** another mode or position. Rules ask again and again for the same token,
+** so that check is inline, and callers that only test the kind copy
+** nothing.
+*/
+static inline const struct token *peek_ref(struct parser *p, enum lex_mode mode)
+{
+    if (p->have && p->tok_mode == mode && p->tok_pos == p->pos)
+        return p->cur;
+    return peek_scan(p, mode);
+}
+
+static inline struct token peek(struct parser *p, enum lex_mode mode)
+{
+    return *peek_ref(p, mode);
 }
 
 /*
@@ -248,12 +273,12 @@ static void next(struct parser *p)
 {
     if (EMSH_NEVER(!p->have))
         return;
-    struct token t = *p->cur;
-    if (t.err)
-        token_error(p, &t);
-    p->pos = t.end;
-    if (t.kind != TOK_NEWLINE)
-        p->prev_end = t.end; /* nodes and "missing" errors end before newlines */
+    const struct token *t = p->cur; /* token_error() scans with a lexer of its own */
+    if (t->err)
+        token_error(p, t);
+    p->pos = t->end;
+    if (t->kind != TOK_NEWLINE)
+        p->prev_end = t->end; /* nodes and "missing" errors end before newlines */
     p->have = false;
 }
 
@@ -276,12 +301,12 @@ static void advance_to(struct parser *p, uint32_t end)
 
 static bool at_kind(struct parser *p, enum lex_mode mode, enum tok_kind k)
 {
-    return peek(p, mode).kind == k;
+    return peek_ref(p, mode)->kind == k;
 }
 
 static bool accept(struct parser *p, enum lex_mode mode, enum tok_kind k)
 {
-    if (peek(p, mode).kind != k)
+    if (peek_ref(p, mode)->kind != k)
         return false;
     next(p);
     return true;
@@ -289,14 +314,14 @@ static bool accept(struct parser *p, enum lex_mode mode, enum tok_kind k)
 
 static void skip_newlines(struct parser *p)
 {
-    while (peek(p, LEX_EXPR).kind == TOK_NEWLINE)
+    while (peek_ref(p, LEX_EXPR)->kind == TOK_NEWLINE)
         next(p);
 }
 
 static void skip_separators(struct parser *p)
 {
     for (;;) {
-        enum tok_kind k = peek(p, LEX_EXPR).kind;
+        enum tok_kind k = peek_ref(p, LEX_EXPR)->kind;
         if (k != TOK_NEWLINE && k != TOK_SEMI)
             return;
         next(p);
@@ -313,8 +338,7 @@ static enum keyword keyword_of(struct parser *p, const struct token *t)
 
 static bool at_keyword(struct parser *p, enum keyword kw)
 {
-    struct token t = peek(p, LEX_CMD);
-    return keyword_of(p, &t) == kw;
+    return keyword_of(p, peek_ref(p, LEX_CMD)) == kw;
 }
 
 /*
@@ -416,6 +440,9 @@ static struct ast_str mkstr(struct parser *p, const char *s, size_t n)
 
 static struct ast_str cooked(struct parser *p, const struct token *t)
 {
+    uint32_t start, end;
+    if (lex_cook_raw(&p->lx, t, &start, &end)) /* no buffer to fill and free */
+        return mkstr(p, p->lx.src + start, end - start);
     struct buf b = BUF_INIT;
     lex_cook_bare(&p->lx, t, &b);
     struct ast_str r = mkstr(p, buf_cstr(&b), b.len);
@@ -627,15 +654,22 @@ static void collect_part(void *ctx, enum lex_part_kind kind, const char *text, s
 static struct ast_node *variable_node(struct parser *p, uint32_t start, uint32_t end, bool splat)
 {
     struct ast_node *n = mknode(p, AST_VARIABLE, start);
-    struct buf b = BUF_INIT;
     size_t scope;
+    uint32_t name;
+    n->u.var.splat = splat;
+    n->end = end;
+    if (lex_variable_name_raw(&p->lx, start, end, &name, &scope)) { /* no buffer */
+        n->u.var.name = mkstr(p, p->lx.src + name, end - name);
+        n->u.var.scope_len = (uint32_t)scope;
+        n->u.var.braced = false;
+        return n;
+    }
+    struct buf b = BUF_INIT;
     bool braced;
     lex_variable_name(&p->lx, start, end, &b, &scope, &braced);
     n->u.var.name = mkstr(p, buf_cstr(&b), b.len);
     n->u.var.scope_len = (uint32_t)scope;
     n->u.var.braced = braced;
-    n->u.var.splat = splat;
-    n->end = end;
     buf_release(&b);
     return n;
 }
@@ -780,12 +814,12 @@ static struct ast_node *hash_literal(struct parser *p)
             key = unary(p);
         }
         if (!key) {
-            if (peek(p, LEX_EXPR).kind == TOK_EQUALS)
+            if (peek_ref(p, LEX_EXPR)->kind == TOK_EQUALS)
                 error_at(p, PERR_MissingKeyInHashLiteral, t.start, t.end, NULL);
             else
                 error_at(p, PERR_MissingEqualsInHashLiteral, t.start, t.end, NULL);
             sync(p);
-            if (peek(p, LEX_EXPR).kind == TOK_RPAREN)
+            if (peek_ref(p, LEX_EXPR)->kind == TOK_RPAREN)
                 next(p);
             continue;
         }
@@ -1339,13 +1373,13 @@ static struct ast_node *unary(struct parser *p)
 static struct ast_node *array_literal(struct parser *p)
 {
     struct ast_node *first = unary(p);
-    if (!first || p->no_comma || peek(p, LEX_EXPR).kind != TOK_COMMA)
+    if (!first || p->no_comma || peek_ref(p, LEX_EXPR)->kind != TOK_COMMA)
         return first;
     struct ast_node *n = mknode(p, AST_ARRAY_LITERAL, first->start);
     struct nvec v;
     nv_init(&v);
     nv_push(&v, first);
-    while (!p->stop && peek(p, LEX_EXPR).kind == TOK_COMMA) {
+    while (!p->stop && peek_ref(p, LEX_EXPR)->kind == TOK_COMMA) {
         struct token comma = *p->cur;
         next(p);
         skip_newlines(p);
@@ -1530,13 +1564,13 @@ static struct ast_node *command_element(struct parser *p)
 static struct ast_node *command_argument(struct parser *p)
 {
     struct ast_node *first = command_element(p);
-    if (!first || peek(p, LEX_CMD).kind != TOK_COMMA)
+    if (!first || peek_ref(p, LEX_CMD)->kind != TOK_COMMA)
         return first;
     struct ast_node *n = mknode(p, AST_ARRAY_LITERAL, first->start);
     struct nvec v;
     nv_init(&v);
     nv_push(&v, first);
-    while (!p->stop && peek(p, LEX_CMD).kind == TOK_COMMA) {
+    while (!p->stop && peek_ref(p, LEX_CMD)->kind == TOK_COMMA) {
         next(p);
         skip_newlines(p);
         struct ast_node *e = command_element(p);
@@ -1820,7 +1854,7 @@ static struct ast_node *pipeline(struct parser *p)
             return NULL;
         nv_push(&elems, command(p));
     }
-    while (!p->stop && (peek(p, LEX_CMD).kind == TOK_PIPE || pipe_continues(p))) {
+    while (!p->stop && (peek_ref(p, LEX_CMD)->kind == TOK_PIPE || pipe_continues(p))) {
         struct token bar = peek(p, LEX_CMD);
         next(p);
         skip_newlines(p);
@@ -2666,7 +2700,7 @@ static struct ast_node *using_statement(struct parser *p, struct token kwt)
     }
     next(p);
     n->u.using_.what = (enum ast_using_kind)which;
-    if (ends_command(peek(p, LEX_CMD).kind)) {
+    if (ends_command(peek_ref(p, LEX_CMD)->kind)) {
         error_missing(p, PERR_MissingUsingItemName, NULL);
         return finish(p, n);
     }
@@ -2873,7 +2907,7 @@ static struct ast_node *type_definition(struct parser *p, struct token kwt, enum
         if (!mem) {
             /* Skip the bad member: a block or parentheses whole (sync counts
             ** them), but not the '}' that closes the type. */
-            enum tok_kind k = peek(p, LEX_EXPR).kind;
+            enum tok_kind k = peek_ref(p, LEX_EXPR)->kind;
             if (k != TOK_RCURLY && k != TOK_LCURLY && k != TOK_LPAREN)
                 next(p);
             sync(p);
@@ -2973,7 +3007,7 @@ static struct ast_node *statement(struct parser *p)
         finish(p, r);
         break;
     default:
-        if (peek(p, LEX_EXPR).kind == TOK_LBRACKET)
+        if (peek_ref(p, LEX_EXPR)->kind == TOK_LBRACKET)
             r = bracket_statement(p);
         else
             r = pipeline_chain(p);
@@ -3066,7 +3100,7 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
             if (b == BLOCK__COUNT) {
                 error_at(p, PERR_MissingNamedBlocks, t.start, t.end, tok_text(p, &t));
                 sync(p);
-                if (peek(p, LEX_CMD).kind != closer)
+                if (peek_ref(p, LEX_CMD)->kind != closer)
                     next(p);
                 continue;
             }
