@@ -18,7 +18,9 @@
 #include "text.h"
 #include "types.h"
 #include "session.h"
+#include "format.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -144,6 +146,17 @@ static void show_error(struct interp *in, val record)
     fflush(in->err);
     session_transcript_write(in, b.s, b.len);
     buf_release(&b);
+}
+
+/* $FormatEnumerationLimit, for the formatter: a number, else the default 4. */
+static int enum_limit(void *ud)
+{
+    val v = ev_var_get(ud, "FormatEnumerationLimit", 22);
+    int limit = 4;
+    if (val_kind(v) == VAL_INT || val_kind(v) == VAL_LONG)
+        limit = v.u.i > INT_MAX ? INT_MAX : v.u.i < -1 ? -1 : (int)v.u.i;
+    val_free(v);
+    return limit;
 }
 
 /* The value of a preference variable as text. */
@@ -2832,6 +2845,8 @@ struct interp *interp_new(const struct interp_options *opt)
     interp_set_global(in, "ConfirmPreference", val_str_new("High"));
     interp_set_global(in, "WhatIfPreference", val_bool(false));
     interp_set_global(in, "MaximumHistoryCount", val_int(4096));
+    interp_set_global(in, "FormatEnumerationLimit", val_int(4));
+    fmt_set_limit_source(enum_limit, in);
     interp_set_global(in, "NestedPromptLevel", val_int(0));
     interp_set_global(in, "PSCulture", val_str_new("en-US"));
     interp_set_global(in, "PSUICulture", val_str_new("en-US"));
@@ -2856,6 +2871,8 @@ void interp_free(struct interp *in)
         return;
     while (session_transcript_stop(in, NULL))
         ; /* each open transcript gets its end block */
+    if (fmt_limit_source_ud() == in)
+        fmt_set_limit_source(NULL, NULL);
     for (uint32_t i = 0; i < in->funcs_cap; i++)
         if (in->funcs[i])
             free_func(in->funcs[i]);

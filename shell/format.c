@@ -2311,6 +2311,21 @@ static enum ev process_object(struct fmt_formatter *f, val obj, struct fmt_error
     return emit(f, p);
 }
 
+/* Where $FormatEnumerationLimit is read (the session's), or NULL: the default. */
+static int (*limit_source)(void *ud);
+static void *limit_source_ud;
+
+void fmt_set_limit_source(int (*fn)(void *ud), void *ud)
+{
+    limit_source = fn;
+    limit_source_ud = ud;
+}
+
+void *fmt_limit_source_ud(void)
+{
+    return limit_source_ud;
+}
+
 struct fmt_formatter *fmt_formatter_new(const struct fmt_options *opt, fmt_emit_fn emitfn,
                                         fmt_invoke_fn invoke, void *ud, struct fmt_error *err)
 {
@@ -2323,7 +2338,7 @@ struct fmt_formatter *fmt_formatter_new(const struct fmt_options *opt, fmt_emit_
     f->emit = emitfn;
     f->invoke = invoke;
     f->ud = ud;
-    f->limit = ENUM_LIMIT;
+    f->limit = limit_source ? limit_source(limit_source_ud) : ENUM_LIMIT; /* read as each formatting starts */
     f->group_ex.script = val_nothing();
     f->group_value = val_nothing();
     if (opt) {

@@ -216,6 +216,13 @@ void fmt_console_put(val v);
 ** as each gets its own Out-Default in PowerShell.
 */
 void fmt_console_flush(void);
+/*
+** How many items of a collection a cell shows before "...": fn(ud) is asked
+** as each formatter starts ($FormatEnumerationLimit; negative: all). NULL
+** restores the default, 4. fmt_limit_source_ud() is the ud registered.
+*/
+void fmt_set_limit_source(int (*fn)(void *ud), void *ud);
+void *fmt_limit_source_ud(void);
 /* Calls fn with each line the console prints (a transcript), or stops when fn is NULL. */
 void fmt_console_set_tee(void (*fn)(void *ud, const char *s, size_t n), void *ud);
 
