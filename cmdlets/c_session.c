@@ -121,6 +121,17 @@ static const char *prop_str(val o, const char *name)
     return s;
 }
 
+/* Whether a list of PSVariable or AliasInfo objects has one called name (ignoring case). */
+static bool has_name(val list, const char *name)
+{
+    for (uint32_t i = 0; i < val_arr_len(list); i++) {
+        const char *n = prop_str(val_arr_items(list)[i], "Name");
+        if (text_ieq(n, strlen(n), name, strlen(name)))
+            return true;
+    }
+    return false;
+}
+
 static int cmp_by_name(const void *a, const void *b)
 {
     const char *x = prop_str(*(const val *)a, "Name"), *y = prop_str(*(const val *)b, "Name");
@@ -426,11 +437,7 @@ static enum ev new_variable_process(struct cmd_ctx *c, val input)
             val_free(all);
             return scope_error(c, rc, scope);
         }
-        bool exists = false;
-        for (uint32_t i = 0; i < val_arr_len(all) && !exists; i++) {
-            const char *vn = prop_str(val_arr_items(all)[i], "Name");
-            exists = text_ieq(vn, strlen(vn), name, strlen(name));
-        }
+        bool exists = has_name(all, name);
         val_free(all);
         if (exists)
             return var_error(c, SESS_EXISTS, name);
@@ -853,11 +860,7 @@ static enum ev write_alias(struct cmd_ctx *c, bool create)
             val_free(all);
             return scope_error(c, rc, scope);
         }
-        bool exists = false;
-        for (uint32_t i = 0; i < val_arr_len(all) && !exists; i++) {
-            const char *an = prop_str(val_arr_items(all)[i], "Name");
-            exists = text_ieq(an, strlen(an), name, strlen(name));
-        }
+        bool exists = has_name(all, name);
         val_free(all);
         if (exists)
             return alias_error(c, SESS_EXISTS, name);

@@ -969,21 +969,39 @@ static enum ev array_literal(struct interp *in, const struct ast_node *n, val *o
     return EV_OK;
 }
 
+/*
+** The target of a member access or an index (in *target), then its
+** operand (in *operand), unless the access is null-conditional (?. ?[])
+** and the target is $null: then *out is $null, *done is true and neither
+** is set.
+*/
+static enum ev access_operands(struct interp *in, const struct ast_node *t, bool nullcond,
+                               const struct ast_node *operand_node, val *target, val *operand, val *out,
+                               bool *done)
+{
+    *done = false;
+    enum ev rc = ev_expr(in, t, target);
+    if (rc)
+        return rc;
+    if (nullcond && val_is_null(*target)) {
+        val_free(*target);
+        *out = val_null();
+        *done = true;
+        return EV_OK;
+    }
+    if ((rc = ev_expr(in, operand_node, operand)))
+        val_free(*target);
+    return rc;
+}
+
 static enum ev member_expr(struct interp *in, const struct ast_node *n, val *out)
 {
     val target, name;
-    enum ev rc = ev_expr(in, n->u.member.target, &target);
-    if (rc)
+    bool done;
+    enum ev rc = access_operands(in, n->u.member.target, n->u.member.nullcond, n->u.member.member, &target,
+                                 &name, out, &done);
+    if (rc || done)
         return rc;
-    if (n->u.member.nullcond && val_is_null(target)) {
-        val_free(target);
-        *out = val_null();
-        return EV_OK;
-    }
-    if ((rc = ev_expr(in, n->u.member.member, &name))) {
-        val_free(target);
-        return rc;
-    }
     name = conv_to_str(name);
     if (n->kind == AST_INVOKE) {
         uint32_t na = n->u.member.args.n;
@@ -1011,18 +1029,11 @@ static enum ev member_expr(struct interp *in, const struct ast_node *n, val *out
 static enum ev index_expr(struct interp *in, const struct ast_node *n, val *out)
 {
     val target, idx;
-    enum ev rc = ev_expr(in, n->u.index.target, &target);
-    if (rc)
+    bool done;
+    enum ev rc = access_operands(in, n->u.index.target, n->u.index.nullcond, n->u.index.index, &target, &idx,
+                                 out, &done);
+    if (rc || done)
         return rc;
-    if (n->u.index.nullcond && val_is_null(target)) {
-        val_free(target);
-        *out = val_null();
-        return EV_OK;
-    }
-    if ((rc = ev_expr(in, n->u.index.index, &idx))) {
-        val_free(target);
-        return rc;
-    }
     rc = ev_index_get(in, n, target, idx, out);
     val_free(target);
     val_free(idx);
