@@ -87,12 +87,8 @@ int component_state(const struct server *s, int comp, bool *local_differs)
 
 /* {=== quorum ===*/
 
-struct quorum {
-    bool has;                          /* some partition holds quorum */
-    int voters, need;
-    struct server *in[MAX_DAG_MEMBERS]; /* the members of the quorum partition */
-    int nin;
-};
+/* The members of the partition that holds quorum (if any partition does). */
+#define quorum quorum_cache
 
 static bool in_list(const int64_t *ids, int n, int64_t id)
 {
@@ -164,6 +160,17 @@ static bool in_quorum(const struct quorum *q, const struct server *s)
     return false;
 }
 
+/* The DAG's quorum, recomputed for every DAG when a server, site or DAG changed. */
+static const struct quorum *quorum_of(struct org *g, struct dag *dag)
+{
+    if (g->quorum_stale) {
+        g->quorum_stale = false;
+        for (int i = 0; i < ORG_N(g, OC_DAG); i++)
+            dag_quorum(g, ORG_DAGS(g)[i], &ORG_DAGS(g)[i]->q);
+    }
+    return &dag->q;
+}
+
 bool am_has_quorum(struct org *g, const struct server *s)
 {
     if (!s->dag)
@@ -171,9 +178,7 @@ bool am_has_quorum(struct org *g, const struct server *s)
     struct dag *dag = org_get(g, s->dag);
     if (!dag)
         return s->up;
-    struct quorum q;
-    dag_quorum(g, dag, &q);
-    return in_quorum(&q, s);
+    return in_quorum(quorum_of(g, dag), s);
 }
 
 /* May databases stay mounted on s (quorum, DAC), leaving the mount limits aside? */
@@ -191,14 +196,21 @@ static bool may_serve(struct org *g, const struct server *s)
     return am_has_quorum(g, s);
 }
 
+/* Databases mounted on s (recovery databases aside), counted for all servers at once. */
 static int mounted_on(struct org *g, const struct server *s)
 {
-    int n = 0;
-    for (int i = 0; i < ORG_N(g, OC_DB); i++) {
-        struct database *d = ORG_DBS(g)[i];
-        n += d->server == s->o.id && d->state == DB_MOUNTED && !d->recovery;
+    if (!g->mounts_counted) {
+        for (int i = 0; i < ORG_N(g, OC_SERVER); i++)
+            ORG_SERVERS(g)[i]->mounted = 0;
+        for (int i = 0; i < ORG_N(g, OC_DB); i++) {
+            struct database *d = ORG_DBS(g)[i];
+            struct server *x = d->state == DB_MOUNTED && !d->recovery ? org_get(g, d->server) : NULL;
+            if (x)
+                x->mounted++;
+        }
+        g->mounts_counted = true;
     }
-    return n;
+    return s->mounted;
 }
 
 bool am_can_mount(struct org *g, const struct server *s)
@@ -221,6 +233,7 @@ void db_mount(struct org *g, struct database *d)
     if (d->state == DB_MOUNTED)
         return;
     d->state = DB_MOUNTED;
+    g->mounts_counted = false;
     d->admin_dismounted = false;
     d->last_mounted = g->now;
     d->failover_failed_at = 0;
@@ -234,6 +247,7 @@ void db_dismount(struct org *g, struct database *d, const char *why)
     if (d->state != DB_MOUNTED)
         return;
     d->state = DB_DISMOUNTED;
+    g->mounts_counted = false;
     db_stream(g, d, db_gen_at(d, g->now), 0);
     struct server *s = db_active_server(g, d);
     k_event(g, "Database", s ? s->o.name : NULL, "Database %s dismounted on %s: %s.", d->o.name,
@@ -380,9 +394,8 @@ static int bcss_list(struct org *g, struct database *d, int64_t exclude, const s
     struct server *from = org_get(g, exclude ? exclude : d->server);
     struct site *from_site = from ? server_site(g, from) : NULL;
     struct dag *dag = org_get(g, d->dag);
-    struct quorum q = {0};
-    if (dag)
-        dag_quorum(g, dag, &q);
+    static const struct quorum none;
+    const struct quorum *qp = dag ? quorum_of(g, dag) : &none;
     bool lossless = o->switchover && !o->explicit_target;
     if (why && nwhy)
         why[0] = '\0';
@@ -390,7 +403,7 @@ static int bcss_list(struct org *g, struct database *d, int64_t exclude, const s
         struct copy *c = cs[i];
         if (c->server == exclude || c->server == d->server)
             continue;
-        const char *r = reject(g, d, c, &q, from_site, o);
+        const char *r = reject(g, d, c, qp, from_site, o);
         if (r) {
             if (why && !why[0]) {
                 struct server *s = org_get(g, c->server);
@@ -500,6 +513,7 @@ int activate(struct org *g, struct database *d, struct copy *to, const struct mo
     if (d->state == DB_MOUNTED)
         db_dismount(g, d, o->switchover ? "moving to another server" : "failing over");
     d->server = ts->o.id;
+    g->mounts_counted = false;
     touch(g, d);
     to->copying = false;
     to->until = 0;
@@ -508,8 +522,9 @@ int activate(struct org *g, struct database *d, struct copy *to, const struct mo
     db_stream(g, d, have, 0);
     d->lost_logs_total += lost;
     k_event(g, o->switchover ? "Switchover" : "Failover", ts->o.name,
-            "Database %s activated on %s (copy queue %lld logs lost%s%s).", d->o.name, ts->o.name,
-            (long long)lost, o->comment && *o->comment ? "; comment: " : "", o->comment ? o->comment : "");
+            "Database %s activated on %s: %lld logs lost, mount dial %s%s%s.", d->o.name, ts->o.name,
+            (long long)lost, dial_names[dial], o->comment && *o->comment ? "; comment: " : "",
+            o->comment ? o->comment : "");
     db_mount(g, d);
     return 0;
 }
@@ -549,8 +564,7 @@ static bool timer_pending(struct org *g, int kind, int64_t a)
 
 static void eval_dag(struct org *g, struct dag *dag)
 {
-    struct quorum q;
-    dag_quorum(g, dag, &q);
+    struct quorum q = *quorum_of(g, dag);
     struct server *m[MAX_DAG_MEMBERS];
     int n = dag_members(g, dag, m);
     /* PAM */
@@ -627,12 +641,8 @@ static void eval_db(struct org *g, struct database *d)
         db_dismount(g, d, !as || !as->up ? "the server stopped" : "the server lost quorum or may not mount");
     if (as && as->cluster_down) {
         struct dag *dag = org_get(g, as->dag);
-        struct quorum q;
-        if (dag) {
-            dag_quorum(g, dag, &q);
-            if (q.has)
-                am_failover(g, d);
-        }
+        if (dag && quorum_of(g, dag)->has)
+            am_failover(g, d);
         as = db_active_server(g, d);
     }
     if (d->state != DB_MOUNTED && as && !as->cluster_down && !d->admin_dismounted && d->mount_at_startup &&
@@ -668,10 +678,8 @@ static void rebalance(struct org *g, struct dag *dag)
         if (!n || cs[0]->server == d->server)
             continue;
         struct move_opts o = {.dial = DIAL_LOSSLESS, .switchover = true, .explicit_target = false};
-        struct quorum q;
-        dag_quorum(g, dag, &q);
         struct server *src = db_active_server(g, d);
-        if (reject(g, d, cs[0], &q, src ? server_site(g, src) : NULL, &o) || copy_queue(g, cs[0]) >= 10 ||
+        if (reject(g, d, cs[0], quorum_of(g, dag), src ? server_site(g, src) : NULL, &o) || copy_queue(g, cs[0]) >= 10 ||
             replay_queue(g, cs[0]) > 6)
             continue;
         char why[600];
@@ -790,3 +798,26 @@ void am_timer(struct org *g, const struct timer *t)
 }
 
 /* }=== */
+
+int am_verify(struct org *g, char *why, size_t n)
+{
+    int bad = 0;
+    for (int i = 0; i < ORG_N(g, OC_DB); i++) {
+        struct database *d = ORG_DBS(g)[i];
+        struct server *s = db_active_server(g, d);
+        struct copy *cs[MAX_COPIES];
+        int nc = db_copies(g, d, cs), active = 0;
+        for (int j = 0; j < nc; j++)
+            active += cs[j]->server == d->server;
+        const char *problem = NULL;
+        if (active != 1)
+            problem = "does not have exactly one active copy";
+        else if (d->state == DB_MOUNTED && !may_serve(g, s))
+            problem = "is mounted on a server without quorum or not allowed to mount";
+        if (problem) {
+            if (!bad++ && n)
+                snprintf(why, n, "Database %s %s (server %s).", d->o.name, problem, s ? s->o.name : "none");
+        }
+    }
+    return bad;
+}

@@ -334,3 +334,18 @@ json_t *engine_invoke(struct engine *e, json_t *request)
     org_free(&g);
     return resp;
 }
+
+int engine_verify(struct engine *e, char *why, size_t n)
+{
+    if (n)
+        why[0] = '\0';
+    if (sqlite3_exec(e->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return 1;
+    struct org g = {.db = e->db};
+    int bad = 0;
+    if (store_load(&g) == 0)
+        bad = am_verify(&g, why, n);
+    sqlite3_exec(e->db, "ROLLBACK", NULL, NULL, NULL);
+    org_free(&g);
+    return bad;
+}

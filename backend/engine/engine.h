@@ -54,6 +54,16 @@ json_t *engine_invoke(struct engine *e, json_t *request);
 */
 json_t *engine_catalog(void);
 
+/*
+** Checks the invariants that no fault may break, on the organization as it
+** stands (after catching up): a database is mounted only on a running
+** server that may serve it (quorum, DACP, not stopped), and every
+** database has exactly one active copy. Returns the number of violations;
+** the first is described in why[]. The randomized fault test runs it after
+** every step.
+*/
+int engine_verify(struct engine *e, char *why, size_t n);
+
 /* The default store path: $EMSH_STORE, else $XDG_DATA_HOME/emsh/org.db, else ~/.local/share/emsh/org.db. */
 char *engine_default_store(void);
 

@@ -165,6 +165,8 @@ void copy_start(struct org *g, struct copy *c);
 
 /* {=== Active Manager (am.c) ===*/
 
+/* engine_verify() on a loaded organization. */
+int am_verify(struct org *g, char *why, size_t n);
 /* Fires one timer of the clock (then evaluates). */
 void am_timer(struct org *g, const struct timer *t);
 /* Recomputes quorum, PAM and DACP, dismounts what lost quorum, and fails over what must. */

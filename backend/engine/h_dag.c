@@ -476,8 +476,10 @@ static void restore_dag(struct call *k)
         snprintf(dag->alt_witness_dir, sizeof dag->alt_witness_dir, "%s", awd);
     dag->restored = true;
     dag->witness_in_use = use_alt ? 2 : 1;
+    touch(g, dag);
     if (!dag_quorate(g, dag)) {
         *dag = saved;
+        g->quorum_stale = true;
         k_error(k, "InvalidOperationException", "InvalidOperation", dag->o.name,
                 "The cluster of '%s' couldn't be restored: the remaining servers and witness don't form a quorum.",
                 dag->o.name);

@@ -279,7 +279,8 @@ static void new_lab_organization(struct call *k)
     store_clear(g);
     for (int64_t i = 0; i < g->by_id_cap; i++)
         free(g->by_id[i]);
-    memset(g->by_id, 0, (size_t)g->by_id_cap * sizeof *g->by_id);
+    if (g->by_id)
+        memset(g->by_id, 0, (size_t)g->by_id_cap * sizeof *g->by_id);
     for (int c = 0; c < OC__COUNT; c++)
         g->all[c].n = 0;
     g->ntimers = 0;

@@ -24,6 +24,9 @@ void *org_new(struct org *g, enum obj_class cls, const char *name)
     o->dirty = true;
     g->meta_dirty = true;
     org_index(g, o);
+    if (cls == OC_COPY)
+        g->copies_stale = true;
+    g->quorum_stale = true;
     return o;
 }
 
@@ -31,6 +34,9 @@ void org_delete(struct org *g, void *obj)
 {
     struct obj *o = obj;
     o->deleted = true;
+    if (o->cls == OC_COPY)
+        g->copies_stale = true;
+    g->quorum_stale = true;
     struct objv *v = &g->all[o->cls];
     for (int i = 0; i < v->n; i++)
         if (v->v[i] == obj) {
@@ -85,6 +91,7 @@ void org_free(struct org *g)
     for (int c = 0; c < OC__COUNT; c++)
         free(g->all[c].v);
     free(g->timers);
+    sqlite3_finalize(g->event_stmt);
     memset(g, 0, sizeof *g);
 }
 
@@ -97,22 +104,34 @@ struct server *db_active_server(struct org *g, struct database *d) { return org_
 
 struct copy *db_copy_on(struct org *g, struct database *d, int64_t server)
 {
+    struct copy *cs[MAX_COPIES];
+    int n = db_copies(g, d, cs);
+    for (int i = 0; i < n; i++)
+        if (cs[i]->server == server)
+            return cs[i];
+    return NULL;
+}
+
+/* The per-database copy lists, from one pass over the copies. */
+static void index_copies(struct org *g)
+{
+    for (int i = 0; i < ORG_N(g, OC_DB); i++)
+        ORG_DBS(g)[i]->ncix = 0;
     for (int i = 0; i < ORG_N(g, OC_COPY); i++) {
         struct copy *c = ORG_COPIES(g)[i];
-        if (c->db == d->o.id && c->server == server)
-            return c;
+        struct database *d = org_get(g, c->db);
+        if (d && d->ncix < MAX_COPIES)
+            d->cix[d->ncix++] = c;
     }
-    return NULL;
+    g->copies_stale = false;
 }
 
 int db_copies(struct org *g, struct database *d, struct copy **out)
 {
-    int n = 0;
-    for (int i = 0; i < ORG_N(g, OC_COPY) && n < MAX_COPIES; i++) {
-        struct copy *c = ORG_COPIES(g)[i];
-        if (c->db == d->o.id)
-            out[n++] = c;
-    }
+    if (g->copies_stale)
+        index_copies(g);
+    int n = d->ncix;
+    memcpy(out, d->cix, (size_t)n * sizeof *out);
     /* insertion sort by ActivationPreference: n is at most 16 */
     for (int i = 1; i < n; i++)
         for (int j = i; j > 0 && out[j]->preference < out[j - 1]->preference; j--) {

@@ -101,6 +101,7 @@ struct server {
     uint32_t failed_volumes;                            /* bit i: volume i+1 failed */
     uint32_t spare_used;                                /* bit i: volume i+1 now holds a reseeded copy */
     struct comp_entry local[NCOMPONENTS][NREQUESTERS]; /* registry */
+    int mounted; /* in memory only: databases mounted here, valid when g->mounts_counted */
 };
 
 struct dag {
@@ -124,6 +125,12 @@ struct dag {
     int64_t pam;            /* server owning the cluster group; 0 none */
     uint8_t witness_in_use; /* 0 None, 1 Primary, 2 Alternate */
     bool restored;          /* Restore- evicted the stopped servers */
+    /* in memory only: the quorum as am.c last computed it (valid unless g->quorum_stale) */
+    struct quorum_cache {
+        bool has;
+        int voters, need, nin;
+        struct server *in[MAX_DAG_MEMBERS];
+    } q;
 };
 
 enum db_state { DB_DISMOUNTED, DB_MOUNTED };
@@ -154,6 +161,9 @@ struct database {
     int64_t lost_logs_total;
     int64_t few_copies_since; /* Replay Lag Manager: too few healthy copies since; 0: enough */
     int64_t failover_failed_at; /* the last automatic activation found no copy; 0: none pending */
+    /* in memory only: the copies, rebuilt by db_copies() when g->copies_stale */
+    struct copy *cix[MAX_COPIES];
+    int ncix;
 };
 
 enum copy_status {
@@ -243,6 +253,9 @@ struct org {
     bool meta_dirty;
     struct objv all[OC__COUNT];
     bool mailboxes_loaded;
+    bool copies_stale;   /* a copy was added or removed: the per-database lists need rebuilding */
+    bool mounts_counted; /* server->mounted is up to date */
+    bool quorum_stale;   /* a server, site or DAG changed: dag->q needs recomputing */
     struct timer *timers;
     int ntimers, timers_cap;
     bool timers_dirty;
@@ -250,6 +263,7 @@ struct org {
     int64_t by_id_cap;
     char local_server[NAME_MAX_LEN + 1];
     uint64_t rng;       /* for GUIDs: seeded from the store */
+    sqlite3_stmt *event_stmt; /* store_event()'s INSERT, prepared once per request */
 };
 
 #define ORG_SITES(g) ((struct site **)(g)->all[OC_SITE].v)
@@ -274,6 +288,8 @@ static inline void touch(struct org *g, void *obj)
     struct obj *o = obj;
     o->dirty = true;
     o->changed = g->now;
+    if (o->cls == OC_SERVER || o->cls == OC_SITE || o->cls == OC_DAG)
+        g->quorum_stale = true;
 }
 /* Finds by name (ignoring case) within a class; NULL if none. */
 void *org_find(struct org *g, enum obj_class cls, const char *name);

@@ -1,31 +1,35 @@
 /*
 ** store.c - the organization in SQLite.
 **
-** One file in WAL mode holds five tables:
+** One file in WAL mode holds:
 **
 **   meta       key/value: the store format, the clock, the organization
-**   directory  the configuration objects (the AD part), one JSON row each
-**   runtime    each object's runtime half (server state, copy status ...)
+**   d_<class>  the configuration objects (the AD part): d_site, d_server ...
+**   r_<class>  each object's runtime half (server state, copy status ...),
+**              with the server that owns it
 **   timers     the pending events of the discrete-event clock
 **   events     the engine's event log (Get-LabEvent)
 **
-** Objects are described by field tables, so loading and saving are one
-** generic loop over them: a field is a JSON key, a kind and an offset, and
-** belongs either to the directory half or to the runtime half. A request
-** loads every object (mailboxes only when asked), and writes back only the
-** objects it marked dirty.
+** Objects are described by field tables, so the schema, loading and saving
+** are one generic loop over them: a field is a column name, a kind and an
+** offset, and belongs either to the directory half or to the runtime half.
+** Scalars are typed columns; the few lists are compact blobs (ids, the log
+** stream) or JSON (component states). A request loads every object
+** (mailboxes only when asked), and writes back only what it marked dirty.
 **
 ** Format versions: STORE_FORMAT is what this build writes. An older store
-** is migrated step by step inside the opening transaction; a newer one is
-** refused with a message, never touched.
+** is migrated step by step inside the opening transaction, or refused with
+** a message when no migration exists; a newer one is refused. Neither is
+** ever modified.
 */
 #include "store.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define STORE_FORMAT 1
+#define STORE_FORMAT 2
 
 /* {=== field tables ===*/
 
@@ -188,123 +192,161 @@ const size_t store_class_size[OC__COUNT] = {
 
 /* }=== */
 
-/* {=== JSON <-> struct ===*/
+/* A growable SQL text. */
+struct sqlbuf {
+    char *s;
+    size_t len, cap;
+};
 
-static json_t *comp_to_json(const struct comp_entry (*e)[NREQUESTERS])
+static void sb_printf(struct sqlbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (b->len + (size_t)n + 1 > b->cap) {
+        b->cap = (b->len + (size_t)n + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+/* {=== columns <-> struct ===*/
+
+static const char *const class_table[OC__COUNT] = {"site", "sitelink", "server", "dag", "db", "copy", "mailbox"};
+
+static const char *column_type(uint8_t kind)
+{
+    switch (kind) {
+    case FK_STR: return "TEXT";
+    case FK_IDS: case FK_HIST: return "BLOB";
+    case FK_COMP: return "TEXT";
+    default: return "INTEGER";
+    }
+}
+
+/* Component states: a JSON array of [component, requester, state, time] for the entries set. */
+static char *comp_text(const struct comp_entry (*e)[NREQUESTERS])
 {
     json_t *a = json_array();
     for (int c = 0; c < NCOMPONENTS; c++)
         for (int r = 0; r < NREQUESTERS; r++)
             if (e[c][r].state != CS_UNSET)
                 json_array_append_new(a, json_pack("[iiiI]", c, r, e[c][r].state, (json_int_t)e[c][r].at));
-    return a;
+    char *t = json_dumps(a, JSON_COMPACT);
+    json_decref(a);
+    return t;
 }
 
-static void comp_from_json(struct comp_entry (*e)[NREQUESTERS], json_t *a)
+static void comp_read(struct comp_entry (*e)[NREQUESTERS], const char *text)
 {
+    json_t *a = text ? json_loads(text, 0, NULL) : NULL, *x;
     size_t i;
-    json_t *x;
     json_array_foreach(a, i, x) {
         int c = (int)json_integer_value(json_array_get(x, 0));
         int r = (int)json_integer_value(json_array_get(x, 1));
-        if (c < 0 || c >= NCOMPONENTS || r < 0 || r >= NREQUESTERS)
-            continue;
-        e[c][r].state = (uint8_t)json_integer_value(json_array_get(x, 2));
-        e[c][r].at = json_integer_value(json_array_get(x, 3));
+        if (c >= 0 && c < NCOMPONENTS && r >= 0 && r < NREQUESTERS) {
+            e[c][r].state = (uint8_t)json_integer_value(json_array_get(x, 2));
+            e[c][r].at = json_integer_value(json_array_get(x, 3));
+        }
     }
+    json_decref(a);
 }
 
-static json_t *half_to_json(const void *obj, const struct field *f, bool runtime)
+/* Binds field f of obj to parameter i (blobs and texts are copied). */
+static void bind_field(sqlite3_stmt *st, int i, const void *obj, const struct field *f)
 {
-    json_t *o = json_object();
     const char *base = obj;
-    for (; f->key; f++) {
-        if (f->runtime != runtime)
-            continue;
-        const void *p = base + f->off;
-        json_t *v = NULL;
-        switch (f->kind) {
-        case FK_STR: v = json_string(p); break;
-        case FK_I32: v = json_integer(*(const int *)p); break;
-        case FK_I64:
-            v = f->size == sizeof(uint32_t) ? json_integer(*(const uint32_t *)p)
-                                             : json_integer(*(const int64_t *)p);
-            break;
-        case FK_BOOL: v = json_boolean(*(const bool *)p); break;
-        case FK_U8: v = json_integer(*(const uint8_t *)p); break;
-        case FK_IDS: {
-            int n = *(const int *)(base + f->count_off);
-            v = json_array();
-            for (int i = 0; i < n; i++)
-                json_array_append_new(v, json_integer(((const int64_t *)p)[i]));
-            break;
-        }
-        case FK_HIST: {
-            int n = *(const int *)(base + f->count_off);
-            const struct log_point *h = p;
-            v = json_array();
-            for (int i = 0; i < n; i++)
-                json_array_append_new(v, json_pack("[IIi]", (json_int_t)h[i].at, (json_int_t)h[i].gen,
-                                                   h[i].rate));
-            break;
-        }
-        case FK_COMP: v = comp_to_json(p); break;
-        }
-        json_object_set_new(o, f->key, v);
+    const void *p = base + f->off;
+    switch (f->kind) {
+    case FK_STR: sqlite3_bind_text(st, i, p, -1, SQLITE_TRANSIENT); break;
+    case FK_I32: sqlite3_bind_int(st, i, *(const int *)p); break;
+    case FK_I64:
+        sqlite3_bind_int64(st, i, f->size == sizeof(uint32_t) ? *(const uint32_t *)p : *(const int64_t *)p);
+        break;
+    case FK_BOOL: sqlite3_bind_int(st, i, *(const bool *)p); break;
+    case FK_U8: sqlite3_bind_int(st, i, *(const uint8_t *)p); break;
+    case FK_IDS:
+        sqlite3_bind_blob(st, i, p, *(const int *)(base + f->count_off) * (int)sizeof(int64_t), SQLITE_TRANSIENT);
+        break;
+    case FK_HIST:
+        sqlite3_bind_blob(st, i, p, *(const int *)(base + f->count_off) * (int)sizeof(struct log_point),
+                          SQLITE_TRANSIENT);
+        break;
+    case FK_COMP: sqlite3_bind_text(st, i, comp_text(p), -1, free); break;
     }
-    return o;
 }
 
-static void half_from_json(void *obj, const struct field *f, json_t *o)
+/* Reads column i into field f of obj; NULL leaves the default. */
+static void read_field(sqlite3_stmt *st, int i, void *obj, const struct field *f)
 {
+    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+        return;
     char *base = obj;
-    for (; f->key; f++) {
-        json_t *v = json_object_get(o, f->key);
-        if (!v)
-            continue; /* absent: the default the object was made with */
-        void *p = base + f->off;
-        switch (f->kind) {
-        case FK_STR:
-            snprintf(p, f->size, "%s", json_string_value(v) ? json_string_value(v) : "");
-            break;
-        case FK_I32: *(int *)p = (int)json_integer_value(v); break;
-        case FK_I64:
-            if (f->size == sizeof(uint32_t))
-                *(uint32_t *)p = (uint32_t)json_integer_value(v);
-            else
-                *(int64_t *)p = json_integer_value(v);
-            break;
-        case FK_BOOL: *(bool *)p = json_is_true(v); break;
-        case FK_U8: *(uint8_t *)p = (uint8_t)json_integer_value(v); break;
-        case FK_IDS: {
-            int max = (int)(f->size / sizeof(int64_t)), n = 0;
-            size_t i;
-            json_t *x;
-            json_array_foreach(v, i, x) {
-                if (n < max)
-                    ((int64_t *)p)[n++] = json_integer_value(x);
+    void *p = base + f->off;
+    switch (f->kind) {
+    case FK_STR: snprintf(p, f->size, "%s", (const char *)sqlite3_column_text(st, i)); break;
+    case FK_I32: *(int *)p = sqlite3_column_int(st, i); break;
+    case FK_I64:
+        if (f->size == sizeof(uint32_t))
+            *(uint32_t *)p = (uint32_t)sqlite3_column_int64(st, i);
+        else
+            *(int64_t *)p = sqlite3_column_int64(st, i);
+        break;
+    case FK_BOOL: *(bool *)p = sqlite3_column_int(st, i) != 0; break;
+    case FK_U8: *(uint8_t *)p = (uint8_t)sqlite3_column_int(st, i); break;
+    case FK_IDS:
+    case FK_HIST: {
+        size_t unit = f->kind == FK_IDS ? sizeof(int64_t) : sizeof(struct log_point);
+        size_t n = (size_t)sqlite3_column_bytes(st, i) / unit;
+        if (n > f->size / unit)
+            n = f->size / unit;
+        memcpy(p, sqlite3_column_blob(st, i), n * unit);
+        *(int *)(base + f->count_off) = (int)n;
+        break;
+    }
+    case FK_COMP: comp_read(p, (const char *)sqlite3_column_text(st, i)); break;
+    }
+}
+
+/* The SQL of one class: its two CREATE TABLEs, its SELECT and its two INSERTs. */
+static void class_sql(int cls, struct sqlbuf *create, struct sqlbuf *select, struct sqlbuf *put_d, struct sqlbuf *put_r)
+{
+    const char *t = class_table[cls];
+    const struct field *fs = class_fields[cls];
+    sb_printf(create, "CREATE TABLE IF NOT EXISTS d_%s(id INTEGER PRIMARY KEY, name TEXT NOT NULL COLLATE NOCASE", t);
+    for (const struct field *f = fs; f->key; f++)
+        if (!f->runtime)
+            sb_printf(create, ", \"%s\" %s", f->key, column_type(f->kind));
+    sb_printf(create, ");CREATE TABLE IF NOT EXISTS r_%s(id INTEGER PRIMARY KEY, server INTEGER", t);
+    for (const struct field *f = fs; f->key; f++)
+        if (f->runtime)
+            sb_printf(create, ", \"%s\" %s", f->key, column_type(f->kind));
+    sb_printf(create, ");");
+    if (!select)
+        return;
+    sb_printf(select, "SELECT d.id, d.name");
+    for (int half = 0; half < 2; half++)
+        for (const struct field *f = fs; f->key; f++)
+            if (f->runtime == (half == 1))
+                sb_printf(select, ", %s.\"%s\"", half ? "r" : "d", f->key);
+    sb_printf(select, " FROM d_%s d LEFT JOIN r_%s r ON r.id = d.id ORDER BY d.id", t, t);
+    for (int half = 0; half < 2; half++) {
+        struct sqlbuf *b = half ? put_r : put_d;
+        int n = 2;
+        sb_printf(b, "INSERT OR REPLACE INTO %s_%s(id, %s", half ? "r" : "d", t, half ? "server" : "name");
+        for (const struct field *f = fs; f->key; f++)
+            if (f->runtime == (half == 1)) {
+                sb_printf(b, ", \"%s\"", f->key);
+                n++;
             }
-            *(int *)(base + f->count_off) = n;
-            break;
-        }
-        case FK_HIST: {
-            int max = (int)(f->size / sizeof(struct log_point)), n = 0;
-            struct log_point *h = p;
-            size_t i;
-            json_t *x;
-            json_array_foreach(v, i, x) {
-                if (n < max) {
-                    h[n].at = json_integer_value(json_array_get(x, 0));
-                    h[n].gen = json_integer_value(json_array_get(x, 1));
-                    h[n].rate = (int)json_integer_value(json_array_get(x, 2));
-                    n++;
-                }
-            }
-            *(int *)(base + f->count_off) = n;
-            break;
-        }
-        case FK_COMP: comp_from_json(p, v); break;
-        }
+        sb_printf(b, ") VALUES(?");
+        for (int i = 1; i < n; i++)
+            sb_printf(b, ", ?");
+        sb_printf(b, ")");
     }
 }
 
@@ -329,16 +371,21 @@ static int exec(sqlite3 *db, const char *sql, char **err)
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value);"
-    "CREATE TABLE IF NOT EXISTS directory(id INTEGER PRIMARY KEY, class INTEGER NOT NULL,"
-    " name TEXT NOT NULL COLLATE NOCASE, data TEXT NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS directory_class ON directory(class);"
-    "CREATE TABLE IF NOT EXISTS runtime(id INTEGER PRIMARY KEY, class INTEGER NOT NULL,"
-    " server INTEGER, data TEXT NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS runtime_class ON runtime(class);"
     "CREATE TABLE IF NOT EXISTS timers(due INTEGER NOT NULL, kind INTEGER NOT NULL,"
     " a INTEGER NOT NULL, b INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, at INTEGER NOT NULL,"
     " category TEXT NOT NULL, server TEXT, message TEXT NOT NULL);";
+
+/* The object tables, from the field tables. */
+static int create_object_tables(sqlite3 *db, char **err)
+{
+    struct sqlbuf b = {0};
+    for (int c = 0; c < OC__COUNT; c++)
+        class_sql(c, &b, NULL, NULL, NULL);
+    int rc = exec(db, b.s, err);
+    free(b.s);
+    return rc;
+}
 
 static int64_t meta_int(sqlite3 *db, const char *key, int64_t dflt)
 {
@@ -394,11 +441,20 @@ sqlite3 *store_open(const char *path, char **err)
     if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", err) ||
         exec(db, "BEGIN IMMEDIATE", err))
         goto fail;
-    if (exec(db, schema, err)) {
+    int64_t fmt = meta_int(db, "format", 0);
+    if (fmt == 1) {
+        /* format 1 (one JSON row per object) came before any release: nothing migrates it */
+        exec(db, "ROLLBACK", NULL);
+        size_t n = strlen(path) + 256;
+        *err = malloc(n);
+        snprintf(*err, n, "the store '%s' was written by an early development build of emsh (format 1), "
+                          "which this emsh can't read. Move it away or use another store (--store).", path);
+        goto fail;
+    }
+    if (exec(db, schema, err) || create_object_tables(db, err)) {
         exec(db, "ROLLBACK", NULL);
         goto fail;
     }
-    int64_t fmt = meta_int(db, "format", 0);
     if (fmt > STORE_FORMAT) {
         exec(db, "ROLLBACK", NULL);
         size_t n = strlen(path) + 256;
@@ -444,34 +500,30 @@ void org_index(struct org *g, void *obj)
     objv_push(&g->all[o->cls], obj);
 }
 
-/* Loads the objects of one class (or of every class but mailboxes when cls < 0). */
-static int load_objects(struct org *g, int cls)
+/* Loads the objects of one class. */
+static int load_class(struct org *g, int cls)
 {
-    const char *sql = cls < 0 ? "SELECT d.id, d.class, d.name, d.data, r.data FROM directory d "
-                                "LEFT JOIN runtime r ON r.id = d.id WHERE d.class <> ?1 ORDER BY d.id"
-                              : "SELECT d.id, d.class, d.name, d.data, r.data FROM directory d "
-                                "LEFT JOIN runtime r ON r.id = d.id WHERE d.class = ?1 ORDER BY d.id";
+    struct sqlbuf sel = {0}, create = {0}, pd = {0}, pr = {0};
+    class_sql(cls, &create, &sel, &pd, &pr);
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(g->db, sql, -1, &st, NULL) != SQLITE_OK)
+    int rc = sqlite3_prepare_v2(g->db, sel.s, -1, &st, NULL) == SQLITE_OK ? 0 : -1;
+    free(sel.s);
+    free(create.s);
+    free(pd.s);
+    free(pr.s);
+    if (rc)
         return -1;
-    sqlite3_bind_int(st, 1, cls < 0 ? OC_MAILBOX : cls);
+    const struct field *fs = class_fields[cls];
     while (sqlite3_step(st) == SQLITE_ROW) {
-        int c = sqlite3_column_int(st, 1);
-        if (c < 0 || c >= OC__COUNT)
-            continue;
-        struct obj *o = calloc(1, store_class_size[c]);
+        struct obj *o = calloc(1, store_class_size[cls]);
         o->id = sqlite3_column_int64(st, 0);
-        o->cls = (uint8_t)c;
-        snprintf(o->name, sizeof o->name, "%s", (const char *)sqlite3_column_text(st, 2));
-        for (int half = 3; half <= 4; half++) {
-            const char *text = (const char *)sqlite3_column_text(st, half);
-            if (!text)
-                continue;
-            json_t *j = json_loads(text, 0, NULL);
-            if (j)
-                half_from_json(o, class_fields[c], j);
-            json_decref(j);
-        }
+        o->cls = (uint8_t)cls;
+        snprintf(o->name, sizeof o->name, "%s", (const char *)sqlite3_column_text(st, 1));
+        int col = 2;
+        for (int half = 0; half < 2; half++)
+            for (const struct field *f = fs; f->key; f++)
+                if (f->runtime == (half == 1))
+                    read_field(st, col++, o, f);
         org_index(g, o);
     }
     sqlite3_finalize(st);
@@ -487,8 +539,10 @@ int store_load(struct org *g)
     g->rng = (uint64_t)meta_int(g->db, "rng", 0x9E3779B97F4A7C15LL);
     meta_text(g->db, "domain", g->domain, sizeof g->domain);
     meta_text(g->db, "guid", g->guid, sizeof g->guid);
-    if (load_objects(g, -1))
-        return -1;
+    for (int c = 0; c < OC__COUNT; c++)
+        if (c != OC_MAILBOX && load_class(g, c))
+            return -1;
+    g->copies_stale = g->quorum_stale = true;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(g->db, "SELECT due, kind, a, b FROM timers ORDER BY due, rowid", -1, &st,
                            NULL) != SQLITE_OK)
@@ -511,44 +565,39 @@ int store_load_mailboxes(struct org *g)
     if (g->mailboxes_loaded)
         return 0;
     g->mailboxes_loaded = true;
-    return load_objects(g, OC_MAILBOX);
+    return load_class(g, OC_MAILBOX);
 }
 
-static int save_object(sqlite3_stmt *del_d, sqlite3_stmt *del_r, sqlite3_stmt *put_d,
-                       sqlite3_stmt *put_r, struct obj *o)
+/* The statements that write one class back. */
+struct class_stmts {
+    sqlite3_stmt *put[2], *del[2];
+};
+
+static int save_object(struct class_stmts *cs, struct obj *o)
 {
-    if (o->deleted) {
-        sqlite3_bind_int64(del_d, 1, o->id);
-        sqlite3_bind_int64(del_r, 1, o->id);
-        int rc = sqlite3_step(del_d) == SQLITE_DONE && sqlite3_step(del_r) == SQLITE_DONE ? 0 : -1;
-        sqlite3_reset(del_d);
-        sqlite3_reset(del_r);
-        return rc;
-    }
-    const struct field *f = class_fields[o->cls];
     int rc = 0;
     for (int half = 0; half < 2; half++) {
-        json_t *j = half_to_json(o, f, half == 1);
-        char *text = json_dumps(j, JSON_COMPACT);
-        json_decref(j);
-        sqlite3_stmt *st = half ? put_r : put_d;
+        sqlite3_stmt *st = o->deleted ? cs->del[half] : cs->put[half];
         sqlite3_bind_int64(st, 1, o->id);
-        sqlite3_bind_int(st, 2, o->cls);
-        if (half) {
-            int64_t server = o->cls == OC_COPY ? ((struct copy *)o)->server
-                             : o->cls == OC_SERVER ? o->id : 0;
-            if (server)
-                sqlite3_bind_int64(st, 3, server);
-            else
-                sqlite3_bind_null(st, 3);
-        } else {
-            sqlite3_bind_text(st, 3, o->name, -1, SQLITE_STATIC);
+        if (!o->deleted) {
+            if (half) {
+                int64_t server = o->cls == OC_COPY ? ((struct copy *)o)->server : o->cls == OC_SERVER ? o->id : 0;
+                if (server)
+                    sqlite3_bind_int64(st, 2, server);
+                else
+                    sqlite3_bind_null(st, 2);
+            } else {
+                sqlite3_bind_text(st, 2, o->name, -1, SQLITE_STATIC);
+            }
+            int i = 3;
+            for (const struct field *f = class_fields[o->cls]; f->key; f++)
+                if (f->runtime == (half == 1))
+                    bind_field(st, i++, o, f);
         }
-        sqlite3_bind_text(st, 4, text, -1, SQLITE_TRANSIENT);
         if (sqlite3_step(st) != SQLITE_DONE)
             rc = -1;
         sqlite3_reset(st);
-        free(text);
+        sqlite3_clear_bindings(st);
     }
     o->dirty = false;
     return rc;
@@ -556,23 +605,36 @@ static int save_object(sqlite3_stmt *del_d, sqlite3_stmt *del_r, sqlite3_stmt *p
 
 int store_save(struct org *g)
 {
-    sqlite3_stmt *del_d, *del_r, *put_d, *put_r;
+    struct class_stmts cs[OC__COUNT] = {0};
     int rc = 0;
-    sqlite3_prepare_v2(g->db, "DELETE FROM directory WHERE id=?", -1, &del_d, NULL);
-    sqlite3_prepare_v2(g->db, "DELETE FROM runtime WHERE id=?", -1, &del_r, NULL);
-    sqlite3_prepare_v2(g->db, "INSERT OR REPLACE INTO directory(id, class, name, data) VALUES(?1, ?2, ?3, ?4)",
-                       -1, &put_d, NULL);
-    sqlite3_prepare_v2(g->db, "INSERT OR REPLACE INTO runtime(id, class, server, data) VALUES(?1, ?2, ?3, ?4)",
-                       -1, &put_r, NULL);
     for (int64_t id = 0; id < g->by_id_cap; id++) {
         struct obj *o = g->by_id[id];
-        if (o && (o->dirty || o->deleted) && save_object(del_d, del_r, put_d, put_r, o))
+        if (!o || !(o->dirty || o->deleted))
+            continue;
+        struct class_stmts *c = &cs[o->cls];
+        if (!c->put[0]) {
+            struct sqlbuf create = {0}, sel = {0}, pd = {0}, pr = {0};
+            class_sql(o->cls, &create, &sel, &pd, &pr);
+            char del[96];
+            sqlite3_prepare_v2(g->db, pd.s, -1, &c->put[0], NULL);
+            sqlite3_prepare_v2(g->db, pr.s, -1, &c->put[1], NULL);
+            snprintf(del, sizeof del, "DELETE FROM d_%s WHERE id=?", class_table[o->cls]);
+            sqlite3_prepare_v2(g->db, del, -1, &c->del[0], NULL);
+            snprintf(del, sizeof del, "DELETE FROM r_%s WHERE id=?", class_table[o->cls]);
+            sqlite3_prepare_v2(g->db, del, -1, &c->del[1], NULL);
+            free(create.s);
+            free(sel.s);
+            free(pd.s);
+            free(pr.s);
+        }
+        if (save_object(c, o))
             rc = -1;
     }
-    sqlite3_finalize(del_d);
-    sqlite3_finalize(del_r);
-    sqlite3_finalize(put_d);
-    sqlite3_finalize(put_r);
+    for (int i = 0; i < OC__COUNT; i++)
+        for (int h = 0; h < 2; h++) {
+            sqlite3_finalize(cs[i].put[h]);
+            sqlite3_finalize(cs[i].del[h]);
+        }
     if (g->timers_dirty) {
         exec(g->db, "DELETE FROM timers", NULL);
         sqlite3_stmt *st;
@@ -602,16 +664,22 @@ int store_save(struct org *g)
 
 int store_clear(struct org *g)
 {
-    return exec(g->db, "DELETE FROM directory; DELETE FROM runtime; DELETE FROM timers; DELETE FROM events;",
-                NULL);
+    struct sqlbuf b = {0};
+    for (int c = 0; c < OC__COUNT; c++)
+        sb_printf(&b, "DELETE FROM d_%s; DELETE FROM r_%s;", class_table[c], class_table[c]);
+    sb_printf(&b, "DELETE FROM timers; DELETE FROM events;");
+    int rc = exec(g->db, b.s, NULL);
+    free(b.s);
+    return rc;
 }
 
 void store_event(struct org *g, const char *category, const char *server, const char *message)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(g->db, "INSERT INTO events(at, category, server, message) VALUES(?, ?, ?, ?)",
-                           -1, &st, NULL) != SQLITE_OK)
+    sqlite3_stmt *st = g->event_stmt;
+    if (!st && sqlite3_prepare_v2(g->db, "INSERT INTO events(at, category, server, message) VALUES(?, ?, ?, ?)",
+                                  -1, &st, NULL) != SQLITE_OK)
         return;
+    g->event_stmt = st;
     sqlite3_bind_int64(st, 1, g->now);
     sqlite3_bind_text(st, 2, category, -1, SQLITE_STATIC);
     if (server)
@@ -620,7 +688,7 @@ void store_event(struct org *g, const char *category, const char *server, const 
         sqlite3_bind_null(st, 3);
     sqlite3_bind_text(st, 4, message, -1, SQLITE_STATIC);
     sqlite3_step(st);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
 }
 
 /* }=== */
