@@ -150,6 +150,14 @@ struct cmd_meta {
 /* {=== the handler and what it may call ===*/
 
 struct cmd_ctx;
+struct json_t; /* jansson's json_t */
+
+/* What ShouldProcess does for a call (cmd_should_process_mode). */
+enum sp_mode {
+    SP_NONE,    /* go ahead without asking */
+    SP_WHATIF,  /* -WhatIf or $WhatIfPreference: only say what would happen */
+    SP_CONFIRM, /* ask first: -Confirm, or ConfirmImpact at or above $ConfirmPreference */
+};
 
 /* Implemented by the shell; handlers call the cmd_* wrappers below. */
 struct cmd_ops {
@@ -189,6 +197,10 @@ struct cmd_ops {
     int (*console_width)(struct cmd_ctx *c);
     bool (*is_terminal)(struct cmd_ctx *c);
     bool (*interactive)(struct cmd_ctx *c);
+    /* organization cmdlets (c_org.c); see the cmd_* wrappers below */
+    enum ev (*org_invoke)(struct cmd_ctx *c, struct json_t *request, struct json_t **response);
+    int (*should_process_mode)(struct cmd_ctx *c);
+    enum ev (*should_process_msg)(struct cmd_ctx *c, const char *message, bool *yes);
 };
 
 struct cmd_ctx {
@@ -229,6 +241,37 @@ static inline enum ev cmd_should_process(struct cmd_ctx *c, const char *target,
                                          const char *action, bool *yes)
 {
     return c->ops->should_process(c, target, action, yes);
+}
+/*
+** What ShouldProcess will do for this call, without printing or asking:
+** SP_NONE for a cmdlet without CF_SHOULD_PROCESS.
+*/
+static inline enum sp_mode cmd_should_process_mode(struct cmd_ctx *c)
+{
+    return (enum sp_mode)c->ops->should_process_mode(c);
+}
+/*
+** ShouldProcess with Exchange's whole message (the engine's "whatif" text):
+** under -WhatIf prints "What if: <message>" and *yes is false; when a
+** confirmation applies, asks "Are you sure you want to perform this
+** action?\n<message>" ([Y] Yes [A] Yes to All [N] No [L] No to All; the
+** "All" answers hold for the rest of the command). EV_THROW when asking was
+** needed but impossible; return that status.
+*/
+static inline enum ev cmd_should_process_msg(struct cmd_ctx *c, const char *message, bool *yes)
+{
+    return c->ops->should_process_msg(c, message, yes);
+}
+/*
+** Sends one request to the organization backend (engine.h shows the JSON;
+** request borrowed) and sets *response to the answer (a new reference).
+** The shell opens the backend on first use; when it cannot, this throws a
+** terminating error (EV_THROW, *response NULL): return that status.
+*/
+static inline enum ev cmd_org_invoke(struct cmd_ctx *c, struct json_t *request,
+                                     struct json_t **response)
+{
+    return c->ops->org_invoke(c, request, response);
 }
 /* Runs a script block with $_ set to input; its output is collected into *result. */
 static inline enum ev cmd_invoke(struct cmd_ctx *c, val sb, val input, const val *args,

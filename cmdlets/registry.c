@@ -6,9 +6,12 @@
 ** cmdlet's metadata points to (aliases, sets, parameters, examples), then
 ** for cmdlet_metas[] and the handler table, then for the sorted list of
 ** names and aliases that cmdlet_find() searches. All of it is const data.
+** A fourth pass defines the handlers the generator made up for Backend
+** cmdlets (ORG_HANDLER), all with the generic callbacks of c_org.c.
 */
 #include "registry.h"
 
+#include "c_org.h"
 #include "types.h"
 
 #include <stdbool.h>
@@ -28,6 +31,7 @@
 #define PARAMS_END(id) };
 #define CMDLET(...)
 #define LOOKUP(name, idx)
+#define ORG_HANDLER(h)
 #include "cmdlets.def"
 #undef STRLIST
 #undef SETLIST
@@ -82,6 +86,29 @@ static const struct lookup {
 #undef LOOKUP
 #undef PSET
 #undef EXAMPLE
+#undef ORG_HANDLER
+/* }=== */
+
+/* {=== pass 4: the generic handlers of Backend cmdlets (c_org.c) ===*/
+#define STRLIST(...)
+#define SETLIST(...)
+#define EXAMPLES(...)
+#define PARAMS_BEGIN(id)
+#define PARAM(...)
+#define PARAMS_END(id)
+#define CMDLET(...)
+#define LOOKUP(name, idx)
+#define ORG_HANDLER(h) CMDLET_DEFINE(h, .process = org_process);
+#include "cmdlets.def"
+#undef STRLIST
+#undef SETLIST
+#undef EXAMPLES
+#undef PARAMS_BEGIN
+#undef PARAM
+#undef PARAMS_END
+#undef CMDLET
+#undef LOOKUP
+#undef ORG_HANDLER
 /* }=== */
 // clang-format on
 

@@ -13,6 +13,11 @@
 **
 ** CMDLET_DEFINE fills in the metadata pointer, so the JSON file and the C
 ** file can never disagree about which metadata a handler has.
+**
+** An organization cmdlet (flag "Backend") needs no handler of its own: the
+** generator names one (cmd_org_<verb>_<noun>) and registry.c defines it
+** with CMDLET_DEFINE and the generic callbacks of c_org.c, which ship the
+** bound call to the backend.
 */
 #ifndef EMSH_REGISTRY_H
 #define EMSH_REGISTRY_H
@@ -30,6 +35,7 @@ enum cmdlet_index {
 #define PARAM(...)
 #define PARAMS_END(id)
 #define LOOKUP(name, idx)
+#define ORG_HANDLER(h)
 #define CMDLET(handler, ...) CMDLET_IDX_##handler,
 #include "cmdlets.def"
 #undef STRLIST
@@ -39,6 +45,7 @@ enum cmdlet_index {
 #undef PARAM
 #undef PARAMS_END
 #undef LOOKUP
+#undef ORG_HANDLER
 #undef CMDLET
     CMDLET__COUNT
 };
@@ -54,6 +61,7 @@ extern const struct cmd_meta cmdlet_metas[];
 #define PARAM(...)
 #define PARAMS_END(id)
 #define LOOKUP(name, idx)
+#define ORG_HANDLER(h)
 #define CMDLET(handler, ...) extern const struct cmdlet handler;
 #include "cmdlets.def"
 #undef STRLIST
@@ -63,6 +71,7 @@ extern const struct cmd_meta cmdlet_metas[];
 #undef PARAM
 #undef PARAMS_END
 #undef LOOKUP
+#undef ORG_HANDLER
 #undef CMDLET
 
 /* Defines the handler `h` that a metadata file names, with its callbacks. */

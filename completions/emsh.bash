@@ -10,9 +10,17 @@ _emsh()
         COMPREPLY=($(compgen -W 'json' -- "$cur"))
         return
     fi
+    if [[ $prev == --store ]]; then
+        COMPREPLY=($(compgen -f -- "$cur"))
+        return
+    fi
+    if [[ $prev == --computer-name ]]; then
+        COMPREPLY=()
+        return
+    fi
     if [[ $COMP_CWORD -eq 1 ]]; then
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W '--syntax-check --dump-ast --output --version --help' -- "$cur"))
+            COMPREPLY=($(compgen -W '--syntax-check --dump-ast --output --store --computer-name --version --help' -- "$cur"))
         else
             COMPREPLY=($(compgen -f -X '!*.ps1' -- "$cur") $(compgen -d -- "$cur"))
         fi

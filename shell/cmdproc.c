@@ -7,10 +7,15 @@
 ** through the struct cmd_ops implemented here: objects to the next stage,
 ** errors honouring -ErrorAction and $ErrorActionPreference, warnings and
 ** verbose messages honouring their preferences, ShouldProcess with -WhatIf
-** and -Confirm, script blocks run in the caller's scope.
+** and -Confirm, script blocks run in the caller's scope. Organization
+** cmdlets reach the backend (backend/backend.h) through op_org_invoke: one
+** backend per process, opened on first use.
 */
 #include "eval_int.h"
+#include "backend.h"
 #include "bind.h"
+#include "c_date.h"
+#include "c_org.h"
 #include "regex.h"
 #include "registry.h"
 #include "session.h"
@@ -34,6 +39,7 @@ struct cproc {
     bool bound, began, processed;
     val out_var;  /* -OutVariable: what the command wrote */
     val err_var;  /* -ErrorVariable: the errors it wrote */
+    char confirm_all; /* 'A' after Yes to All, 'L' after No to All, else 0 */
 };
 
 static struct cproc *of(struct cmd_ctx *c)
@@ -103,17 +109,36 @@ static enum ev op_write(struct cmd_ctx *c, val v)
     return cp->p.next->put(cp->p.next, v);
 }
 
+/* Does the noun start with prefix (ASCII case)? */
+static bool noun_is(const char *noun, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return strlen(noun) >= n && text_ieq(noun, n, prefix, n);
+}
+
 /*
 ** The .NET class of a cmdlet, which PowerShell appends to its error ids:
-** Microsoft.PowerShell.Commands.GetContentCommand for Get-Content.
+** Microsoft.PowerShell.Commands.GetContentCommand for Get-Content. An
+** organization cmdlet names Exchange's task class:
+** Microsoft.Exchange.Management.SystemConfigurationTasks.GetMailboxDatabase,
+** RecipientTasks for the recipient nouns (Mailbox), and the lab cmdlets
+** Emsh.LabTasks.<Verb><Noun>Command.
 */
 static const char *class_name(struct cproc *cp)
 {
     if (!cp->class_name) {
         const struct cmd_meta *m = cp->cmd->meta;
+        const char *verb = m->verb ? m->verb : "", *noun = m->noun ? m->noun : "";
         struct buf b = BUF_INIT;
-        buf_printf(&b, "Microsoft.PowerShell.Commands.%s%sCommand", m->verb ? m->verb : "",
-                   m->noun ? m->noun : "");
+        if (!(m->flags & CF_BACKEND))
+            buf_printf(&b, "Microsoft.PowerShell.Commands.%s%sCommand", verb, noun);
+        else if (noun_is(noun, "Lab"))
+            buf_printf(&b, "Emsh.LabTasks.%s%sCommand", verb, noun);
+        else if (noun_is(noun, "Mailbox") && !noun_is(noun, "MailboxDatabase") &&
+                 !noun_is(noun, "MailboxServer"))
+            buf_printf(&b, "Microsoft.Exchange.Management.RecipientTasks.%s%s", verb, noun);
+        else
+            buf_printf(&b, "Microsoft.Exchange.Management.SystemConfigurationTasks.%s%s", verb, noun);
         cp->class_name = buf_detach(&b, NULL);
     }
     return cp->class_name;
@@ -210,20 +235,164 @@ static void op_host(struct cmd_ctx *c, const char *text, int fg, int bg, bool ne
         session_transcript_write(in, "\n", 1);
 }
 
+static void sp_switches(struct cproc *cp, bool *whatif, int *confirm);
+
 static enum ev op_should_process(struct cmd_ctx *c, const char *target, const char *action,
                                  bool *yes)
 {
     struct cproc *cp = of(c);
-    const struct bind_common *cm = bind_commons(&cp->st);
-    bool whatif = (cm->bound & (1u << CP_WHATIF)) ? cm->whatif : false;
-    int confirm = (cm->bound & (1u << CP_CONFIRM)) ? (cm->confirm ? 1 : 0) : -1;
-    if (!(cm->bound & (1u << CP_WHATIF))) {
-        val w = ev_var_get(cp->p.in, "WhatIfPreference", 16);
-        whatif = conv_truthy(w);
-        val_free(w);
-    }
+    bool whatif;
+    int confirm;
+    sp_switches(cp, &whatif, &confirm);
     return ev_should_process(cp->p.in, target, action, whatif, confirm, (int)cp->cmd->meta->impact, yes);
 }
+
+/* Is -WhatIf in force for the command (the switch, else $WhatIfPreference)? What -Confirm says. */
+static void sp_switches(struct cproc *cp, bool *whatif, int *confirm)
+{
+    const struct bind_common *cm = bind_commons(&cp->st);
+    *whatif = (cm->bound & (1u << CP_WHATIF)) ? cm->whatif : false;
+    *confirm = (cm->bound & (1u << CP_CONFIRM)) ? (cm->confirm ? 1 : 0) : -1;
+    if (!(cm->bound & (1u << CP_WHATIF))) {
+        val w = ev_var_get(cp->p.in, "WhatIfPreference", 16);
+        *whatif = conv_truthy(w);
+        val_free(w);
+    }
+}
+
+static int op_should_process_mode(struct cmd_ctx *c)
+{
+    struct cproc *cp = of(c);
+    if (!(cp->cmd->meta->flags & CF_SHOULD_PROCESS))
+        return SP_NONE;
+    bool whatif;
+    int confirm;
+    sp_switches(cp, &whatif, &confirm);
+    return ev_should_process_mode(cp->p.in, whatif, confirm, (int)cp->cmd->meta->impact);
+}
+
+static enum ev op_should_process_msg(struct cmd_ctx *c, const char *message, bool *yes)
+{
+    struct cproc *cp = of(c);
+    int mode = op_should_process_mode(c);
+    if (mode == SP_CONFIRM && cp->confirm_all) {
+        *yes = cp->confirm_all == 'A';
+        return EV_OK;
+    }
+    char a;
+    enum ev rc = ev_should_process_msg(cp->p.in, message, mode, &a);
+    *yes = rc == EV_OK && (a == 'Y' || a == 'A');
+    if (rc == EV_OK && mode == SP_CONFIRM && (a == 'A' || a == 'L'))
+        cp->confirm_all = a;
+    return rc;
+}
+
+/*
+** {=== the organization backend: one per process, opened on first use ===*/
+
+static struct {
+    char *store, *computer; /* --store, --computer-name (NULL: the defaults) */
+    struct backend *b;
+    int users;              /* sessions configured */
+} org;
+
+static void org_sleep(void *ud, int64_t ms)
+{
+    (void)ud;
+    char *err = NULL;
+    struct backend *b = ev_org_backend(&err);
+    free(err);
+    if (!b)
+        return;
+    json_t *req = json_pack("{s:s, s:{s:f}}", "cmdlet", "Step-LabClock", "parameters", "Seconds",
+                            (double)ms / 1000.0);
+    json_decref(backend_invoke(b, req));
+    json_decref(req);
+}
+
+void ev_org_configure(const char *store, const char *computer)
+{
+    if (org.users++ == 0) {
+        org.store = store ? emsh_xstrndup(store, strlen(store)) : NULL;
+        org.computer = computer ? emsh_xstrndup(computer, strlen(computer)) : NULL;
+        const char *clock = getenv("EMSH_CLOCK");
+        if (clock && strcmp(clock, "virtual") == 0)
+            cmd_set_sleep_hook(org_sleep, NULL);
+    }
+}
+
+void ev_org_release(void)
+{
+    if (org.users == 0 || --org.users > 0)
+        return;
+    cmd_set_sleep_hook(NULL, NULL);
+    backend_close(org.b);
+    org.b = NULL;
+    free(org.store);
+    free(org.computer);
+    org.store = org.computer = NULL;
+}
+
+struct backend *ev_org_backend(char **err)
+{
+    *err = NULL;
+    if (org.b)
+        return org.b;
+    struct backend_options o = {org.store, org.computer};
+    org.b = backend_local_open(&o, err);
+    if (!org.b) {
+        if (!*err)
+            *err = emsh_xstrndup("The organization store cannot be opened.", 40);
+        return NULL;
+    }
+    static bool registered; /* the catalog's types and views, once per process */
+    if (!registered) {
+        registered = true;
+        json_t *cat = backend_catalog(org.b);
+        org_register_catalog(cat);
+        json_decref(cat);
+    }
+    return org.b;
+}
+
+json_t *ev_org_call(json_t *request, char **err)
+{
+    struct backend *b = ev_org_backend(err);
+    return b ? backend_invoke(b, request) : NULL;
+}
+
+void interp_org_hint(struct interp *in)
+{
+    char *err = NULL;
+    json_t *req = json_pack("{s:s}", "cmdlet", "Get-LabClock");
+    json_t *resp = ev_org_call(req, &err);
+    json_decref(req);
+    free(err);
+    json_t *e0 = json_array_get(json_object_get(resp, "errors"), 0);
+    const char *ex = json_string_value(json_object_get(e0, "exception"));
+    static const char want[] = "OrganizationNotFoundException"; /* with or without a namespace */
+    size_t n = ex ? strlen(ex) : 0, w = sizeof want - 1;
+    if (n >= w && strcmp(ex + n - w, want) == 0 && (n == w || ex[n - w - 1] == '.')) {
+        fputs("No organization in this store yet. Build the lab with: "
+              "New-LabOrganization -Template PreferredArchitecture\n", in->out);
+        fflush(in->out);
+    }
+    json_decref(resp);
+}
+
+static enum ev op_org_invoke(struct cmd_ctx *c, json_t *request, json_t **response)
+{
+    char *err = NULL;
+    *response = ev_org_call(request, &err);
+    if (*response)
+        return EV_OK;
+    enum ev rc = op_throw(c, "OrganizationStoreUnavailable", "OpenError",
+                          "System.InvalidOperationException", val_nothing(), err);
+    free(err);
+    return rc;
+}
+
+/* }=== */
 
 /*
 ** A collector for script blocks that cmdlets run per object (Where-Object's
@@ -393,7 +562,8 @@ static const struct cmd_ops ops = {
     op_invoke, op_arg, op_bound, op_set, op_state, op_session,
     op_var_list, op_var_set, op_var_remove, op_alias_list, op_alias_set, op_functions,
     op_parse_script, op_run_block, op_history, op_transcript_start, op_transcript_stop,
-    op_console_width, op_is_terminal, op_interactive,
+    op_console_width, op_is_terminal, op_interactive, op_org_invoke, op_should_process_mode,
+    op_should_process_msg,
 };
 
 /* }================================================================== */

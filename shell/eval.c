@@ -230,20 +230,10 @@ static enum ev not_interactive(struct interp *in)
     return ev_throw(in, NULL, &spec);
 }
 
-enum ev ev_should_process(struct interp *in, const char *target, const char *action, bool whatif,
-                          int confirm, int impact, bool *yes)
+int ev_should_process_mode(struct interp *in, bool whatif, int confirm, int impact)
 {
-    *yes = true;
-    if (whatif) {
-        fflush(in->err);
-        struct buf w = BUF_INIT;
-        buf_printf(&w, "What if: Performing the operation \"%s\" on target \"%s\".\n", action, target);
-        fputs(buf_cstr(&w), in->out);
-        session_transcript_write(in, w.s, w.len);
-        buf_release(&w);
-        *yes = false;
-        return EV_OK;
-    }
+    if (whatif)
+        return SP_WHATIF;
     if (confirm < 0) {
         struct buf pref = BUF_INIT;
         preference(in, "ConfirmPreference", &pref, "High");
@@ -252,22 +242,72 @@ enum ev ev_should_process(struct interp *in, const char *target, const char *act
         buf_release(&pref);
         confirm = impact >= level;
     }
-    if (!confirm)
-        return EV_OK;
+    return confirm ? SP_CONFIRM : SP_NONE;
+}
+
+/* Prints a What if: line on the output, and to the transcripts. */
+static void what_if_line(struct interp *in, const char *text)
+{
+    fflush(in->err);
+    struct buf w = BUF_INIT;
+    buf_printf(&w, "What if: %s\n", text);
+    fputs(buf_cstr(&w), in->out);
+    session_transcript_write(in, w.s, w.len);
+    buf_release(&w);
+}
+
+/* The Confirm prompt: question is the text between the title and the choices. */
+static enum ev confirm_prompt(struct interp *in, const char *question, const char *choices,
+                              char *answer)
+{
     if (!in->interactive)
         return not_interactive(in);
     fflush(in->out);
-    fprintf(in->out, "\nConfirm\nAre you sure you want to perform this action?\n"
-                     "Performing the operation \"%s\" on target \"%s\".\n"
-                     "[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): ",
-            action, target);
+    fprintf(in->out, "\nConfirm\nAre you sure you want to perform this action?\n%s\n%s (default is \"Y\"): ",
+            question, choices);
     fflush(in->out);
     struct buf ans = BUF_INIT;
     bool got = read_line(&ans);
     const char *a = buf_cstr(&ans);
-    *yes = !got ? false : (ans.len == 0 || a[0] == 'y' || a[0] == 'Y' || a[0] == 'a' || a[0] == 'A');
+    *answer = !got ? 'N' : ans.len == 0 ? 'Y' : (char)(a[0] >= 'a' && a[0] <= 'z' ? a[0] - 32 : a[0]);
     buf_release(&ans);
     return EV_OK;
+}
+
+enum ev ev_should_process(struct interp *in, const char *target, const char *action, bool whatif,
+                          int confirm, int impact, bool *yes)
+{
+    *yes = true;
+    int mode = ev_should_process_mode(in, whatif, confirm, impact);
+    if (mode == SP_NONE)
+        return EV_OK;
+    struct buf q = BUF_INIT;
+    buf_printf(&q, "Performing the operation \"%s\" on target \"%s\".", action, target);
+    enum ev rc = EV_OK;
+    if (mode == SP_WHATIF) {
+        what_if_line(in, buf_cstr(&q));
+        *yes = false;
+    } else {
+        char a;
+        rc = confirm_prompt(in, buf_cstr(&q),
+                            "[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help", &a);
+        *yes = rc == EV_OK && (a == 'Y' || a == 'A');
+    }
+    buf_release(&q);
+    return rc;
+}
+
+enum ev ev_should_process_msg(struct interp *in, const char *message, int mode, char *answer)
+{
+    *answer = 'Y';
+    if (mode == SP_WHATIF) {
+        what_if_line(in, message);
+        *answer = 'N';
+        return EV_OK;
+    }
+    if (mode != SP_CONFIRM)
+        return EV_OK;
+    return confirm_prompt(in, message, "[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help", answer);
 }
 
 enum ev ev_prompt_mandatory(struct interp *in, const struct cmd_meta *meta, const uint16_t *params,
@@ -2872,6 +2912,7 @@ struct interp *interp_new(const struct interp_options *opt)
     interp_set_global(in, "PSVersionTable", ver);
     if (opt && opt->computer_name)
         setenv("COMPUTERNAME", opt->computer_name, 1);
+    ev_org_configure(opt ? opt->store : NULL, opt ? opt->computer_name : NULL);
     interp_set_global(in, "Host", host_object());
     return in;
 }
@@ -2880,6 +2921,7 @@ void interp_free(struct interp *in)
 {
     if (!in)
         return;
+    ev_org_release();
     while (session_transcript_stop(in, NULL))
         ; /* each open transcript gets its end block */
     if (fmt_limit_source_ud() == in)

@@ -89,6 +89,22 @@ enum err_route { ERR_CONSOLE, ERR_DISCARD, ERR_TO_OUTPUT };
 enum ev ev_cmdlet_proc(struct interp *in, const struct ast_node *at, const char *name,
                        struct cmd_arg *args, uint32_t nargs, struct proc **out, bool *found);
 
+/*
+** The organization backend (cmdproc.c), one per process. ev_org_configure()
+** gives the store path and computer name (NULL: the defaults) and, under
+** EMSH_CLOCK=virtual, makes Start-Sleep advance the engine's clock; each
+** session calls it once and ev_org_release() at its end (the last closes
+** the backend). ev_org_backend() opens the backend on first use and
+** registers its catalog (enums and views); NULL and *err (malloc'd) when
+** it cannot. ev_org_call() sends one request: a new response, or NULL and *err.
+*/
+struct backend;
+struct json_t;
+void ev_org_configure(const char *store, const char *computer);
+void ev_org_release(void);
+struct backend *ev_org_backend(char **err);
+struct json_t *ev_org_call(struct json_t *request, char **err);
+
 /* Builds an ErrorRecord at node `at` of the running unit and throws it. */
 enum ev ev_throw(struct interp *in, const struct ast_node *at, const struct err_spec *spec);
 /* Throws the conversion or operator failure err. */
@@ -106,6 +122,15 @@ enum ev ev_report_error(struct interp *in, val record, int act);
 */
 enum ev ev_should_process(struct interp *in, const char *target, const char *action, bool whatif,
                           int confirm, int impact, bool *yes);
+/* What ShouldProcess will do, without asking: enum sp_mode (cmdlet.h) from -WhatIf (or
+** $WhatIfPreference), -Confirm (1, 0, or -1 for $ConfirmPreference against impact). */
+int ev_should_process_mode(struct interp *in, bool whatif, int confirm, int impact);
+/*
+** ShouldProcess with Exchange's whole message: under SP_WHATIF prints "What if: message"
+** (*answer 'N'); under SP_CONFIRM asks, *answer the choice's letter (Y, A, N, L) upper
+** case; otherwise *answer 'Y'. EV_THROW when it must ask but cannot.
+*/
+enum ev ev_should_process_msg(struct interp *in, const char *message, int mode, char *answer);
 /* Asks for missing mandatory parameters at the terminal; EV_THROW when there is none. */
 struct cmd_meta;
 enum ev ev_prompt_mandatory(struct interp *in, const struct cmd_meta *meta, const uint16_t *params,

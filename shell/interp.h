@@ -37,7 +37,8 @@ val collector_result(struct collector *c);
 struct interp_options {
     bool interactive;          /* a person at a terminal (prompts, no strict errors) */
     FILE *out, *err;           /* the host's streams (stdout and stderr if NULL) */
-    const char *computer_name; /* $env:COMPUTERNAME */
+    const char *computer_name; /* $env:COMPUTERNAME, and the server the backend runs us on */
+    const char *store;         /* the organization store (NULL: $EMSH_STORE or the default) */
 };
 
 struct interp *interp_new(const struct interp_options *opt);
@@ -55,6 +56,13 @@ enum ev interp_run(struct interp *in, struct parse_unit *u, bool script, struct 
 
 /* Writes a syntax error block for a unit that failed to parse, as PowerShell does. */
 void interp_report_parse_errors(struct interp *in, const struct parse_unit *u);
+
+/*
+** At the start of an interactive session: asks the organization backend
+** for its clock and, when the store holds no organization yet, prints how
+** to build one. Says nothing when all is well or the store cannot open.
+*/
+void interp_org_hint(struct interp *in);
 
 int interp_exit_code(struct interp *in);
 /* $?: did the last statement succeed? */

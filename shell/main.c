@@ -7,6 +7,10 @@
 **     emsh --syntax-check FILE...   parse without running; exit 0 only if all parse
 **     emsh --dump-ast FILE          print the syntax tree in its stable text form
 **
+** Options before these: -NoProfile, -NonInteractive, --output json,
+** --store PATH (the organization store) and --computer-name NAME (the
+** server the shell runs on; also $env:COMPUTERNAME).
+**
 ** Exit status: 0 success, 1 a terminating error, a failed last pipeline, a
 ** syntax error or an unreadable file, N for `exit N`, 2 bad usage.
 */
@@ -27,7 +31,8 @@
 enum exit_code { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-    "usage: emsh [-NoProfile] [-NonInteractive] [--output json] [FILE [ARGS...]]\n"
+    "usage: emsh [-NoProfile] [-NonInteractive] [--output json] [--store PATH]\n"
+    "            [--computer-name NAME] [FILE [ARGS...]]\n"
     "       emsh COMMAND [ARGS...]\n"
     "       emsh -c|-Command TEXT\n"
     "       emsh -File FILE [ARGS...]\n"
@@ -49,6 +54,11 @@ static const char usage_text[] =
     "  -NoProfile              do not run the profile script at the prompt\n"
     "  -NonInteractive         never prompt; read a script from stdin\n"
     "  --output json           print the top-level output as one JSON array\n"
+    "  --store PATH            the organization store (default: $EMSH_STORE, else\n"
+    "                          $XDG_DATA_HOME/emsh/org.db or ~/.local/share/emsh/org.db)\n"
+    "  --computer-name NAME    the server the shell runs on: $env:COMPUTERNAME and\n"
+    "                          the local server of the organization\n"
+    "                          (default: $EMSH_COMPUTERNAME)\n"
     "  --syntax-check FILE...  parse each script without running it; report\n"
     "                          every syntax error; exit 0 only if all parse\n"
     "  --dump-ast FILE         print the syntax tree of a script (- reads stdin)\n"
@@ -176,6 +186,21 @@ static void transcript_tee(void *ud, const char *s, size_t n)
 ** printed by ConvertTo-Json as one array, for programs to read.
 */
 static bool output_json;
+
+/* --store and --computer-name, else their environment variables. */
+static const char *store_path, *computer_name;
+
+static struct interp_options session_options(bool interactive)
+{
+    struct interp_options opt = {interactive, NULL, NULL,
+                                 computer_name ? computer_name : getenv("EMSH_COMPUTERNAME"),
+                                 store_path ? store_path : getenv("EMSH_STORE")};
+    if (opt.computer_name && !*opt.computer_name)
+        opt.computer_name = NULL;
+    if (opt.store && !*opt.store)
+        opt.store = NULL;
+    return opt;
+}
 #define JSON_DEPTH "5"
 
 static void print_json(struct interp *in, val items)
@@ -191,7 +216,7 @@ static void print_json(struct interp *in, val items)
 static int run_text(const char *name, const char *text, size_t len, bool script, int argc,
                     char **argv)
 {
-    struct interp_options opt = {false, NULL, NULL, getenv("EMSH_COMPUTERNAME")};
+    struct interp_options opt = session_options(false);
     struct interp *in = interp_new(&opt);
     struct parse_unit *u = parse_unit_new(name, text, len);
     int rc = EXIT_OK;
@@ -281,10 +306,11 @@ static int run_command_words(int argc, char **argv)
 /* The interactive prompt. */
 static int run_repl(bool no_profile)
 {
-    struct interp_options opt = {true, NULL, NULL, getenv("EMSH_COMPUTERNAME")};
+    struct interp_options opt = session_options(true);
     struct interp *in = interp_new(&opt);
     struct sink out = {print_put};
     struct repl_options ro = {no_profile};
+    interp_org_hint(in); /* an empty store: how to build the lab */
     fmt_console_set_tee(transcript_tee, in);
     int rc = repl_run(in, &out, &ro);
     fmt_console_set_tee(NULL, NULL);
@@ -322,6 +348,17 @@ int main(int argc, char **argv)
                 return EXIT_USAGE;
             }
             output_json = true;
+        }
+        else if (strcmp(argv[first], "--store") == 0 || strcmp(argv[first], "--computer-name") == 0) {
+            if (first + 1 >= argc || !argv[first + 1][0]) {
+                fprintf(stderr, "emsh: %s needs a %s\n", argv[first],
+                        argv[first][2] == 's' ? "path" : "name");
+                return EXIT_USAGE;
+            }
+            if (argv[first][2] == 's')
+                store_path = argv[++first];
+            else
+                computer_name = argv[++first];
         }
         else if (strcasecmp(argv[first], "-NoLogo") != 0)
             break;

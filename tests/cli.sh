@@ -79,6 +79,31 @@ grep -q "stop" "$tmp/err" || fail "--output json leaves errors on stderr"
 expect 2 "$emsh" --output yaml -c 1
 grep -q "output takes 'json'" "$tmp/err" || fail "--output names what it takes"
 
+# The organization store and the computer name.
+expect 2 "$emsh" --store
+grep -q -- "--store needs a path" "$tmp/err" || fail "--store without a path is named"
+expect 2 "$emsh" --computer-name
+grep -q -- "--computer-name needs a name" "$tmp/err" || fail "--computer-name without a name is named"
+expect 0 "$emsh" --computer-name EX01 -c '$env:COMPUTERNAME'
+grep -qx EX01 "$tmp/out" || fail "--computer-name sets \$env:COMPUTERNAME"
+EMSH_COMPUTERNAME=EX02 "$emsh" -c '$env:COMPUTERNAME' >"$tmp/out" 2>&1 || fail "EMSH_COMPUTERNAME runs"
+grep -qx EX02 "$tmp/out" || fail "EMSH_COMPUTERNAME sets \$env:COMPUTERNAME"
+EMSH_COMPUTERNAME=EX02 "$emsh" --computer-name EX03 -c '$env:COMPUTERNAME' >"$tmp/out" 2>&1
+grep -qx EX03 "$tmp/out" || fail "--computer-name wins over EMSH_COMPUTERNAME"
+expect 0 "$emsh" --store "$tmp/lazy.db" -c '1 + 1'
+[ -e "$tmp/lazy.db" ] && fail "the store is opened only by an organization cmdlet"
+expect 0 "$emsh" --store "$tmp/org.db" --computer-name MBX1 -c '$null = Get-LabClock 2>$null; "ran"'
+grep -qx ran "$tmp/out" || fail "an organization cmdlet runs with --store"
+[ -e "$tmp/org.db" ] || fail "--store names the store an organization cmdlet opens"
+EMSH_STORE="$tmp/env.db" "$emsh" -c '$null = Get-LabClock 2>$null' >/dev/null 2>&1
+[ -e "$tmp/env.db" ] || fail "EMSH_STORE names the store"
+: >"$tmp/plainfile"
+expect 1 "$emsh" --store "$tmp/plainfile/org.db" -c 'Get-LabClock'
+grep -q "OrganizationStoreUnavailable,Emsh.LabTasks.GetLabClockCommand" "$tmp/err" ||
+    fail "a store that cannot open is an error of the cmdlet"
+expect 0 "$emsh" --store "$tmp/plainfile/org.db" -c 'try { Get-LabClock; "not reached" } catch { "caught" }'
+[ "$(cat "$tmp/out")" = caught ] || fail "a store that cannot open is a terminating error"
+
 # --help, the manual page and the completion agree on the options.
 for opt in $("$emsh" --help | grep -o -- '--[a-z-]*' | sort -u); do
     grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" "$src/man/emsh.1" || fail "man page lacks $opt"

@@ -18,7 +18,10 @@
 ** never positional; a mandatory positional parameter never follows an
 ** optional one in the same set; every set is reachable (it is the default,
 ** or some parameter belongs to it and not to every set); every cmdlet names
-** a handler and has at least one example.
+** a handler and has at least one example. A cmdlet with the Backend flag
+** may leave out its handler: it then gets cmd_org_<verb>_<noun> (lower
+** case), listed as ORG_HANDLER(h), which registry.c defines with the
+** generic callbacks of c_org.c that ship the call to the backend.
 **
 ** The output is an X-macro list (see the comment emitted at its top) sorted
 ** by cmdlet name, ignoring case, with a lookup list of names and aliases in
@@ -76,6 +79,7 @@ struct gexample {
 struct gcmd {
     const char *file;
     const char *name, *verb, *noun, *synopsis, *description, *handler, *output_type;
+    char *synth_handler; /* the handler made up for a Backend cmdlet without one (owned) */
     const char **aliases;
     size_t naliases;
     unsigned flags;
@@ -312,6 +316,7 @@ static const char *map_type(const char *type, unsigned *flags)
         {"Decimal", "TY_DECIMAL"},
         {"DateTime", "TY_DATETIME"},
         {"TimeSpan", "TY_TIMESPAN"},
+        {"EnhancedTimeSpan", "TY_TIMESPAN"}, /* Exchange's TimeSpan: the same text forms */
         {"Guid", "TY_GUID"},
         {"ByteQuantifiedSize", "TY_BYTESIZE"},
         {"Object", "TY_OBJECT"},
@@ -629,7 +634,7 @@ static void read_cmd(struct gen *g, struct gcmd *c, json_t *root)
     c->noun = get_str(g, c->file, "", root, "noun", true);
     c->synopsis = get_str(g, c->file, "", root, "synopsis", true);
     c->description = get_str(g, c->file, "", root, "description", false);
-    c->handler = get_str(g, c->file, "", root, "handler", true);
+    c->handler = get_str(g, c->file, "", root, "handler", false);
     c->output_type = get_str(g, c->file, "", root, "outputType", false);
     get_str(g, c->file, "", root, "since", false);
     c->aliases = get_strs(g, c->file, "", root, "aliases", &c->naliases);
@@ -652,8 +657,6 @@ static void read_cmd(struct gen *g, struct gcmd *c, json_t *root)
     for (size_t i = 0; i < c->naliases; i++)
         if (!is_ascii_name(c->aliases[i]))
             fail(g, c->file, "alias '%s' must be printable ASCII without spaces", c->aliases[i]);
-    if (c->handler && !is_c_ident(c->handler))
-        fail(g, c->file, "handler '%s' is not a C identifier", c->handler);
     size_t nflags = 0;
     const char **flags = get_strs(g, c->file, "", root, "flags", &nflags);
     for (size_t i = 0; i < nflags; i++) {
@@ -665,6 +668,20 @@ static void read_cmd(struct gen *g, struct gcmd *c, json_t *root)
             fail(g, c->file, "unknown flag '%s' (ShouldProcess or Backend)", flags[i]);
     }
     free(flags);
+    /* a Backend cmdlet without a handler gets the generic one: cmd_org_<verb>_<noun> */
+    if (!c->handler && (c->flags & CF_BACKEND) && c->verb && c->noun) {
+        size_t n = strlen(c->verb) + strlen(c->noun) + 10;
+        c->synth_handler = xcalloc(n, 1);
+        snprintf(c->synth_handler, n, "cmd_org_%s_%s", c->verb, c->noun);
+        for (char *q = c->synth_handler; *q; q++)
+            *q = (char)tolower((unsigned char)*q);
+        c->handler = c->synth_handler;
+    } else if (!c->handler && (!json_object_get(root, "handler") ||
+                               json_is_null(json_object_get(root, "handler")))) {
+        fail(g, c->file, "missing required key 'handler'");
+    }
+    if (c->handler && !is_c_ident(c->handler))
+        fail(g, c->file, "handler '%s' is not a C identifier", c->handler);
     c->impact = "IMPACT_NONE";
     const char *impact = get_str(g, c->file, "", root, "confirmImpact", false);
     if (impact) {
@@ -971,6 +988,7 @@ static void write_def(const struct gen *g, FILE *f)
         "**                             nsets, sets, default_text) ... PARAMS_END(ident)\n"
         "**   CMDLET(handler, name, verb, noun, synopsis, aliases, flags, impact, nsets, sets,\n"
         "**          default_set, nparams, params, output_type, description, nexamples, examples)\n"
+        "**   ORG_HANDLER(handler)                  a Backend cmdlet's generic handler, to define\n"
         "**   LOOKUP(name_or_alias, index)          sorted by name, ignoring ASCII case\n"
         "** CMDLET entries come in table order (sorted by name, ignoring ASCII case).\n"
         "*/\n"
@@ -1072,6 +1090,10 @@ static void write_def(const struct gen *g, FILE *f)
         put_str(f, c->description);
         fprintf(f, ", %zu, m_%s_examples)\n", c->nexamples, c->handler);
     }
+    fputs("\n/* the generic handlers of Backend cmdlets without a handler of their own */\n", f);
+    for (size_t i = 0; i < g->ncmds; i++)
+        if (g->cmds[i].synth_handler)
+            fprintf(f, "ORG_HANDLER(%s)\n", g->cmds[i].handler);
     fputs("\n/* names and aliases, sorted */\n", f);
     size_t nrefs = 0;
     for (size_t i = 0; i < g->ncmds; i++)
@@ -1148,6 +1170,7 @@ static void release(struct gen *g)
         free(c->params);
         free(c->aliases);
         free(c->examples);
+        free(c->synth_handler);
     }
     free(g->cmds);
     for (size_t i = 0; i < g->ndocs; i++)

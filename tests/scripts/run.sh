@@ -4,7 +4,10 @@
 # The script's standard output and error, interleaved as a console shows
 # them, must equal SCRIPT with .ps1 replaced by .out, and its exit status
 # the number in the first line of the .out file's companion .status (0 when
-# there is none). Paths of the tests directory print as <dir>. With
+# there is none). Paths of the tests directory print as <dir>. Each script
+# gets a fresh, empty organization store, a virtual clock that starts at
+# 2026-01-05 08:00 and the computer name MBX1, so its output is the same
+# on every run. With
 # EMSH_GOLDEN_UPDATE=1 the expected files are rewritten instead.
 set -u
 emsh=$1
@@ -14,9 +17,11 @@ base=$(basename "$script" .ps1)
 expected="$dir/$base.out"
 status_file="$dir/$base.status"
 actual=$(mktemp)
-trap 'rm -f "$actual"' EXIT
+store_dir=$(mktemp -d)
+trap 'rm -f "$actual"; rm -rf "$store_dir"' EXIT
 cd "$dir" || exit 1
-COLUMNS=120 EMSH_CLOCK=virtual "$emsh" "$base.ps1" >"$actual" 2>&1
+COLUMNS=120 EMSH_CLOCK=virtual EMSH_CLOCK_START=2026-01-05T08:00:00 EMSH_COMPUTERNAME=MBX1 \
+    EMSH_STORE="$store_dir/org.db" "$emsh" "$base.ps1" >"$actual" 2>&1
 status=$?
 sed -i "s|$dir|<dir>|g" "$actual"
 want_status=0

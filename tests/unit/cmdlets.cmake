@@ -1,6 +1,7 @@
-# unit-registry and unit-bind: the cmdlet table (cmdlets/registry.c), its
+# unit-registry, unit-org and unit-bind: the cmdlet table (cmdlets/registry.c), its
 # generator (cmdlets/gen/gen_cmdlets.c, run on the bad metadata under
-# tests/fixtures/cmdlets/) and the parameter binder (cmdlets/bind.c).
+# tests/fixtures/cmdlets/), the organization cmdlets' glue (cmdlets/c_org.c,
+# against a fake backend) and the parameter binder (cmdlets/bind.c).
 # Included by tests/CMakeLists.txt.
 if(CMOCKA_FOUND AND TARGET emsh_cmdlets)
   add_executable(test_registry ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_registry.c
@@ -12,6 +13,12 @@ if(CMOCKA_FOUND AND TARGET emsh_cmdlets)
   set_target_properties(test_registry PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/unit)
   add_test(NAME unit-registry COMMAND test_registry)
   set_tests_properties(unit-registry PROPERTIES LABELS unit TIMEOUT 120)
+
+  add_executable(test_org ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_org.c)
+  target_link_libraries(test_org PRIVATE emsh_cmdlets PkgConfig::JANSSON PkgConfig::CMOCKA)
+  set_target_properties(test_org PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/unit)
+  add_test(NAME unit-org COMMAND test_org)
+  set_tests_properties(unit-org PROPERTIES LABELS unit TIMEOUT 120)
 
   add_executable(test_bind ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_bind.c)
   target_link_libraries(test_bind PRIVATE emsh_cmdlets PkgConfig::CMOCKA)

@@ -3,6 +3,9 @@
 ** seed utility cmdlets (cmdlets/c_utility.c) and the metadata generator
 ** (cmdlets/gen/gen_cmdlets.c, run in-process on tests/fixtures/cmdlets/).
 **
+** Organization cmdlets (flag Backend, no handler in their metadata) get the
+** generic handler of c_org.c under the name the generator makes up.
+**
 ** Generator cases feed one fixture directory each and check the exit
 ** status and the message, so a change of wording shows up here.
 */
@@ -19,6 +22,7 @@
 #include <unistd.h>
 
 #include "bind.h"
+#include "c_org.h"
 #include "gen_cmdlets.h"
 #include "registry.h"
 
@@ -51,6 +55,40 @@ static void test_handlers_match_metadata(void **state)
 static const struct cmdlet *find(const char *s)
 {
     return cmdlet_find(s, strlen(s));
+}
+
+/* Every Backend cmdlet without a handler of its own runs the generic one, and
+** its made-up handler name points at its own metadata. */
+static void test_backend_handlers(void **state)
+{
+    (void)state;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < cmdlet_count(); i++) {
+        const struct cmdlet *c = cmdlet_at(i);
+        if (!(c->meta->flags & CF_BACKEND))
+            continue;
+        n++;
+        assert_ptr_equal(c->process, org_process);
+        assert_null(c->begin);
+        assert_null(c->end);
+    }
+    assert_true(n >= 50);
+    const struct cmdlet *c = find("get-mailboxdatabase");
+    assert_non_null(c);
+    assert_ptr_equal(c, &cmd_org_get_mailboxdatabase);
+    assert_ptr_equal(cmd_org_get_mailboxdatabase.meta,
+                     &cmdlet_metas[CMDLET_IDX_cmd_org_get_mailboxdatabase]);
+    assert_string_equal(cmd_org_move_activemailboxdatabase.meta->name, "Move-ActiveMailboxDatabase");
+    assert_true(cmd_org_move_activemailboxdatabase.meta->flags & CF_SHOULD_PROCESS);
+    assert_int_equal(cmd_org_move_activemailboxdatabase.meta->impact, IMPACT_HIGH);
+    assert_int_equal(cmd_org_set_mailboxserver.meta->impact, IMPACT_MEDIUM);
+    assert_int_equal(cmd_org_remove_labserver.meta->impact, IMPACT_MEDIUM);
+    assert_false(cmd_org_get_mailboxdatabase.meta->flags & CF_SHOULD_PROCESS);
+    /* positions are 0-based; the catalog's are 1-based */
+    const struct param_meta *id = &cmd_org_get_mailboxdatabase.meta->params[0];
+    assert_string_equal(id->name, "Identity");
+    assert_string_equal(id->type_name, "DatabaseIdParameter");
+    assert_int_equal(id->sets[0].position, 0);
 }
 
 static void test_find_names_and_aliases(void **state)
@@ -377,6 +415,8 @@ static void test_gen_bad_fixtures(void **state)
     expect_bad("dup-alias", NULL, "alias 'gt' of 'Get-Thing' is already the alias of 'Get-Other'");
     expect_bad("dup-handler", NULL, "handler 'cmd_get_thing' is also the handler of 'Get-Other'");
     expect_bad("dup-name/a", "dup-name/b", "duplicate cmdlet name 'Get-Thing' (also in ");
+    expect_bad("backend-dup-handler", NULL,
+               "handler 'cmd_org_get_orgthing' is also the handler of 'Get-OrgThing'");
     expect_bad("alias-is-name", NULL,
                "alias 'get-thing' of 'Get-Other' is already the name of 'Get-Thing'");
 }
@@ -427,6 +467,38 @@ static void test_gen_good_output(void **state)
     assert_non_null(strstr(text, "PSET(PSET_ALL, true, 0, PIPE_BY_VALUE, false)"));
 }
 
+/* A Backend cmdlet without a handler gets cmd_org_<verb>_<noun>, listed as ORG_HANDLER. */
+static void test_gen_backend(void **state)
+{
+    (void)state;
+    char out[] = "/tmp/test_registry_defXXXXXX";
+    int fd = mkstemp(out);
+    assert_true(fd >= 0);
+    close(fd);
+    char arg[600];
+    snprintf(arg, sizeof arg, "%s/backend", EMSH_CMDLET_FIXTURES);
+    char *argv[] = {(char *)"gen_cmdlets", (char *)"-o", out, arg, NULL};
+    char *msgs = NULL;
+    size_t len;
+    FILE *f = open_memstream(&msgs, &len);
+    assert_int_equal(gen_cmdlets_main(4, argv, f), 0);
+    fclose(f);
+    assert_string_equal(msgs, "");
+    free(msgs);
+    FILE *in = fopen(out, "r");
+    assert_non_null(in);
+    static char text[65536];
+    size_t n = fread(text, 1, sizeof text - 1, in);
+    text[n] = '\0';
+    fclose(in);
+    remove(out);
+    assert_non_null(strstr(text, "CMDLET(cmd_org_get_orgthing, \"Get-OrgThing\""));
+    assert_non_null(strstr(text, "\nORG_HANDLER(cmd_org_get_orgthing)\n"));
+    /* a Backend cmdlet may still name a handler of its own: then it is not generic */
+    assert_non_null(strstr(text, "CMDLET(cmd_set_org_thing_custom, \"Set-OrgThing\""));
+    assert_null(strstr(text, "ORG_HANDLER(cmd_set_org_thing_custom)"));
+}
+
 static void test_gen_usage(void **state)
 {
     (void)state;
@@ -450,6 +522,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_sorted),
         cmocka_unit_test(test_handlers_match_metadata),
+        cmocka_unit_test(test_backend_handlers),
         cmocka_unit_test(test_find_names_and_aliases),
         cmocka_unit_test(test_find_is_not_prefix),
         cmocka_unit_test(test_write_output_metadata),
@@ -459,6 +532,7 @@ int main(void)
         cmocka_unit_test(test_out_null_runs),
         cmocka_unit_test(test_gen_bad_fixtures),
         cmocka_unit_test(test_gen_good_output),
+        cmocka_unit_test(test_gen_backend),
         cmocka_unit_test(test_gen_usage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
