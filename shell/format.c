@@ -3495,6 +3495,9 @@ static enum ev out_end_processing(struct fmt_out *o, struct fmt_error *err)
         o->deflt = NULL;
     }
     drain(o);
+    /* the next statement's output is a new Out-Default: its first format start decides caching */
+    o->cache_on = o->by_time = false;
+    o->count_limit = 0;
     return rc;
 }
 
