@@ -303,7 +303,8 @@ static void copy_reconcile(struct org *g, struct database *d, struct copy *c)
         }
         return;
     }
-    if (c->copying || c->until > g->now)
+    /* a transient status ends when its timer fires, even if other timers of the same instant run first */
+    if (c->copying || (c->until && c->until >= g->now))
         return;
     c->status = c->diverged ? CST_RESYNCHRONIZING : CST_INITIALIZING;
     c->until = g->now + (c->diverged ? RESYNC_TIME : INITIALIZING_TIME);

@@ -220,8 +220,8 @@ static void remove_mailbox_database(struct call *k)
     int n = db_copies(g, d, cs);
     if (n > 1) {
         k_error(k, "InvalidOperationException", "InvalidOperation", d->o.name,
-                "Database '%s' has %d copies. Remove all passive copies with Remove-MailboxDatabaseCopy before "
-                "removing the database.", d->o.name, n - 1);
+                "Database '%s' has %d passive %s. Remove all passive copies with Remove-MailboxDatabaseCopy "
+                "before removing the database.", d->o.name, n - 1, n == 2 ? "copy" : "copies");
         return;
     }
     for (int i = 0; i < ORG_N(g, OC_MAILBOX); i++)
