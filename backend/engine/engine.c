@@ -18,6 +18,7 @@
 
 struct engine {
     sqlite3 *db;
+    struct store_cache *stmts;
     char *path;
     char computer[NAME_MAX_LEN + 1];
     int clock;
@@ -95,6 +96,7 @@ struct engine *engine_open(const struct engine_options *opt, char **err)
     }
     struct engine *e = calloc(1, sizeof *e);
     e->db = db;
+    e->stmts = store_cache_new();
     e->path = path;
     e->clock = opt->clock;
     e->clock_start = parse_instant(getenv("EMSH_CLOCK_START"));
@@ -107,6 +109,7 @@ void engine_close(struct engine *e)
 {
     if (!e)
         return;
+    store_cache_free(e->stmts);
     sqlite3_close(e->db);
     free(e->path);
     free(e);
@@ -284,7 +287,7 @@ json_t *engine_invoke(struct engine *e, json_t *request)
         simple_error(resp, "StoreUnavailableException", "ResourceUnavailable", msg);
         return resp;
     }
-    struct org g = {.db = e->db};
+    struct org g = {.db = e->db, .stmts = e->stmts};
     snprintf(g.local_server, sizeof g.local_server, "%s", e->computer);
     if (store_load(&g)) {
         sqlite3_exec(e->db, "ROLLBACK", NULL, NULL, NULL);
@@ -341,7 +344,7 @@ int engine_verify(struct engine *e, char *why, size_t n)
         why[0] = '\0';
     if (sqlite3_exec(e->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         return 1;
-    struct org g = {.db = e->db};
+    struct org g = {.db = e->db, .stmts = e->stmts};
     int bad = 0;
     if (store_load(&g) == 0)
         bad = am_verify(&g, why, n);

@@ -277,8 +277,7 @@ static void new_lab_organization(struct call *k)
         return;
     /* a fresh organization: every object and timer of the old one goes */
     store_clear(g);
-    for (int64_t i = 0; i < g->by_id_cap; i++)
-        free(g->by_id[i]);
+    /* the old objects stay in g's chunks until the request ends */
     if (g->by_id)
         memset(g->by_id, 0, (size_t)g->by_id_cap * sizeof *g->by_id);
     for (int c = 0; c < OC__COUNT; c++)

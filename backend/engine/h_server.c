@@ -18,7 +18,7 @@ void ad_tail(struct org *g, json_t *r, const void *obj, const char *exchange_ver
              const char *object_class)
 {
     const struct obj *o = obj;
-    char dn[600], cat[400];
+    char dn[1024], cat[400];
     obj_dn(g, obj, dn, sizeof dn);
     rec_set(r, "Identity", w_obj_id(g, obj));
     rec_set(r, "IsValid", w_bool(true));

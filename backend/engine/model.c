@@ -13,9 +13,37 @@
 #include <string.h>
 #include <strings.h>
 
+struct chunk {
+    struct chunk *next;
+    size_t used, size;
+    _Alignas(16) unsigned char data[];
+};
+
+#define CHUNK_SIZE (256 * 1024)
+
+void *org_alloc(struct org *g, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    struct chunk *c = g->chunks;
+    if (!c || c->size - c->used < n) {
+        size_t size = n > CHUNK_SIZE ? n : CHUNK_SIZE;
+        c = malloc(sizeof *c + size);
+        if (!c)
+            abort();
+        c->next = g->chunks;
+        c->used = 0;
+        c->size = size;
+        g->chunks = c;
+    }
+    void *p = c->data + c->used;
+    c->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
 void *org_new(struct org *g, enum obj_class cls, const char *name)
 {
-    struct obj *o = calloc(1, store_class_size[cls]);
+    struct obj *o = org_alloc(g, store_class_size[cls]);
     o->id = g->next_id++;
     o->cls = (uint8_t)cls;
     snprintf(o->name, sizeof o->name, "%s", name);
@@ -85,13 +113,15 @@ void org_new_guid(struct org *g, char out[37])
 
 void org_free(struct org *g)
 {
-    for (int64_t i = 0; i < g->by_id_cap; i++)
-        free(g->by_id[i]);
+    while (g->chunks) {
+        struct chunk *next = g->chunks->next;
+        free(g->chunks);
+        g->chunks = next;
+    }
     free(g->by_id);
     for (int c = 0; c < OC__COUNT; c++)
         free(g->all[c].v);
     free(g->timers);
-    sqlite3_finalize(g->event_stmt);
     memset(g, 0, sizeof *g);
 }
 
@@ -228,7 +258,7 @@ static bool matches(struct org *g, const struct obj *o, const char *ident, bool 
             return true;
     }
     if (!strncasecmp(ident, "CN=", 3)) {
-        char dn[600];
+        char dn[1024];
         return !strcasecmp(ident, obj_dn(g, o, dn, sizeof dn));
     }
     return false;

@@ -244,6 +244,7 @@ struct objv {
 struct org {
     sqlite3 *db;
     int64_t now;
+    int64_t loaded_now; /* the clock as loaded: an unchanged clock is not written back */
     int clock_mode;     /* as stored: 0 default, 1 real, 2 virtual (enum engine_clock) */
     int effective_clock; /* what this request runs on */
     char domain[128];   /* the organization's name: contoso.com */
@@ -263,7 +264,8 @@ struct org {
     int64_t by_id_cap;
     char local_server[NAME_MAX_LEN + 1];
     uint64_t rng;       /* for GUIDs: seeded from the store */
-    sqlite3_stmt *event_stmt; /* store_event()'s INSERT, prepared once per request */
+    struct store_cache *stmts; /* the connection's prepared statements (store.c) */
+    struct chunk *chunks;     /* the objects live here, freed together by org_free() */
 };
 
 #define ORG_SITES(g) ((struct site **)(g)->all[OC_SITE].v)
@@ -277,6 +279,10 @@ struct org {
 
 /* {=== objects (model.c) ===*/
 
+/* Zeroed memory for an object, alive until org_free(): a request's objects
+** come and go together, and one block for thousands avoids the allocator's
+** per-object overhead. */
+void *org_alloc(struct org *g, size_t n);
 /* A new object of a class, registered and dirty; name copied (truncated). */
 void *org_new(struct org *g, enum obj_class cls, const char *name);
 /* Marks an object deleted (store.c removes it) and drops it from its list. */

@@ -280,6 +280,17 @@ static void bind_field(sqlite3_stmt *st, int i, const void *obj, const struct fi
     }
 }
 
+/* Column i's text into a buffer of n bytes, truncated, NUL-terminated. */
+static void copy_text(char *dst, size_t n, sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    size_t len = (size_t)sqlite3_column_bytes(st, i);
+    if (len >= n)
+        len = n - 1;
+    memcpy(dst, t ? (const char *)t : "", t ? len : 0);
+    dst[t ? len : 0] = '\0';
+}
+
 /* Reads column i into field f of obj; NULL leaves the default. */
 static void read_field(sqlite3_stmt *st, int i, void *obj, const struct field *f)
 {
@@ -288,7 +299,7 @@ static void read_field(sqlite3_stmt *st, int i, void *obj, const struct field *f
     char *base = obj;
     void *p = base + f->off;
     switch (f->kind) {
-    case FK_STR: snprintf(p, f->size, "%s", (const char *)sqlite3_column_text(st, i)); break;
+    case FK_STR: copy_text(p, f->size, st, i); break;
     case FK_I32: *(int *)p = sqlite3_column_int(st, i); break;
     case FK_I64:
         if (f->size == sizeof(uint32_t))
@@ -354,6 +365,81 @@ static void class_sql(int cls, struct sqlbuf *create, struct sqlbuf *select, str
 
 /* {=== SQL ===*/
 
+/*
+** Statements prepared once per connection: each request would otherwise
+** parse the same dozen statements again. The cache belongs to the engine
+** (g->stmts); store_cache_free() finalizes it.
+*/
+enum stmt_slot {
+    ST_META_GET,
+    ST_META_PUT,
+    ST_TIMERS,
+    ST_TIMER_PUT,
+    ST_EVENT,
+    ST_SELECT,                           /* + class */
+    ST_PUT = ST_SELECT + OC__COUNT,      /* + 2 * class + half */
+    ST_DEL = ST_PUT + 2 * OC__COUNT,     /* + 2 * class + half */
+    ST__COUNT = ST_DEL + 2 * OC__COUNT,
+};
+
+struct store_cache {
+    sqlite3_stmt *st[ST__COUNT];
+};
+
+struct store_cache *store_cache_new(void) { return calloc(1, sizeof(struct store_cache)); }
+
+void store_cache_free(struct store_cache *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < ST__COUNT; i++)
+        sqlite3_finalize(c->st[i]);
+    free(c);
+}
+
+static void class_sql(int cls, struct sqlbuf *create, struct sqlbuf *select, struct sqlbuf *put_d, struct sqlbuf *put_r);
+
+/* The statement of a slot, prepared on first use and reset; NULL on error. */
+static sqlite3_stmt *stmt(struct org *g, int slot)
+{
+    sqlite3_stmt **p = &g->stmts->st[slot];
+    if (*p) {
+        sqlite3_reset(*p);
+        sqlite3_clear_bindings(*p);
+        return *p;
+    }
+    static const char *const fixed[] = {
+        [ST_META_GET] = "SELECT value FROM meta WHERE key=?",
+        [ST_META_PUT] = "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)",
+        [ST_TIMERS] = "SELECT due, kind, a, b FROM timers ORDER BY due, rowid",
+        [ST_TIMER_PUT] = "INSERT INTO timers(due, kind, a, b) VALUES(?, ?, ?, ?)",
+        [ST_EVENT] = "INSERT INTO events(at, category, server, message) VALUES(?, ?, ?, ?)",
+    };
+    struct sqlbuf create = {0}, sel = {0}, pd = {0}, pr = {0}, del = {0};
+    const char *sql = NULL;
+    if (slot < ST_SELECT) {
+        sql = fixed[slot];
+    } else if (slot < ST_PUT) {
+        class_sql(slot - ST_SELECT, &create, &sel, &pd, &pr);
+        sql = sel.s;
+    } else if (slot < ST_DEL) {
+        class_sql((slot - ST_PUT) / 2, &create, &sel, &pd, &pr);
+        sql = (slot - ST_PUT) % 2 ? pr.s : pd.s;
+    } else {
+        sb_printf(&del, "DELETE FROM %s_%s WHERE id=?", (slot - ST_DEL) % 2 ? "r" : "d",
+                  class_table[(slot - ST_DEL) / 2]);
+        sql = del.s;
+    }
+    if (sqlite3_prepare_v3(g->db, sql, -1, SQLITE_PREPARE_PERSISTENT, p, NULL) != SQLITE_OK)
+        *p = NULL;
+    free(create.s);
+    free(sel.s);
+    free(pd.s);
+    free(pr.s);
+    free(del.s);
+    return *p;
+}
+
 static int exec(sqlite3 *db, const char *sql, char **err)
 {
     char *msg = NULL;
@@ -400,18 +486,6 @@ static int64_t meta_int(sqlite3 *db, const char *key, int64_t dflt)
     return v;
 }
 
-static void meta_text(sqlite3 *db, const char *key, char *out, size_t n)
-{
-    sqlite3_stmt *st;
-    out[0] = '\0';
-    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key=?", -1, &st, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-        snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-}
-
 static void meta_put(sqlite3 *db, const char *key, int64_t iv, const char *tv)
 {
     sqlite3_stmt *st;
@@ -427,10 +501,49 @@ static void meta_put(sqlite3 *db, const char *key, int64_t iv, const char *tv)
     sqlite3_finalize(st);
 }
 
+static int64_t org_meta_int(struct org *g, const char *key, int64_t dflt)
+{
+    sqlite3_stmt *st = stmt(g, ST_META_GET);
+    int64_t v = dflt;
+    if (!st)
+        return dflt;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return v;
+}
+
+static void org_meta_text(struct org *g, const char *key, char *out, size_t n)
+{
+    sqlite3_stmt *st = stmt(g, ST_META_GET);
+    out[0] = '\0';
+    if (!st)
+        return;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        copy_text(out, n, st, 0);
+    sqlite3_reset(st);
+}
+
+static void org_meta_put(struct org *g, const char *key, int64_t iv, const char *tv)
+{
+    sqlite3_stmt *st = stmt(g, ST_META_PUT);
+    if (!st)
+        return;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (tv)
+        sqlite3_bind_text(st, 2, tv, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_int64(st, 2, iv);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+}
+
 sqlite3 *store_open(const char *path, char **err)
 {
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         size_t n = strlen(path) + 256;
         *err = malloc(n);
         snprintf(*err, n, "cannot open the store '%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
@@ -503,22 +616,15 @@ void org_index(struct org *g, void *obj)
 /* Loads the objects of one class. */
 static int load_class(struct org *g, int cls)
 {
-    struct sqlbuf sel = {0}, create = {0}, pd = {0}, pr = {0};
-    class_sql(cls, &create, &sel, &pd, &pr);
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(g->db, sel.s, -1, &st, NULL) == SQLITE_OK ? 0 : -1;
-    free(sel.s);
-    free(create.s);
-    free(pd.s);
-    free(pr.s);
-    if (rc)
+    sqlite3_stmt *st = stmt(g, ST_SELECT + cls);
+    if (!st)
         return -1;
     const struct field *fs = class_fields[cls];
     while (sqlite3_step(st) == SQLITE_ROW) {
-        struct obj *o = calloc(1, store_class_size[cls]);
+        struct obj *o = org_alloc(g, store_class_size[cls]);
         o->id = sqlite3_column_int64(st, 0);
         o->cls = (uint8_t)cls;
-        snprintf(o->name, sizeof o->name, "%s", (const char *)sqlite3_column_text(st, 1));
+        copy_text(o->name, sizeof o->name, st, 1);
         int col = 2;
         for (int half = 0; half < 2; half++)
             for (const struct field *f = fs; f->key; f++)
@@ -526,26 +632,25 @@ static int load_class(struct org *g, int cls)
                     read_field(st, col++, o, f);
         org_index(g, o);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return 0;
 }
 
 int store_load(struct org *g)
 {
-    g->next_id = meta_int(g->db, "nextId", 1);
-    g->now = meta_int(g->db, "clock", 0);
-    g->clock_mode = (int)meta_int(g->db, "clockMode", 0);
-    g->exists = meta_int(g->db, "exists", 0) != 0;
-    g->rng = (uint64_t)meta_int(g->db, "rng", 0x9E3779B97F4A7C15LL);
-    meta_text(g->db, "domain", g->domain, sizeof g->domain);
-    meta_text(g->db, "guid", g->guid, sizeof g->guid);
+    g->next_id = org_meta_int(g, "nextId", 1);
+    g->now = g->loaded_now = org_meta_int(g, "clock", 0);
+    g->clock_mode = (int)org_meta_int(g, "clockMode", 0);
+    g->exists = org_meta_int(g, "exists", 0) != 0;
+    g->rng = (uint64_t)org_meta_int(g, "rng", 0x9E3779B97F4A7C15LL);
+    org_meta_text(g, "domain", g->domain, sizeof g->domain);
+    org_meta_text(g, "guid", g->guid, sizeof g->guid);
     for (int c = 0; c < OC__COUNT; c++)
         if (c != OC_MAILBOX && load_class(g, c))
             return -1;
     g->copies_stale = g->quorum_stale = true;
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(g->db, "SELECT due, kind, a, b FROM timers ORDER BY due, rowid", -1, &st,
-                           NULL) != SQLITE_OK)
+    sqlite3_stmt *st = stmt(g, ST_TIMERS);
+    if (!st)
         return -1;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct timer t = {sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
@@ -556,7 +661,7 @@ int store_load(struct org *g)
         }
         g->timers[g->ntimers++] = t;
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return 0;
 }
 
@@ -568,16 +673,13 @@ int store_load_mailboxes(struct org *g)
     return load_class(g, OC_MAILBOX);
 }
 
-/* The statements that write one class back. */
-struct class_stmts {
-    sqlite3_stmt *put[2], *del[2];
-};
-
-static int save_object(struct class_stmts *cs, struct obj *o)
+static int save_object(struct org *g, struct obj *o)
 {
     int rc = 0;
     for (int half = 0; half < 2; half++) {
-        sqlite3_stmt *st = o->deleted ? cs->del[half] : cs->put[half];
+        sqlite3_stmt *st = stmt(g, (o->deleted ? ST_DEL : ST_PUT) + 2 * o->cls + half);
+        if (!st)
+            return -1;
         sqlite3_bind_int64(st, 1, o->id);
         if (!o->deleted) {
             if (half) {
@@ -597,7 +699,6 @@ static int save_object(struct class_stmts *cs, struct obj *o)
         if (sqlite3_step(st) != SQLITE_DONE)
             rc = -1;
         sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
     }
     o->dirty = false;
     return rc;
@@ -605,41 +706,18 @@ static int save_object(struct class_stmts *cs, struct obj *o)
 
 int store_save(struct org *g)
 {
-    struct class_stmts cs[OC__COUNT] = {0};
     int rc = 0;
     for (int64_t id = 0; id < g->by_id_cap; id++) {
         struct obj *o = g->by_id[id];
-        if (!o || !(o->dirty || o->deleted))
-            continue;
-        struct class_stmts *c = &cs[o->cls];
-        if (!c->put[0]) {
-            struct sqlbuf create = {0}, sel = {0}, pd = {0}, pr = {0};
-            class_sql(o->cls, &create, &sel, &pd, &pr);
-            char del[96];
-            sqlite3_prepare_v2(g->db, pd.s, -1, &c->put[0], NULL);
-            sqlite3_prepare_v2(g->db, pr.s, -1, &c->put[1], NULL);
-            snprintf(del, sizeof del, "DELETE FROM d_%s WHERE id=?", class_table[o->cls]);
-            sqlite3_prepare_v2(g->db, del, -1, &c->del[0], NULL);
-            snprintf(del, sizeof del, "DELETE FROM r_%s WHERE id=?", class_table[o->cls]);
-            sqlite3_prepare_v2(g->db, del, -1, &c->del[1], NULL);
-            free(create.s);
-            free(sel.s);
-            free(pd.s);
-            free(pr.s);
-        }
-        if (save_object(c, o))
+        if (o && (o->dirty || o->deleted) && save_object(g, o))
             rc = -1;
     }
-    for (int i = 0; i < OC__COUNT; i++)
-        for (int h = 0; h < 2; h++) {
-            sqlite3_finalize(cs[i].put[h]);
-            sqlite3_finalize(cs[i].del[h]);
-        }
     if (g->timers_dirty) {
         exec(g->db, "DELETE FROM timers", NULL);
-        sqlite3_stmt *st;
-        sqlite3_prepare_v2(g->db, "INSERT INTO timers(due, kind, a, b) VALUES(?, ?, ?, ?)", -1, &st, NULL);
         for (int i = 0; i < g->ntimers; i++) {
+            sqlite3_stmt *st = stmt(g, ST_TIMER_PUT);
+            if (!st)
+                return -1;
             sqlite3_bind_int64(st, 1, g->timers[i].due);
             sqlite3_bind_int(st, 2, g->timers[i].kind);
             sqlite3_bind_int64(st, 3, g->timers[i].a);
@@ -648,16 +726,17 @@ int store_save(struct org *g)
                 rc = -1;
             sqlite3_reset(st);
         }
-        sqlite3_finalize(st);
     }
-    meta_put(g->db, "clock", g->now, NULL);
+    /* a request that changed nothing writes nothing, so reading never grows the write-ahead log */
+    if (g->now != g->loaded_now)
+        org_meta_put(g, "clock", g->now, NULL);
     if (g->meta_dirty) {
-        meta_put(g->db, "nextId", g->next_id, NULL);
-        meta_put(g->db, "clockMode", g->clock_mode, NULL);
-        meta_put(g->db, "exists", g->exists, NULL);
-        meta_put(g->db, "rng", (int64_t)g->rng, NULL);
-        meta_put(g->db, "domain", 0, g->domain);
-        meta_put(g->db, "guid", 0, g->guid);
+        org_meta_put(g, "nextId", g->next_id, NULL);
+        org_meta_put(g, "clockMode", g->clock_mode, NULL);
+        org_meta_put(g, "exists", g->exists, NULL);
+        org_meta_put(g, "rng", (int64_t)g->rng, NULL);
+        org_meta_put(g, "domain", 0, g->domain);
+        org_meta_put(g, "guid", 0, g->guid);
     }
     return rc;
 }
@@ -675,11 +754,9 @@ int store_clear(struct org *g)
 
 void store_event(struct org *g, const char *category, const char *server, const char *message)
 {
-    sqlite3_stmt *st = g->event_stmt;
-    if (!st && sqlite3_prepare_v2(g->db, "INSERT INTO events(at, category, server, message) VALUES(?, ?, ?, ?)",
-                                  -1, &st, NULL) != SQLITE_OK)
+    sqlite3_stmt *st = stmt(g, ST_EVENT);
+    if (!st)
         return;
-    g->event_stmt = st;
     sqlite3_bind_int64(st, 1, g->now);
     sqlite3_bind_text(st, 2, category, -1, SQLITE_STATIC);
     if (server)

@@ -8,6 +8,9 @@
 
 extern const size_t store_class_size[OC__COUNT];
 
+/* The prepared statements of one connection, for g->stmts. */
+struct store_cache *store_cache_new(void);
+void store_cache_free(struct store_cache *c);
 /* Opens the SQLite file, creating or migrating its tables; NULL and *err on failure. */
 sqlite3 *store_open(const char *path, char **err);
 /* Within a transaction: loads everything but mailboxes into g (g->db set). */

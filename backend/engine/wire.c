@@ -41,45 +41,53 @@ void fmt_timespan(int64_t ms, char *buf, size_t n)
         snprintf(buf, n, "%s%02lld:%02lld:%02lld%s", sign, (long long)h, (long long)m, (long long)s, frac);
 }
 
+/* A tagged value {"$t": tag, "v": v}: built by hand, json_pack's format parsing costs more than the value. */
+static json_t *tagged(const char *tag, json_t *v)
+{
+    json_t *o = json_object();
+    json_object_set_new_nocheck(o, "$t", json_string_nocheck(tag));
+    json_object_set_new_nocheck(o, "v", v);
+    return o;
+}
+
 json_t *rec_new(const char *type)
 {
-    return json_pack("{s:s, s:o}", "type", type, "properties", json_object());
+    json_t *r = json_object();
+    json_object_set_new_nocheck(r, "type", json_string(type));
+    json_object_set_new_nocheck(r, "properties", json_object());
+    return r;
 }
 
 void rec_set(json_t *rec, const char *name, json_t *value)
 {
-    json_object_set_new(json_object_get(rec, "properties"), name, value ? value : json_null());
+    json_object_set_new_nocheck(json_object_get(rec, "properties"), name, value ? value : json_null());
 }
 
 json_t *w_str(const char *s) { return s ? json_string(s) : json_null(); }
 json_t *w_int(int64_t v) { return json_integer(v); }
 json_t *w_bool(bool b) { return json_boolean(b); }
-
-json_t *w_timespan(int64_t ms) { return json_pack("{s:s, s:I}", "$t", "TimeSpan", "v", (json_int_t)(ms * 10000)); }
-
-json_t *w_datetime(int64_t ms)
-{
-    if (!ms)
-        return json_null();
-    return json_pack("{s:s, s:I}", "$t", "DateTime", "v", (json_int_t)ms_to_ticks(ms));
-}
-
-json_t *w_size(int64_t bytes) { return json_pack("{s:s, s:I}", "$t", "ByteQuantifiedSize", "v", (json_int_t)bytes); }
+json_t *w_timespan(int64_t ms) { return tagged("TimeSpan", json_integer(ms * 10000)); }
+json_t *w_datetime(int64_t ms) { return ms ? tagged("DateTime", json_integer(ms_to_ticks(ms))) : json_null(); }
+json_t *w_size(int64_t bytes) { return tagged("ByteQuantifiedSize", json_integer(bytes)); }
+json_t *w_guid(const char *guid) { return tagged("Guid", json_string(guid)); }
 
 json_t *w_enum(const char *type, const char *name)
 {
-    return json_pack("{s:s, s:s, s:s}", "$t", "Enum", "type", type, "v", name);
+    json_t *o = tagged("Enum", json_string(name));
+    json_object_set_new_nocheck(o, "type", json_string(type));
+    return o;
 }
-
-json_t *w_guid(const char *guid) { return json_pack("{s:s, s:s}", "$t", "Guid", "v", guid); }
 
 json_t *w_id(const char *name, const char *dn, const char *guid, const char *display)
 {
-    json_t *o = json_pack("{s:s, s:s, s:s}", "$t", "ADObjectId", "name", name, "dn", dn ? dn : "");
+    json_t *o = json_object();
+    json_object_set_new_nocheck(o, "$t", json_string_nocheck("ADObjectId"));
+    json_object_set_new_nocheck(o, "name", json_string(name));
+    json_object_set_new_nocheck(o, "dn", json_string(dn ? dn : ""));
     if (guid && *guid)
-        json_object_set_new(o, "guid", json_string(guid));
+        json_object_set_new_nocheck(o, "guid", json_string(guid));
     if (display)
-        json_object_set_new(o, "display", json_string(display));
+        json_object_set_new_nocheck(o, "display", json_string(display));
     return o;
 }
 
@@ -131,7 +139,7 @@ const char *obj_dn(struct org *g, const void *obj, char *buf, size_t n)
         const struct obj *s = org_get(g, c->server);
         const struct obj *d = org_get(g, c->db);
         snprintf(buf, n, "CN=%s,CN=%s,CN=Databases,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),"
-                         "CN=Administrative Groups,%s", s ? s->name : "", d ? d->name : "", org);
+                         "CN=Administrative Groups,%.250s", s ? s->name : "", d ? d->name : "", org);
         break;
     }
     case OC_MAILBOX: {
@@ -151,7 +159,7 @@ json_t *w_obj_id(struct org *g, const void *obj)
     if (!obj)
         return json_null();
     const struct obj *o = obj;
-    char dn[600], display[300];
+    char dn[1024], display[300];
     obj_dn(g, obj, dn, sizeof dn);
     const char *shown = NULL;
     if (o->cls == OC_SITE) {
