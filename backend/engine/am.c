@@ -784,6 +784,9 @@ void am_timer(struct org *g, const struct timer *t)
         }
         break;
     }
+    case TM_RESEED:
+        autoreseed_timer(g, t);
+        break;
     case TM_LAG_CHECK: {
         struct dag *dag = org_get(g, t->a);
         if (dag && dag->replay_lag_manager) {

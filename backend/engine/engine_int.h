@@ -208,6 +208,19 @@ struct copy *bcss(struct org *g, struct database *d, int64_t exclude, const stru
 int activate(struct org *g, struct database *d, struct copy *to, const struct move_opts *o,
              char *why, size_t nwhy);
 
+/* {=== seeding and AutoReseed (reseed.c) ===*/
+
+/* The database's size now. */
+int64_t db_size(struct org *g, struct database *d);
+/* Starts seeding copy c from the active copy; it resumes itself unless manual_resume. */
+void copy_seed(struct org *g, struct copy *c, bool manual_resume);
+/* A volume of s failed: AutoReseed looks at it after its trigger delay. */
+void autoreseed_watch(struct org *g, struct server *s, int volume);
+/* A TM_RESEED timer: the next step of the workflow. */
+void autoreseed_timer(struct org *g, const struct timer *t);
+
+/* }=== */
+
 /* Fails d over at once (a failure its Store detected), by BCSS. */
 void am_failover(struct org *g, struct database *d);
 /* The names of a catalog enum type, NULL-ended; NULL if unknown. */

@@ -18,8 +18,6 @@
    we block at ReplayQueueLength > 6 or CopyQueueLength >= 10 (the BCSS set-1 bound). */
 #define SWITCHOVER_MAX_REPLAY 6
 #define SWITCHOVER_MAX_COPY 10
-/* Seeding: [ENGINE] 100 MB/s, at least a minute. */
-#define SEED_BYTES_PER_MS (100LL * 1024)
 
 static const char *const copy_status_enum = "Microsoft.Exchange.Management.SystemConfigurationTasks.CopyStatus";
 
@@ -29,12 +27,6 @@ static void lower(char *dst, const char *src, size_t n)
     for (; src[i] && i + 1 < n; i++)
         dst[i] = (char)tolower((unsigned char)src[i]);
     dst[i] = '\0';
-}
-
-/* [ENGINE] database size: 1 GB and a megabyte per log generated. */
-static int64_t db_size(struct org *g, struct database *d)
-{
-    return (1024 + db_gen_at(d, g->now)) * 1024 * 1024;
 }
 
 /* {=== Get-MailboxDatabase ===*/
@@ -458,28 +450,6 @@ static void renumber(struct org *g, struct database *d, struct copy *moved, int 
         }
 }
 
-static int64_t seed_time(struct org *g, struct database *d)
-{
-    int64_t t = db_size(g, d) / SEED_BYTES_PER_MS;
-    return t < MS_MINUTE ? MS_MINUTE : t;
-}
-
-static void start_seed(struct org *g, struct copy *c, bool manual_resume)
-{
-    struct database *d = org_get(g, c->db);
-    copy_stop(g, c);
-    c->suspended = false;
-    c->status = CST_SEEDING;
-    c->ci = CI_SEEDING;
-    c->until = g->now + seed_time(g, d);
-    c->reseed_tries = manual_resume ? -1 : 0;
-    c->error[0] = '\0';
-    c->suspend_comment[0] = '\0';
-    touch(g, c);
-    timer_add(g, c->until, TM_COPY_READY, c->o.id, 0);
-    k_event(g, "Seeding", NULL, "Seeding of %s started from the active copy.", c->o.name);
-}
-
 static void add_mailbox_database_copy(struct call *k)
 {
     struct org *g = k->g;
@@ -561,7 +531,7 @@ static void add_mailbox_database_copy(struct call *k)
             k_warn(k, "Replication is suspended for database copy '%s' because database needs to be seeded.",
                    d->o.name);
     } else {
-        start_seed(g, c, false);
+        copy_seed(g, c, false);
     }
 }
 
@@ -735,7 +705,7 @@ static void update_mailbox_database_copy(struct call *k)
     }
     if (!k_should(k, "Seeding database copy \"%s\".", c->o.name))
         return;
-    start_seed(g, c, p_switch(k, "ManualResume"));
+    copy_seed(g, c, p_switch(k, "ManualResume"));
 }
 
 /* }=== */

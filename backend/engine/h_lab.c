@@ -571,6 +571,7 @@ static void set_lab_volume(struct call *k)
         if (d && d->server == s->o.id) {
             db_dismount(k->g, d, "its volume failed");
             c->suspended = true;
+            c->failed_since = k->g->now;
             snprintf(c->error, sizeof c->error, "The volume holding the database failed.");
             touch(k->g, c);
             am_failover(k->g, d);
@@ -584,6 +585,7 @@ static void set_lab_volume(struct call *k)
             k_event(k->g, "Copy", s->o.name, "Database copy %s is FailedAndSuspended: its volume failed.", c->o.name);
         }
     }
+    autoreseed_watch(k->g, s, v);
 }
 
 static void step_lab_clock(struct call *k)

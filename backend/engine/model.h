@@ -227,7 +227,7 @@ enum timer_kind {
     TM_COPY_READY,    /* a: copy; a transient status ends */
     TM_PREFERENCE,    /* a: dag; PreferenceMoveFrequency rebalancing */
     TM_LAG_CHECK,     /* a: dag; Replay Lag Manager */
-    TM_RESEED,        /* a: copy; AutoReseed workflow step */
+    TM_RESEED,        /* a: server, b: volume + 100 * step; AutoReseed (reseed.c) */
 };
 
 struct timer {

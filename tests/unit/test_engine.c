@@ -366,6 +366,42 @@ static void test_replay_lag_manager(void **state)
     close_engine(e);
 }
 
+static const char *copy_status_of(struct engine *e, const char *copy, char *buf, size_t n)
+{
+    char params[96];
+    snprintf(params, sizeof params, "{\"Identity\": \"%s\"}", copy);
+    json_t *r = run(e, "Get-MailboxDatabaseCopyStatus", params);
+    snprintf(buf, n, "%s", prop_str(json_array_get(json_object_get(r, "output"), 0), "Status"));
+    json_decref(r);
+    return buf;
+}
+
+static void test_autoreseed(void **state)
+{
+    (void)state;
+    struct engine *e = preferred();
+    char st[64];
+    ok(e, "Set-LabVolume", "{\"Server\": \"MBX3\", \"Volume\": \"ExchangeVolume1\", \"State\": \"Failed\"}");
+    assert_string_equal(copy_status_of(e, "DB1\\\\MBX3", st, sizeof st), "FailedAndSuspended");
+    /* the active DB3 on MBX3 failed over at once */
+    assert_active(e, "DB3", "MBX4", true);
+    /* 15 minutes, then three resume attempts 5 minutes apart: nothing before 30 minutes */
+    ok(e, "Step-LabClock", "{\"Minutes\": 29}");
+    assert_string_equal(copy_status_of(e, "DB1\\\\MBX3", st, sizeof st), "FailedAndSuspended");
+    ok(e, "Step-LabClock", "{\"Minutes\": 1}");
+    assert_string_equal(copy_status_of(e, "DB1\\\\MBX3", st, sizeof st), "Seeding");
+    ok(e, "Step-LabClock", "{\"Minutes\": 5}");
+    assert_string_equal(copy_status_of(e, "DB1\\\\MBX3", st, sizeof st), "Healthy");
+    assert_string_equal(copy_status_of(e, "DB3\\\\MBX3", st, sizeof st), "Healthy");
+    /* no spare is left on MBX3: a second failure waits for the Disk Reclaimer */
+    ok(e, "Set-LabVolume", "{\"Server\": \"MBX3\", \"Volume\": \"ExchangeVolume2\", \"State\": \"Failed\"}");
+    ok(e, "Step-LabClock", "{\"Hours\": 2}");
+    assert_string_equal(copy_status_of(e, "DB1\\\\MBX3", st, sizeof st), "FailedAndSuspended");
+    assert_true(has_event(e, "no spare volume on MBX3"));
+    assert_invariants(e);
+    close_engine(e);
+}
+
 /* }=== */
 
 /* {=== the randomized fault test ===*/
@@ -489,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_switchover_checks),
         cmocka_unit_test(test_datacenter_switchover),
         cmocka_unit_test(test_replay_lag_manager),
+        cmocka_unit_test(test_autoreseed),
         cmocka_unit_test(test_random_faults),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
