@@ -596,19 +596,29 @@ static void eval_dag(struct org *g, struct dag *dag)
         dag->witness_in_use = wiu;
         touch(g, dag);
     }
-    /* DACP: a starting member may mount once it hears a member whose bit is set */
+    /* DACP: a starting member may mount once it hears a member whose bit is set. A two-member
+       DAG also asks the witness: a bit last set after the witness booted means this member
+       rebooted alone, so it may mount; set before, member and witness restarted together. */
     if (dag->dac)
         for (int i = 0; i < n; i++) {
             struct server *s = m[i];
             if (!s->up || s->dacp)
                 continue;
-            for (int j = 0; j < n; j++)
-                if (m[j] != s && m[j]->up && m[j]->dacp && sites_connected(g, s->site, m[j]->site)) {
-                    s->dacp = true;
-                    s->dacp_at = g->now;
-                    touch(g, s);
-                    break;
-                }
+            bool heard = false;
+            for (int j = 0; j < n && !heard; j++)
+                heard = m[j] != s && m[j]->up && m[j]->dacp && sites_connected(g, s->site, m[j]->site);
+            struct server *w = witness_of(g, dag);
+            if (!heard && n == 2 && w && w->up && sites_connected(g, s->site, w->site) && s->dacp_at &&
+                s->dacp_at >= w->boot_at) {
+                heard = true;
+                k_event(g, "DACP", s->o.name, "%s may mount: its DACP bit was set after witness %s booted.",
+                        s->o.name, w->o.name);
+            }
+            if (heard) {
+                s->dacp = true;
+                s->dacp_at = g->now;
+                touch(g, s);
+            }
         }
     /* failure detection */
     for (int i = 0; i < n; i++) {

@@ -479,7 +479,8 @@ static void start_lab_server(struct call *k)
         struct dag *dag = org_get(k->g, s->dag);
         /* DACP: the bit starts at 0 in DAC mode; am_evaluate sets it when a member answers with 1 */
         s->dacp = !(dag && dag->dac);
-        s->dacp_at = s->dacp ? k->g->now : 0;
+        if (s->dacp)
+            s->dacp_at = k->g->now; /* else dacp_at keeps when the bit was last 1: two-member DAGs compare it */
         touch(k->g, s);
         k_event(k->g, "Lab", s->o.name, "Server %s started.", s->o.name);
     }

@@ -402,6 +402,40 @@ static void test_autoreseed(void **state)
     close_engine(e);
 }
 
+/* DACP in a two-member DAG: the witness's boot time decides. */
+static void test_dacp_two_members(void **state)
+{
+    (void)state;
+    struct engine *e = open_engine();
+    ok(e, "New-LabOrganization", "{\"Template\": \"Small\"}");
+    ok(e, "Set-DatabaseAvailabilityGroup", "{\"Identity\": \"DAG1\", \"DatacenterActivationMode\": \"DagOnly\"}");
+    ok(e, "Step-LabClock", "{\"Minutes\": 1}");
+    /* MBX2 is down; MBX1 reboots alone: its bit was set after FSW1 booted, so it mounts */
+    ok(e, "Stop-LabServer", "{\"Identity\": \"MBX2\"}");
+    ok(e, "Stop-LabServer", "{\"Identity\": \"MBX1\"}");
+    ok(e, "Step-LabClock", "{\"Minutes\": 1}");
+    ok(e, "Start-LabServer", "{\"Identity\": \"MBX1\"}");
+    ok(e, "Step-LabClock", "{\"Minutes\": 1}");
+    assert_active(e, "DB1", "MBX1", true);
+    assert_true(has_event(e, "may mount: its DACP bit was set after witness FSW1 booted"));
+    /* now MBX1 and the witness restart together: the bit predates the witness's boot, no mount */
+    ok(e, "Stop-LabServer", "{\"Identity\": \"MBX1\"}");
+    ok(e, "Stop-LabServer", "{\"Identity\": \"FSW1\"}");
+    ok(e, "Step-LabClock", "{\"Minutes\": 1}");
+    ok(e, "Start-LabServer", "{\"Identity\": \"FSW1\"}");
+    ok(e, "Start-LabServer", "{\"Identity\": \"MBX1\"}");
+    ok(e, "Step-LabClock", "{\"Minutes\": 1}");
+    assert_active(e, "DB1", "MBX1", false);
+    /* Restore-DatabaseAvailabilityGroup resets DACP */
+    ok(e, "Stop-DatabaseAvailabilityGroup", "{\"Identity\": \"DAG1\", \"MailboxServer\": \"MBX2\", "
+                                            "\"ConfigurationOnly\": true}");
+    ok(e, "Restore-DatabaseAvailabilityGroup", "{\"Identity\": \"DAG1\", \"UsePrimaryWitnessServer\": true}");
+    ok(e, "Step-LabClock", "{\"Seconds\": 1}");
+    assert_active(e, "DB1", "MBX1", true);
+    assert_invariants(e);
+    close_engine(e);
+}
+
 /* }=== */
 
 /* {=== the randomized fault test ===*/
@@ -526,6 +560,7 @@ int main(void)
         cmocka_unit_test(test_datacenter_switchover),
         cmocka_unit_test(test_replay_lag_manager),
         cmocka_unit_test(test_autoreseed),
+        cmocka_unit_test(test_dacp_two_members),
         cmocka_unit_test(test_random_faults),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
