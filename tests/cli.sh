@@ -104,6 +104,28 @@ grep -q "OrganizationStoreUnavailable,Emsh.LabTasks.GetLabClockCommand" "$tmp/er
 expect 0 "$emsh" --store "$tmp/plainfile/org.db" -c 'try { Get-LabClock; "not reached" } catch { "caught" }'
 [ "$(cat "$tmp/out")" = caught ] || fail "a store that cannot open is a terminating error"
 
+# A store written by another format is refused with a message, and left as it was.
+command -v sqlite3 >/dev/null 2>&1 && {
+    sqlite3 "$tmp/newer.db" "CREATE TABLE meta(key TEXT PRIMARY KEY, value); INSERT INTO meta VALUES('format', 99);"
+    cp "$tmp/newer.db" "$tmp/newer.orig"
+    expect 1 "$emsh" --store "$tmp/newer.db" -c 'Get-LabClock'
+    grep -q "written by a newer emsh (format 99)" "$tmp/err" || fail "a newer store is refused with its format"
+    cmp -s "$tmp/newer.db" "$tmp/newer.orig" || fail "a refused store is left untouched"
+}
+
+# Several emsh processes on one store take turns: every change lands, nothing breaks.
+export EMSH_CLOCK=virtual
+"$emsh" --store "$tmp/shared.db" -c 'New-LabOrganization -Template Small | Out-Null' || fail "lab for the shared store"
+for i in 1 2 3 4; do
+    "$emsh" --store "$tmp/shared.db" -c "1..10 | % { New-Mailbox -Name user-$i-\$_ -UserPrincipalName u$i\$_@contoso.com | Out-Null; Step-LabClock -Seconds 1 }" \
+        >"$tmp/conc$i" 2>&1 &
+done
+wait
+cat "$tmp"/conc* | grep -q . && fail "concurrent writers report errors: $(cat "$tmp"/conc* | head -3)"
+"$emsh" --store "$tmp/shared.db" -c '(Get-Mailbox -ResultSize Unlimited).Count; (Get-LabClock).Now.ToString("HH:mm:ss")' >"$tmp/out" 2>&1
+[ "$(head -1 "$tmp/out")" = 90 ] || fail "every concurrent New-Mailbox landed: $(cat "$tmp/out")"
+unset EMSH_CLOCK
+
 # --help, the manual page and the completion agree on the options.
 for opt in $("$emsh" --help | grep -o -- '--[a-z-]*' | sort -u); do
     grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" "$src/man/emsh.1" || fail "man page lacks $opt"

@@ -551,31 +551,25 @@ sqlite3 *store_open(const char *path, char **err)
         return NULL;
     }
     sqlite3_busy_timeout(db, 30000);
+    /* the format first, before anything (even the journal mode) is written */
+    int64_t fmt = meta_int(db, "format", 0);
+    if (fmt == 1 || fmt > STORE_FORMAT) {
+        size_t n = strlen(path) + 256;
+        *err = malloc(n);
+        if (fmt == 1) /* one JSON row per object: it came before any release, and nothing migrates it */
+            snprintf(*err, n, "the store '%s' was written by an early development build of emsh (format 1), "
+                              "which this emsh can't read. Move it away or use another store (--store).", path);
+        else
+            snprintf(*err, n, "the store '%s' was written by a newer emsh (format %lld); this emsh reads format %d "
+                              "and earlier. Use a newer emsh or another store (--store).",
+                     path, (long long)fmt, STORE_FORMAT);
+        goto fail;
+    }
     if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", err) ||
         exec(db, "BEGIN IMMEDIATE", err))
         goto fail;
-    int64_t fmt = meta_int(db, "format", 0);
-    if (fmt == 1) {
-        /* format 1 (one JSON row per object) came before any release: nothing migrates it */
-        exec(db, "ROLLBACK", NULL);
-        size_t n = strlen(path) + 256;
-        *err = malloc(n);
-        snprintf(*err, n, "the store '%s' was written by an early development build of emsh (format 1), "
-                          "which this emsh can't read. Move it away or use another store (--store).", path);
-        goto fail;
-    }
     if (exec(db, schema, err) || create_object_tables(db, err)) {
         exec(db, "ROLLBACK", NULL);
-        goto fail;
-    }
-    if (fmt > STORE_FORMAT) {
-        exec(db, "ROLLBACK", NULL);
-        size_t n = strlen(path) + 256;
-        *err = malloc(n);
-        snprintf(*err, n,
-                 "the store '%s' was written by a newer emsh (format %lld); this emsh reads format %d "
-                 "and earlier. Use a newer emsh or another store (--store).",
-                 path, (long long)fmt, STORE_FORMAT);
         goto fail;
     }
     /* Migrations from older formats go here, one step per version. */

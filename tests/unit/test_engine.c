@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
+#include <time.h>
 #include <unistd.h>
 
 static char dir[64];
@@ -402,6 +404,57 @@ static void test_autoreseed(void **state)
     close_engine(e);
 }
 
+/* Real time: each call catches up to the wall clock. */
+static void test_real_time(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/emsh-engine-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/org.db", dir);
+    struct engine_options o = {.store = path, .clock = ENGINE_CLOCK_REAL};
+    char *err = NULL;
+    struct engine *e = engine_open(&o, &err);
+    assert_non_null(e);
+    ok(e, "New-LabOrganization", "{\"Template\": \"Small\"}");
+    json_t *r = run(e, "Get-LabClock", NULL);
+    json_t *props = json_object_get(json_array_get(json_object_get(r, "output"), 0), "properties");
+    int64_t ticks = json_integer_value(json_object_get(json_object_get(props, "Now"), "v"));
+    int64_t now_ticks = (int64_t)time(NULL) * 10000000 + 621355968000000000LL;
+    assert_true(ticks > now_ticks - 50000000LL && ticks <= now_ticks + 50000000LL); /* within 5 s */
+    assert_string_equal(json_string_value(json_object_get(props, "Mode")), "RealTime");
+    json_decref(r);
+    /* the clock does not move backwards, and Step-LabClock still moves it ahead */
+    ok(e, "Step-LabClock", "{\"Hours\": 1}");
+    r = run(e, "Get-LabClock", NULL);
+    props = json_object_get(json_array_get(json_object_get(r, "output"), 0), "properties");
+    assert_true(json_integer_value(json_object_get(json_object_get(props, "Now"), "v")) >= ticks + 36000000000LL);
+    json_decref(r);
+    close_engine(e);
+}
+
+/* A store from a newer emsh is refused; one from the early JSON format too. */
+static void test_store_formats(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/emsh-engine-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    char path[128], cmd[400];
+    snprintf(path, sizeof path, "%s/old.db", dir);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE meta(key TEXT PRIMARY KEY, value); "
+                                      "INSERT INTO meta VALUES('format', 1);", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    struct engine_options o = {.store = path, .clock = ENGINE_CLOCK_VIRTUAL};
+    char *err = NULL;
+    assert_null(engine_open(&o, &err));
+    assert_non_null(strstr(err, "format 1"));
+    free(err);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* DACP in a two-member DAG: the witness's boot time decides. */
 static void test_dacp_two_members(void **state)
 {
@@ -561,6 +614,8 @@ int main(void)
         cmocka_unit_test(test_replay_lag_manager),
         cmocka_unit_test(test_autoreseed),
         cmocka_unit_test(test_dacp_two_members),
+        cmocka_unit_test(test_real_time),
+        cmocka_unit_test(test_store_formats),
         cmocka_unit_test(test_random_faults),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
