@@ -164,6 +164,104 @@ val org_record(json_t *rec)
     return o;
 }
 
+/*
+** The shapes of a response's output records ("schemas"), decoded once:
+** each record then brings only its values, and each property name is
+** hashed once per response instead of once per record.
+*/
+enum kind { K_PLAIN, K_DATETIME, K_TIMESPAN, K_SIZE, K_GUID, K_ENUM };
+
+struct shape {
+    const char *type;
+    uint32_t n;
+    const char **names;
+    size_t *lens;
+    uint32_t *hashes;
+    uint8_t *kinds;
+    uint16_t *etypes; /* K_ENUM: the enum type, TY_NONE when the catalog lacks it */
+};
+
+static struct shape *shapes_of(json_t *schemas, size_t *count)
+{
+    size_t n = json_array_size(schemas);
+    struct shape *sh = emsh_xmalloc((n ? n : 1) * sizeof *sh);
+    for (size_t i = 0; i < n; i++) {
+        json_t *s = json_array_get(schemas, i), *names = json_object_get(s, "properties"),
+               *kinds = json_object_get(s, "kinds");
+        struct shape *x = &sh[i];
+        x->type = str_of(s, "type");
+        x->n = (uint32_t)json_array_size(names);
+        x->names = emsh_xmalloc((x->n ? x->n : 1) * sizeof *x->names);
+        x->lens = emsh_xmalloc((x->n ? x->n : 1) * sizeof *x->lens);
+        x->hashes = emsh_xmalloc((x->n ? x->n : 1) * sizeof *x->hashes);
+        x->kinds = emsh_xmalloc(x->n ? x->n : 1);
+        x->etypes = emsh_xmalloc((x->n ? x->n : 1) * sizeof *x->etypes);
+        for (uint32_t j = 0; j < x->n; j++) {
+            const char *nm = json_string_value(json_array_get(names, j));
+            const char *k = json_string_value(json_array_get(kinds, j));
+            x->names[j] = nm ? nm : "";
+            x->lens[j] = strlen(x->names[j]);
+            x->hashes[j] = (uint32_t)text_ihash(x->names[j], x->lens[j]);
+            x->etypes[j] = TY_NONE;
+            x->kinds[j] = !k || !*k ? K_PLAIN : !strcmp(k, "DateTime") ? K_DATETIME : !strcmp(k, "TimeSpan") ? K_TIMESPAN
+                          : !strcmp(k, "ByteQuantifiedSize") ? K_SIZE : !strcmp(k, "Guid") ? K_GUID
+                          : !strncmp(k, "Enum:", 5) ? K_ENUM : K_PLAIN;
+            if (x->kinds[j] == K_ENUM)
+                x->etypes[j] = type_lookup(k + 5, strlen(k + 5));
+        }
+    }
+    *count = n;
+    return sh;
+}
+
+static void shapes_free(struct shape *sh, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(sh[i].names);
+        free(sh[i].lens);
+        free(sh[i].hashes);
+        free(sh[i].kinds);
+        free(sh[i].etypes);
+    }
+    free(sh);
+}
+
+/* A value of a typed kind, sent bare. */
+static val from_kind(json_t *v, uint8_t kind, uint16_t etype)
+{
+    if (!v || json_is_null(v))
+        return val_null();
+    switch (kind) {
+    case K_DATETIME: return val_datetime(int_of(v), VF_UTC);
+    case K_TIMESPAN: return val_timespan(int_of(v));
+    case K_SIZE: return json_is_string(v) ? org_from_wire(v) : val_bytesize((uint64_t)int_of(v));
+    case K_GUID: return guid_of(json_string_value(v));
+    case K_ENUM: {
+        const char *member = json_string_value(v);
+        int64_t e;
+        if (member && etype != TY_NONE && type_enum_value(etype, member, strlen(member), &e))
+            return val_enum(etype, e);
+        return member ? val_str_new(member) : val_null();
+    }
+    default: return org_from_wire(v);
+    }
+}
+
+/* An output record {"schema": i, "values": [...]} as an object of its type. */
+static val shaped_record(const struct shape *sh, size_t nsh, json_t *rec)
+{
+    json_int_t si = json_integer_value(json_object_get(rec, "schema"));
+    json_t *values = json_object_get(rec, "values");
+    if (si < 0 || (size_t)si >= nsh || !json_is_array(values))
+        return org_record(rec); /* a self-describing record */
+    const struct shape *x = &sh[si];
+    val o = val_obj_reserve(val_obj_new(x->type && *x->type ? x->type : NULL), x->n);
+    for (uint32_t j = 0; j < x->n; j++)
+        o = val_obj_push(o, x->names[j], x->lens[j], x->hashes[j],
+                         from_kind(json_array_get(values, j), x->kinds[j], x->etypes[j]));
+    return o;
+}
+
 /* }=== */
 
 /* {=== the catalog: enum types and default views ===*/
@@ -401,12 +499,17 @@ static enum ev report(struct cmd_ctx *c, json_t *resp, bool output)
         if (json_is_string(e))
             cmd_message(c, MSG_VERBOSE, json_string_value(e));
     if (output) {
+        size_t nsh;
+        struct shape *sh = shapes_of(json_object_get(resp, "schemas"), &nsh);
+        enum ev rc = EV_OK;
         json_array_foreach(json_object_get(resp, "output"), i, e)
         {
-            enum ev rc = cmd_write(c, org_record(e));
-            if (rc)
-                return rc;
+            if ((rc = cmd_write(c, shaped_record(sh, nsh, e))))
+                break;
         }
+        shapes_free(sh, nsh);
+        if (rc)
+            return rc;
     }
     json_array_foreach(json_object_get(resp, "errors"), i, e)
     {

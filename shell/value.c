@@ -841,6 +841,53 @@ val val_obj_set(val v, const char *name, val value)
     return v;
 }
 
+val val_obj_push(val v, const char *name, size_t n, uint32_t hash, val value)
+{
+    struct obj_heap *o = oh(v);
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 4;
+        o->p = emsh_xrealloc(o->p, o->cap * sizeof *o->p);
+    }
+    o->p[o->n].name = emsh_xstrndup(name, n);
+    o->p[o->n].nlen = (uint32_t)n;
+    o->p[o->n].value = value;
+    o->n++;
+    if (o->n > SMALL && (!o->index || 2 * o->n > o->icap)) {
+        obj_reindex(o);
+    } else if (o->index) {
+        uint32_t k = hash & (o->icap - 1);
+        while (o->index[k])
+            k = (k + 1) & (o->icap - 1);
+        o->index[k] = o->n;
+    }
+    return v;
+}
+
+val val_obj_reserve(val v, uint32_t n)
+{
+    struct obj_heap *o = oh(v);
+    if (n > o->cap) {
+        o->cap = n;
+        o->p = emsh_xrealloc(o->p, o->cap * sizeof *o->p);
+    }
+    if (n > SMALL && !o->index) {
+        /* the index sized for n: pushing n members never rebuilds it */
+        uint32_t cap = 16;
+        while (cap < 2 * n)
+            cap *= 2;
+        o->index = emsh_xmalloc(cap * sizeof *o->index);
+        memset(o->index, 0, cap * sizeof *o->index);
+        o->icap = cap;
+        for (uint32_t i = 0; i < o->n; i++) {
+            uint32_t k = (uint32_t)text_ihash(o->p[i].name, o->p[i].nlen) & (cap - 1);
+            while (o->index[k])
+                k = (k + 1) & (cap - 1);
+            o->index[k] = i + 1;
+        }
+    }
+    return v;
+}
+
 val val_obj_get(val v, const char *name)
 {
     if (v.kind != VAL_OBJECT)

@@ -148,6 +148,11 @@ val val_hash_value_at(val h, uint32_t i);
 /* {=== objects: ordered properties (case-insensitive names) and type names === */
 val val_obj_new(const char *type_name);        /* NULL: System.Management.Automation.PSCustomObject */
 val val_obj_set(val o, const char *name, val value);  /* adds or replaces */
+/* Room for n members, and an index that will not need rebuilding as they come. */
+val val_obj_reserve(val o, uint32_t n);
+/* Appends a member the object does not have yet (the caller knows; no lookup),
+** name[0..n) with its text_ihash(); builders of many alike objects hash once. */
+val val_obj_push(val o, const char *name, size_t n, uint32_t hash, val value);
 val val_obj_get(val o, const char *name);      /* borrowed o; new reference; VAL_NOTHING if absent */
 bool val_obj_has(val o, const char *name);
 uint32_t val_obj_len(val o);

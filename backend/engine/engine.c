@@ -178,7 +178,15 @@ int p_enum(struct call *k, const char *name, const char *const *names, int dflt)
 
 /* {=== output ===*/
 
-void k_out(struct call *k, json_t *record) { json_array_append_new(k->output, record); }
+void k_out(struct call *k, struct rec *record)
+{
+    int schema = rec_schema(k->schemas, &k->schema_cache, &k->nschemas, record);
+    json_t *o = json_object();
+    json_object_set_new_nocheck(o, "schema", json_integer(schema));
+    json_object_set_new_nocheck(o, "values", rec_values(record));
+    json_array_append_new(k->output, o);
+    rec_free(record);
+}
 
 static json_t *vfmt(const char *fmt, va_list ap)
 {
@@ -261,7 +269,8 @@ void k_event(struct org *g, const char *category, const char *server, const char
 
 static json_t *new_response(void)
 {
-    return json_pack("{s:[], s:[], s:[], s:[], s:[]}", "output", "errors", "warnings", "verbose", "whatif");
+    return json_pack("{s:[], s:[], s:[], s:[], s:[], s:[]}", "schemas", "output", "errors", "warnings", "verbose",
+                     "whatif");
 }
 
 static void simple_error(json_t *resp, const char *exception, const char *category, const char *msg)
@@ -313,6 +322,7 @@ json_t *engine_invoke(struct engine *e, json_t *request)
         .warnings = json_object_get(resp, "warnings"),
         .verbose = json_object_get(resp, "verbose"),
         .whatif = json_object_get(resp, "whatif"),
+        .schemas = json_object_get(resp, "schemas"),
         .whatif_mode = json_string_value(json_object_get(request, "mode")) &&
                        !strcmp(json_string_value(json_object_get(request, "mode")), "whatif"),
     };
@@ -330,6 +340,7 @@ json_t *engine_invoke(struct engine *e, json_t *request)
         if (g.exists)
             am_evaluate(&g);
     }
+    rec_schemas_free(k.schema_cache, k.nschemas);
     if (k.whatif_mode || store_save(&g))
         sqlite3_exec(e->db, "ROLLBACK", NULL, NULL, NULL);
     else

@@ -5,7 +5,7 @@
 ** A handler is one function per cmdlet, grouped by noun in h_<noun>.c:
 **
 **     static void get_lab_clock(struct call *k) {
-**         json_t *r = rec_new("Emsh.Lab.Clock");
+**         struct rec *r = rec_new("Emsh.Lab.Clock");
 **         rec_set(r, "Now", w_datetime(k->g->now));
 **         k_out(k, r);
 **     }
@@ -29,11 +29,17 @@
 #define ENG_PRINTF(f, a)
 #endif
 
+struct rec;
+struct schema;
+
 struct call {
     struct org *g;
     const char *cmdlet;
     json_t *params; /* borrowed */
     json_t *output, *errors, *warnings, *verbose, *whatif;
+    json_t *schemas;               /* the shapes of the output records */
+    struct schema *schema_cache;   /* the same, for matching (wire.c) */
+    int nschemas;
     bool whatif_mode; /* describe, change nothing */
     bool failed;      /* an error was written */
 };
@@ -71,7 +77,8 @@ int p_enum(struct call *k, const char *name, const char *const *names, int dflt)
 
 /* {=== output (engine.c, wire.c) ===*/
 
-void k_out(struct call *k, json_t *record);
+/* Writes a record (consumed). */
+void k_out(struct call *k, struct rec *record);
 void k_warn(struct call *k, const char *fmt, ...) ENG_PRINTF(2, 3);
 void k_verbose(struct call *k, const char *fmt, ...) ENG_PRINTF(2, 3);
 /*
@@ -89,8 +96,22 @@ bool k_should(struct call *k, const char *fmt, ...) ENG_PRINTF(2, 3);
 void k_event(struct org *g, const char *category, const char *server, const char *fmt, ...)
     ENG_PRINTF(4, 5);
 
-json_t *rec_new(const char *type);
-void rec_set(json_t *rec, const char *name, json_t *value);
+/* A record under construction: its type and its properties in order. */
+struct rec;
+struct schema;
+struct rec *rec_new(const char *type);
+void rec_free(struct rec *r);
+/* Appends a property (value consumed; NULL is null). Property names must be constants. */
+void rec_set(struct rec *r, const char *name, json_t *value);
+/* The same for the typed values of hot paths, without building their tagged form. */
+void rec_set_datetime(struct rec *r, const char *name, int64_t ms); /* 0: null */
+void rec_set_enum(struct rec *r, const char *name, const char *type, const char *member);
+/* The self-describing form of a record, to nest it in a value (consumes r). */
+json_t *rec_json(struct rec *r);
+/* The index of r's shape in schemas (added if new); the values, taken over; the cache freed. */
+int rec_schema(json_t *schemas, struct schema **cache, int *ncache, struct rec *r);
+json_t *rec_values(struct rec *r);
+void rec_schemas_free(struct schema *cache, int n);
 json_t *w_str(const char *s); /* NULL: null */
 json_t *w_int(int64_t v);
 json_t *w_bool(bool b);
@@ -115,7 +136,7 @@ void fmt_timespan(int64_t ms, char *buf, size_t n);
 /* {=== shared by the handlers (h_server.c) ===*/
 
 /* The properties every AD object ends with (Identity ... OriginatingServer). */
-void ad_tail(struct org *g, json_t *r, const void *obj, const char *exchange_version, const char *category,
+void ad_tail(struct org *g, struct rec *r, const void *obj, const char *exchange_version, const char *category,
              const char *object_class);
 /* The objects for a Get- cmdlet's optional identity parameter (wildcards allowed); *out malloc'd. */
 int get_targets(struct call *k, enum obj_class cls, const char *param, void ***out);

@@ -28,9 +28,9 @@ static json_t *server_ids(struct org *g, const int64_t *ids, int n)
     return a;
 }
 
-static json_t *dag_record(struct org *g, struct dag *dag, bool status)
+static struct rec *dag_record(struct org *g, struct dag *dag, bool status)
 {
-    json_t *r = rec_new("Microsoft.Exchange.Data.Directory.SystemConfiguration.DatabaseAvailabilityGroup");
+    struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.SystemConfiguration.DatabaseAvailabilityGroup");
     struct server *m[MAX_DAG_MEMBERS];
     int n = dag_members(g, dag, m);
     rec_set(r, "Name", w_str(dag->o.name));
@@ -528,7 +528,7 @@ static void start_dag(struct call *k)
 static void check(struct call *k, struct server *s, const char *name, int result, const char *error)
 {
     static const char *const results[] = {"Passed", "Warning", "Failed"};
-    json_t *r = rec_new("Microsoft.Exchange.Management.SystemConfigurationTasks.ReplicationCheckOutputObject");
+    struct rec *r = rec_new("Microsoft.Exchange.Management.SystemConfigurationTasks.ReplicationCheckOutputObject");
     rec_set(r, "Server", w_str(s->o.name));
     rec_set(r, "Check", w_str(name));
     rec_set(r, "CheckDescription", w_str(name));

@@ -50,10 +50,10 @@ static json_t *pair_list(struct org *g, struct database *d, int what)
     return a;
 }
 
-static json_t *database_record(struct call *k, struct database *d, bool status)
+static struct rec *database_record(struct call *k, struct database *d, bool status)
 {
     struct org *g = k->g;
-    json_t *r = rec_new("Microsoft.Exchange.Data.Directory.SystemConfiguration.MailboxDatabase");
+    struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.SystemConfiguration.MailboxDatabase");
     struct server *as = db_active_server(g, d);
     struct dag *dag = org_get(g, d->dag);
     struct copy *cs[MAX_COPIES];
@@ -287,9 +287,9 @@ static void dismount_database(struct call *k)
 
 static json_t *log_time(int64_t ms) { return ms ? w_datetime(ms) : json_null(); }
 
-static json_t *copy_status_record(struct org *g, struct copy *c)
+static struct rec *copy_status_record(struct org *g, struct copy *c)
 {
-    json_t *r = rec_new("Microsoft.Exchange.Management.SystemConfigurationTasks.DatabaseCopyStatusEntry");
+    struct rec *r = rec_new("Microsoft.Exchange.Management.SystemConfigurationTasks.DatabaseCopyStatusEntry");
     struct database *d = org_get(g, c->db);
     struct server *s = org_get(g, c->server), *as = db_active_server(g, d);
     bool active = d->server == c->server;
@@ -327,20 +327,17 @@ static json_t *copy_status_record(struct org *g, struct copy *c)
     rec_set(r, "LastLogCopied", w_int(active ? 0 : inspected));
     rec_set(r, "LastLogInspected", w_int(active ? 0 : inspected));
     rec_set(r, "LastLogReplayed", w_int(active ? 0 : replayed));
-    rec_set(r, "ReplayLagStatus", json_null());
+    /* the Replay Lag Manager's view of a lagged copy: why it plays down, if it does */
     if (c->replay_lag) {
         char conf[32], max[32], act[32];
         fmt_timespan(c->replay_lag, conf, sizeof conf);
         fmt_timespan(c->lag_max_delay, max, sizeof max);
         fmt_timespan(c->playdown || c->lag_disabled ? 0 : c->replay_lag, act, sizeof act);
-        snprintf(buf, sizeof buf, "Enabled:%s; PlayDownReason:%s; Percentage:%d; Configured:%s; MaxDelay:%s; Actual:%s",
-                 c->playdown || c->lag_disabled ? "False" : "True",
-                 c->playdown ? "NotEnoughFreeSpace" : c->lag_disabled ? "LagDisabled" : "None", 0, conf, max, act);
-        if (c->playdown)
-            snprintf(buf, sizeof buf, "Enabled:False; PlayDownReason:InRequiredRange; Percentage:0; Configured:%s; "
-                     "MaxDelay:%s; Actual:00:00:00", conf, max);
-        rec_set(r, "ReplayLagStatus", w_str(buf));
+        const char *reason = c->playdown ? "InRequiredRange" : c->lag_disabled ? "LagDisabled" : "None";
+        snprintf(buf, sizeof buf, "Enabled:%s; PlayDownReason:%s; Percentage:0; Configured:%s; MaxDelay:%s; Actual:%s",
+                 c->playdown || c->lag_disabled ? "False" : "True", reason, conf, max, act);
     }
+    rec_set(r, "ReplayLagStatus", c->replay_lag ? w_str(buf) : json_null());
     struct dag *dag = org_get(g, s->dag);
     snprintf(buf, sizeof buf, "%s\\MapiDagNetwork", dag ? dag->o.name : "");
     rec_set(r, "IncomingLogCopyingNetwork", !active && c->copying && dag ? w_str(buf) : json_null());
@@ -712,10 +709,10 @@ static void update_mailbox_database_copy(struct call *k)
 
 /* {=== Move-ActiveMailboxDatabase ===*/
 
-static json_t *move_result(struct org *g, struct database *d, const char *from, bool was_mounted, int status,
+static struct rec *move_result(struct org *g, struct database *d, const char *from, bool was_mounted, int status,
                            int64_t lost, const char *error)
 {
-    json_t *r = rec_new("Microsoft.Exchange.Management.SystemConfigurationTasks.DatabaseMoveResult");
+    struct rec *r = rec_new("Microsoft.Exchange.Management.SystemConfigurationTasks.DatabaseMoveResult");
     char a[80], b[80];
     struct server *to = db_active_server(g, d);
     lower(a, from, sizeof a);

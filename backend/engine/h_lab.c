@@ -235,9 +235,9 @@ static void build_generated(struct org *g, int nservers, int per_server, int cop
 
 /* }=== */
 
-static json_t *lab_server_record(struct org *g, struct server *s)
+static struct rec *lab_server_record(struct org *g, struct server *s)
 {
-    json_t *r = rec_new("Emsh.Lab.Server");
+    struct rec *r = rec_new("Emsh.Lab.Server");
     struct site *site = server_site(g, s);
     rec_set(r, "Name", w_str(s->o.name));
     rec_set(r, "Site", w_str(site ? site->o.name : NULL));
@@ -296,7 +296,7 @@ static void new_lab_organization(struct call *k)
     default: build_generated(g, nservers, per, copies); break;
     }
     k_event(g, "Lab", NULL, "Organization %s built from template %s.", name, templates[t]);
-    json_t *r = rec_new("Emsh.Lab.Organization");
+    struct rec *r = rec_new("Emsh.Lab.Organization");
     rec_set(r, "Name", w_str(name));
     rec_set(r, "Template", w_str(templates[t]));
     rec_set(r, "Sites", w_int(ORG_N(g, OC_SITE)));
@@ -334,7 +334,7 @@ static void new_lab_site(struct call *k)
         def->sites[def->nsites++] = s->o.id;
         touch(k->g, def);
     }
-    json_t *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ADSite");
+    struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ADSite");
     rec_set(r, "Name", w_str(name));
     rec_set(r, "HubSiteEnabled", w_bool(false));
     k_out(k, r);
@@ -382,7 +382,7 @@ static void new_lab_site_link(struct call *k)
     struct sitelink *l = add_link(k->g, name, (int)cost, NULL, NULL);
     for (int j = 0; j < n; j++)
         l->sites[l->nsites++] = list[j]->o.id;
-    json_t *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ADSiteLink");
+    struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ADSiteLink");
     rec_set(r, "Name", w_str(name));
     rec_set(r, "Cost", w_int(cost));
     rec_set(r, "ADCost", w_int(cost));
@@ -500,7 +500,7 @@ static void site_network(struct call *k, bool cut)
                                        : "Site %s connected again.", s->o.name);
     }
     if (p_switch(k, "PassThru")) {
-        json_t *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ADSite");
+        struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ADSite");
         rec_set(r, "Name", w_str(s->o.name));
         rec_set(r, "HubSiteEnabled", w_bool(s->hub_enabled));
         k_out(k, r);
@@ -530,7 +530,7 @@ static void lab_service(struct call *k, bool start)
                 s->o.name);
     }
     if (p_switch(k, "PassThru")) {
-        json_t *r = rec_new("System.ServiceProcess.ServiceController");
+        struct rec *r = rec_new("System.ServiceProcess.ServiceController");
         rec_set(r, "Status", w_str(s->up && *flag ? "Running" : "Stopped"));
         rec_set(r, "Name", w_str(services[svc]));
         rec_set(r, "DisplayName", w_str(svc == 0 ? "Microsoft Exchange Replication" : "Microsoft Exchange Transport"));
@@ -611,7 +611,7 @@ static void step_lab_clock(struct call *k)
 
 static void get_lab_clock(struct call *k)
 {
-    json_t *r = rec_new("Emsh.Lab.Clock");
+    struct rec *r = rec_new("Emsh.Lab.Clock");
     rec_set(r, "Now", w_datetime(k->g->now));
     rec_set(r, "Mode", w_str(k->g->effective_clock == ENGINE_CLOCK_VIRTUAL ? "Virtual" : "RealTime"));
     rec_set(r, "Timers", w_int(k->g->ntimers));
@@ -657,7 +657,7 @@ static void get_lab_event(struct call *k)
             if (!hit)
                 continue;
         }
-        json_t *r = rec_new("Emsh.Lab.Event");
+        struct rec *r = rec_new("Emsh.Lab.Event");
         rec_set(r, "TimeCreated", w_datetime(sqlite3_column_int64(st, 0)));
         rec_set(r, "Category", w_str(cat));
         rec_set(r, "Server", w_str((const char *)sqlite3_column_text(st, 2)));

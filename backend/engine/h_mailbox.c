@@ -12,9 +12,9 @@
 
 #define MAILBOX_VERSION "0.20 (15.0.0.0)"
 
-static json_t *mailbox_record(struct org *g, struct mailbox *m)
+static struct rec *mailbox_record(struct org *g, struct mailbox *m)
 {
-    json_t *r = rec_new("Microsoft.Exchange.Data.Directory.Management.Mailbox");
+    struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.Management.Mailbox");
     struct database *d = org_get(g, m->db);
     struct server *s = d ? db_active_server(g, d) : NULL;
     char lo[NAME_MAX_LEN + 1] = "", upn[300], ou[200];

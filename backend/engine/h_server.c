@@ -14,7 +14,7 @@
 #define VERSION_2019 "Version 15.2 (Build 1544.4)"
 
 /* The properties every AD object ends with, as EMS lists them. */
-void ad_tail(struct org *g, json_t *r, const void *obj, const char *exchange_version, const char *category,
+void ad_tail(struct org *g, struct rec *r, const void *obj, const char *exchange_version, const char *category,
              const char *object_class)
 {
     const struct obj *o = obj;
@@ -59,9 +59,9 @@ int get_targets(struct call *k, enum obj_class cls, const char *param, void ***o
 static const char *const edition_enum = "Microsoft.Exchange.Data.ServerEditionType";
 static const char *const edition_names[] = {"Standard", "Enterprise", "StandardEvaluation"};
 
-static json_t *exchange_server_record(struct org *g, struct server *s)
+static struct rec *exchange_server_record(struct org *g, struct server *s)
 {
-    json_t *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ExchangeServer");
+    struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ExchangeServer");
     char fq[300], legacy[400];
     rec_set(r, "Name", w_str(s->o.name));
     rec_set(r, "DataPath", w_str("C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Mailbox"));
@@ -115,9 +115,9 @@ static void get_exchange_server(struct call *k)
 
 static json_t *limit(int v) { return v < 0 ? json_null() : w_int(v); }
 
-static json_t *mailbox_server_record(struct org *g, struct server *s)
+static struct rec *mailbox_server_record(struct org *g, struct server *s)
 {
-    json_t *r = rec_new("Microsoft.Exchange.Data.Directory.Management.MailboxServer");
+    struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.Management.MailboxServer");
     rec_set(r, "Name", w_str(s->o.name));
     struct dag *dag = org_get(g, s->dag);
     rec_set(r, "DatabaseAvailabilityGroup", dag ? w_obj_id(g, dag) : json_null());
@@ -152,7 +152,7 @@ static void get_mailbox_server(struct call *k)
                 k_not_found(k, "server", p_str(k, "Identity"));
             continue;
         }
-        json_t *r = mailbox_server_record(k->g, s);
+        struct rec *r = mailbox_server_record(k->g, s);
         if (p_switch(k, "Status"))
             rec_set(r, "Locale", json_pack("[s]", "en-US"));
         k_out(k, r);
@@ -247,12 +247,12 @@ static json_t *states_list(const struct server *s, int c, bool local)
         const struct comp_entry *e = local ? &s->local[c][r] : &s->remote[c][r];
         if (!e->state)
             continue;
-        json_t *x = rec_new("Microsoft.Exchange.Data.ServerComponentStates.ComponentStateEntry");
+        struct rec *x = rec_new("Microsoft.Exchange.Data.ServerComponentStates.ComponentStateEntry");
         rec_set(x, "Requester", w_str(requester_names[r]));
         rec_set(x, "State", w_enum("Microsoft.Exchange.Data.ServiceState", e->state == CS_ACTIVE ? "Active"
                                    : e->state == CS_INACTIVE ? "Inactive" : "Draining"));
         rec_set(x, "Timestamp", w_datetime(e->at));
-        json_array_append_new(a, x);
+        json_array_append_new(a, rec_json(x));
     }
     return a;
 }
@@ -273,7 +273,7 @@ static void get_server_component_state(struct call *k)
     for (int c = 0; c < NCOMPONENTS; c++) {
         if ((want >= 0 && c != want) || c == 17 /* UMCallRouter: Exchange 2016 only */)
             continue;
-        json_t *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ServerComponentStatePresentationObject");
+        struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ServerComponentStatePresentationObject");
         int st = component_state(s, c, NULL);
         rec_set(r, "Server", w_str(fq));
         rec_set(r, "Component", w_str(component_names[c]));
@@ -338,9 +338,9 @@ static void set_server_component_state(struct call *k)
 
 /* {=== sites and links ===*/
 
-static json_t *site_record(struct org *g, struct site *s)
+static struct rec *site_record(struct org *g, struct site *s)
 {
-    json_t *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ADSite");
+    struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ADSite");
     rec_set(r, "Name", w_str(s->o.name));
     rec_set(r, "HubSiteEnabled", w_bool(s->hub_enabled));
     rec_set(r, "InboundMailEnabled", w_bool(s->inbound_mail_enabled));
@@ -404,9 +404,9 @@ int64_t parse_size(const char *s)
     return -2;
 }
 
-static json_t *link_record(struct org *g, struct sitelink *l)
+static struct rec *link_record(struct org *g, struct sitelink *l)
 {
-    json_t *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ADSiteLink");
+    struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.Management.ADSiteLink");
     rec_set(r, "Name", w_str(l->o.name));
     rec_set(r, "Cost", w_int(l->exchange_cost >= 0 ? l->exchange_cost : l->cost));
     rec_set(r, "ADCost", w_int(l->cost));

@@ -12,8 +12,22 @@
 **     {"$t": "Guid", "v": "8-4-4-4-12"}
 **     {"$t": "Enum", "type": "Full.Name", "v": "Member"}
 **     {"$t": "ADObjectId", "name", "dn", "guid", "display"}
+**
+** A record nested in a value is {"type": T, "properties": {name: value}}.
+** The records a cmdlet outputs share their shape, so they travel leaner: the
+** response lists each shape once,
+**
+**     "schemas": [{"type": T, "properties": [names], "kinds": [kinds]}]
+**
+** and each output record is {"schema": index, "values": [values]}, where a
+** property whose kind is "DateTime", "TimeSpan", "ByteQuantifiedSize"
+** (bytes, or the text "Unlimited"), "Guid" or "Enum:Full.Name" carries the
+** bare value of its tagged form, and one of kind "" any value as above.
+** For 1,600 copy status records this halves what is built, sent and freed.
 */
 #include "engine_int.h"
+
+#include <assert.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,18 +64,186 @@ static json_t *tagged(const char *tag, json_t *v)
     return o;
 }
 
-json_t *rec_new(const char *type)
+/* {=== records ===*/
+
+enum prop_kind { K_PLAIN, K_DATETIME, K_TIMESPAN, K_SIZE, K_GUID, K_ENUM };
+static const char *const kind_names[] = {"", "DateTime", "TimeSpan", "ByteQuantifiedSize", "Guid", "Enum"};
+
+struct rec {
+    char *type;
+    int n, cap;
+    const char **names;  /* string constants of the handlers */
+    uint8_t *kinds;      /* enum prop_kind */
+    char **etypes;       /* K_ENUM: the enum's type, owned */
+    json_t **vals;
+};
+
+struct rec *rec_new(const char *type)
 {
-    json_t *r = json_object();
-    json_object_set_new_nocheck(r, "type", json_string(type));
-    json_object_set_new_nocheck(r, "properties", json_object());
+    struct rec *r = calloc(1, sizeof *r);
+    r->type = strdup(type);
     return r;
 }
 
-void rec_set(json_t *rec, const char *name, json_t *value)
+void rec_free(struct rec *r)
 {
-    json_object_set_new_nocheck(json_object_get(rec, "properties"), name, value ? value : json_null());
+    if (!r)
+        return;
+    for (int i = 0; i < r->n; i++) {
+        json_decref(r->vals[i]);
+        free(r->etypes[i]);
+    }
+    free(r->type);
+    free(r->names);
+    free(r->kinds);
+    free(r->etypes);
+    free(r->vals);
+    free(r);
 }
+
+/* A tagged value's kind, and its bare value (a new reference); K_PLAIN and v itself otherwise. */
+static int flatten(json_t *v, json_t **bare, char **etype)
+{
+    *etype = NULL;
+    const char *t = json_is_object(v) ? json_string_value(json_object_get(v, "$t")) : NULL;
+    int kind = !t ? K_PLAIN : !strcmp(t, "DateTime") ? K_DATETIME : !strcmp(t, "TimeSpan") ? K_TIMESPAN
+               : !strcmp(t, "ByteQuantifiedSize") ? K_SIZE : !strcmp(t, "Guid") ? K_GUID
+               : !strcmp(t, "Enum") ? K_ENUM : K_PLAIN;
+    if (kind == K_PLAIN) {
+        *bare = v;
+        return K_PLAIN;
+    }
+    *bare = json_incref(json_object_get(v, "v"));
+    if (kind == K_ENUM)
+        *etype = strdup(json_string_value(json_object_get(v, "type")));
+    json_decref(v);
+    return kind;
+}
+
+void rec_set(struct rec *r, const char *name, json_t *value)
+{
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 32;
+        r->names = realloc(r->names, (size_t)r->cap * sizeof *r->names);
+        r->kinds = realloc(r->kinds, (size_t)r->cap);
+        r->etypes = realloc(r->etypes, (size_t)r->cap * sizeof *r->etypes);
+        r->vals = realloc(r->vals, (size_t)r->cap * sizeof *r->vals);
+    }
+    int i = r->n++;
+    r->names[i] = name;
+    r->kinds[i] = (uint8_t)flatten(value ? value : json_null(), &r->vals[i], &r->etypes[i]);
+}
+
+void rec_set_datetime(struct rec *r, const char *name, int64_t ms)
+{
+    rec_set(r, name, json_null());
+    if (ms) {
+        json_decref(r->vals[r->n - 1]);
+        r->vals[r->n - 1] = json_integer(ms_to_ticks(ms));
+    }
+    r->kinds[r->n - 1] = K_DATETIME;
+}
+
+void rec_set_enum(struct rec *r, const char *name, const char *type, const char *member)
+{
+    rec_set(r, name, json_string(member));
+    r->kinds[r->n - 1] = K_ENUM;
+    r->etypes[r->n - 1] = strdup(type);
+}
+
+/* The self-describing form, for a record nested in a value. Consumes r. */
+json_t *rec_json(struct rec *r)
+{
+    json_t *props = json_object();
+    for (int i = 0; i < r->n; i++) {
+        json_t *v = r->vals[i];
+        r->vals[i] = NULL;
+        if (r->kinds[i] != K_PLAIN && !json_is_null(v)) {
+            json_t *t = tagged(kind_names[r->kinds[i]], v);
+            if (r->kinds[i] == K_ENUM)
+                json_object_set_new_nocheck(t, "type", json_string(r->etypes[i]));
+            v = t;
+        }
+        json_object_set_new_nocheck(props, r->names[i], v);
+    }
+    json_t *o = json_object();
+    json_object_set_new_nocheck(o, "type", json_string(r->type));
+    json_object_set_new_nocheck(o, "properties", props);
+    r->n = 0;
+    rec_free(r);
+    return o;
+}
+
+/*
+** The schemas of one response: shapes seen so far, so that each record only
+** sends its values. A record matches a schema when type, names and kinds
+** are the same (names compare as pointers first: they are constants).
+*/
+struct schema {
+    struct rec *shape; /* a record of the shape, values dropped */
+};
+
+int rec_schema(json_t *schemas, struct schema **cache, int *ncache, struct rec *r)
+{
+    for (int i = 0; i < *ncache; i++) {
+        struct rec *s = (*cache)[i].shape;
+        if (s->n != r->n || strcmp(s->type, r->type))
+            continue;
+        bool same = true;
+        for (int j = 0; j < r->n && same; j++)
+            same = s->kinds[j] == r->kinds[j] && (s->names[j] == r->names[j] || !strcmp(s->names[j], r->names[j])) &&
+                   (r->kinds[j] != K_ENUM || !strcmp(s->etypes[j], r->etypes[j]));
+        if (same)
+            return i;
+    }
+    /* a new shape: its names must be distinct (a handler that sets one twice is wrong) */
+    for (int j = 0; j < r->n; j++)
+        for (int i = 0; i < j; i++)
+            assert(strcmp(r->names[i], r->names[j]) != 0);
+    json_t *names = json_array(), *kinds = json_array();
+    struct rec *shape = rec_new(r->type);
+    for (int j = 0; j < r->n; j++) {
+        json_array_append_new(names, json_string(r->names[j]));
+        if (r->kinds[j] == K_ENUM) {
+            char k[300];
+            snprintf(k, sizeof k, "Enum:%s", r->etypes[j]);
+            json_array_append_new(kinds, json_string(k));
+        } else {
+            json_array_append_new(kinds, json_string(kind_names[r->kinds[j]]));
+        }
+        rec_set(shape, r->names[j], json_null());
+        shape->kinds[j] = r->kinds[j];
+        shape->etypes[j] = r->etypes[j] ? strdup(r->etypes[j]) : NULL;
+    }
+    json_t *sj = json_object();
+    json_object_set_new_nocheck(sj, "type", json_string(r->type));
+    json_object_set_new_nocheck(sj, "properties", names);
+    json_object_set_new_nocheck(sj, "kinds", kinds);
+    json_array_append_new(schemas, sj);
+    *cache = realloc(*cache, (size_t)(*ncache + 1) * sizeof **cache);
+    (*cache)[*ncache].shape = shape;
+    return (*ncache)++;
+}
+
+void rec_schemas_free(struct schema *cache, int n)
+{
+    for (int i = 0; i < n; i++)
+        rec_free(cache[i].shape);
+    free(cache);
+}
+
+/* The values of r as a JSON array, taking them over. */
+json_t *rec_values(struct rec *r)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < r->n; i++) {
+        json_array_append_new(a, r->vals[i]);
+        r->vals[i] = NULL;
+    }
+    return a;
+}
+
+/* }=== */
 
 json_t *w_str(const char *s) { return s ? json_string(s) : json_null(); }
 json_t *w_int(int64_t v) { return json_integer(v); }

@@ -46,6 +46,35 @@ static void close_engine(struct engine *e)
     assert_int_equal(system(cmd), 0);
 }
 
+/*
+** The output records in their self-describing form ({"type", "properties"},
+** typed values tagged), from the schemas a response shares among them, so
+** that the tests read every record alike.
+*/
+static void unshape(json_t *resp)
+{
+    json_t *schemas = json_object_get(resp, "schemas"), *out = json_object_get(resp, "output"), *rec;
+    size_t i;
+    json_array_foreach(out, i, rec) {
+        json_t *s = json_array_get(schemas, (size_t)json_integer_value(json_object_get(rec, "schema")));
+        json_t *names = json_object_get(s, "properties"), *kinds = json_object_get(s, "kinds");
+        json_t *props = json_object(), *values = json_object_get(rec, "values");
+        for (size_t j = 0; j < json_array_size(names); j++) {
+            json_t *v = json_incref(json_array_get(values, j));
+            const char *kind = json_string_value(json_array_get(kinds, j));
+            if (kind && *kind && !json_is_null(v)) {
+                bool en = !strncmp(kind, "Enum:", 5);
+                json_t *t = json_pack("{s:s, s:o}", "$t", en ? "Enum" : kind, "v", v);
+                if (en)
+                    json_object_set_new(t, "type", json_string(kind + 5));
+                v = t;
+            }
+            json_object_set_new(props, json_string_value(json_array_get(names, j)), v);
+        }
+        json_array_set_new(out, i, json_pack("{s:O, s:o}", "type", json_object_get(s, "type"), "properties", props));
+    }
+}
+
 /* Runs a cmdlet with parameters given as JSON text; returns the response. */
 static json_t *run(struct engine *e, const char *cmdlet, const char *params)
 {
@@ -56,6 +85,7 @@ static json_t *run(struct engine *e, const char *cmdlet, const char *params)
     json_t *req = json_pack("{s:s, s:o, s:s}", "cmdlet", cmdlet, "parameters", p, "mode", "apply");
     json_t *resp = engine_invoke(e, req);
     json_decref(req);
+    unshape(resp);
     return resp;
 }
 

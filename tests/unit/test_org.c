@@ -426,6 +426,41 @@ static void test_request_and_output(void **state)
     done(&f);
 }
 
+/* Records that share a shape: the schema once, then only values; typed kinds are sent bare. */
+static void test_shaped_output(void **state)
+{
+    (void)state;
+    struct fake f = {0};
+    f.responses[0] = "{\"schemas\": [{\"type\": \"T.Copy\", \"properties\": [\"Name\", \"Seen\", \"Lag\", \"Size\","
+                     "   \"Max\", \"Id\", \"State\"], \"kinds\": [\"\", \"DateTime\", \"TimeSpan\","
+                     "   \"ByteQuantifiedSize\", \"ByteQuantifiedSize\", \"Guid\", \"Enum:T.NoSuchEnum\"]}],"
+                     " \"output\": [{\"schema\": 0, \"values\": [\"DB1\\\\MBX1\", 621355968000000000, 6048000000000,"
+                     "   1024, \"Unlimited\", \"01234567-89ab-cdef-0123-456789abcdef\", \"Healthy\"]},"
+                     "  {\"schema\": 0, \"values\": [\"DB1\\\\MBX2\", null, 0, 0, 2048, null, \"Failed\"]}]}";
+    struct bind_arg args[1] = {{NULL, val_str_new("DB1"), 0, {0, 0}, {0, 0}}};
+    run(&f, "Get-MailboxDatabaseCopyStatus", args, 1);
+    val_free(args[0].value);
+    assert_int_equal(val_arr_len(f.out), 2);
+    val a = val_arr_items(f.out)[0], b = val_arr_items(f.out)[1];
+    assert_string_equal(val_obj_type_at(a, 0), "T.Copy");
+    assert_int_equal(val_obj_len(a), 7);
+    assert_string_equal(val_obj_name_at(a, 6), "State");
+    assert_int_equal(val_kind(val_obj_value_at(a, 1)), VAL_DATETIME);
+    assert_int_equal(val_kind(val_obj_value_at(a, 2)), VAL_TIMESPAN);
+    assert_true(val_obj_value_at(a, 2).u.i == 6048000000000LL);
+    assert_int_equal(val_kind(val_obj_value_at(a, 3)), VAL_BYTESIZE);
+    assert_int_equal(val_kind(val_obj_value_at(a, 4)), VAL_STRING); /* Unlimited */
+    assert_int_equal(val_kind(val_obj_value_at(a, 5)), VAL_GUID);
+    assert_int_equal(val_kind(val_obj_value_at(a, 6)), VAL_STRING); /* an enum the catalog lacks: its text */
+    assert_int_equal(val_kind(val_obj_value_at(b, 1)), VAL_NULL);
+    assert_int_equal(val_kind(val_obj_value_at(b, 5)), VAL_NULL);
+    /* members are found by name, ignoring case, as any object's are */
+    val st = val_obj_get(b, "state");
+    assert_string_equal(val_str(st), "Failed");
+    val_free(st);
+    done(&f);
+}
+
 static const char whatif_response[] =
     "{\"whatif\": [\"Moving mailbox database \\\"DB1\\\" from server \\\"MBX1\\\" to server \\\"MBX2\\\".\"]}";
 
@@ -538,6 +573,7 @@ int main(void)
         cmocka_unit_test(test_catalog_enums_and_views),
         cmocka_unit_test(test_to_wire),
         cmocka_unit_test(test_request_and_output),
+        cmocka_unit_test(test_shaped_output),
         cmocka_unit_test(test_whatif),
         cmocka_unit_test(test_lab_request),
     };
