@@ -285,7 +285,6 @@ static void dismount_database(struct call *k)
 
 /* {=== Get-MailboxDatabaseCopyStatus ===*/
 
-static json_t *log_time(int64_t ms) { return ms ? w_datetime(ms) : json_null(); }
 
 static struct rec *copy_status_record(struct org *g, struct copy *c)
 {
@@ -301,28 +300,29 @@ static struct rec *copy_status_record(struct org *g, struct copy *c)
     rec_set(r, "Id", w_str(c->o.name));
     rec_set(r, "Name", w_str(c->o.name));
     rec_set(r, "DatabaseName", w_str(d->o.name));
-    rec_set(r, "Status", w_enum(copy_status_enum, copy_status_names[st]));
-    rec_set(r, "InstanceStartTime", w_datetime(s->boot_at));
+    rec_set_enum(r, "Status", copy_status_enum, copy_status_names[st]);
+    rec_set_datetime(r, "InstanceStartTime", s->boot_at);
     rec_set(r, "MailboxServer", w_str(s->o.name));
     char lo[80];
     lower(lo, as ? as->o.name : "", sizeof lo);
     rec_set(r, "ActiveDatabaseCopy", as ? w_str(lo) : json_null());
     rec_set(r, "ActiveCopy", w_bool(active));
     rec_set(r, "ActivationPreference", w_int(c->preference));
-    rec_set(r, "StatusRetrievedTime", w_datetime(g->now));
+    rec_set_datetime(r, "StatusRetrievedTime", g->now);
     rec_set(r, "ActivationSuspended", w_bool(c->activation_suspended));
     rec_set(r, "ErrorMessage", w_str(c->error[0] ? c->error : NULL));
     rec_set(r, "SuspendComment", w_str(c->suspend_comment[0] ? c->suspend_comment : NULL));
     rec_set(r, "SinglePageRestore", w_int(0));
-    rec_set(r, "ContentIndexState", w_enum("Microsoft.Exchange.Management.SystemConfigurationTasks.ContentIndexStatusType",
-                                           ci_state_names[c->ci]));
+    rec_set_enum(r, "ContentIndexState", "Microsoft.Exchange.Management.SystemConfigurationTasks.ContentIndexStatusType",
+                 ci_state_names[c->ci]);
     rec_set(r, "ContentIndexErrorMessage", json_null());
     rec_set(r, "CopyQueueLength", w_int(cq));
     rec_set(r, "ReplayQueueLength", w_int(rq));
-    rec_set(r, "LatestAvailableLogTime", log_time(gen ? db_gen_time(d, gen) : 0));
-    rec_set(r, "LastCopiedLogTime", active ? json_null() : log_time(copy_inspected_time(g, c)));
-    rec_set(r, "LastInspectedLogTime", active ? json_null() : log_time(copy_inspected_time(g, c)));
-    rec_set(r, "LastReplayedLogTime", active ? json_null() : log_time(replayed > 0 ? db_gen_time(d, replayed) : 0));
+    int64_t inspected_at = active ? 0 : copy_inspected_time(g, c);
+    rec_set_datetime(r, "LatestAvailableLogTime", gen ? db_gen_time(d, gen) : 0);
+    rec_set_datetime(r, "LastCopiedLogTime", inspected_at);
+    rec_set_datetime(r, "LastInspectedLogTime", inspected_at);
+    rec_set_datetime(r, "LastReplayedLogTime", !active && replayed > 0 ? db_gen_time(d, replayed) : 0);
     rec_set(r, "LastLogGenerated", w_int(gen));
     rec_set(r, "LastLogCopied", w_int(active ? 0 : inspected));
     rec_set(r, "LastLogInspected", w_int(active ? 0 : inspected));
