@@ -148,30 +148,13 @@ static void new_mailbox_database(struct call *k)
     }
     if (!k_should(k, "Creating mailbox database \"%s\" on server \"%s\".", name, s->o.name))
         return;
-    struct database *d = org_new(g, OC_DB, name);
-    d->server = d->home = s->o.id;
-    d->recovery = p_switch(k, "Recovery");
     const char *edb = p_str(k, "EdbFilePath"), *log = p_str(k, "LogFolderPath");
-    if (edb)
-        snprintf(d->edb_path, sizeof d->edb_path, "%s", edb);
-    else
-        snprintf(d->edb_path, sizeof d->edb_path,
-                 "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Mailbox\\%s\\%s.edb", name, name);
-    if (log)
-        snprintf(d->log_path, sizeof d->log_path, "%s", log);
-    else
-        snprintf(d->log_path, sizeof d->log_path, "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Mailbox\\%s",
-                 name);
-    d->mount_at_startup = true;
-    d->logs_per_minute = 4;
-    db_stream(g, d, 1, 0);
-    struct copy *c = org_new(g, OC_COPY, "");
-    copy_set_name(c, name, s->o.name);
-    c->db = d->o.id;
-    c->server = s->o.id;
-    c->preference = 1;
-    c->lag_max_delay = MS_DAY;
-    c->volume = 1;
+    char edb_dflt[260], log_dflt[260];
+    snprintf(edb_dflt, sizeof edb_dflt, "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Mailbox\\%s\\%s.edb",
+             name, name);
+    snprintf(log_dflt, sizeof log_dflt, "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Mailbox\\%s", name);
+    struct database *d = db_new(g, name, s, edb ? edb : edb_dflt, log ? log : log_dflt);
+    d->recovery = p_switch(k, "Recovery");
     k_warn(k, "Please restart the Microsoft Exchange Information Store service on server %s after adding new "
               "mailbox databases.", s->o.name);
     k_out(k, database_record(k, d, false));
@@ -505,19 +488,10 @@ static void add_mailbox_database_copy(struct call *k)
     }
     if (!k_should(k, "Adding mailbox database copy \"%s\" on server \"%s\".", d->o.name, s->o.name))
         return;
-    struct copy *c = org_new(g, OC_COPY, "");
-    copy_set_name(c, d->o.name, s->o.name);
-    c->db = d->o.id;
-    c->server = s->o.id;
-    c->preference = n + 1;
+    struct copy *c = copy_new(g, d, s, n + 1);
     c->replay_lag = lag;
     c->truncation_lag = trunc;
     c->lag_max_delay = maxd;
-    c->volume = 1;
-    d->dag = s->dag;
-    if (d->constraint == 0)
-        d->constraint = 1;
-    touch(g, d);
     if (pref != n + 1)
         renumber(g, d, c, (int)pref);
     if (config_only || p_switch(k, "SeedingPostponed")) {

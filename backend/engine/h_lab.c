@@ -11,7 +11,6 @@
 #include <strings.h>
 
 #define VERSION_2019 "Version 15.2 (Build 1544.4)"
-#define DEFAULT_LOGS_PER_MINUTE 4 /* [ENGINE] a quiet database of 25 mailboxes */
 
 static const char *const role_names[] = {"Mailbox", "Edge", "FileServer", NULL};
 
@@ -86,38 +85,19 @@ static struct dag *add_dag(struct org *g, const char *name, const char *witness)
 
 static struct database *add_db(struct org *g, const char *name, struct server *on)
 {
-    struct database *d = org_new(g, OC_DB, name);
-    d->server = d->home = on->o.id;
-    snprintf(d->edb_path, sizeof d->edb_path, "C:\\ExchangeDatabases\\%s\\%s.db\\%s.edb", name, name, name);
-    snprintf(d->log_path, sizeof d->log_path, "C:\\ExchangeDatabases\\%s\\%s.log", name, name);
-    d->mount_at_startup = true;
-    d->logs_per_minute = DEFAULT_LOGS_PER_MINUTE;
-    db_stream(g, d, 1, 0);
-    struct copy *c = org_new(g, OC_COPY, "");
-    copy_set_name(c, name, on->o.name);
-    c->db = d->o.id;
-    c->server = on->o.id;
-    c->preference = 1;
-    c->lag_max_delay = MS_DAY;
-    c->volume = 1;
-    return d;
+    char edb[260], log[260];
+    snprintf(edb, sizeof edb, "C:\\ExchangeDatabases\\%s\\%s.db\\%s.edb", name, name, name);
+    snprintf(log, sizeof log, "C:\\ExchangeDatabases\\%s\\%s.log", name, name);
+    return db_new(g, name, on, edb, log);
 }
 
+/* A passive copy that is in sync from the start, as a template lays it out. */
 static struct copy *add_copy(struct org *g, struct database *d, struct server *on, int pref, int64_t lag)
 {
-    struct copy *c = org_new(g, OC_COPY, "");
-    copy_set_name(c, d->o.name, on->o.name);
-    c->db = d->o.id;
-    c->server = on->o.id;
-    c->preference = pref;
+    struct copy *c = copy_new(g, d, on, pref);
     c->replay_lag = lag;
-    c->lag_max_delay = MS_DAY;
-    c->volume = 1;
     c->copying = true;
     c->status = CST_HEALTHY;
-    d->dag = on->dag;
-    if (d->constraint == 0)
-        d->constraint = 1; /* the second copy makes it SecondCopy */
     return c;
 }
 

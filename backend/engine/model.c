@@ -125,9 +125,42 @@ void org_free(struct org *g)
     memset(g, 0, sizeof *g);
 }
 
-void copy_set_name(struct copy *c, const char *db, const char *server)
+/* A copy's name, "DB\\Server". */
+static void copy_set_name(struct copy *c, const char *db, const char *server)
 {
     snprintf(c->o.name, sizeof c->o.name, "%.*s\\%.*s", NAME_MAX_LEN, db, NAME_MAX_LEN, server);
+}
+
+struct copy *copy_new(struct org *g, struct database *d, struct server *on, int preference)
+{
+    struct copy *c = org_new(g, OC_COPY, "");
+    copy_set_name(c, d->o.name, on->o.name);
+    c->db = d->o.id;
+    c->server = on->o.id;
+    c->preference = preference;
+    c->lag_max_delay = MS_DAY;
+    c->volume = 1;
+    if (preference > 1) {
+        /* a passive copy makes the database replicated: SecondCopy from the second copy on */
+        d->dag = on->dag;
+        if (d->constraint == 0)
+            d->constraint = 1;
+        touch(g, d);
+    }
+    return c;
+}
+
+struct database *db_new(struct org *g, const char *name, struct server *on, const char *edb, const char *log)
+{
+    struct database *d = org_new(g, OC_DB, name);
+    d->server = d->home = on->o.id;
+    snprintf(d->edb_path, sizeof d->edb_path, "%s", edb);
+    snprintf(d->log_path, sizeof d->log_path, "%s", log);
+    d->mount_at_startup = true;
+    d->logs_per_minute = DEFAULT_LOGS_PER_MINUTE;
+    db_stream(g, d, 1, 0);
+    copy_new(g, d, on, 1);
+    return d;
 }
 
 struct server *db_active_server(struct org *g, struct database *d) { return org_get(g, d->server); }

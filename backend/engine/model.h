@@ -302,8 +302,12 @@ void *org_find(struct org *g, enum obj_class cls, const char *name);
 void org_new_guid(struct org *g, char out[37]);
 void org_free(struct org *g);
 
-/* A copy's name, "DB\\Server". */
-void copy_set_name(struct copy *c, const char *db, const char *server);
+/* [ENGINE] a quiet database of 25 mailboxes makes 4 logs a minute (Set-LabWorkload changes it). */
+#define DEFAULT_LOGS_PER_MINUTE 4
+/* A database on a server, not mounted, with its active copy (preference 1). */
+struct database *db_new(struct org *g, const char *name, struct server *on, const char *edb, const char *log);
+/* A copy of d on a server, not yet copying; a passive one makes d replicated. */
+struct copy *copy_new(struct org *g, struct database *d, struct server *on, int preference);
 struct server *db_active_server(struct org *g, struct database *d);
 struct copy *db_copy_on(struct org *g, struct database *d, int64_t server);
 /* The copies of a database, by ActivationPreference. Returns the count. */
