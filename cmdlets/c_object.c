@@ -1842,11 +1842,11 @@ static enum ev foreach_end(struct cmd_ctx *c)
     struct foreach_state *st = cmd_state(c);
     enum ev rc = foreach_flush(c, st);
     if (rc)
-        return rc == EV_STOP ? EV_OK : rc;
+        return rc;
     if (cmd_set(c) != 0 || val_kind(st->end) != VAL_SCRIPTBLOCK)
         return EV_OK;
     rc = cmd_run_block(c, st->end, val_nothing(), NULL, 0, false);
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_foreach_object, .begin = foreach_begin, .process = foreach_process,
@@ -2291,7 +2291,7 @@ static enum ev select_process(struct cmd_ctx *c, val input)
 static enum ev select_end(struct cmd_ctx *c)
 {
     enum ev rc = select_finish(c);
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_select_object, .begin = select_begin, .process = select_process, .end = select_end,
@@ -2419,7 +2419,7 @@ static enum ev sort_end(struct cmd_ctx *c)
         oentry_free(&rows[i]);
     free(rows);
     plist_free(&keys);
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_sort_object, .begin = sort_begin, .process = sort_process, .end = sort_end,
@@ -2598,7 +2598,7 @@ static enum ev group_end(struct cmd_ctx *c)
         r = val_obj_set(r, "Name", val_str_buf(&name));
         rc = cmd_write(c, r);
     }
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_group_object, .begin = group_begin, .process = group_process, .end = group_end,
@@ -2902,7 +2902,7 @@ static enum ev measure_end(struct cmd_ctx *c)
         r = val_obj_set(r, "Property", has_prop ? val_str_new(m->name) : val_null());
         rc = cmd_write(c, r);
     }
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_measure_object, .begin = measure_begin, .process = measure_process, .end = measure_end,
@@ -3196,7 +3196,7 @@ static enum ev compare_end(struct cmd_ctx *c)
         rc = compare_emit(c, &st->diff_backlog.v[i], "=>");
     for (uint32_t i = 0; i < st->ref_backlog.n && !rc; i++)
         rc = compare_emit(c, &st->ref_backlog.v[i], "<=");
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_compare_object, .begin = compare_begin, .process = compare_process, .end = compare_end,
@@ -3660,7 +3660,7 @@ static enum ev new_object_process(struct cmd_ctx *c, val input)
         }
     }
     enum ev rc = cmd_write(c, obj);
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_new_object, .process = new_object_process, .state_size = sizeof(struct new_object_state));

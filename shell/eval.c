@@ -1559,8 +1559,61 @@ static enum ev items_of(struct interp *in, const struct ast_node *e, val *out)
     return EV_OK;
 }
 
+/* A range a..b that a pipeline or foreach loop walks: numbers made one at
+   a time, not an array first, so a loop that breaks or a pipeline that
+   stops early costs nothing for the rest. */
+static const struct ast_node *lazy_range(const struct ast_node *e)
+{
+    const struct ast_node *x = lone_expression(e);
+    if (x)
+        e = x;
+    if (e && e->kind == AST_BINARY && e->u.binary.op == OP_RANGE)
+        return e;
+    return NULL;
+}
+
+static enum ev range_bounds(struct interp *in, const struct ast_node *e, int32_t *a, int32_t *b)
+{
+    val l, r;
+    enum ev rc = ev_expr(in, e->u.binary.lhs, &l);
+    if (rc)
+        return rc;
+    if ((rc = ev_expr(in, e->u.binary.rhs, &r))) {
+        val_free(l);
+        return rc;
+    }
+    struct conv_error err;
+    bool ok = conv_to_int32(l, a, &err) && conv_to_int32(r, b, &err);
+    val_free(l);
+    val_free(r);
+    return ok ? EV_OK : ev_throw_conv(in, e, &err);
+}
+
+static enum ev foreach_range(struct interp *in, const struct ast_node *n, const struct ast_node *range,
+                             struct sink *out)
+{
+    int32_t a, b;
+    enum ev rc = range_bounds(in, range, &a, &b);
+    if (rc)
+        return rc;
+    const struct ast_node *var = n->u.foreach.var;
+    int64_t step = a <= b ? 1 : -1;
+    for (int64_t i = a;; i += step) {
+        if ((rc = ev_var_set(in, var, var->u.var.name.s, var->u.var.name.n, val_int((int32_t)i))))
+            break;
+        bool stop;
+        rc = loop_body(in, n->u.foreach.body, &n->u.foreach.label, out, &stop);
+        if (stop || i == b)
+            break;
+    }
+    return rc;
+}
+
 static enum ev foreach_stmt(struct interp *in, const struct ast_node *n, struct sink *out)
 {
+    const struct ast_node *range = lazy_range(n->u.foreach.expr);
+    if (range)
+        return foreach_range(in, n, range, out);
     val items;
     enum ev rc = items_of(in, n->u.foreach.expr, &items);
     if (rc)
@@ -2585,21 +2638,6 @@ static void routing_close(struct routing *r)
         fclose(r->file.f);
 }
 
-/* Runs a stage's put with its error routing in force. */
-static enum ev routed_put(struct sink *s, val v)
-{
-    struct proc *p = (struct proc *)s;
-    struct interp *in = p->in;
-    int route = in->err_route;
-    struct sink *eo = in->err_out;
-    in->err_route = p->err_route;
-    in->err_out = p->err_out;
-    enum ev rc = p->real_put(s, v);
-    in->err_route = route;
-    in->err_out = eo;
-    return rc;
-}
-
 static enum ev routed_call(struct proc *p, enum ev (*fn)(struct proc *))
 {
     struct interp *in = p->in;
@@ -2612,6 +2650,71 @@ static enum ev routed_call(struct proc *p, enum ev (*fn)(struct proc *))
     enum ev rc = fn(p);
     in->err_route = route;
     in->err_out = eo;
+    return rc;
+}
+
+static enum ev stage_begin(struct proc *p)
+{
+    p->begun = true;
+    return routed_call(p, p->begin);
+}
+
+/*
+** A stage's put, with its error routing in force. An object that reaches a
+** stage before its begin ran (written by an upstream begin block) runs that
+** begin first, as PowerShell's command processor does.
+*/
+static enum ev stage_put(struct sink *s, val v)
+{
+    struct proc *p = (struct proc *)s;
+    struct interp *in = p->in;
+    if (!p->begun) {
+        enum ev rc = stage_begin(p);
+        if (rc) {
+            val_free(v);
+            return rc;
+        }
+    }
+    if (p->err_route == ERR_CONSOLE)
+        return p->real_put(s, v);
+    int route = in->err_route;
+    struct sink *eo = in->err_out;
+    in->err_route = p->err_route;
+    in->err_out = p->err_out;
+    enum ev rc = p->real_put(s, v);
+    in->err_route = route;
+    in->err_out = eo;
+    return rc;
+}
+
+/*
+** Where the stage that asked to stop sits in this pipeline: its index, -1
+** when it is downstream of the pipeline (the whole pipeline is upstream of
+** it and unwinds), or 0 when no stage asked.
+*/
+static int stop_index(struct interp *in, struct proc **procs, uint32_t count)
+{
+    if (!in->stop_origin)
+        return 0;
+    for (uint32_t i = 0; i < count; i++)
+        if (procs[i] == in->stop_origin)
+            return (int)i;
+    return -1;
+}
+
+/* Emits the numbers of a range a..b one at a time. */
+static enum ev emit_range(struct interp *in, const struct ast_node *range, struct sink *to)
+{
+    int32_t a, b;
+    enum ev rc = range_bounds(in, range, &a, &b);
+    int64_t step = a <= b ? 1 : -1;
+    for (int64_t i = a; !rc; i += step) {
+        if (ev_interrupted)
+            return EV_HALT;
+        rc = to->put(to, val_int((int32_t)i));
+        if (i == b)
+            break;
+    }
     return rc;
 }
 
@@ -2645,17 +2748,17 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
             if (routes[i].err != ERR_CONSOLE) {
                 procs[i]->err_route = (int)routes[i].err;
                 procs[i]->err_out = routes[i].out;
-                procs[i]->real_put = procs[i]->sink.put;
-                procs[i]->sink.put = routed_put;
             }
+            procs[i]->real_put = procs[i]->sink.put;
+            procs[i]->sink.put = stage_put;
             next = &procs[i]->sink;
         }
         built = i;
     }
     /* begin every stage, first to last */
     for (uint32_t i = 0; i < count && !rc; i++)
-        if (procs[i])
-            rc = routed_call(procs[i], procs[i]->begin);
+        if (procs[i] && !procs[i]->begun)
+            rc = stage_begin(procs[i]);
     if (!rc) {
         const struct ast_node *first = el->v[0];
         if (first->kind == AST_COMMAND_EXPR) {
@@ -2667,7 +2770,13 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
                 in->err_route = (int)routes[0].err;
                 in->err_out = routes[0].out;
             }
-            rc = ev_expr(in, e, &v);
+            const struct ast_node *range = lazy_range(e);
+            if (range) {
+                rc = emit_range(in, range, count > 1 ? &procs[1]->sink : routes[0].out);
+                v = val_nothing();
+            } else {
+                rc = ev_expr(in, e, &v);
+            }
             in->err_route = route;
             in->err_out = eo;
             if (!rc && count == 1 && e->kind == AST_UNARY &&
@@ -2683,25 +2792,41 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
             }
         }
     }
-    /* end every stage not upstream of one that asked to stop */
-    if (rc == EV_STOP || !rc) {
-        uint32_t from = 0;
-        for (uint32_t i = 0; i < count; i++)
-            if (procs[i] && procs[i]->stop_requested)
-                from = i;
+    /*
+    ** End every stage not upstream of one that asked to stop. A stop asked
+    ** downstream of this pipeline (this pipeline runs inside a function or
+    ** script block that feeds it) unwinds it with EV_STOP and no end block
+    ** runs, as PowerShell's StopUpstreamCommandsException does.
+    */
+    uint32_t from = 0;
+    if (rc == EV_STOP) {
+        int k = stop_index(in, procs, count);
+        if (k < 0)
+            goto out;
+        from = (uint32_t)k;
+        in->stop_origin = NULL;
         rc = EV_OK;
-        for (uint32_t i = from; i < count && !rc; i++) {
-            if (!procs[i])
-                continue;
-            rc = routed_call(procs[i], procs[i]->end);
-            if (rc == EV_STOP) {
-                rc = EV_OK;
+    }
+    for (uint32_t i = from; i < count && !rc; i++) {
+        if (!procs[i])
+            continue;
+        if (!procs[i]->begun && (rc = stage_begin(procs[i])))
+            break;
+        rc = routed_call(procs[i], procs[i]->end);
+        if (rc == EV_STOP) {
+            int k = stop_index(in, procs, count);
+            if (k < 0)
                 break;
-            }
+            in->stop_origin = NULL;
+            rc = EV_OK;
+            if ((uint32_t)k > i)
+                i = (uint32_t)k - 1;
         }
     }
 out:
     for (uint32_t i = 0; i < count; i++) {
+        if (procs[i] && in->stop_origin == procs[i])
+            in->stop_origin = NULL;
         if (procs[i])
             procs[i]->release(procs[i]);
         if (i >= built)

@@ -47,6 +47,9 @@ struct interp {
     int try_depth;            /* try blocks under way: errors go to their catch */
     bool fatal;               /* the error under way ends the script (throw, -ErrorAction Stop) */
     val type_cache;           /* hashtable: type text -> [type] */
+    /* the stage that asked the pipelines upstream of it to stop (Select-Object
+       -First): EV_STOP unwinds every stage and statement up to its pipeline */
+    struct proc *stop_origin;
 };
 
 /* One argument of a command as the command line gave it. */
@@ -71,7 +74,7 @@ struct proc {
     enum ev (*end)(struct proc *p);
     void (*release)(struct proc *p);
     bool expects_input;
-    bool stop_requested;
+    bool begun;        /* begin has run (an upstream begin block's output runs it early) */
     /* 2>$null and 2>&1 on this element: where its error records go */
     int err_route;            /* enum err_route */
     struct sink *err_out;     /* ERR_TO_OUTPUT: the element's output */
