@@ -34,6 +34,7 @@
 
 #include "bind.h"
 #include "conv.h"
+#include "format.h"
 #include "ops.h"
 #include "parse.h"
 #include "regex.h"
@@ -3994,8 +3995,24 @@ static bool flags_arg(struct cmd_ctx *c, uint16_t param, const char *type, const
     return ok;
 }
 
+/* MemberDefinition's table view: one group per type, as PowerShellCore.format.ps1xml has it. */
+static const char *const memberdef_types[] = {"Microsoft.PowerShell.Commands.MemberDefinition", NULL};
+static const struct fmt_column memberdef_columns[] = {
+    {NULL, "Name", NULL, NULL, 0, FMT_ALIGN_UNDEFINED},
+    {NULL, "MemberType", NULL, NULL, 0, FMT_ALIGN_UNDEFINED},
+    {NULL, "Definition", NULL, NULL, 0, FMT_ALIGN_UNDEFINED},
+};
+static const struct fmt_view memberdef_view = {
+    .name = "MemberDefinition", .types = memberdef_types, .shape = FMT_SHAPE_TABLE,
+    .columns = memberdef_columns, .ncolumns = 3, .group_by = "TypeName"};
+
 static enum ev gm_begin(struct cmd_ctx *c)
 {
+    static bool view_done;
+    if (!view_done) {
+        view_done = true;
+        fmt_register_view(&memberdef_view);
+    }
     struct gm_state *st = cmd_state(c);
     st->seen = val_arr_new();
     st->want = MT_ALL;

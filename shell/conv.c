@@ -162,7 +162,35 @@ static void enum_str(val v, struct buf *out)
     buf_printf(out, "%lld", (long long)v.u.i);
 }
 
+static struct conv_hooks hooks;
+
+void conv_set_hooks(const struct conv_hooks *h)
+{
+    if (h)
+        hooks = *h;
+    else
+        memset(&hooks, 0, sizeof hooks);
+}
+
+val conv_resolved(val obj)
+{
+    if (hooks.resolve && val_kind(obj) == VAL_OBJECT)
+        return hooks.resolve(hooks.ud, obj);
+    return val_copy(obj);
+}
+
+static void bag_str(val v, struct buf *out);
+
 static void obj_str(val v, struct buf *out)
+{
+    if (hooks.to_string && hooks.to_string(hooks.ud, v, out))
+        return;
+    val r = conv_resolved(v);
+    bag_str(r, out);
+    val_free(r);
+}
+
+static void bag_str(val v, struct buf *out)
 {
     /* A record with a ToString value set by its producer prints that. */
     val ts = val_obj_get(v, "\x01ToString");

@@ -32,6 +32,22 @@ void conv_set_ofs(const char *ofs);
 /* Is the value true in a condition? (borrows) */
 bool conv_truthy(val v);
 
+/*
+** Hooks the evaluator installs so that the layers below it can run script
+** code: resolve gives an object with its added alias and script properties
+** read (a new reference), to_string the result of a script class's
+** ToString() (false when the object has no such method; then the usual
+** rules apply). NULL clears them.
+*/
+struct conv_hooks {
+    val (*resolve)(void *ud, val obj);
+    bool (*to_string)(void *ud, val obj, struct buf *out);
+    void *ud;
+};
+void conv_set_hooks(const struct conv_hooks *h);
+/* obj as the resolve hook shows it (borrows obj; a new reference). */
+val conv_resolved(val obj);
+
 /* Appends v as PowerShell converts it to a string (borrows). */
 void conv_str(val v, struct buf *out);
 /* v as a string value (consumes v). */

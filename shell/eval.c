@@ -2948,10 +2948,22 @@ static val host_object(void)
     return h;
 }
 
+static val resolve_hook(void *ud, val obj)
+{
+    return ev_resolved_view(ud, obj);
+}
+
+static bool to_string_hook(void *ud, val obj, struct buf *out)
+{
+    return ev_class_to_string(ud, obj, out);
+}
+
 struct interp *interp_new(const struct interp_options *opt)
 {
     struct interp *in = emsh_xmalloc(sizeof *in);
     memset(in, 0, sizeof *in);
+    struct conv_hooks hooks = {resolve_hook, to_string_hook, in};
+    conv_set_hooks(&hooks);
     in->global = scope_new(NULL, SCOPE_GLOBAL);
     in->scope = scope_retain(in->global);
     in->out = opt && opt->out ? opt->out : stdout;
@@ -3005,6 +3017,7 @@ void interp_free(struct interp *in)
 {
     if (!in)
         return;
+    conv_set_hooks(NULL);
     while (session_transcript_stop(in, NULL))
         ; /* each open transcript gets its end block */
     if (fmt_limit_source_ud() == in)

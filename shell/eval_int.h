@@ -138,6 +138,13 @@ enum ev ev_index_get(struct interp *in, const struct ast_node *at, val target, v
 enum ev ev_index_set(struct interp *in, const struct ast_node *at, val target, val index,
                      val value);
 
+/* An object with its added alias and script properties read, its script
+** methods left out, as formatting shows it (members.c; a new reference). */
+val ev_resolved_view(struct interp *in, val obj);
+/* A script class instance's ToString() override, run (typedefs.c); false
+** when the object has none. */
+bool ev_class_to_string(struct interp *in, val obj, struct buf *out);
+
 /* Runs a script block value with $_ = input (VAL_NOTHING: not set) and
 ** positional arguments; its output goes to out. In the current scope, as
 ** ForEach-Object and switch conditions run theirs, unless new_scope. */

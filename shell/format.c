@@ -2255,7 +2255,20 @@ static val group_start(struct fmt_formatter *f)
 
 /* }--- */
 
+static enum ev process_object_view(struct fmt_formatter *f, val obj, struct fmt_error *err);
+
+/* An object with added alias and script properties is shown with them read. */
 static enum ev process_object(struct fmt_formatter *f, val obj, struct fmt_error *err)
+{
+    if (fmt_is_record(obj) || val_kind(obj) != VAL_OBJECT)
+        return process_object_view(f, obj, err);
+    val view = conv_resolved(obj);
+    enum ev rc = process_object_view(f, view, err);
+    val_free(view);
+    return rc;
+}
+
+static enum ev process_object_view(struct fmt_formatter *f, val obj, struct fmt_error *err)
 {
     if (fmt_is_record(obj))
         return emit(f, val_copy(obj));

@@ -236,6 +236,194 @@ static val psobject_view(val target)
     return o;
 }
 
+
+/*
+** {==================================================================
+** Added members: AliasProperty, ScriptProperty, ScriptMethod
+** ===================================================================
+*/
+
+/*
+** Add-Member stores a member other than a note property as a property whose
+** value is a member object (see c_object.c): a VAL_OBJECT with the hidden
+** "\x01Member" and the type name PSAliasProperty, PSScriptProperty or
+** PSScriptMethod.
+*/
+enum added { ADDED_NONE, ADDED_ALIAS, ADDED_SCRIPTPROP, ADDED_SCRIPTMETHOD };
+
+static enum added added_kind(val v)
+{
+    if (val_kind(v) != VAL_OBJECT || !val_obj_ntypes(v) || !val_obj_has(v, "\x01Member"))
+        return ADDED_NONE;
+    const char *t = val_obj_type_at(v, 0);
+    if (!strcmp(t, "System.Management.Automation.PSAliasProperty"))
+        return ADDED_ALIAS;
+    if (!strcmp(t, "System.Management.Automation.PSScriptProperty"))
+        return ADDED_SCRIPTPROP;
+    if (!strcmp(t, "System.Management.Automation.PSScriptMethod"))
+        return ADDED_SCRIPTMETHOD;
+    return ADDED_NONE;
+}
+
+/* Runs script with $this = target and the arguments; *out its output as an assignment sees it. */
+static enum ev call_with_this(struct interp *in, const struct ast_node *at, val target, val script,
+                              const val *args, uint32_t na, val *out)
+{
+    struct collector c;
+    collector_init(&c);
+    struct scope *saved = in->scope;
+    in->scope = scope_new(saved, SCOPE_FUNCTION);
+    struct var *tv = scope_define(in->scope, "this", 4);
+    val_free(tv->value);
+    tv->value = val_copy(target);
+    enum ev rc = ev_call_scriptblock(in, at, script, val_nothing(), args, na, &c.s);
+    scope_release(in->scope);
+    in->scope = saved;
+    if (rc) {
+        val_free(c.items);
+        return rc;
+    }
+    *out = collector_result(&c);
+    return EV_OK;
+}
+
+static enum ev accessor_missing(struct interp *in, const struct ast_node *at, const char *name, bool set)
+{
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "%s accessor for property \"%s\" is unavailable.", set ? "Set" : "Get", name);
+    struct err_spec spec = {buf_cstr(&m),
+                            set ? "SetWithoutSetterFromScriptProperty" : "GetWithoutGetterFromScriptPropertyValue",
+                            "NotSpecified",
+                            set ? "System.Management.Automation.SetValueException"
+                                : "System.Management.Automation.GetValueException",
+                            val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
+static int alias_depth;
+
+/* The value of an added property: the aliased member (converted), or the getter's output. */
+static enum ev added_value(struct interp *in, const struct ast_node *at, val target, val member, val *out)
+{
+    enum added k = added_kind(member);
+    if (k == ADDED_ALIAS) {
+        val ref = val_obj_get(member, "ReferencedMemberName");
+        enum ev rc;
+        *out = val_null();
+        if (alias_depth > 32) {
+            val_free(ref);
+            return EV_OK;
+        }
+        alias_depth++;
+        rc = ev_member_get(in, at, target, ref, false, out);
+        alias_depth--;
+        val_free(ref);
+        val ct = val_obj_get(member, "ConversionType");
+        if (!rc && val_kind(ct) == VAL_TYPE) {
+            struct conv_error err;
+            val conv;
+            if (conv_to_type(*out, ct.aux, &conv, &err))
+                *out = conv;
+            else
+                rc = ev_throw_conv(in, at, &err);
+        }
+        val_free(ct);
+        return rc;
+    }
+    if (k == ADDED_SCRIPTPROP) {
+        val getter = val_obj_get(member, "GetterScript");
+        if (val_kind(getter) != VAL_SCRIPTBLOCK) {
+            val_free(getter);
+            val nm = val_obj_get(member, "Name");
+            enum ev rc = accessor_missing(in, at, val_str(nm), false);
+            val_free(nm);
+            return rc;
+        }
+        val r;
+        enum ev rc = call_with_this(in, at, target, getter, NULL, 0, &r);
+        val_free(getter);
+        if (rc)
+            return rc;
+        *out = val_kind(r) == VAL_NOTHING ? val_null() : r;
+        return EV_OK;
+    }
+    *out = val_copy(member);
+    return EV_OK;
+}
+
+/* Assignment to an added property: the aliased member, or the setter with the value. */
+static enum ev added_set(struct interp *in, const struct ast_node *at, val target, val member, val value)
+{
+    if (added_kind(member) == ADDED_ALIAS) {
+        val ref = val_obj_get(member, "ReferencedMemberName");
+        enum ev rc = ev_member_set(in, at, target, ref, value);
+        val_free(ref);
+        return rc;
+    }
+    val setter = val_obj_get(member, "SetterScript");
+    if (val_kind(setter) != VAL_SCRIPTBLOCK) {
+        val_free(setter);
+        val_free(value);
+        val nm = val_obj_get(member, "Name");
+        enum ev rc = accessor_missing(in, at, val_str(nm), true);
+        val_free(nm);
+        return rc;
+    }
+    val r;
+    val arg = val_kind(value) == VAL_NOTHING ? val_null() : value;
+    enum ev rc = call_with_this(in, at, target, setter, &arg, 1, &r);
+    val_free(arg);
+    val_free(setter);
+    if (!rc)
+        val_free(r);
+    return rc;
+}
+
+/*
+** An object as formatting and string conversion show it: its alias and
+** script properties read, its script methods left out (a new reference;
+** the object itself when it has no added members).
+*/
+val ev_resolved_view(struct interp *in, val obj)
+{
+    if (val_kind(obj) != VAL_OBJECT)
+        return val_copy(obj);
+    bool any = false;
+    for (uint32_t i = 0; i < val_obj_len(obj) && !any; i++)
+        any = added_kind(val_obj_value_at(obj, i)) != ADDED_NONE;
+    if (!any)
+        return val_copy(obj);
+    val r = val_obj_new(val_obj_ntypes(obj) ? val_obj_type_at(obj, 0) : NULL);
+    for (uint32_t i = 1; i < val_obj_ntypes(obj); i++)
+        r = val_obj_add_type(r, val_obj_type_at(obj, i));
+    for (uint32_t i = 0; i < val_obj_len(obj); i++) {
+        const char *pn = val_obj_name_at(obj, i);
+        val pv = val_obj_value_at(obj, i);
+        enum added k = added_kind(pv);
+        if (k == ADDED_SCRIPTMETHOD)
+            continue;
+        if (k == ADDED_NONE) {
+            r = val_obj_set(r, pn, val_copy(pv));
+            continue;
+        }
+        val v;
+        val saved = in->thrown;
+        in->thrown = val_null();
+        if (added_value(in, NULL, obj, pv, &v) != EV_OK) {
+            /* a failing getter shows as an empty value, as the formatter shows it */
+            val_free(in->thrown);
+            v = val_null();
+        }
+        in->thrown = saved;
+        r = val_obj_set(r, pn, v);
+    }
+    return r;
+}
+
+/* }================================================================== */
+
 enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, val name,
                       bool is_static, val *out)
 {
@@ -252,6 +440,11 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
     switch (val_kind(target)) {
     case VAL_OBJECT: {
         val v = val_obj_get(target, val_str(name));
+        if (added_kind(v) == ADDED_ALIAS || added_kind(v) == ADDED_SCRIPTPROP) {
+            enum ev rc = added_value(in, at, target, v, out);
+            val_free(v);
+            return rc;
+        }
         if (val_kind(v) != VAL_NOTHING) {
             *out = v;
             return EV_OK;
@@ -369,7 +562,16 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
 enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, val name, val value)
 {
     switch (val_kind(target)) {
-    case VAL_OBJECT:
+    case VAL_OBJECT: {
+        val stored = val_obj_get(target, val_str(name));
+        enum added k = added_kind(stored);
+        if (k == ADDED_ALIAS || k == ADDED_SCRIPTPROP) {
+            enum ev rc = added_set(in, at, target, stored, value);
+            val_free(stored);
+            return rc;
+        }
+        val_free(stored);
+    }
         /* PSCustomObject: only existing properties; records: any property is settable */
         if (!val_obj_has(target, val_str(name)) && val_obj_ntypes(target) &&
             strcmp(val_obj_type_at(target, 0), "System.Management.Automation.PSCustomObject") == 0) {
@@ -996,29 +1198,13 @@ static enum ev object_method(struct interp *in, const struct ast_node *at, val t
 {
     *handled = false;
     val m = val_obj_get(target, val_str(name));
-    if (val_kind(m) == VAL_OBJECT && val_obj_ntypes(m) &&
-        strcmp(val_obj_type_at(m, 0), "System.Management.Automation.PSScriptMethod") == 0) {
+    if (added_kind(m) == ADDED_SCRIPTMETHOD) {
         val script = val_obj_get(m, "Script");
         val_free(m);
         *handled = true;
-        struct collector c;
-        collector_init(&c);
-        val old = ev_var_get(in, "this", 4);
-        struct scope *saved = in->scope;
-        in->scope = scope_new(saved, SCOPE_FUNCTION);
-        struct var *tv = scope_define(in->scope, "this", 4);
-        tv->value = val_copy(target);
-        enum ev rc = ev_call_scriptblock(in, at, script, val_nothing(), args, na, &c.s);
-        scope_release(in->scope);
-        in->scope = saved;
-        val_free(old);
+        enum ev rc = call_with_this(in, at, target, script, args, na, out);
         val_free(script);
-        if (rc) {
-            val_free(c.items);
-            return rc;
-        }
-        *out = collector_result(&c);
-        return EV_OK;
+        return rc;
     }
     val_free(m);
     if (!val_obj_ntypes(target) ||

@@ -69,3 +69,11 @@ enum ev ev_define_type(struct interp *in, const struct ast_node *n)
     buf_release(&m);
     return rc;
 }
+
+bool ev_class_to_string(struct interp *in, val obj, struct buf *out)
+{
+    (void)in;
+    (void)obj;
+    (void)out;
+    return false;
+}
