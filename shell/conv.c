@@ -66,8 +66,9 @@ bool conv_truthy(val v)
     case VAL_ENUM:
         return v.u.i != 0;
     case VAL_DOUBLE:
-    case VAL_DECIMAL:
         return v.u.d != 0;
+    case VAL_DECIMAL:
+        return !dec_is_zero(val_dec_get(v));
     case VAL_STRING:
         return val_str_len(v) != 0;
     case VAL_ARRAY: {
@@ -243,7 +244,7 @@ void conv_str(val v, struct buf *out)
         nf_format_double(out, v.u.d, NULL);
         return;
     case VAL_DECIMAL:
-        nf_format_decimal(out, v.u.d, NULL);
+        nf_format_decimal(out, val_dec_get(v), NULL);
         return;
     case VAL_CHAR:
         buf_put_utf8(out, (uint32_t)v.u.i);
@@ -457,9 +458,17 @@ bool conv_parse_number(const char *s, size_t n, val *out)
     case NUM_DOUBLE:
         *out = val_double(neg ? -num.d : num.d);
         return true;
-    case NUM_DECIMAL:
-        *out = val_decimal(neg ? -num.d : num.d);
+    case NUM_DECIMAL: {
+        /* the exact digits (without the d suffix) when they parse as a decimal */
+        struct dec d;
+        size_t tn = n - i;
+        while (tn && (tmp[tn - 1] == 'd' || tmp[tn - 1] == 'D'))
+            tn--;
+        if (dec_parse(tmp, tn, &d) != DEC_OK && dec_from_double(num.d, &d) != DEC_OK)
+            return false;
+        *out = val_dec(neg ? dec_neg(d) : d);
         return true;
+    }
     default:
         if (neg && num.i == 2147483648LL) {
             *out = val_int(INT32_MIN);
@@ -545,8 +554,11 @@ bool conv_to_int64(val v, int64_t *out, struct conv_error *err)
     if (!conv_to_number(v, &n, err))
         return false;
     switch (val_kind(n)) {
-    case VAL_DOUBLE:
     case VAL_DECIMAL:
+        if (!dec_to_int64(val_dec_get(n), out))
+            return range_fail(v, "System.Int64", err);
+        return true;
+    case VAL_DOUBLE:
         if (!(n.u.d >= -9223372036854775808.0 && n.u.d < 9223372036854775808.0))
             return range_fail(v, "System.Int64", err);
         *out = (int64_t)round_even(n.u.d);
@@ -563,7 +575,13 @@ bool conv_to_int32(val v, int32_t *out, struct conv_error *err)
     val n;
     if (!conv_to_number(v, &n, err))
         return false;
-    if (val_kind(n) == VAL_DOUBLE || val_kind(n) == VAL_DECIMAL) {
+    if (val_kind(n) == VAL_DECIMAL) {
+        if (!dec_to_int64(val_dec_get(n), &x) || x < INT32_MIN || x > INT32_MAX)
+            return range_fail(v, "System.Int32", err);
+        *out = (int32_t)x;
+        return true;
+    }
+    if (val_kind(n) == VAL_DOUBLE) {
         double r = round_even(n.u.d);
         if (!(r >= -2147483648.0 && r <= 2147483647.0))
             return range_fail(v, "System.Int32", err);
@@ -582,8 +600,42 @@ bool conv_to_double(val v, double *out, struct conv_error *err)
     val n;
     if (!conv_to_number(v, &n, err))
         return false;
-    *out = (val_kind(n) == VAL_DOUBLE || val_kind(n) == VAL_DECIMAL) ? n.u.d : (double)n.u.i;
+    *out = val_kind(n) == VAL_DOUBLE ? n.u.d : val_kind(n) == VAL_DECIMAL ? dec_to_double(val_dec_get(n)) : (double)n.u.i;
     return true;
+}
+
+bool conv_to_decimal(val v, struct dec *out, struct conv_error *err)
+{
+    if (val_kind(v) == VAL_STRING && dec_parse(val_str(v), val_str_len(v), out) == DEC_OK)
+        return true;
+    val n;
+    if (val_kind(v) == VAL_STRING) {
+        if (!conv_parse_number(val_str(v), val_str_len(v), &n))
+            return conv_fail(err, "InvalidCastFromStringToDecimal", "System.Management.Automation.PSInvalidCastException",
+                             "Cannot convert value \"%s\" to type \"System.Decimal\". Error: \"Input string was not in a correct format.\"",
+                             val_str(v));
+    } else if (!conv_to_number(v, &n, err)) {
+        return false;
+    }
+    switch (val_kind(n)) {
+    case VAL_DECIMAL:
+        *out = val_dec_get(n);
+        return true;
+    case VAL_DOUBLE:
+        if (dec_from_double(n.u.d, out) == DEC_OK)
+            return true;
+        break;
+    default:
+        *out = dec_from_int64(n.u.i);
+        return true;
+    }
+    struct buf b = BUF_INIT;
+    conv_str(v, &b);
+    conv_fail(err, "InvalidCastIConvertible", "System.Management.Automation.PSInvalidCastException",
+              "Cannot convert value \"%s\" to type \"System.Decimal\". Error: \"Value was either too large or too small for a Decimal.\"",
+              buf_cstr(&b));
+    buf_release(&b);
+    return false;
 }
 
 /* }================================================================== */
@@ -826,9 +878,16 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
         *out = val_long(x);
         return true;
     }
+    case TY_DECIMAL: {
+        struct dec d;
+        bool ok = conv_to_decimal(v, &d, err);
+        val_free(v);
+        if (ok)
+            *out = val_dec(d);
+        return ok;
+    }
     case TY_DOUBLE:
     case TY_SINGLE:
-    case TY_DECIMAL:
     case TY_BIGINT: {
         double d;
         if (k == VAL_STRING) {
@@ -845,9 +904,7 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
             return false;
         }
         val_free(v);
-        if (type == TY_DECIMAL)
-            *out = val_decimal(d);
-        else if (type == TY_BIGINT)
+        if (type == TY_BIGINT)
             *out = val_long((int64_t)d);
         else
             *out = val_double(d);

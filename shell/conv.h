@@ -70,6 +70,8 @@ bool conv_to_number(val v, val *out, struct conv_error *err); /* borrows v */
 bool conv_to_int64(val v, int64_t *out, struct conv_error *err); /* borrows */
 bool conv_to_int32(val v, int32_t *out, struct conv_error *err); /* borrows */
 bool conv_to_double(val v, double *out, struct conv_error *err); /* borrows */
+/* A value as a System.Decimal: strings parse exactly, doubles keep 15 digits (borrows). */
+bool conv_to_decimal(val v, struct dec *out, struct conv_error *err);
 
 /*
 ** [T]$v: converts v to the type with id `type`. Consumes v; on success

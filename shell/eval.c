@@ -541,8 +541,14 @@ static val number_value(const struct ast_node *n)
         return val_int((int32_t)x->i);
     case NUM_DOUBLE:
         return val_double(x->d);
-    case NUM_DECIMAL:
-        return val_decimal(x->d);
+    case NUM_DECIMAL: {
+        /* exactly as written: 1.50d keeps its two decimals */
+        val v;
+        struct dec d;
+        if (conv_parse_number(n->u.number.text.s, n->u.number.text.n, &v) && val_kind(v) == VAL_DECIMAL)
+            return v;
+        return val_dec(dec_from_double(x->d, &d) == DEC_OK ? d : dec_from_int64(0));
+    }
     default:
         return val_long(x->i);
     }
@@ -2964,6 +2970,9 @@ struct interp *interp_new(const struct interp_options *opt)
     memset(in, 0, sizeof *in);
     struct conv_hooks hooks = {resolve_hook, to_string_hook, in};
     conv_set_hooks(&hooks);
+    static const char *const rounding[] = {"ToEven", "AwayFromZero"};
+    static const int64_t rounding_values[] = {0, 1};
+    type_enum("System.MidpointRounding", rounding, rounding_values, 2, false);
     in->global = scope_new(NULL, SCOPE_GLOBAL);
     in->scope = scope_retain(in->global);
     in->out = opt && opt->out ? opt->out : stdout;

@@ -439,7 +439,7 @@ static bool format_value(val v, const char *fmt, struct buf *out)
         e = nf_format_double(out, v.u.d, fmt);
         break;
     case VAL_DECIMAL:
-        e = nf_format_decimal(out, v.u.d, fmt);
+        e = nf_format_decimal(out, val_dec_get(v), fmt);
         break;
     case VAL_DATETIME:
         return dt_format(out, v.u.i, conv_dt_kind(v), fmt, DT_EN_US) == DT_OK;

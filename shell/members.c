@@ -153,6 +153,20 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
     case TY_STRING:
         if (is(name, "Empty")) { *out = val_str_new(""); return EV_OK; }
         break;
+    case TY_DECIMAL: {
+        struct dec d = dec_from_int64(0);
+        if (is(name, "MaxValue") || is(name, "MinValue")) {
+            d.lo = UINT64_MAX;
+            d.hi = UINT32_MAX;
+            d.neg = is(name, "MinValue");
+        } else if (is(name, "One") || is(name, "MinusOne")) {
+            d = dec_from_int64(is(name, "One") ? 1 : -1);
+        } else if (!is(name, "Zero")) {
+            break;
+        }
+        *out = val_dec(d);
+        return EV_OK;
+    }
     case TY_DATETIME:
         if (is(name, "Now")) { *out = val_datetime(dt_now_local(), VF_LOCAL); return EV_OK; }
         if (is(name, "UtcNow")) { *out = val_datetime(dt_now(), VF_UTC); return EV_OK; }
@@ -1167,7 +1181,7 @@ static enum ev to_string(struct interp *in, const struct ast_node *at, val t, va
             e = nf_format_double(&b, t.u.d, buf_cstr(&fb));
             break;
         case VAL_DECIMAL:
-            e = nf_format_decimal(&b, t.u.d, buf_cstr(&fb));
+            e = nf_format_decimal(&b, val_dec_get(t), buf_cstr(&fb));
             break;
         default:
             conv_str(t, &b);
@@ -1495,10 +1509,80 @@ enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val targe
 ** ===================================================================
 */
 
+/* A MidpointRounding argument: true for AwayFromZero. */
+static bool away_from_zero(val v)
+{
+    if (val_kind(v) == VAL_ENUM || val_kind(v) == VAL_INT)
+        return v.u.i == 1;
+    struct buf b = BUF_INIT;
+    conv_str(v, &b);
+    bool away = text_ieq(b.s, b.len, "AwayFromZero", 12);
+    buf_release(&b);
+    return away;
+}
+
+/*
+** [math]:: and [decimal]:: on a decimal: Round (digits, MidpointRounding),
+** Floor, Ceiling, Truncate, Abs, Max, Min, in decimal arithmetic.
+*/
+static enum ev decimal_math(struct interp *in, const struct ast_node *at, val name, const val *args,
+                            uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    struct dec a, b;
+    struct conv_error err;
+    if (na >= 1 && !conv_to_decimal(args[0], &a, &err))
+        return ev_throw_conv(in, at, &err);
+    if (is(name, "Round") && na >= 1 && na <= 3) {
+        int32_t digits = 0;
+        bool away = false;
+        if (na == 2 && (val_kind(args[1]) == VAL_ENUM || val_kind(args[1]) == VAL_STRING))
+            away = away_from_zero(args[1]);
+        else if (na >= 2 && !arg_int(args[1], &digits))
+            return bad_args(in, at, name, na);
+        if (na == 3)
+            away = away_from_zero(args[2]);
+        if (digits < 0 || digits > 28)
+            return method_error(in, at, name, na, "Rounding digits must be between 0 and 15, inclusive.\r\nParameter name: digits");
+        *out = val_dec(dec_round(a, digits, away));
+        return EV_OK;
+    }
+    if ((is(name, "Floor") || is(name, "Ceiling") || is(name, "Truncate")) && na == 1) {
+        *out = val_dec(is(name, "Floor") ? dec_floor(a) : is(name, "Ceiling") ? dec_ceiling(a) : dec_truncate(a));
+        return EV_OK;
+    }
+    if (is(name, "Abs") && na == 1) {
+        a.neg = false;
+        *out = val_dec(a);
+        return EV_OK;
+    }
+    if ((is(name, "Max") || is(name, "Min")) && na == 2) {
+        if (!conv_to_decimal(args[1], &b, &err))
+            return ev_throw_conv(in, at, &err);
+        int c = dec_cmp(a, b);
+        *out = val_dec(is(name, "Max") ? (c >= 0 ? a : b) : (c <= 0 ? a : b));
+        return EV_OK;
+    }
+    if (is(name, "Negate") && na == 1) {
+        *out = val_dec(dec_neg(a));
+        return EV_OK;
+    }
+    *handled = false;
+    return EV_OK;
+}
+
 static enum ev math_method(struct interp *in, const struct ast_node *at, val name, const val *args,
                            uint32_t na, val *out, bool *handled)
 {
     *handled = true;
+    if (na >= 1 && val_kind(args[0]) == VAL_DECIMAL &&
+        (na == 1 || is(name, "Round") || val_kind(args[1]) == VAL_DECIMAL || val_kind(args[1]) == VAL_INT ||
+         val_kind(args[1]) == VAL_LONG)) {
+        enum ev rc = decimal_math(in, at, name, args, na, out, handled);
+        if (*handled || rc)
+            return rc;
+        *handled = true;
+    }
     double x = 0, y = 0;
     if (na >= 1 && !conv_to_double(args[0], &x, NULL))
         return bad_args(in, at, name, na);
@@ -1506,18 +1590,24 @@ static enum ev math_method(struct interp *in, const struct ast_node *at, val nam
         return bad_args(in, at, name, na);
     bool ints = na >= 1 && (val_kind(args[0]) == VAL_INT || val_kind(args[0]) == VAL_LONG) &&
                 (na < 2 || val_kind(args[1]) == VAL_INT || val_kind(args[1]) == VAL_LONG);
-    if (is(name, "Round") && na >= 1) {
+    if (is(name, "Round") && na >= 1 && na <= 3) {
         int32_t digits = 0;
-        if (na >= 2 && !arg_int(args[1], &digits))
+        bool away = false;
+        if (na == 2 && (val_kind(args[1]) == VAL_ENUM || val_kind(args[1]) == VAL_STRING))
+            away = away_from_zero(args[1]);
+        else if (na >= 2 && !arg_int(args[1], &digits))
             return bad_args(in, at, name, na);
+        if (na == 3)
+            away = away_from_zero(args[2]);
         double scale = pow(10, digits);
-        double r = nearbyint(x * scale) / scale; /* banker's rounding, as Math.Round */
-        *out = val_kind(args[0]) == VAL_DECIMAL ? val_decimal(r) : val_double(r);
+        /* banker's rounding, as Math.Round, unless MidpointRounding.AwayFromZero */
+        double r = (away ? round(x * scale) : nearbyint(x * scale)) / scale;
+        *out = val_double(r);
         return EV_OK;
     }
     if ((is(name, "Floor") || is(name, "Ceiling") || is(name, "Truncate")) && na == 1) {
         double r = is(name, "Floor") ? floor(x) : is(name, "Ceiling") ? ceil(x) : trunc(x);
-        *out = val_kind(args[0]) == VAL_DECIMAL ? val_decimal(r) : val_double(r);
+        *out = val_double(r);
         return EV_OK;
     }
     if (is(name, "Abs") && na == 1) {
@@ -1867,6 +1957,44 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
         rc = math_method(in, at, name, args, na, out, &handled);
         if (handled || rc)
             return rc;
+    }
+    if (t == TY_DECIMAL) {
+        if ((is(name, "Parse") || is(name, "TryParse")) && na >= 1) {
+            struct buf sb = BUF_INIT;
+            conv_str(args[0], &sb);
+            struct dec d;
+            enum dec_status st = dec_parse(sb.s ? sb.s : "", sb.len, &d);
+            buf_release(&sb);
+            if (is(name, "TryParse")) {
+                *out = val_bool(st == DEC_OK);
+                return EV_OK;
+            }
+            if (st != DEC_OK)
+                return method_error(in, at, name, na, st == DEC_FORMAT ? "Input string was not in a correct format."
+                                                                       : "Value was either too large or too small for a Decimal.");
+            *out = val_dec(d);
+            return EV_OK;
+        }
+        rc = decimal_math(in, at, name, args, na, out, &handled);
+        if (handled || rc)
+            return rc;
+        static const char *const ops[][2] = {{"Add", "+"}, {"Subtract", "-"}, {"Multiply", "*"},
+                                             {"Divide", "/"}, {"Remainder", "%"}};
+        for (size_t i = 0; i < sizeof ops / sizeof ops[0] && na == 2; i++) {
+            if (!is(name, ops[i][0]))
+                continue;
+            struct dec a, b, r;
+            struct conv_error err;
+            if (!conv_to_decimal(args[0], &a, &err) || !conv_to_decimal(args[1], &b, &err))
+                return ev_throw_conv(in, at, &err);
+            enum dec_status st = i == 0 ? dec_add(a, b, &r) : i == 1 ? dec_sub(a, b, &r) : i == 2 ? dec_mul(a, b, &r)
+                                 : i == 3 ? dec_div(a, b, &r) : dec_rem(a, b, &r);
+            if (st)
+                return method_error(in, at, name, na, st == DEC_DIVZERO ? "Attempted to divide by zero."
+                                                                        : "Value was either too large or too small for a Decimal.");
+            *out = val_dec(r);
+            return EV_OK;
+        }
     }
     if (is(name, "new")) {
         const struct type_info *ti = type_get(t);
