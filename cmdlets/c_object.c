@@ -40,6 +40,7 @@
 #include "regex.h"
 #include "text.h"
 #include "types.h"
+#include "uri.h"
 #include "wildcard.h"
 
 #include <errno.h>
@@ -3492,6 +3493,18 @@ static bool construct(uint16_t t, const val *args, uint32_t na, val *out, struct
         buf_release(&m);
         *out = e;
         return na <= 2;
+    }
+    if (t == TY_URI) {
+        const char *why;
+        *out = uri_new(args, na, &why);
+        if (val_kind(*out) != VAL_NOTHING)
+            return true;
+        if (why) {
+            conv_fail(err, "ConstructorInvokedThrowException", "System.Management.Automation.MethodInvocationException",
+                      "Exception calling \".ctor\" with \"%u\" argument(s): \"%s\"", na, why);
+            *failed = true;
+        }
+        return false;
     }
     switch (t) {
     case TY_INT: case TY_LONG: case TY_DOUBLE: case TY_DECIMAL: case TY_BOOL: case TY_CHAR:

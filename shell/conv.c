@@ -13,6 +13,7 @@
 #include "netfmt.h"
 #include "parse.h"
 #include "text.h"
+#include "uri.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -1031,6 +1032,25 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
             bool r = cast_fail(v, type, "The value isn't a valid byte quantified size.", err);
             val_free(v);
             return r;
+        }
+        break;
+    case TY_URI:
+        if (k == VAL_OBJECT && val_obj_ntypes(v) && !strcmp(val_obj_type_at(v, 0), "System.Uri")) {
+            *out = v;
+            return true;
+        }
+        if (k == VAL_STRING) {
+            const char *why = NULL;
+            val u = uri_object(val_str(v), val_str_len(v), &why);
+            if (val_kind(u) != VAL_NOTHING) {
+                val_free(v);
+                *out = u;
+                return true;
+            }
+            conv_fail(err, "InvalidCastConstructorException", "System.Management.Automation.PSInvalidCastException",
+                      "Cannot convert value \"%s\" to type \"System.Uri\". Error: \"%s\"", val_str(v), why);
+            val_free(v);
+            return false;
         }
         break;
     case TY_GUID:

@@ -2973,6 +2973,9 @@ struct interp *interp_new(const struct interp_options *opt)
     static const char *const rounding[] = {"ToEven", "AwayFromZero"};
     static const int64_t rounding_values[] = {0, 1};
     type_enum("System.MidpointRounding", rounding, rounding_values, 2, false);
+    static const char *const urikind[] = {"RelativeOrAbsolute", "Absolute", "Relative"};
+    static const int64_t urikind_values[] = {0, 1, 2};
+    type_enum("System.UriKind", urikind, urikind_values, 3, false);
     in->global = scope_new(NULL, SCOPE_GLOBAL);
     in->scope = scope_retain(in->global);
     in->out = opt && opt->out ? opt->out : stdout;

@@ -17,6 +17,7 @@
 #include "regex.h"
 #include "text.h"
 #include "types.h"
+#include "uri.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -1957,6 +1958,54 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
         rc = math_method(in, at, name, args, na, out, &handled);
         if (handled || rc)
             return rc;
+    }
+    if (t == TY_URI) {
+        if (na == 1 && (is(name, "EscapeDataString") || is(name, "UnescapeDataString") || is(name, "EscapeUriString"))) {
+            if (val_is_null(args[0]))
+                return method_error(in, at, name, na, "Value cannot be null.\r\nParameter name: stringToEscape");
+            struct buf sb = BUF_INIT, r = BUF_INIT;
+            conv_str(args[0], &sb);
+            if (is(name, "EscapeDataString"))
+                uri_escape_data(sb.s ? sb.s : "", sb.len, &r);
+            else if (is(name, "EscapeUriString"))
+                uri_escape_uri(sb.s ? sb.s : "", sb.len, &r);
+            else
+                uri_unescape(sb.s ? sb.s : "", sb.len, &r);
+            buf_release(&sb);
+            *out = val_str_buf(&r);
+            return EV_OK;
+        }
+        if (is(name, "IsWellFormedUriString") && na == 2) {
+            struct buf sb = BUF_INIT;
+            conv_str(args[0], &sb);
+            int32_t kind = 0;
+            val k;
+            struct conv_error err;
+            uint16_t ukind = type_lookup("System.UriKind", 14);
+            if (!conv_to_type(val_copy(args[1]), ukind, &k, &err)) {
+                buf_release(&sb);
+                return ev_throw_conv(in, at, &err);
+            }
+            kind = (int32_t)k.u.i;
+            *out = val_bool(!val_is_null(args[0]) && uri_well_formed(sb.s ? sb.s : "", sb.len, (enum uri_kind)kind));
+            buf_release(&sb);
+            return EV_OK;
+        }
+        if (is(name, "new")) {
+            const char *why;
+            *out = uri_new(args, na, &why);
+            if (val_kind(*out) != VAL_NOTHING)
+                return EV_OK;
+            if (!why)
+                return bad_args(in, at, name, na);
+            struct buf m = BUF_INIT;
+            buf_printf(&m, "Exception calling \".ctor\" with \"%u\" argument(s): \"%s\"", na, why);
+            struct err_spec spec = {buf_cstr(&m), "UriFormatException", "NotSpecified",
+                                    "System.Management.Automation.MethodInvocationException", val_nothing(), NULL};
+            rc = ev_throw(in, at, &spec);
+            buf_release(&m);
+            return rc;
+        }
     }
     if (t == TY_DECIMAL) {
         if ((is(name, "Parse") || is(name, "TryParse")) && na >= 1) {
