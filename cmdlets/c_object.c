@@ -3494,6 +3494,10 @@ static bool construct(uint16_t t, const val *args, uint32_t na, val *out, struct
         *out = e;
         return na <= 2;
     }
+    if (ti && ti->kind == TK_SCRIPT_CLASS) {
+        *failed = !conv_construct(t, args, na, out, err);
+        return !*failed;
+    }
     if (t == TY_URI) {
         const char *why;
         *out = uri_new(args, na, &why);
@@ -4144,6 +4148,23 @@ static void gm_object_members(val obj, struct gm_item **items, uint32_t *n)
 {
     for (size_t i = 0; i < EMSH_ARRAY_SIZE(m_object); i++)
         gm_push(items, n, m_object[i].name, m_object[i].kind, m_object[i].def);
+    val rows = conv_class_members(obj);
+    if (val_kind(rows) == VAL_ARRAY) {
+        /* a script class instance: its declared properties and methods */
+        for (uint32_t i = 0; i < val_arr_len(rows); i++) {
+            const val *r = val_arr_items(val_arr_items(rows)[i]);
+            bool method = !strcmp(val_str(r[1]), "Method");
+            bool dup = false;
+            for (uint32_t k = 0; k < *n && method; k++)
+                if ((*items)[k].kind == MT_METHOD && ieq((*items)[k].name, val_str(r[0])) &&
+                    !strcmp((*items)[k].def, val_str(r[2])))
+                    dup = true;
+            if (!dup)
+                gm_push(items, n, val_str(r[0]), method ? MT_METHOD : MT_PROPERTY, val_str(r[2]));
+        }
+        val_free(rows);
+        return;
+    }
     bool custom = is_custom(obj);
     for (uint32_t i = 0; i < val_obj_len(obj); i++) {
         const char *pn = val_obj_name_at(obj, i);

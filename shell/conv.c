@@ -181,6 +181,20 @@ val conv_resolved(val obj)
     return val_copy(obj);
 }
 
+val conv_class_members(val obj)
+{
+    return hooks.members ? hooks.members(hooks.ud, obj) : val_nothing();
+}
+
+bool conv_construct(uint16_t type, const val *args, uint32_t nargs, val *out, struct conv_error *err)
+{
+    if (!hooks.construct)
+        return conv_fail(err, "CannotFindAppropriateCtor", "System.Management.Automation.PSArgumentException",
+                         "A constructor was not found. Cannot find an appropriate constructor for type %s.",
+                         type_name(type));
+    return hooks.construct(hooks.ud, type, args, nargs, out, err);
+}
+
 static void bag_str(val v, struct buf *out);
 
 static void obj_str(val v, struct buf *out)
@@ -773,6 +787,25 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
     }
     if (t->kind == TK_ENUM)
         return to_enum(v, type, out, err);
+    if (t->kind == TK_SCRIPT_CLASS) {
+        /* an instance of the class or of a class derived from it stays as it is */
+        if (val_kind(v) == VAL_OBJECT)
+            for (uint32_t i = 0; i < val_obj_ntypes(v); i++)
+                if (!strcmp(val_obj_type_at(v, i), t->name)) {
+                    *out = v;
+                    return true;
+                }
+        if (val_is_null(v)) {
+            val_free(v);
+            *out = val_null();
+            return true;
+        }
+        bool ok = hooks.convert ? hooks.convert(hooks.ud, v, type, out, err)
+                                : conv_fail(err, "ConvertToFinalInvalidCastException", "System.Management.Automation.PSInvalidCastException",
+                                            "Cannot convert the value to type \"%s\".", t->name);
+        val_free(v);
+        return ok;
+    }
     if (t->kind == TK_ARRAY)
         return to_array_of(v, t->elem, out, err);
     if (t->kind == TK_LIST) {

@@ -42,11 +42,23 @@ bool conv_truthy(val v);
 struct conv_hooks {
     val (*resolve)(void *ud, val obj);
     bool (*to_string)(void *ud, val obj, struct buf *out);
+    /* [Class]$v for a script class (borrows v): a hashtable sets the
+       properties of a new instance, another value goes to a constructor */
+    bool (*convert)(void *ud, val v, uint16_t type, val *out, struct conv_error *err);
+    /* new Class(args) (New-Object) */
+    bool (*construct)(void *ud, uint16_t type, const val *args, uint32_t nargs, val *out, struct conv_error *err);
+    /* a script class instance's members for Get-Member: [name, "Property" or
+       "Method", definition] rows, or VAL_NOTHING for other objects */
+    val (*members)(void *ud, val obj);
     void *ud;
 };
 void conv_set_hooks(const struct conv_hooks *h);
 /* obj as the resolve hook shows it (borrows obj; a new reference). */
 val conv_resolved(val obj);
+/* The members hook's rows for obj (VAL_NOTHING without one). */
+val conv_class_members(val obj);
+/* new T(args) for a script class, through the construct hook. */
+bool conv_construct(uint16_t type, const val *args, uint32_t nargs, val *out, struct conv_error *err);
 
 /* Appends v as PowerShell converts it to a string (borrows). */
 void conv_str(val v, struct buf *out);

@@ -1857,6 +1857,22 @@ static enum ev throw_stmt(struct interp *in, const struct ast_node *n)
 static void define_function(struct interp *in, const struct ast_node *n);
 enum ev ev_define_type(struct interp *in, const struct ast_node *n);
 
+/*
+** Where the statements of a class method write: nowhere, as in PowerShell,
+** where only `return` gives a method its value (kept here).
+*/
+struct method_sink {
+    struct sink s;
+    val value;
+};
+
+static enum ev method_put(struct sink *s, val v)
+{
+    (void)s;
+    val_free(v);
+    return EV_OK;
+}
+
 enum ev ev_stmt(struct interp *in, const struct ast_node *n, struct sink *out)
 {
     switch (n->kind) {
@@ -1895,6 +1911,19 @@ enum ev ev_stmt(struct interp *in, const struct ast_node *n, struct sink *out)
         return n->kind == AST_BREAK ? EV_BREAK : EV_CONTINUE;
     }
     case AST_RETURN:
+        if (out->put == method_put) {
+            /* return in a class method: the method's value, not output */
+            struct method_sink *ms = (struct method_sink *)out;
+            if (n->u.jump.pipeline) {
+                val v;
+                enum ev rc = rhs_value(in, n->u.jump.pipeline, &v);
+                if (rc)
+                    return rc;
+                val_free(ms->value);
+                ms->value = v;
+            }
+            return EV_RETURN;
+        }
         if (n->u.jump.pipeline) {
             enum ev rc = ev_stmt(in, n->u.jump.pipeline, out);
             if (rc)
@@ -2291,6 +2320,44 @@ enum ev ev_call_scriptblock(struct interp *in, const struct ast_node *at, val sb
                             const val *args, uint32_t nargs, struct sink *out)
 {
     return ev_call_scriptblock_scoped(in, at, sb, input, args, nargs, false, out);
+}
+
+enum ev ev_call_method(struct interp *in, const struct ast_node *at, const struct method_call *mc, val *ret)
+{
+    struct sproc *sp = sproc_new(in, at, mc->unit, mc->body, mc->name);
+    sp->paren = mc->params;
+    sp->p.next = &null_sink;
+    if (mc->nargs) {
+        sp->args = emsh_xmalloc(mc->nargs * sizeof *sp->args);
+        for (uint32_t i = 0; i < mc->nargs; i++) {
+            memset(&sp->args[i], 0, sizeof sp->args[i]);
+            sp->args[i].value = val_copy(mc->args[i]);
+            sp->args[i].at = at;
+        }
+        sp->nargs = mc->nargs;
+    }
+    struct method_sink ms = {{method_put}, val_nothing()};
+    enum ev rc = sproc_begin(&sp->p);
+    if (!rc) {
+        enter_sproc(sp);
+        if (val_kind(mc->this_obj) != VAL_NOTHING)
+            set_local(in, "this", val_copy(mc->this_obj));
+        if (mc->before)
+            rc = mc->before(in, mc->ud);
+        const struct ast_node *nb = sp->body->u.script.blocks[BLOCK_END];
+        if (!rc && nb)
+            rc = exec_stmts(in, &nb->u.named.stmts, &ms.s);
+        if (rc == EV_RETURN)
+            rc = EV_OK;
+        leave_sproc(sp);
+    }
+    sproc_release(&sp->p);
+    if (rc) {
+        val_free(ms.value);
+        return rc;
+    }
+    *ret = ms.value;
+    return EV_OK;
 }
 
 /* }================================================================== */
@@ -2964,11 +3031,27 @@ static bool to_string_hook(void *ud, val obj, struct buf *out)
     return ev_class_to_string(ud, obj, out);
 }
 
+static bool convert_hook(void *ud, val v, uint16_t type, val *out, struct conv_error *err)
+{
+    return ev_class_convert(ud, v, type, out, err);
+}
+
+static val members_hook(void *ud, val obj)
+{
+    return ev_class_members(ud, obj);
+}
+
+static bool construct_hook(void *ud, uint16_t type, const val *args, uint32_t nargs, val *out,
+                           struct conv_error *err)
+{
+    return ev_class_construct(ud, type, args, nargs, out, err);
+}
+
 struct interp *interp_new(const struct interp_options *opt)
 {
     struct interp *in = emsh_xmalloc(sizeof *in);
     memset(in, 0, sizeof *in);
-    struct conv_hooks hooks = {resolve_hook, to_string_hook, in};
+    struct conv_hooks hooks = {resolve_hook, to_string_hook, convert_hook, construct_hook, members_hook, in};
     conv_set_hooks(&hooks);
     static const char *const rounding[] = {"ToEven", "AwayFromZero"};
     static const int64_t rounding_values[] = {0, 1};
@@ -3030,6 +3113,7 @@ void interp_free(struct interp *in)
     if (!in)
         return;
     conv_set_hooks(NULL);
+    ev_classes_free(in);
     while (session_transcript_stop(in, NULL))
         ; /* each open transcript gets its end block */
     if (fmt_limit_source_ud() == in)
@@ -3118,6 +3202,12 @@ enum ev interp_run(struct interp *in, struct parse_unit *u, bool script, struct 
         val_free(v->value);
         v->value = val_str_new(u->name);
         free(dir);
+    }
+    if (!rc) {
+        /* its classes and enums exist before its first statement runs */
+        enter_sproc(sp);
+        rc = ev_predefine_types(in, u->root);
+        leave_sproc(sp);
     }
     if (!rc)
         rc = sproc_end(&sp->p);

@@ -124,6 +124,12 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
 {
     uint16_t t = type.aux;
     const struct type_info *ti = type_get(t);
+    if (ti && ti->kind == TK_SCRIPT_CLASS) {
+        bool handled;
+        enum ev rc = ev_class_static_get(in, at, t, val_str(name), out, &handled);
+        if (handled || rc)
+            return rc;
+    }
     if (ti && ti->kind == TK_ENUM) {
         int64_t v;
         if (type_enum_value(t, val_str(name), val_str_len(name), &v)) {
@@ -405,6 +411,8 @@ val ev_resolved_view(struct interp *in, val obj)
 {
     if (val_kind(obj) != VAL_OBJECT)
         return val_copy(obj);
+    if (ev_is_class_instance(in, obj))
+        return ev_class_view(in, obj);
     bool any = false;
     for (uint32_t i = 0; i < val_obj_len(obj) && !any; i++)
         any = added_kind(val_obj_value_at(obj, i)) != ADDED_NONE;
@@ -578,6 +586,21 @@ enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, 
 {
     switch (val_kind(target)) {
     case VAL_OBJECT: {
+        bool handled;
+        enum ev crc = ev_class_member_set(in, at, target, val_str(name), value, &handled);
+        if (handled || crc)
+            return crc;
+        if (ev_is_class_instance(in, target) && !val_obj_has(target, val_str(name))) {
+            struct buf m = BUF_INIT;
+            buf_printf(&m, "The property '%s' cannot be found on this object. Verify that the property exists and can be set.",
+                       val_str(name));
+            struct err_spec spec = {buf_cstr(&m), "PropertyNotFound", "InvalidOperation",
+                                    "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+            val_free(value);
+            enum ev rc = ev_throw(in, at, &spec);
+            buf_release(&m);
+            return rc;
+        }
         val stored = val_obj_get(target, val_str(name));
         enum added k = added_kind(stored);
         if (k == ADDED_ALIAS || k == ADDED_SCRIPTPROP) {
@@ -605,6 +628,15 @@ enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, 
     case VAL_HASHTABLE:
         val_hash_set(target, val_copy(name), val_kind(value) == VAL_NOTHING ? val_null() : value);
         return EV_OK;
+    case VAL_TYPE: {
+        bool handled;
+        enum ev rc = ev_class_static_set(in, at, target.aux, val_str(name), val_copy(value), &handled);
+        if (handled || rc) {
+            val_free(value);
+            return rc;
+        }
+    }
+        /* fall through */
     default: {
         val_free(value);
         struct buf m = BUF_INIT;
@@ -1212,6 +1244,9 @@ static enum ev object_method(struct interp *in, const struct ast_node *at, val t
                              const val *args, uint32_t na, val *out, bool *handled)
 {
     *handled = false;
+    enum ev crc = ev_class_method(in, at, target, val_str(name), args, na, out, handled);
+    if (*handled || crc)
+        return crc;
     val m = val_obj_get(target, val_str(name));
     if (added_kind(m) == ADDED_SCRIPTMETHOD) {
         val script = val_obj_get(m, "Script");
@@ -1953,7 +1988,9 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
         return no_method(in, at, type, name, true);
     uint16_t t = type.aux;
     bool handled = false;
-    enum ev rc;
+    enum ev rc = ev_class_method(in, at, type, val_str(name), args, na, out, &handled);
+    if (handled || rc)
+        return rc;
     if (t == TY_MATH) {
         rc = math_method(in, at, name, args, na, out, &handled);
         if (handled || rc)
