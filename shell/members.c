@@ -1996,6 +1996,58 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
         if (handled || rc)
             return rc;
     }
+    if (t == TY_ENUM_BASE && na >= 1 && val_kind(args[0]) == VAL_TYPE) {
+        /* [enum]::GetNames / GetValues / Parse / IsDefined / ToObject of an enum type */
+        uint16_t et = args[0].aux;
+        const struct type_info *ti = type_get(et);
+        if (!ti || ti->kind != TK_ENUM) {
+            struct buf m = BUF_INIT;
+            buf_printf(&m, "Type provided must be an Enum.\r\nParameter name: enumType");
+            rc = method_error(in, at, name, na, buf_cstr(&m));
+            buf_release(&m);
+            return rc;
+        }
+        if ((is(name, "GetNames") || is(name, "GetValues")) && na == 1) {
+            /* in value order, as .NET sorts them */
+            uint32_t n = ti->nnames;
+            uint32_t *order = emsh_xmalloc((n ? n : 1) * sizeof *order);
+            for (uint32_t i = 0; i < n; i++)
+                order[i] = i;
+            for (uint32_t i = 1; i < n; i++)
+                for (uint32_t j = i; j > 0 && (uint64_t)ti->values[order[j - 1]] > (uint64_t)ti->values[order[j]]; j--) {
+                    uint32_t x = order[j];
+                    order[j] = order[j - 1];
+                    order[j - 1] = x;
+                }
+            val a = val_arr_new();
+            for (uint32_t i = 0; i < n; i++)
+                a = val_arr_push(a, is(name, "GetNames") ? val_str_new(ti->names[order[i]])
+                                                         : val_enum(et, ti->values[order[i]]));
+            free(order);
+            *out = a;
+            return EV_OK;
+        }
+        if ((is(name, "Parse") && (na == 2 || na == 3)) || (is(name, "ToObject") && na == 2)) {
+            struct conv_error err;
+            if (!conv_to_type(val_copy(args[1]), et, out, &err))
+                return method_error(in, at, name, na, err.msg);
+            return EV_OK;
+        }
+        if (is(name, "IsDefined") && na == 2) {
+            bool found = false;
+            if (val_kind(args[1]) == VAL_STRING) {
+                int64_t v;
+                found = type_enum_value(et, val_str(args[1]), val_str_len(args[1]), &v);
+            } else {
+                int64_t v = 0;
+                conv_to_int64(args[1], &v, NULL);
+                for (uint32_t i = 0; i < ti->nnames && !found; i++)
+                    found = ti->values[i] == v;
+            }
+            *out = val_bool(found);
+            return EV_OK;
+        }
+    }
     if (t == TY_URI) {
         if (na == 1 && (is(name, "EscapeDataString") || is(name, "UnescapeDataString") || is(name, "EscapeUriString"))) {
             if (val_is_null(args[0]))

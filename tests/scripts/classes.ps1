@@ -114,6 +114,10 @@ switch ([Role]::EdgeTransport) {
 [Perm]7
 ([Perm]'Read, Exec') -band [Perm]::Exec
 [Perm]::Read -lt [Perm]::Write
+[Enum]::GetNames([Role]) -join ','
+([Enum]::GetValues([Role]) | ForEach-Object { [int]$_ }) -join ','
+[Enum]::Parse([Role], 'edgetransport')
+[Enum]::IsDefined([Role], 3)
 
 '--- errors'
 [Server]::new(1, 2, 3)
