@@ -219,46 +219,6 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
 }
 
 /*
-** $x.PSObject: the members of a value as PowerShell's adapter shows them;
-** .Properties lists Name/Value/TypeNameOfValue objects, .TypeNames the
-** type names, .BaseObject the value itself.
-*/
-static val psobject_view(val target)
-{
-    val props = val_arr_new();
-    if (val_kind(target) == VAL_OBJECT) {
-        for (uint32_t i = 0; i < val_obj_len(target); i++) {
-            const char *pn = val_obj_name_at(target, i);
-            if (pn[0] == '\x01')
-                continue;
-            val v = val_obj_value_at(target, i);
-            val p = val_obj_new("System.Management.Automation.PSNoteProperty");
-            p = val_obj_set(p, "Name", val_str_new(pn));
-            p = val_obj_set(p, "Value", val_copy(v));
-            p = val_obj_set(p, "TypeNameOfValue", val_str_new(val_is_null(v) ? "System.Object" : conv_type_name(v)));
-            p = val_obj_set(p, "MemberType", val_str_new("NoteProperty"));
-            p = val_obj_set(p, "IsSettable", val_bool(true));
-            p = val_obj_set(p, "IsGettable", val_bool(true));
-            props = val_arr_push(props, p);
-        }
-    }
-    val names = val_arr_new();
-    if (val_kind(target) == VAL_OBJECT) {
-        for (uint32_t i = 0; i < val_obj_ntypes(target); i++)
-            names = val_arr_push(names, val_str_new(val_obj_type_at(target, i)));
-    } else {
-        names = val_arr_push(names, val_str_new(conv_type_name(target)));
-        names = val_arr_push(names, val_str_new("System.Object"));
-    }
-    val o = val_obj_new("System.Management.Automation.PSObject");
-    o = val_obj_set(o, "Properties", props);
-    o = val_obj_set(o, "TypeNames", names);
-    o = val_obj_set(o, "BaseObject", val_copy(target));
-    return o;
-}
-
-
-/*
 ** {==================================================================
 ** Added members: AliasProperty, ScriptProperty, ScriptMethod
 ** ===================================================================
@@ -447,6 +407,56 @@ val ev_resolved_view(struct interp *in, val obj)
 
 /* }================================================================== */
 
+/*
+** $x.PSObject: the members of a value as PowerShell's adapter shows them;
+** .Properties lists Name/Value/TypeNameOfValue objects, .TypeNames the
+** type names, .BaseObject the value itself.
+*/
+static val psobject_view(struct interp *in, val target)
+{
+    val props = val_arr_new();
+    if (val_kind(target) == VAL_OBJECT) {
+        /* added alias and script properties read, script methods left out */
+        val shown = conv_resolved(target);
+        for (uint32_t i = 0; i < val_obj_len(shown); i++) {
+            const char *pn = val_obj_name_at(shown, i);
+            if (pn[0] == '\x01')
+                continue;
+            val v = val_obj_value_at(shown, i);
+            val stored = val_obj_get(target, pn);
+            enum added k = added_kind(stored);
+            val_free(stored);
+            const char *mt = k == ADDED_ALIAS ? "AliasProperty" : k == ADDED_SCRIPTPROP ? "ScriptProperty"
+                             : ev_is_class_instance(in, target) ? "Property" : "NoteProperty";
+            char tname[96];
+            snprintf(tname, sizeof tname, "System.Management.Automation.PS%s", mt);
+            val p = val_obj_new(!strcmp(mt, "Property") ? "System.Management.Automation.PSProperty" : tname);
+            p = val_obj_set(p, "Name", val_str_new(pn));
+            p = val_obj_set(p, "Value", val_copy(v));
+            p = val_obj_set(p, "TypeNameOfValue", val_str_new(val_is_null(v) ? "System.Object" : conv_type_name(v)));
+            p = val_obj_set(p, "MemberType", val_str_new(mt));
+            p = val_obj_set(p, "IsSettable", val_bool(true));
+            p = val_obj_set(p, "IsGettable", val_bool(true));
+            props = val_arr_push(props, p);
+        }
+        val_free(shown);
+    }
+    val names = val_arr_new();
+    if (val_kind(target) == VAL_OBJECT) {
+        for (uint32_t i = 0; i < val_obj_ntypes(target); i++)
+            names = val_arr_push(names, val_str_new(val_obj_type_at(target, i)));
+    } else {
+        names = val_arr_push(names, val_str_new(conv_type_name(target)));
+        names = val_arr_push(names, val_str_new("System.Object"));
+    }
+    val o = val_obj_new("System.Management.Automation.PSObject");
+    o = val_obj_set(o, "Properties", props);
+    o = val_obj_set(o, "TypeNames", names);
+    o = val_obj_set(o, "BaseObject", val_copy(target));
+    return o;
+}
+
+
 enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, val name,
                       bool is_static, val *out)
 {
@@ -457,7 +467,7 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
     }
     *out = val_null();
     if (is(name, "PSObject") && val_kind(target) != VAL_HASHTABLE) {
-        *out = psobject_view(target);
+        *out = psobject_view(in, target);
         return EV_OK;
     }
     switch (val_kind(target)) {

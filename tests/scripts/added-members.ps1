@@ -30,3 +30,5 @@ $r | Format-List
 try { $r.Full = 'x' } catch { "caught: " + $_.Exception.Message }
 $r.Full = 'x'
 'done'
+# PSObject.Properties: the added properties with their member types, no methods
+$o.PSObject.Properties | ForEach-Object { "$($_.Name) $($_.MemberType) $($_.Value)" }
