@@ -2793,6 +2793,10 @@ static enum ev emit_range(struct interp *in, const struct ast_node *range, struc
 
 static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, struct sink *out)
 {
+    /* in a class method, output goes nowhere; functions it calls must not
+       take their own `return` for the method's */
+    if (out->put == method_put)
+        out = &null_sink;
     const struct ast_list *el = &n->u.pipeline.elems;
     uint32_t count = el->n;
     struct proc **procs = emsh_xmalloc((count ? count : 1) * sizeof *procs);

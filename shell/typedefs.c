@@ -200,9 +200,14 @@ static enum ev define_class(struct interp *in, const struct ast_node *n)
     for (uint32_t i = 0; i < n->u.typedef_.bases.n; i++) {
         const struct ast_node *bt = n->u.typedef_.bases.v[i];
         uint16_t id;
+        /* a .NET base or interface this shell does not model has nothing to give: skipped */
+        val saved = in->thrown;
+        in->thrown = val_null();
         enum ev rc = ev_resolve_type(in, bt, &id);
+        val_free(in->thrown);
+        in->thrown = saved;
         if (rc)
-            return rc;
+            continue;
         struct class_def *bc = class_of_type(in, id);
         if (bc && i == 0) {
             base = bc;

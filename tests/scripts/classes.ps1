@@ -101,6 +101,21 @@ $s2 | Format-List
 $m | Get-Member | Format-Table
 [Server]::new('X').Secret
 
+'--- method values'
+function Helper { return 5 }
+class Values : System.IComparable {
+    [int]$V
+    [int] NoReturn() { Helper }
+    [int] FromFunction() { $x = Helper; return $x + 1 }
+    [int] Nested() { foreach ($i in 1..3) { if ($i -eq 2) { return $i * 10 } }; return -1 }
+    [int] CompareTo([object]$other) { return $this.V - $other.V }
+}
+$v = [Values]@{ V = 3 }
+$v.NoReturn()
+$v.FromFunction()
+$v.Nested()
+$v.CompareTo([Values]@{ V = 5 })
+
 '--- enums'
 [Role]::EdgeTransport
 [int][Role]::ClientAccess
