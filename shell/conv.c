@@ -174,6 +174,12 @@ void conv_set_hooks(const struct conv_hooks *h)
         memset(&hooks, 0, sizeof hooks);
 }
 
+void conv_clear_hooks(void *ud)
+{
+    if (hooks.ud == ud)
+        memset(&hooks, 0, sizeof hooks);
+}
+
 val conv_resolved(val obj)
 {
     if (hooks.resolve && val_kind(obj) == VAL_OBJECT)

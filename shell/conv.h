@@ -53,6 +53,8 @@ struct conv_hooks {
     void *ud;
 };
 void conv_set_hooks(const struct conv_hooks *h);
+/* Clears the hooks if they are the ones installed with this ud. */
+void conv_clear_hooks(void *ud);
 /* obj as the resolve hook shows it (borrows obj; a new reference). */
 val conv_resolved(val obj);
 /* The members hook's rows for obj (VAL_NOTHING without one). */

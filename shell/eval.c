@@ -3116,7 +3116,7 @@ void interp_free(struct interp *in)
 {
     if (!in)
         return;
-    conv_set_hooks(NULL);
+    conv_clear_hooks(in);
     ev_classes_free(in);
     while (session_transcript_stop(in, NULL))
         ; /* each open transcript gets its end block */
