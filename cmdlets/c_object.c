@@ -3495,8 +3495,11 @@ static bool construct(uint16_t t, const val *args, uint32_t na, val *out, struct
         return na <= 2;
     }
     if (ti && ti->kind == TK_SCRIPT_CLASS) {
-        *failed = !conv_construct(t, args, na, out, err);
-        return !*failed;
+        if (conv_construct(t, args, na, out, err))
+            return true;
+        /* no constructor for the argument count: New-Object's own error */
+        *failed = !err->id || strcmp(err->id, "CannotFindAppropriateCtor") != 0;
+        return false;
     }
     if (t == TY_URI) {
         const char *why;

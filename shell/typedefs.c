@@ -298,6 +298,60 @@ enum ev ev_predefine_types(struct interp *in, const struct ast_node *root)
     return EV_OK;
 }
 
+/* {=== calls === */
+
+/*
+** The arguments of a method call converted to its parameters' types, with
+** PowerShell's message when one does not convert (*out freed by the caller
+** with free_args).
+*/
+static enum ev convert_args(struct interp *in, const struct ast_node *at, const struct ast_node *m,
+                            const char *method, const val *args, uint32_t nargs, val **out)
+{
+    val *conv = emsh_xmalloc((nargs ? nargs : 1) * sizeof *conv);
+    for (uint32_t i = 0; i < nargs; i++)
+        conv[i] = val_copy(args[i]);
+    *out = conv;
+    for (uint32_t i = 0; i < nargs && i < m->u.method.params.n; i++) {
+        const struct ast_node *pa = m->u.method.params.v[i];
+        for (uint32_t a = 0; a < pa->u.param.attrs.n; a++) {
+            if (pa->u.param.attrs.v[a]->kind != AST_TYPE_CONSTRAINT)
+                continue;
+            uint16_t t;
+            enum ev rc = ev_resolve_type(in, pa->u.param.attrs.v[a]->u.tc.type, &t);
+            if (rc)
+                return rc;
+            struct conv_error err;
+            val c;
+            if (!conv_to_type(val_copy(conv[i]), t, &c, &err)) {
+                struct buf v = BUF_INIT, msg = BUF_INIT;
+                conv_str(conv[i], &v);
+                buf_printf(&msg, "Cannot convert argument \"%.*s\", with value: \"%s\", for \"%s\" to type \"%s\": \"%s\"",
+                           (int)pa->u.param.var->u.var.name.n, pa->u.param.var->u.var.name.s, buf_cstr(&v), method,
+                           type_name(t), err.msg);
+                struct err_spec spec = {buf_cstr(&msg), "MethodArgumentConversionInvalidCastArgument", "NotSpecified",
+                                        "System.Management.Automation.MethodException", val_nothing(), NULL};
+                rc = ev_throw(in, at, &spec);
+                buf_release(&v);
+                buf_release(&msg);
+                return rc;
+            }
+            val_free(conv[i]);
+            conv[i] = c;
+        }
+    }
+    return EV_OK;
+}
+
+static void free_args(val *args, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        val_free(args[i]);
+    free(args);
+}
+
+/* }=== */
+
 /* {=== construction === */
 
 static enum ev no_overload(struct interp *in, const struct ast_node *at, const char *name, uint32_t nargs)
@@ -363,13 +417,20 @@ static enum ev run_ctor(struct interp *in, const struct ast_node *at, struct cla
     struct base_call bc = {c, ctor, obj, at};
     if (!ctor)
         return call_base(in, &bc);
+    val *conv;
+    enum ev rc = convert_args(in, at, ctor, "new", args, nargs, &conv);
+    if (rc) {
+        free_args(conv, nargs);
+        return rc;
+    }
     struct method_call mc = {c->unit, ctor->u.method.body, &ctor->u.method.params, c->name,
-                             obj, args, nargs, call_base, &bc};
+                             obj, conv, nargs, call_base, &bc};
     struct sb_unit *saved = in->unit;
     in->unit = c->unit;
     val ret;
-    enum ev rc = ev_call_method(in, at, &mc, &ret);
+    rc = ev_call_method(in, at, &mc, &ret);
     in->unit = saved;
+    free_args(conv, nargs);
     if (!rc)
         val_free(ret);
     return rc;
@@ -473,8 +534,46 @@ bool ev_class_construct(struct interp *in, uint16_t type, const val *args, uint3
         return conv_fail(err, "CannotFindAppropriateCtor", "System.Management.Automation.PSArgumentException",
                          "A constructor was not found. Cannot find an appropriate constructor for type %s.",
                          type_name(type));
+    bool any = false, match = false;
+    const struct ast_list *ms = &c->def->u.typedef_.members;
+    for (uint32_t i = 0; i < ms->n; i++) {
+        const struct ast_node *m = ms->v[i];
+        if (m->kind == AST_METHOD && (m->u.method.flags & MEMBER_CONSTRUCTOR) && !is_static(m)) {
+            any = true;
+            match = match || m->u.method.params.n == nargs;
+        }
+    }
+    if (!match && (any || nargs))
+        return conv_fail(err, "CannotFindAppropriateCtor", "System.Management.Automation.PSArgumentException",
+                         "A constructor was not found. Cannot find an appropriate constructor for type %s.", c->name);
     if (new_instance(in, NULL, c, args, nargs, out) != EV_OK)
         return ctor_failed(in, err, nargs);
+    return true;
+}
+
+/* Does the parameter take v as it is: untyped, [object], or of v's type? */
+static bool accepts(struct interp *in, const struct ast_node *pa, val v)
+{
+    for (uint32_t a = 0; a < pa->u.param.attrs.n; a++) {
+        if (pa->u.param.attrs.v[a]->kind != AST_TYPE_CONSTRAINT)
+            continue;
+        uint16_t t;
+        val saved = in->thrown;
+        in->thrown = val_null();
+        enum ev rc = ev_resolve_type(in, pa->u.param.attrs.v[a]->u.tc.type, &t);
+        val_free(in->thrown);
+        in->thrown = saved;
+        if (rc)
+            return false;
+        if (t == TY_OBJECT || t == TY_PSOBJECT)
+            return true;
+        bool is = false;
+        struct conv_error err;
+        val tv = val_type(t);
+        bool ok = ops_is(v, tv, &is, &err);
+        val_free(tv);
+        return ok && is;
+    }
     return true;
 }
 
@@ -535,12 +634,12 @@ bool ev_class_convert(struct interp *in, val v, uint16_t type, val *out, struct 
         *out = o;
         return true;
     }
-    /* a constructor taking one argument */
+    /* a constructor taking one argument of the value's type (or untyped), as PowerShell converts */
     const struct ast_list *ms = &c->def->u.typedef_.members;
     for (uint32_t i = 0; i < ms->n; i++) {
         const struct ast_node *m = ms->v[i];
         if (m->kind == AST_METHOD && (m->u.method.flags & MEMBER_CONSTRUCTOR) && !is_static(m) &&
-            m->u.method.params.n == 1) {
+            m->u.method.params.n == 1 && accepts(in, m->u.method.params.v[0], v)) {
             if (new_instance(in, NULL, c, &v, 1, out) != EV_OK) {
                 struct buf b = BUF_INIT;
                 conv_str(v, &b);
@@ -571,12 +670,20 @@ static enum ev call(struct interp *in, const struct ast_node *at, struct class_d
                     val obj, const val *args, uint32_t nargs, val *out)
 {
     char *nm = emsh_xstrndup(m->u.method.name.s, m->u.method.name.n);
-    struct method_call mc = {c->unit, m->u.method.body, &m->u.method.params, nm, obj, args, nargs, NULL, NULL};
+    val *conv;
+    enum ev rc = convert_args(in, at, m, nm, args, nargs, &conv);
+    if (rc) {
+        free_args(conv, nargs);
+        free(nm);
+        return rc;
+    }
+    struct method_call mc = {c->unit, m->u.method.body, &m->u.method.params, nm, obj, conv, nargs, NULL, NULL};
     struct sb_unit *saved = in->unit;
     in->unit = c->unit;
     val ret;
-    enum ev rc = ev_call_method(in, at, &mc, &ret);
+    rc = ev_call_method(in, at, &mc, &ret);
     in->unit = saved;
+    free_args(conv, nargs);
     free(nm);
     if (rc)
         return rc;

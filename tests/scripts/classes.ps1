@@ -142,3 +142,7 @@ $s2.Port = 'abc'
 $s2.Missing = 5
 [Server]@{ Nope = 1 }
 [MailboxServer]::new('only one')
+$s2.Twice('x')
+[Server]::new('EX9', 'port')
+New-Object MailboxServer 'one'
+[MailboxServer]'EX10'
