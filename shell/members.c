@@ -9,6 +9,12 @@
 ** admin scripts call ([math]::Round, [string]::IsNullOrEmpty ...). A member
 ** that is not modelled is a clear error naming it, never a silent $null
 ** (reading an absent property is $null, as in PowerShell).
+**
+** Members added with Add-Member (alias and script properties, script
+** methods) resolve here for member access and assignment, and
+** ev_resolved_view() shows an object with them read for formatting. The
+** members of script classes (methods, typed and static properties) come
+** from typedefs.c; decimals use decimal.c and [uri] uri.c.
 */
 #include "eval_int.h"
 #include "datetime.h"
