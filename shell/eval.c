@@ -1019,8 +1019,22 @@ static enum ev member_expr(struct interp *in, const struct ast_node *n, val *out
             if (val_kind(args[k]) == VAL_NOTHING)
                 args[k] = val_null();
         }
-        if (!rc)
+        if (!rc) {
+            /* ([Base]$this).Method() in a class: the base class's method, not the override */
+            const struct ast_node *t = n->u.member.target;
+            if (t->kind == AST_PAREN && t->u.paren.pipeline)
+                t = lone_expression(t->u.paren.pipeline);
+            in->dispatch_from = TY_NONE;
+            if (!n->u.member.is_static && t && t->kind == AST_CONVERT && t->u.convert.expr->kind == AST_VARIABLE &&
+                text_ieq(t->u.convert.expr->u.var.name.s, t->u.convert.expr->u.var.name.n, "this", 4)) {
+                uint16_t id = type_lookup(t->u.convert.type->u.type.name.s, t->u.convert.type->u.type.name.n);
+                const struct type_info *ti = type_get(id);
+                if (ti && ti->kind == TK_SCRIPT_CLASS)
+                    in->dispatch_from = id;
+            }
             rc = ev_invoke_method(in, n, target, name, n->u.member.is_static, args, na, out);
+            in->dispatch_from = TY_NONE;
+        }
         for (uint32_t j = 0; j < k; j++)
             val_free(args[j]);
         free(args);

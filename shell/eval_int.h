@@ -51,6 +51,7 @@ struct interp {
        -First): EV_STOP unwinds every stage and statement up to its pipeline */
     struct proc *stop_origin;
     struct class_def **classes; /* the classes scripts defined (typedefs.c) */
+    uint16_t dispatch_from;     /* ([Base]$x).M(): the class whose method M runs */
     uint32_t nclasses;
 };
 

@@ -732,6 +732,16 @@ enum ev ev_class_method(struct interp *in, const struct ast_node *at, val target
     struct class_def *c = stat ? class_of_type(in, target.aux) : class_of(in, target);
     if (!c)
         return EV_OK;
+    if (!stat && in->dispatch_from) {
+        /* called through a cast to a base class: that class's method, not an override */
+        struct class_def *b = class_of_type(in, in->dispatch_from);
+        in->dispatch_from = TY_NONE;
+        for (struct class_def *k = c; k && b; k = k->base)
+            if (k == b) {
+                c = b;
+                break;
+            }
+    }
     if (stat && text_ieq(name, strlen(name), "new", 3)) {
         *handled = true;
         return new_instance(in, at, c, args, nargs, out);

@@ -116,6 +116,14 @@ $v.FromFunction()
 $v.Nested()
 $v.CompareTo([Values]@{ V = 5 })
 
+'--- base methods'
+class Base { [string] Describe() { return 'base' } [string] Hello() { return 'hello from ' + $this.Describe() } }
+class Derived : Base { [string] Describe() { return 'derived+' + ([Base]$this).Describe() } }
+$dv = [Derived]::new()
+$dv.Describe()
+$dv.Hello()
+([Base]$dv).Describe()
+
 '--- enums'
 [Role]::EdgeTransport
 [int][Role]::ClientAccess
