@@ -525,6 +525,23 @@ bool ops_equal(val l, val r, bool icase)
         kr = VAL_NULL;
     if (kl == VAL_NULL || kr == VAL_NULL)
         return kl == kr;
+    if (kl == VAL_OBJECT && val_obj_ntypes(l) && !strcmp(val_obj_type_at(l, 0), "System.Uri")) {
+        /* Uri.Equals: the same URI once canonical, fragments aside; the right side converted */
+        val u;
+        struct conv_error err;
+        if (!conv_to_type(val_copy(r), TY_URI, &u, &err))
+            return false;
+        val a = val_obj_get(l, "AbsoluteUri"), b = val_obj_get(u, "AbsoluteUri");
+        val fa = val_obj_get(l, "Fragment"), fb = val_obj_get(u, "Fragment");
+        size_t na = val_str_len(a) - val_str_len(fa), nb = val_str_len(b) - val_str_len(fb);
+        bool eq = na == nb && memcmp(val_str(a), val_str(b), na) == 0;
+        val_free(a);
+        val_free(b);
+        val_free(fa);
+        val_free(fb);
+        val_free(u);
+        return eq;
+    }
     if ((kl == VAL_OBJECT || kl == VAL_HASHTABLE || kl == VAL_ARRAY || kl == VAL_SCRIPTBLOCK) &&
         kl != VAL_STRING)
         return kr == kl && val_key_equal(l, r);

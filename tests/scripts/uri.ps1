@@ -50,3 +50,8 @@ $null -eq ('not a uri' -as [uri])
 [uri]'https://'
 [uri]'http://mail.contoso.com:70000/'
 [uri]::new('relative')
+
+'--- equality'
+[uri]'https://mail.contoso.com' -eq [uri]'HTTPS://MAIL.CONTOSO.COM/'
+[uri]'https://mail.contoso.com/owa#a' -eq 'https://mail.contoso.com/owa#b'
+[uri]'https://mail.contoso.com/owa' -eq [uri]'https://mail.contoso.com/ecp'
