@@ -2356,11 +2356,15 @@ enum ev ev_call_method(struct interp *in, const struct ast_node *at, const struc
         enter_sproc(sp);
         if (val_kind(mc->this_obj) != VAL_NOTHING)
             set_local(in, "this", val_copy(mc->this_obj));
+        /* an error in a method ends the method, as an exception it throws
+           would: the statement that called it reports it */
+        in->try_depth++;
         if (mc->before)
             rc = mc->before(in, mc->ud);
         const struct ast_node *nb = sp->body->u.script.blocks[BLOCK_END];
         if (!rc && nb)
             rc = exec_stmts(in, &nb->u.named.stmts, &ms.s);
+        in->try_depth--;
         if (rc == EV_RETURN)
             rc = EV_OK;
         leave_sproc(sp);

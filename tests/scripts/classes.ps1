@@ -154,3 +154,10 @@ $s2.Twice('x')
 [Server]::new('EX9', 'port')
 New-Object MailboxServer 'one'
 [MailboxServer]'EX10'
+class Faulty {
+    [int] Broken() { $null.Call(); return 1 }
+    [void] Fail() { throw 'boom' }
+}
+[Faulty]::new().Broken()
+try { [Faulty]::new().Fail() } catch { "caught: $($_.Exception.Message)" }
+'done'
