@@ -274,19 +274,32 @@ static enum ev call_with_this(struct interp *in, const struct ast_node *at, val 
     return EV_OK;
 }
 
-static enum ev accessor_missing(struct interp *in, const struct ast_node *at, const char *name, bool set)
+/*
+** A script property's setter that is missing or failed: PowerShell reports
+** it as "Exception setting" with the reason (the record of a failure is
+** consumed).
+*/
+static enum ev setting_failed(struct interp *in, const struct ast_node *at, const char *name, const char *why)
 {
     struct buf m = BUF_INIT;
-    buf_printf(&m, "%s accessor for property \"%s\" is unavailable.", set ? "Set" : "Get", name);
-    struct err_spec spec = {buf_cstr(&m),
-                            set ? "SetWithoutSetterFromScriptProperty" : "GetWithoutGetterFromScriptPropertyValue",
-                            "NotSpecified",
-                            set ? "System.Management.Automation.SetValueException"
-                                : "System.Management.Automation.GetValueException",
-                            val_nothing(), NULL};
+    buf_printf(&m, "Exception setting \"%s\": \"%s\"", name, why);
+    struct err_spec spec = {buf_cstr(&m), "ExceptionWhenSetting", "NotSpecified",
+                            "System.Management.Automation.SetValueInvocationException", val_nothing(), NULL};
     enum ev rc = ev_throw(in, at, &spec);
     buf_release(&m);
     return rc;
+}
+
+/* The message of the error under way (in->thrown), consumed. */
+static void thrown_message(struct interp *in, struct buf *out)
+{
+    val ex = val_kind(in->thrown) == VAL_OBJECT ? val_obj_get(in->thrown, "Exception") : val_nothing();
+    val msg = val_kind(ex) == VAL_OBJECT ? val_obj_get(ex, "Message") : val_nothing();
+    conv_str(msg, out);
+    val_free(msg);
+    val_free(ex);
+    val_free(in->thrown);
+    in->thrown = val_null();
 }
 
 static int alias_depth;
@@ -320,19 +333,25 @@ static enum ev added_value(struct interp *in, const struct ast_node *at, val tar
         return rc;
     }
     if (k == ADDED_SCRIPTPROP) {
+        /* a getter that is missing or fails reads as $null, as in PowerShell */
         val getter = val_obj_get(member, "GetterScript");
+        *out = val_null();
         if (val_kind(getter) != VAL_SCRIPTBLOCK) {
             val_free(getter);
-            val nm = val_obj_get(member, "Name");
-            enum ev rc = accessor_missing(in, at, val_str(nm), false);
-            val_free(nm);
-            return rc;
+            return EV_OK;
         }
         val r;
         enum ev rc = call_with_this(in, at, target, getter, NULL, 0, &r);
         val_free(getter);
+        if (rc == EV_THROW) {
+            val_free(in->thrown);
+            in->thrown = val_null();
+            in->fatal = false;
+            return EV_OK;
+        }
         if (rc)
             return rc;
+        val_free(*out);
         *out = val_kind(r) == VAL_NOTHING ? val_null() : r;
         return EV_OK;
     }
@@ -350,21 +369,31 @@ static enum ev added_set(struct interp *in, const struct ast_node *at, val targe
         return rc;
     }
     val setter = val_obj_get(member, "SetterScript");
+    val nm = val_obj_get(member, "Name");
+    enum ev rc;
     if (val_kind(setter) != VAL_SCRIPTBLOCK) {
-        val_free(setter);
         val_free(value);
-        val nm = val_obj_get(member, "Name");
-        enum ev rc = accessor_missing(in, at, val_str(nm), true);
-        val_free(nm);
-        return rc;
+        struct buf why = BUF_INIT;
+        buf_printf(&why, "Set accessor for property \"%s\" is unavailable.", val_str(nm));
+        rc = setting_failed(in, at, val_str(nm), buf_cstr(&why));
+        buf_release(&why);
+    } else {
+        val r;
+        val arg = val_kind(value) == VAL_NOTHING ? val_null() : value;
+        rc = call_with_this(in, at, target, setter, &arg, 1, &r);
+        val_free(arg);
+        if (!rc)
+            val_free(r);
+        if (rc == EV_THROW) {
+            struct buf why = BUF_INIT;
+            thrown_message(in, &why);
+            in->fatal = false;
+            rc = setting_failed(in, at, val_str(nm), buf_cstr(&why));
+            buf_release(&why);
+        }
     }
-    val r;
-    val arg = val_kind(value) == VAL_NOTHING ? val_null() : value;
-    enum ev rc = call_with_this(in, at, target, setter, &arg, 1, &r);
-    val_free(arg);
     val_free(setter);
-    if (!rc)
-        val_free(r);
+    val_free(nm);
     return rc;
 }
 

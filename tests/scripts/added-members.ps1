@@ -32,3 +32,9 @@ $r.Full = 'x'
 'done'
 # PSObject.Properties: the added properties with their member types, no methods
 $o.PSObject.Properties | ForEach-Object { "$($_.Name) $($_.MemberType) $($_.Value)" }
+# a getter that fails reads as $null; a setter that fails is reported
+$t = [pscustomobject]@{ A = 1 }
+$t | Add-Member -MemberType ScriptProperty -Name Test -Value { throw 'Get' } -SecondValue { throw 'Set' }
+"getter: [$($t.Test)]"
+$t.Test = 2
+'still running'
