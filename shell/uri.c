@@ -551,11 +551,65 @@ static void resolve(const char *base, const char *rel, struct buf *out)
     }
 }
 
+static bool is_uri(val v)
+{
+    return val_kind(v) == VAL_OBJECT && val_obj_ntypes(v) && !strcmp(val_obj_type_at(v, 0), "System.Uri");
+}
+
+/* A UriKind argument: its value, or -1 when it is not one. */
+static int uri_kind_of(val v)
+{
+    if (val_kind(v) == VAL_ENUM || val_kind(v) == VAL_INT)
+        return v.u.i >= 0 && v.u.i <= 2 ? (int)v.u.i : -1;
+    if (val_kind(v) == VAL_STRING) {
+        static const char *const names[] = {"RelativeOrAbsolute", "Absolute", "Relative"};
+        for (int i = 0; i < 3; i++)
+            if (text_ieq(val_str(v), val_str_len(v), names[i], strlen(names[i])))
+                return i;
+    }
+    return -1;
+}
+
+/* A relative System.Uri: only what .NET gives one without throwing. */
+static val relative_uri(const char *s, size_t n)
+{
+    val o = val_obj_new("System.Uri");
+    o = val_obj_add_type(o, "System.Object");
+    o = val_obj_set(o, "OriginalString", val_str_n(s, n));
+    o = val_obj_set(o, "IsAbsoluteUri", val_bool(false));
+    o = val_obj_set(o, "UserEscaped", val_bool(false));
+    o = val_obj_set(o, "\x01ToString", val_str_n(s, n));
+    return o;
+}
+
 val uri_new(const val *args, uint32_t na, const char **why)
 {
     struct buf a = BUF_INIT, b = BUF_INIT, r = BUF_INIT;
     val u = val_nothing();
     *why = NULL;
+    if (na == 2 && !is_uri(args[0])) {
+        /* new Uri(string, UriKind) */
+        int kind = uri_kind_of(args[1]);
+        if (kind < 0) {
+            *why = "Cannot convert the second argument to \"System.UriKind\".";
+            return u;
+        }
+        uri_text(args[0], &a);
+        const char *w = NULL;
+        u = uri_object(buf_cstr(&a), a.len, &w);
+        bool absolute = val_kind(u) != VAL_NOTHING;
+        if (kind == URI_ABSOLUTE && !absolute) {
+            *why = w;
+        } else if (kind == URI_RELATIVE && absolute) {
+            val_free(u);
+            u = val_nothing();
+            *why = "A relative URI cannot be created because the 'uriString' parameter represents an absolute URI.";
+        } else if (!absolute) {
+            u = relative_uri(buf_cstr(&a), a.len);
+        }
+        buf_release(&a);
+        return u;
+    }
     if (na == 1 || na == 2) {
         uri_text(args[0], &a);
         if (na == 1) {

@@ -28,9 +28,10 @@
 val uri_object(const char *s, size_t n, const char **why);
 
 /*
-** new Uri(string) and new Uri(Uri baseUri, string relativeUri): a Uri
-** object, or VAL_NOTHING with *why set (NULL when the argument count is
-** not one of these).
+** new Uri(string), new Uri(string, UriKind) and new Uri(Uri baseUri, string
+** relativeUri): a Uri object (a relative one has only OriginalString,
+** IsAbsoluteUri and UserEscaped), or VAL_NOTHING with *why set (NULL when
+** the argument count is not one of these).
 */
 val uri_new(const val *args, uint32_t na, const char **why);
 

@@ -55,3 +55,11 @@ $null -eq ('not a uri' -as [uri])
 [uri]'https://mail.contoso.com' -eq [uri]'HTTPS://MAIL.CONTOSO.COM/'
 [uri]'https://mail.contoso.com/owa#a' -eq 'https://mail.contoso.com/owa#b'
 [uri]'https://mail.contoso.com/owa' -eq [uri]'https://mail.contoso.com/ecp'
+
+'--- relative URIs'
+$rel = [uri]::new('owa/auth/logon.aspx', [UriKind]::Relative)
+$rel.OriginalString
+$rel.IsAbsoluteUri
+"$rel"
+[uri]::new('https://mail.contoso.com/owa', 'RelativeOrAbsolute').Host
+[uri]::new('https://mail.contoso.com/owa', [UriKind]::Relative)

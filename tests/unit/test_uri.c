@@ -130,8 +130,8 @@ static void well_formed(void **state)
 static void combine(void **state)
 {
     (void)state;
-    val args[2] = {val_str_new("http://x.com/a/b/c?q"), val_str_new("../d")};
     const char *why;
+    val args[2] = {uri_object("http://x.com/a/b/c?q", 20, &why), val_str_new("../d")};
     val u = uri_new(args, 2, &why);
     prop(u, "AbsoluteUri", "http://x.com/a/d");
     val_free(u);
@@ -139,6 +139,31 @@ static void combine(void **state)
     args[1] = val_str_new("?z");
     u = uri_new(args, 2, &why);
     prop(u, "AbsoluteUri", "http://x.com/a/b/c?z");
+    val_free(u);
+    val_free(args[0]);
+    val_free(args[1]);
+    /* new Uri(string, UriKind) */
+    args[0] = val_str_new("owa/auth");
+    args[1] = val_str_new("Relative");
+    u = uri_new(args, 2, &why);
+    prop(u, "OriginalString", "owa/auth");
+    prop_int(u, "IsAbsoluteUri", 0);
+    val_free(u);
+    val_free(args[1]);
+    args[1] = val_str_new("Absolute");
+    u = uri_new(args, 2, &why);
+    assert_int_equal(val_kind(u), VAL_NOTHING);
+    assert_string_equal(why, "Invalid URI: The format of the URI could not be determined.");
+    val_free(args[0]);
+    args[0] = val_str_new("http://x.com/");
+    val_free(args[1]);
+    args[1] = val_str_new("Relative");
+    u = uri_new(args, 2, &why);
+    assert_int_equal(val_kind(u), VAL_NOTHING);
+    val_free(args[1]);
+    args[1] = val_str_new("RelativeOrAbsolute");
+    u = uri_new(args, 2, &why);
+    prop_int(u, "IsAbsoluteUri", 1);
     val_free(u);
     val_free(args[0]);
     val_free(args[1]);
