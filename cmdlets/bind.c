@@ -829,7 +829,7 @@ static bool coerce_scalar(struct bind_state *st, const struct param_meta *p, uin
         if (k == VAL_BOOL || k == VAL_SWITCH)
             b = v.u.b;
         else if (k == VAL_DOUBLE || k == VAL_DECIMAL)
-            b = v.u.d != 0;
+            b = conv_truthy(v);
         else if (is_numeric_kind(k))
             b = v.u.i != 0;
         else {
@@ -996,7 +996,7 @@ static bool transform(struct bind_state *st, const struct param_meta *p, val v, 
         else if (k == VAL_BOOL || k == VAL_SWITCH)
             b = v.u.b;
         else if (k == VAL_DOUBLE || k == VAL_DECIMAL)
-            b = v.u.d != 0;
+            b = conv_truthy(v);
         else if (is_numeric_kind(k))
             b = v.u.i != 0;
         else {

@@ -541,7 +541,7 @@ static void ser_one(struct cx_ser *s, val v, const char *prop, int depth)
         ser_prim(s, "Db", prop, buf_cstr(&t), t.len, false);
         break;
     case VAL_DECIMAL:
-        nf_format_decimal(&t, v.u.d, NULL);
+        nf_format_decimal(&t, val_dec_get(v), NULL);
         ser_prim(s, "D", prop, buf_cstr(&t), t.len, false);
         break;
     case VAL_DATETIME:
@@ -1166,7 +1166,10 @@ static bool read_prim(struct cx_reader *r, xmlNode *n, val *out, bool *ok)
                                         : strtod(s, NULL);
         *out = val_double(d);
     } else if (!strcmp(tag, "D")) {
-        *out = val_decimal(strtod(s, NULL));
+        struct dec d;
+        if (dec_parse(s, strlen(s), &d) != DEC_OK)
+            d = dec_from_int64(0);
+        *out = val_dec(d);
     } else if (!strcmp(tag, "DT")) {
         if (!parse_xml_datetime(s, out))
             *ok = rfail(r, "The string '%s' is not a valid AllXsd value.", s);

@@ -1013,7 +1013,7 @@ static enum ev json_value(struct json_writer *w, struct buf *o, val v, int depth
         nf_format_double(o, v.u.d, "R");
         return EV_OK;
     case VAL_DECIMAL:
-        nf_format_decimal(o, v.u.d, NULL);
+        nf_format_decimal(o, val_dec_get(v), NULL);
         return EV_OK;
     case VAL_INT:
     case VAL_LONG:
@@ -1462,7 +1462,7 @@ static bool parse_integer(const char *s, int64_t *out, bool *fits32)
 }
 
 /* decimal.TryParse with NumberStyles.Number: sign before or after, digits, one point. */
-static bool parse_decimal(const char *s, double *out)
+static bool parse_decimal(const char *s, struct dec *out)
 {
     size_t n = strlen(s), i = 0;
     bool neg = false, sign = false;
@@ -1494,11 +1494,12 @@ static bool parse_decimal(const char *s, double *out)
         buf_release(&b);
         return false;
     }
-    double d = strtod(buf_cstr(&b), NULL);
+    struct dec d;
+    enum dec_status st = dec_parse(b.s, b.len, &d);
     buf_release(&b);
-    if (d >= 79228162514264337593543950336.0)
+    if (st != DEC_OK)
         return false; /* beyond decimal.MaxValue */
-    *out = neg ? -d : d;
+    *out = neg ? dec_neg(d) : d;
     return true;
 }
 
@@ -1565,10 +1566,11 @@ static bool jprimitive(struct jreader *r, struct jnode *out)
         int64_t l;
         bool fits32;
         double d;
+        struct dec dm;
         if (!exponent && !point && parse_integer(t, &l, &fits32))
             out->v = fits32 ? val_int((int32_t)l) : val_long(l);
-        else if (!exponent && parse_decimal(t, &d))
-            out->v = val_decimal(d);
+        else if (!exponent && parse_decimal(t, &dm))
+            out->v = val_dec(dm);
         else if (parse_double(t, &d))
             out->v = val_double(d);
         else

@@ -754,7 +754,7 @@ static enum ev get_random_end(struct cmd_ctx *c)
         uint32_t j = (uint32_t)rnd_range((int32_t)i, (int32_t)n);
         enum ev rc = cmd_write(c, val_arr_get(st->chosen, j));
         if (rc)
-            return rc == EV_STOP ? EV_OK : rc;
+            return rc;
         if (i != j)
             st->chosen = val_arr_set(st->chosen, j, val_arr_get(st->chosen, i));
     }

@@ -166,7 +166,7 @@ static enum ev format_end(struct cmd_ctx *c)
     enum ev rc = fmt_formatter_end(st->f, &err);
     if (rc == EV_THROW && err.id)
         return throw_fmt(c, &err);
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 static void format_release(void *state)
@@ -342,7 +342,7 @@ static enum ev out_end(struct cmd_ctx *c)
     }
     if (!rc && st->rc)
         rc = st->rc;
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 static void out_release(void *state)

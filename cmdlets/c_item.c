@@ -2212,7 +2212,7 @@ static enum ev get_childitem_process(struct cmd_ctx *c, val input)
     }
     strs_free(&args);
     filters_free(&l.f);
-    return rc == EV_STOP ? EV_STOP : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_get_childitem, .process = get_childitem_process);

@@ -34,11 +34,13 @@
 
 #include "bind.h"
 #include "conv.h"
+#include "format.h"
 #include "ops.h"
 #include "parse.h"
 #include "regex.h"
 #include "text.h"
 #include "types.h"
+#include "uri.h"
 #include "wildcard.h"
 
 #include <errno.h>
@@ -1842,11 +1844,11 @@ static enum ev foreach_end(struct cmd_ctx *c)
     struct foreach_state *st = cmd_state(c);
     enum ev rc = foreach_flush(c, st);
     if (rc)
-        return rc == EV_STOP ? EV_OK : rc;
+        return rc;
     if (cmd_set(c) != 0 || val_kind(st->end) != VAL_SCRIPTBLOCK)
         return EV_OK;
     rc = cmd_run_block(c, st->end, val_nothing(), NULL, 0, false);
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_foreach_object, .begin = foreach_begin, .process = foreach_process,
@@ -2291,7 +2293,7 @@ static enum ev select_process(struct cmd_ctx *c, val input)
 static enum ev select_end(struct cmd_ctx *c)
 {
     enum ev rc = select_finish(c);
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_select_object, .begin = select_begin, .process = select_process, .end = select_end,
@@ -2419,7 +2421,7 @@ static enum ev sort_end(struct cmd_ctx *c)
         oentry_free(&rows[i]);
     free(rows);
     plist_free(&keys);
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_sort_object, .begin = sort_begin, .process = sort_process, .end = sort_end,
@@ -2598,7 +2600,7 @@ static enum ev group_end(struct cmd_ctx *c)
         r = val_obj_set(r, "Name", val_str_buf(&name));
         rc = cmd_write(c, r);
     }
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_group_object, .begin = group_begin, .process = group_process, .end = group_end,
@@ -2902,7 +2904,7 @@ static enum ev measure_end(struct cmd_ctx *c)
         r = val_obj_set(r, "Property", has_prop ? val_str_new(m->name) : val_null());
         rc = cmd_write(c, r);
     }
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_measure_object, .begin = measure_begin, .process = measure_process, .end = measure_end,
@@ -3196,7 +3198,7 @@ static enum ev compare_end(struct cmd_ctx *c)
         rc = compare_emit(c, &st->diff_backlog.v[i], "=>");
     for (uint32_t i = 0; i < st->ref_backlog.n && !rc; i++)
         rc = compare_emit(c, &st->ref_backlog.v[i], "<=");
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_compare_object, .begin = compare_begin, .process = compare_process, .end = compare_end,
@@ -3492,6 +3494,25 @@ static bool construct(uint16_t t, const val *args, uint32_t na, val *out, struct
         *out = e;
         return na <= 2;
     }
+    if (ti && ti->kind == TK_SCRIPT_CLASS) {
+        if (conv_construct(t, args, na, out, err))
+            return true;
+        /* no constructor for the argument count: New-Object's own error */
+        *failed = !err->id || strcmp(err->id, "CannotFindAppropriateCtor") != 0;
+        return false;
+    }
+    if (t == TY_URI) {
+        const char *why;
+        *out = uri_new(args, na, &why);
+        if (val_kind(*out) != VAL_NOTHING)
+            return true;
+        if (why) {
+            conv_fail(err, "ConstructorInvokedThrowException", "System.Management.Automation.MethodInvocationException",
+                      "Exception calling \".ctor\" with \"%u\" argument(s): \"%s\"", na, why);
+            *failed = true;
+        }
+        return false;
+    }
     switch (t) {
     case TY_INT: case TY_LONG: case TY_DOUBLE: case TY_DECIMAL: case TY_BOOL: case TY_CHAR:
     case TY_BYTE: case TY_SBYTE: case TY_INT16: case TY_UINT16: case TY_UINT32: case TY_UINT64:
@@ -3660,7 +3681,7 @@ static enum ev new_object_process(struct cmd_ctx *c, val input)
         }
     }
     enum ev rc = cmd_write(c, obj);
-    return rc == EV_STOP ? EV_OK : rc;
+    return rc;
 }
 
 CMDLET_DEFINE(cmd_new_object, .process = new_object_process, .state_size = sizeof(struct new_object_state));
@@ -3994,8 +4015,24 @@ static bool flags_arg(struct cmd_ctx *c, uint16_t param, const char *type, const
     return ok;
 }
 
+/* MemberDefinition's table view: one group per type, as PowerShellCore.format.ps1xml has it. */
+static const char *const memberdef_types[] = {"Microsoft.PowerShell.Commands.MemberDefinition", NULL};
+static const struct fmt_column memberdef_columns[] = {
+    {NULL, "Name", NULL, NULL, 0, FMT_ALIGN_UNDEFINED},
+    {NULL, "MemberType", NULL, NULL, 0, FMT_ALIGN_UNDEFINED},
+    {NULL, "Definition", NULL, NULL, 0, FMT_ALIGN_UNDEFINED},
+};
+static const struct fmt_view memberdef_view = {
+    .name = "MemberDefinition", .types = memberdef_types, .shape = FMT_SHAPE_TABLE,
+    .columns = memberdef_columns, .ncolumns = 3, .group_by = "TypeName"};
+
 static enum ev gm_begin(struct cmd_ctx *c)
 {
+    static bool view_done;
+    if (!view_done) {
+        view_done = true;
+        fmt_register_view(&memberdef_view);
+    }
     struct gm_state *st = cmd_state(c);
     st->seen = val_arr_new();
     st->want = MT_ALL;
@@ -4114,6 +4151,23 @@ static void gm_object_members(val obj, struct gm_item **items, uint32_t *n)
 {
     for (size_t i = 0; i < EMSH_ARRAY_SIZE(m_object); i++)
         gm_push(items, n, m_object[i].name, m_object[i].kind, m_object[i].def);
+    val rows = conv_class_members(obj);
+    if (val_kind(rows) == VAL_ARRAY) {
+        /* a script class instance: its declared properties and methods */
+        for (uint32_t i = 0; i < val_arr_len(rows); i++) {
+            const val *r = val_arr_items(val_arr_items(rows)[i]);
+            bool method = !strcmp(val_str(r[1]), "Method");
+            bool dup = false;
+            for (uint32_t k = 0; k < *n && method; k++)
+                if ((*items)[k].kind == MT_METHOD && ieq((*items)[k].name, val_str(r[0])) &&
+                    !strcmp((*items)[k].def, val_str(r[2])))
+                    dup = true;
+            if (!dup)
+                gm_push(items, n, val_str(r[0]), method ? MT_METHOD : MT_PROPERTY, val_str(r[2]));
+        }
+        val_free(rows);
+        return;
+    }
     bool custom = is_custom(obj);
     for (uint32_t i = 0; i < val_obj_len(obj); i++) {
         const char *pn = val_obj_name_at(obj, i);

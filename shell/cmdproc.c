@@ -728,8 +728,9 @@ static enum ev cproc_put(struct sink *s, val v)
     }
     enum ev rc = cp->cmd->process ? cp->cmd->process(&cp->ctx, v) : EV_OK;
     val_free(v);
-    if (rc == EV_STOP)
-        cp->p.stop_requested = true;
+    /* the first to return EV_STOP is the one that asked; the others pass it on */
+    if (rc == EV_STOP && !cp->p.in->stop_origin)
+        cp->p.in->stop_origin = &cp->p;
     return rc;
 }
 
@@ -740,8 +741,11 @@ static enum ev cproc_end(struct proc *p)
     if (!cp->processed && !p->expects_input && cp->cmd->process) {
         cp->processed = true;
         rc = cp->cmd->process(&cp->ctx, val_nothing());
-        if (rc == EV_STOP)
+        /* its own stop ends it normally; a stop from downstream skips its end */
+        if (rc == EV_STOP && (!p->in->stop_origin || p->in->stop_origin == p)) {
+            p->in->stop_origin = NULL;
             rc = EV_OK;
+        }
     }
     if (!rc && cp->cmd->end)
         rc = cp->cmd->end(&cp->ctx);

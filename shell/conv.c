@@ -13,6 +13,7 @@
 #include "netfmt.h"
 #include "parse.h"
 #include "text.h"
+#include "uri.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -66,8 +67,9 @@ bool conv_truthy(val v)
     case VAL_ENUM:
         return v.u.i != 0;
     case VAL_DOUBLE:
-    case VAL_DECIMAL:
         return v.u.d != 0;
+    case VAL_DECIMAL:
+        return !dec_is_zero(val_dec_get(v));
     case VAL_STRING:
         return val_str_len(v) != 0;
     case VAL_ARRAY: {
@@ -162,7 +164,55 @@ static void enum_str(val v, struct buf *out)
     buf_printf(out, "%lld", (long long)v.u.i);
 }
 
+static struct conv_hooks hooks;
+
+void conv_set_hooks(const struct conv_hooks *h)
+{
+    if (h)
+        hooks = *h;
+    else
+        memset(&hooks, 0, sizeof hooks);
+}
+
+void conv_clear_hooks(void *ud)
+{
+    if (hooks.ud == ud)
+        memset(&hooks, 0, sizeof hooks);
+}
+
+val conv_resolved(val obj)
+{
+    if (hooks.resolve && val_kind(obj) == VAL_OBJECT)
+        return hooks.resolve(hooks.ud, obj);
+    return val_copy(obj);
+}
+
+val conv_class_members(val obj)
+{
+    return hooks.members ? hooks.members(hooks.ud, obj) : val_nothing();
+}
+
+bool conv_construct(uint16_t type, const val *args, uint32_t nargs, val *out, struct conv_error *err)
+{
+    if (!hooks.construct)
+        return conv_fail(err, "CannotFindAppropriateCtor", "System.Management.Automation.PSArgumentException",
+                         "A constructor was not found. Cannot find an appropriate constructor for type %s.",
+                         type_name(type));
+    return hooks.construct(hooks.ud, type, args, nargs, out, err);
+}
+
+static void bag_str(val v, struct buf *out);
+
 static void obj_str(val v, struct buf *out)
+{
+    if (hooks.to_string && hooks.to_string(hooks.ud, v, out))
+        return;
+    val r = conv_resolved(v);
+    bag_str(r, out);
+    val_free(r);
+}
+
+static void bag_str(val v, struct buf *out)
 {
     /* A record with a ToString value set by its producer prints that. */
     val ts = val_obj_get(v, "\x01ToString");
@@ -215,7 +265,7 @@ void conv_str(val v, struct buf *out)
         nf_format_double(out, v.u.d, NULL);
         return;
     case VAL_DECIMAL:
-        nf_format_decimal(out, v.u.d, NULL);
+        nf_format_decimal(out, val_dec_get(v), NULL);
         return;
     case VAL_CHAR:
         buf_put_utf8(out, (uint32_t)v.u.i);
@@ -429,9 +479,17 @@ bool conv_parse_number(const char *s, size_t n, val *out)
     case NUM_DOUBLE:
         *out = val_double(neg ? -num.d : num.d);
         return true;
-    case NUM_DECIMAL:
-        *out = val_decimal(neg ? -num.d : num.d);
+    case NUM_DECIMAL: {
+        /* the exact digits (without the d suffix) when they parse as a decimal */
+        struct dec d;
+        size_t tn = n - i;
+        while (tn && (tmp[tn - 1] == 'd' || tmp[tn - 1] == 'D'))
+            tn--;
+        if (dec_parse(tmp, tn, &d) != DEC_OK && dec_from_double(num.d, &d) != DEC_OK)
+            return false;
+        *out = val_dec(neg ? dec_neg(d) : d);
         return true;
+    }
     default:
         if (neg && num.i == 2147483648LL) {
             *out = val_int(INT32_MIN);
@@ -517,8 +575,11 @@ bool conv_to_int64(val v, int64_t *out, struct conv_error *err)
     if (!conv_to_number(v, &n, err))
         return false;
     switch (val_kind(n)) {
-    case VAL_DOUBLE:
     case VAL_DECIMAL:
+        if (!dec_to_int64(val_dec_get(n), out))
+            return range_fail(v, "System.Int64", err);
+        return true;
+    case VAL_DOUBLE:
         if (!(n.u.d >= -9223372036854775808.0 && n.u.d < 9223372036854775808.0))
             return range_fail(v, "System.Int64", err);
         *out = (int64_t)round_even(n.u.d);
@@ -535,7 +596,13 @@ bool conv_to_int32(val v, int32_t *out, struct conv_error *err)
     val n;
     if (!conv_to_number(v, &n, err))
         return false;
-    if (val_kind(n) == VAL_DOUBLE || val_kind(n) == VAL_DECIMAL) {
+    if (val_kind(n) == VAL_DECIMAL) {
+        if (!dec_to_int64(val_dec_get(n), &x) || x < INT32_MIN || x > INT32_MAX)
+            return range_fail(v, "System.Int32", err);
+        *out = (int32_t)x;
+        return true;
+    }
+    if (val_kind(n) == VAL_DOUBLE) {
         double r = round_even(n.u.d);
         if (!(r >= -2147483648.0 && r <= 2147483647.0))
             return range_fail(v, "System.Int32", err);
@@ -554,8 +621,42 @@ bool conv_to_double(val v, double *out, struct conv_error *err)
     val n;
     if (!conv_to_number(v, &n, err))
         return false;
-    *out = (val_kind(n) == VAL_DOUBLE || val_kind(n) == VAL_DECIMAL) ? n.u.d : (double)n.u.i;
+    *out = val_kind(n) == VAL_DOUBLE ? n.u.d : val_kind(n) == VAL_DECIMAL ? dec_to_double(val_dec_get(n)) : (double)n.u.i;
     return true;
+}
+
+bool conv_to_decimal(val v, struct dec *out, struct conv_error *err)
+{
+    if (val_kind(v) == VAL_STRING && dec_parse(val_str(v), val_str_len(v), out) == DEC_OK)
+        return true;
+    val n;
+    if (val_kind(v) == VAL_STRING) {
+        if (!conv_parse_number(val_str(v), val_str_len(v), &n))
+            return conv_fail(err, "InvalidCastFromStringToDecimal", "System.Management.Automation.PSInvalidCastException",
+                             "Cannot convert value \"%s\" to type \"System.Decimal\". Error: \"Input string was not in a correct format.\"",
+                             val_str(v));
+    } else if (!conv_to_number(v, &n, err)) {
+        return false;
+    }
+    switch (val_kind(n)) {
+    case VAL_DECIMAL:
+        *out = val_dec_get(n);
+        return true;
+    case VAL_DOUBLE:
+        if (dec_from_double(n.u.d, out) == DEC_OK)
+            return true;
+        break;
+    default:
+        *out = dec_from_int64(n.u.i);
+        return true;
+    }
+    struct buf b = BUF_INIT;
+    conv_str(v, &b);
+    conv_fail(err, "InvalidCastIConvertible", "System.Management.Automation.PSInvalidCastException",
+              "Cannot convert value \"%s\" to type \"System.Decimal\". Error: \"Value was either too large or too small for a Decimal.\"",
+              buf_cstr(&b));
+    buf_release(&b);
+    return false;
 }
 
 /* }================================================================== */
@@ -692,6 +793,25 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
     }
     if (t->kind == TK_ENUM)
         return to_enum(v, type, out, err);
+    if (t->kind == TK_SCRIPT_CLASS) {
+        /* an instance of the class or of a class derived from it stays as it is */
+        if (val_kind(v) == VAL_OBJECT)
+            for (uint32_t i = 0; i < val_obj_ntypes(v); i++)
+                if (!strcmp(val_obj_type_at(v, i), t->name)) {
+                    *out = v;
+                    return true;
+                }
+        if (val_is_null(v)) {
+            val_free(v);
+            *out = val_null();
+            return true;
+        }
+        bool ok = hooks.convert ? hooks.convert(hooks.ud, v, type, out, err)
+                                : conv_fail(err, "ConvertToFinalInvalidCastException", "System.Management.Automation.PSInvalidCastException",
+                                            "Cannot convert the value to type \"%s\".", t->name);
+        val_free(v);
+        return ok;
+    }
     if (t->kind == TK_ARRAY)
         return to_array_of(v, t->elem, out, err);
     if (t->kind == TK_LIST) {
@@ -798,9 +918,16 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
         *out = val_long(x);
         return true;
     }
+    case TY_DECIMAL: {
+        struct dec d;
+        bool ok = conv_to_decimal(v, &d, err);
+        val_free(v);
+        if (ok)
+            *out = val_dec(d);
+        return ok;
+    }
     case TY_DOUBLE:
     case TY_SINGLE:
-    case TY_DECIMAL:
     case TY_BIGINT: {
         double d;
         if (k == VAL_STRING) {
@@ -817,9 +944,7 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
             return false;
         }
         val_free(v);
-        if (type == TY_DECIMAL)
-            *out = val_decimal(d);
-        else if (type == TY_BIGINT)
+        if (type == TY_BIGINT)
             *out = val_long((int64_t)d);
         else
             *out = val_double(d);
@@ -946,6 +1071,25 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
             bool r = cast_fail(v, type, "The value isn't a valid byte quantified size.", err);
             val_free(v);
             return r;
+        }
+        break;
+    case TY_URI:
+        if (k == VAL_OBJECT && val_obj_ntypes(v) && !strcmp(val_obj_type_at(v, 0), "System.Uri")) {
+            *out = v;
+            return true;
+        }
+        if (k == VAL_STRING) {
+            const char *why = NULL;
+            val u = uri_object(val_str(v), val_str_len(v), &why);
+            if (val_kind(u) != VAL_NOTHING) {
+                val_free(v);
+                *out = u;
+                return true;
+            }
+            conv_fail(err, "InvalidCastConstructorException", "System.Management.Automation.PSInvalidCastException",
+                      "Cannot convert value \"%s\" to type \"System.Uri\". Error: \"%s\"", val_str(v), why);
+            val_free(v);
+            return false;
         }
         break;
     case TY_GUID:

@@ -32,6 +32,36 @@ void conv_set_ofs(const char *ofs);
 /* Is the value true in a condition? (borrows) */
 bool conv_truthy(val v);
 
+/*
+** Hooks the evaluator installs so that the layers below it can run script
+** code: resolve gives an object with its added alias and script properties
+** read (a new reference), to_string the result of a script class's
+** ToString() (false when the object has no such method; then the usual
+** rules apply). NULL clears them.
+*/
+struct conv_hooks {
+    val (*resolve)(void *ud, val obj);
+    bool (*to_string)(void *ud, val obj, struct buf *out);
+    /* [Class]$v for a script class (borrows v): a hashtable sets the
+       properties of a new instance, another value goes to a constructor */
+    bool (*convert)(void *ud, val v, uint16_t type, val *out, struct conv_error *err);
+    /* new Class(args) (New-Object) */
+    bool (*construct)(void *ud, uint16_t type, const val *args, uint32_t nargs, val *out, struct conv_error *err);
+    /* a script class instance's members for Get-Member: [name, "Property" or
+       "Method", definition] rows, or VAL_NOTHING for other objects */
+    val (*members)(void *ud, val obj);
+    void *ud;
+};
+void conv_set_hooks(const struct conv_hooks *h);
+/* Clears the hooks if they are the ones installed with this ud. */
+void conv_clear_hooks(void *ud);
+/* obj as the resolve hook shows it (borrows obj; a new reference). */
+val conv_resolved(val obj);
+/* The members hook's rows for obj (VAL_NOTHING without one). */
+val conv_class_members(val obj);
+/* new T(args) for a script class, through the construct hook. */
+bool conv_construct(uint16_t type, const val *args, uint32_t nargs, val *out, struct conv_error *err);
+
 /* Appends v as PowerShell converts it to a string (borrows). */
 void conv_str(val v, struct buf *out);
 /* v as a string value (consumes v). */
@@ -54,6 +84,8 @@ bool conv_to_number(val v, val *out, struct conv_error *err); /* borrows v */
 bool conv_to_int64(val v, int64_t *out, struct conv_error *err); /* borrows */
 bool conv_to_int32(val v, int32_t *out, struct conv_error *err); /* borrows */
 bool conv_to_double(val v, double *out, struct conv_error *err); /* borrows */
+/* A value as a System.Decimal: strings parse exactly, doubles keep 15 digits (borrows). */
+bool conv_to_decimal(val v, struct dec *out, struct conv_error *err);
 
 /*
 ** [T]$v: converts v to the type with id `type`. Consumes v; on success

@@ -581,8 +581,14 @@ static val number_value(const struct ast_node *n)
         return val_int((int32_t)x->i);
     case NUM_DOUBLE:
         return val_double(x->d);
-    case NUM_DECIMAL:
-        return val_decimal(x->d);
+    case NUM_DECIMAL: {
+        /* exactly as written: 1.50d keeps its two decimals */
+        val v;
+        struct dec d;
+        if (conv_parse_number(n->u.number.text.s, n->u.number.text.n, &v) && val_kind(v) == VAL_DECIMAL)
+            return v;
+        return val_dec(dec_from_double(x->d, &d) == DEC_OK ? d : dec_from_int64(0));
+    }
     default:
         return val_long(x->i);
     }
@@ -1053,8 +1059,22 @@ static enum ev member_expr(struct interp *in, const struct ast_node *n, val *out
             if (val_kind(args[k]) == VAL_NOTHING)
                 args[k] = val_null();
         }
-        if (!rc)
+        if (!rc) {
+            /* ([Base]$this).Method() in a class: the base class's method, not the override */
+            const struct ast_node *t = n->u.member.target;
+            if (t->kind == AST_PAREN && t->u.paren.pipeline)
+                t = lone_expression(t->u.paren.pipeline);
+            in->dispatch_from = TY_NONE;
+            if (!n->u.member.is_static && t && t->kind == AST_CONVERT && t->u.convert.expr->kind == AST_VARIABLE &&
+                text_ieq(t->u.convert.expr->u.var.name.s, t->u.convert.expr->u.var.name.n, "this", 4)) {
+                uint16_t id = type_lookup(t->u.convert.type->u.type.name.s, t->u.convert.type->u.type.name.n);
+                const struct type_info *ti = type_get(id);
+                if (ti && ti->kind == TK_SCRIPT_CLASS)
+                    in->dispatch_from = id;
+            }
             rc = ev_invoke_method(in, n, target, name, n->u.member.is_static, args, na, out);
+            in->dispatch_from = TY_NONE;
+        }
         for (uint32_t j = 0; j < k; j++)
             val_free(args[j]);
         free(args);
@@ -1599,8 +1619,61 @@ static enum ev items_of(struct interp *in, const struct ast_node *e, val *out)
     return EV_OK;
 }
 
+/* A range a..b that a pipeline or foreach loop walks: numbers made one at
+   a time, not an array first, so a loop that breaks or a pipeline that
+   stops early costs nothing for the rest. */
+static const struct ast_node *lazy_range(const struct ast_node *e)
+{
+    const struct ast_node *x = lone_expression(e);
+    if (x)
+        e = x;
+    if (e && e->kind == AST_BINARY && e->u.binary.op == OP_RANGE)
+        return e;
+    return NULL;
+}
+
+static enum ev range_bounds(struct interp *in, const struct ast_node *e, int32_t *a, int32_t *b)
+{
+    val l, r;
+    enum ev rc = ev_expr(in, e->u.binary.lhs, &l);
+    if (rc)
+        return rc;
+    if ((rc = ev_expr(in, e->u.binary.rhs, &r))) {
+        val_free(l);
+        return rc;
+    }
+    struct conv_error err;
+    bool ok = conv_to_int32(l, a, &err) && conv_to_int32(r, b, &err);
+    val_free(l);
+    val_free(r);
+    return ok ? EV_OK : ev_throw_conv(in, e, &err);
+}
+
+static enum ev foreach_range(struct interp *in, const struct ast_node *n, const struct ast_node *range,
+                             struct sink *out)
+{
+    int32_t a, b;
+    enum ev rc = range_bounds(in, range, &a, &b);
+    if (rc)
+        return rc;
+    const struct ast_node *var = n->u.foreach.var;
+    int64_t step = a <= b ? 1 : -1;
+    for (int64_t i = a;; i += step) {
+        if ((rc = ev_var_set(in, var, var->u.var.name.s, var->u.var.name.n, val_int((int32_t)i))))
+            break;
+        bool stop;
+        rc = loop_body(in, n->u.foreach.body, &n->u.foreach.label, out, &stop);
+        if (stop || i == b)
+            break;
+    }
+    return rc;
+}
+
 static enum ev foreach_stmt(struct interp *in, const struct ast_node *n, struct sink *out)
 {
+    const struct ast_node *range = lazy_range(n->u.foreach.expr);
+    if (range)
+        return foreach_range(in, n, range, out);
     val items;
     enum ev rc = items_of(in, n->u.foreach.expr, &items);
     if (rc)
@@ -1838,6 +1911,22 @@ static enum ev throw_stmt(struct interp *in, const struct ast_node *n)
 static void define_function(struct interp *in, const struct ast_node *n);
 enum ev ev_define_type(struct interp *in, const struct ast_node *n);
 
+/*
+** Where the statements of a class method write: nowhere, as in PowerShell,
+** where only `return` gives a method its value (kept here).
+*/
+struct method_sink {
+    struct sink s;
+    val value;
+};
+
+static enum ev method_put(struct sink *s, val v)
+{
+    (void)s;
+    val_free(v);
+    return EV_OK;
+}
+
 enum ev ev_stmt(struct interp *in, const struct ast_node *n, struct sink *out)
 {
     switch (n->kind) {
@@ -1876,6 +1965,19 @@ enum ev ev_stmt(struct interp *in, const struct ast_node *n, struct sink *out)
         return n->kind == AST_BREAK ? EV_BREAK : EV_CONTINUE;
     }
     case AST_RETURN:
+        if (out->put == method_put) {
+            /* return in a class method: the method's value, not output */
+            struct method_sink *ms = (struct method_sink *)out;
+            if (n->u.jump.pipeline) {
+                val v;
+                enum ev rc = rhs_value(in, n->u.jump.pipeline, &v);
+                if (rc)
+                    return rc;
+                val_free(ms->value);
+                ms->value = v;
+            }
+            return EV_RETURN;
+        }
         if (n->u.jump.pipeline) {
             enum ev rc = ev_stmt(in, n->u.jump.pipeline, out);
             if (rc)
@@ -2274,6 +2376,48 @@ enum ev ev_call_scriptblock(struct interp *in, const struct ast_node *at, val sb
     return ev_call_scriptblock_scoped(in, at, sb, input, args, nargs, false, out);
 }
 
+enum ev ev_call_method(struct interp *in, const struct ast_node *at, const struct method_call *mc, val *ret)
+{
+    struct sproc *sp = sproc_new(in, at, mc->unit, mc->body, mc->name);
+    sp->paren = mc->params;
+    sp->p.next = &null_sink;
+    if (mc->nargs) {
+        sp->args = emsh_xmalloc(mc->nargs * sizeof *sp->args);
+        for (uint32_t i = 0; i < mc->nargs; i++) {
+            memset(&sp->args[i], 0, sizeof sp->args[i]);
+            sp->args[i].value = val_copy(mc->args[i]);
+            sp->args[i].at = at;
+        }
+        sp->nargs = mc->nargs;
+    }
+    struct method_sink ms = {{method_put}, val_nothing()};
+    enum ev rc = sproc_begin(&sp->p);
+    if (!rc) {
+        enter_sproc(sp);
+        if (val_kind(mc->this_obj) != VAL_NOTHING)
+            set_local(in, "this", val_copy(mc->this_obj));
+        /* an error in a method ends the method, as an exception it throws
+           would: the statement that called it reports it */
+        in->try_depth++;
+        if (mc->before)
+            rc = mc->before(in, mc->ud);
+        const struct ast_node *nb = sp->body->u.script.blocks[BLOCK_END];
+        if (!rc && nb)
+            rc = exec_stmts(in, &nb->u.named.stmts, &ms.s);
+        in->try_depth--;
+        if (rc == EV_RETURN)
+            rc = EV_OK;
+        leave_sproc(sp);
+    }
+    sproc_release(&sp->p);
+    if (rc) {
+        val_free(ms.value);
+        return rc;
+    }
+    *ret = ms.value;
+    return EV_OK;
+}
+
 /* }================================================================== */
 
 /*
@@ -2625,21 +2769,6 @@ static void routing_close(struct routing *r)
         fclose(r->file.f);
 }
 
-/* Runs a stage's put with its error routing in force. */
-static enum ev routed_put(struct sink *s, val v)
-{
-    struct proc *p = (struct proc *)s;
-    struct interp *in = p->in;
-    int route = in->err_route;
-    struct sink *eo = in->err_out;
-    in->err_route = p->err_route;
-    in->err_out = p->err_out;
-    enum ev rc = p->real_put(s, v);
-    in->err_route = route;
-    in->err_out = eo;
-    return rc;
-}
-
 static enum ev routed_call(struct proc *p, enum ev (*fn)(struct proc *))
 {
     struct interp *in = p->in;
@@ -2655,8 +2784,77 @@ static enum ev routed_call(struct proc *p, enum ev (*fn)(struct proc *))
     return rc;
 }
 
+static enum ev stage_begin(struct proc *p)
+{
+    p->begun = true;
+    return routed_call(p, p->begin);
+}
+
+/*
+** A stage's put, with its error routing in force. An object that reaches a
+** stage before its begin ran (written by an upstream begin block) runs that
+** begin first, as PowerShell's command processor does.
+*/
+static enum ev stage_put(struct sink *s, val v)
+{
+    struct proc *p = (struct proc *)s;
+    struct interp *in = p->in;
+    if (!p->begun) {
+        enum ev rc = stage_begin(p);
+        if (rc) {
+            val_free(v);
+            return rc;
+        }
+    }
+    if (p->err_route == ERR_CONSOLE)
+        return p->real_put(s, v);
+    int route = in->err_route;
+    struct sink *eo = in->err_out;
+    in->err_route = p->err_route;
+    in->err_out = p->err_out;
+    enum ev rc = p->real_put(s, v);
+    in->err_route = route;
+    in->err_out = eo;
+    return rc;
+}
+
+/*
+** Where the stage that asked to stop sits in this pipeline: its index, -1
+** when it is downstream of the pipeline (the whole pipeline is upstream of
+** it and unwinds), or 0 when no stage asked.
+*/
+static int stop_index(struct interp *in, struct proc **procs, uint32_t count)
+{
+    if (!in->stop_origin)
+        return 0;
+    for (uint32_t i = 0; i < count; i++)
+        if (procs[i] == in->stop_origin)
+            return (int)i;
+    return -1;
+}
+
+/* Emits the numbers of a range a..b one at a time. */
+static enum ev emit_range(struct interp *in, const struct ast_node *range, struct sink *to)
+{
+    int32_t a, b;
+    enum ev rc = range_bounds(in, range, &a, &b);
+    int64_t step = a <= b ? 1 : -1;
+    for (int64_t i = a; !rc; i += step) {
+        if (ev_interrupted)
+            return EV_HALT;
+        rc = to->put(to, val_int((int32_t)i));
+        if (i == b)
+            break;
+    }
+    return rc;
+}
+
 static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, struct sink *out)
 {
+    /* in a class method, output goes nowhere; functions it calls must not
+       take their own `return` for the method's */
+    if (out->put == method_put)
+        out = &null_sink;
     const struct ast_list *el = &n->u.pipeline.elems;
     uint32_t count = el->n;
     struct proc **procs = emsh_xmalloc((count ? count : 1) * sizeof *procs);
@@ -2685,17 +2883,17 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
             if (routes[i].err != ERR_CONSOLE) {
                 procs[i]->err_route = (int)routes[i].err;
                 procs[i]->err_out = routes[i].out;
-                procs[i]->real_put = procs[i]->sink.put;
-                procs[i]->sink.put = routed_put;
             }
+            procs[i]->real_put = procs[i]->sink.put;
+            procs[i]->sink.put = stage_put;
             next = &procs[i]->sink;
         }
         built = i;
     }
     /* begin every stage, first to last */
     for (uint32_t i = 0; i < count && !rc; i++)
-        if (procs[i])
-            rc = routed_call(procs[i], procs[i]->begin);
+        if (procs[i] && !procs[i]->begun)
+            rc = stage_begin(procs[i]);
     if (!rc) {
         const struct ast_node *first = el->v[0];
         if (first->kind == AST_COMMAND_EXPR) {
@@ -2707,7 +2905,13 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
                 in->err_route = (int)routes[0].err;
                 in->err_out = routes[0].out;
             }
-            rc = ev_expr(in, e, &v);
+            const struct ast_node *range = lazy_range(e);
+            if (range) {
+                rc = emit_range(in, range, count > 1 ? &procs[1]->sink : routes[0].out);
+                v = val_nothing();
+            } else {
+                rc = ev_expr(in, e, &v);
+            }
             in->err_route = route;
             in->err_out = eo;
             if (!rc && count == 1 && e->kind == AST_UNARY &&
@@ -2723,25 +2927,41 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
             }
         }
     }
-    /* end every stage not upstream of one that asked to stop */
-    if (rc == EV_STOP || !rc) {
-        uint32_t from = 0;
-        for (uint32_t i = 0; i < count; i++)
-            if (procs[i] && procs[i]->stop_requested)
-                from = i;
+    /*
+    ** End every stage not upstream of one that asked to stop. A stop asked
+    ** downstream of this pipeline (this pipeline runs inside a function or
+    ** script block that feeds it) unwinds it with EV_STOP and no end block
+    ** runs, as PowerShell's StopUpstreamCommandsException does.
+    */
+    uint32_t from = 0;
+    if (rc == EV_STOP) {
+        int k = stop_index(in, procs, count);
+        if (k < 0)
+            goto out;
+        from = (uint32_t)k;
+        in->stop_origin = NULL;
         rc = EV_OK;
-        for (uint32_t i = from; i < count && !rc; i++) {
-            if (!procs[i])
-                continue;
-            rc = routed_call(procs[i], procs[i]->end);
-            if (rc == EV_STOP) {
-                rc = EV_OK;
+    }
+    for (uint32_t i = from; i < count && !rc; i++) {
+        if (!procs[i])
+            continue;
+        if (!procs[i]->begun && (rc = stage_begin(procs[i])))
+            break;
+        rc = routed_call(procs[i], procs[i]->end);
+        if (rc == EV_STOP) {
+            int k = stop_index(in, procs, count);
+            if (k < 0)
                 break;
-            }
+            in->stop_origin = NULL;
+            rc = EV_OK;
+            if ((uint32_t)k > i)
+                i = (uint32_t)k - 1;
         }
     }
 out:
     for (uint32_t i = 0; i < count; i++) {
+        if (procs[i] && in->stop_origin == procs[i])
+            in->stop_origin = NULL;
         if (procs[i])
             procs[i]->release(procs[i]);
         if (i >= built)
@@ -2863,10 +3083,44 @@ static val host_object(void)
     return h;
 }
 
+static val resolve_hook(void *ud, val obj)
+{
+    return ev_resolved_view(ud, obj);
+}
+
+static bool to_string_hook(void *ud, val obj, struct buf *out)
+{
+    return ev_class_to_string(ud, obj, out);
+}
+
+static bool convert_hook(void *ud, val v, uint16_t type, val *out, struct conv_error *err)
+{
+    return ev_class_convert(ud, v, type, out, err);
+}
+
+static val members_hook(void *ud, val obj)
+{
+    return ev_class_members(ud, obj);
+}
+
+static bool construct_hook(void *ud, uint16_t type, const val *args, uint32_t nargs, val *out,
+                           struct conv_error *err)
+{
+    return ev_class_construct(ud, type, args, nargs, out, err);
+}
+
 struct interp *interp_new(const struct interp_options *opt)
 {
     struct interp *in = emsh_xmalloc(sizeof *in);
     memset(in, 0, sizeof *in);
+    struct conv_hooks hooks = {resolve_hook, to_string_hook, convert_hook, construct_hook, members_hook, in};
+    conv_set_hooks(&hooks);
+    static const char *const rounding[] = {"ToEven", "AwayFromZero"};
+    static const int64_t rounding_values[] = {0, 1};
+    type_enum("System.MidpointRounding", rounding, rounding_values, 2, false);
+    static const char *const urikind[] = {"RelativeOrAbsolute", "Absolute", "Relative"};
+    static const int64_t urikind_values[] = {0, 1, 2};
+    type_enum("System.UriKind", urikind, urikind_values, 3, false);
     in->global = scope_new(NULL, SCOPE_GLOBAL);
     in->scope = scope_retain(in->global);
     in->out = opt && opt->out ? opt->out : stdout;
@@ -2922,6 +3176,8 @@ void interp_free(struct interp *in)
     if (!in)
         return;
     ev_org_release();
+    conv_clear_hooks(in);
+    ev_classes_free(in);
     while (session_transcript_stop(in, NULL))
         ; /* each open transcript gets its end block */
     if (fmt_limit_source_ud() == in)
@@ -3010,6 +3266,12 @@ enum ev interp_run(struct interp *in, struct parse_unit *u, bool script, struct 
         val_free(v->value);
         v->value = val_str_new(u->name);
         free(dir);
+    }
+    if (!rc) {
+        /* its classes and enums exist before its first statement runs */
+        enter_sproc(sp);
+        rc = ev_predefine_types(in, u->root);
+        leave_sproc(sp);
     }
     if (!rc)
         rc = sproc_end(&sp->p);

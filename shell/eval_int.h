@@ -47,6 +47,12 @@ struct interp {
     int try_depth;            /* try blocks under way: errors go to their catch */
     bool fatal;               /* the error under way ends the script (throw, -ErrorAction Stop) */
     val type_cache;           /* hashtable: type text -> [type] */
+    /* the stage that asked the pipelines upstream of it to stop (Select-Object
+       -First): EV_STOP unwinds every stage and statement up to its pipeline */
+    struct proc *stop_origin;
+    struct class_def **classes; /* the classes scripts defined (typedefs.c) */
+    uint16_t dispatch_from;     /* ([Base]$x).M(): the class whose method M runs */
+    uint32_t nclasses;
 };
 
 /* One argument of a command as the command line gave it. */
@@ -71,7 +77,7 @@ struct proc {
     enum ev (*end)(struct proc *p);
     void (*release)(struct proc *p);
     bool expects_input;
-    bool stop_requested;
+    bool begun;        /* begin has run (an upstream begin block's output runs it early) */
     /* 2>$null and 2>&1 on this element: where its error records go */
     int err_route;            /* enum err_route */
     struct sink *err_out;     /* ERR_TO_OUTPUT: the element's output */
@@ -160,6 +166,38 @@ enum ev ev_index_get(struct interp *in, const struct ast_node *at, val target, v
 enum ev ev_index_set(struct interp *in, const struct ast_node *at, val target, val index,
                      val value);
 
+/* An object with its added alias and script properties read, its script
+** methods left out, as formatting shows it (members.c; a new reference). */
+val ev_resolved_view(struct interp *in, val obj);
+/*
+** Script classes (typedefs.c). ev_class_to_string: an instance's
+** ToString() (its override, or the class name); false for other objects.
+** ev_class_method: a method of an instance, or a static one (target a
+** [type]; "new" constructs); *handled false when the class has no method of
+** that name. ev_class_static_get/set: static properties.
+** ev_class_member_set: assignment to a declared property, converted to its
+** type. ev_class_members: Get-Member's rows. ev_predefine_types: the type
+** definitions of a script, made before it runs.
+*/
+bool ev_class_to_string(struct interp *in, val obj, struct buf *out);
+enum ev ev_class_method(struct interp *in, const struct ast_node *at, val target, const char *name,
+                        const val *args, uint32_t nargs, val *out, bool *handled);
+enum ev ev_class_static_get(struct interp *in, const struct ast_node *at, uint16_t type, const char *name,
+                            val *out, bool *handled);
+enum ev ev_class_static_set(struct interp *in, const struct ast_node *at, uint16_t type, const char *name,
+                            val value, bool *handled);
+enum ev ev_class_member_set(struct interp *in, const struct ast_node *at, val obj, const char *name, val value,
+                            bool *handled);
+bool ev_class_construct(struct interp *in, uint16_t type, const val *args, uint32_t nargs, val *out,
+                        struct conv_error *err);
+bool ev_class_convert(struct interp *in, val v, uint16_t type, val *out, struct conv_error *err);
+bool ev_is_class_instance(struct interp *in, val obj);
+val ev_class_members(struct interp *in, val obj);
+val ev_class_view(struct interp *in, val obj);
+enum ev ev_predefine_types(struct interp *in, const struct ast_node *root);
+enum ev ev_define_type(struct interp *in, const struct ast_node *n);
+void ev_classes_free(struct interp *in);
+
 /* Runs a script block value with $_ = input (VAL_NOTHING: not set) and
 ** positional arguments; its output goes to out. In the current scope, as
 ** ForEach-Object and switch conditions run theirs, unless new_scope. */
@@ -168,6 +206,26 @@ enum ev ev_call_scriptblock(struct interp *in, const struct ast_node *at, val sb
 enum ev ev_call_scriptblock_scoped(struct interp *in, const struct ast_node *at, val sb, val input,
                                    const val *args, uint32_t nargs, bool new_scope,
                                    struct sink *out);
+
+/*
+** A class method or constructor call: the body runs in a new scope with its
+** parameters bound to args and $this set (VAL_NOTHING: a static method);
+** before (when set) runs first in that scope (a constructor's base call).
+** Statements write nowhere; *ret gets the value of `return` (VAL_NOTHING
+** when none ran).
+*/
+struct method_call {
+    struct sb_unit *unit;
+    const struct ast_node *body;   /* SCRIPT_BLOCK */
+    const struct ast_list *params; /* PARAMETER */
+    const char *name;
+    val this_obj;
+    const val *args;
+    uint32_t nargs;
+    enum ev (*before)(struct interp *in, void *ud);
+    void *ud;
+};
+enum ev ev_call_method(struct interp *in, const struct ast_node *at, const struct method_call *mc, val *ret);
 
 /*
 ** Script parameters (scriptbind.c). ev_script_bind binds a script block's

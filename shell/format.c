@@ -439,7 +439,7 @@ static bool format_value(val v, const char *fmt, struct buf *out)
         e = nf_format_double(out, v.u.d, fmt);
         break;
     case VAL_DECIMAL:
-        e = nf_format_decimal(out, v.u.d, fmt);
+        e = nf_format_decimal(out, val_dec_get(v), fmt);
         break;
     case VAL_DATETIME:
         return dt_format(out, v.u.i, conv_dt_kind(v), fmt, DT_EN_US) == DT_OK;
@@ -2255,7 +2255,20 @@ static val group_start(struct fmt_formatter *f)
 
 /* }--- */
 
+static enum ev process_object_view(struct fmt_formatter *f, val obj, struct fmt_error *err);
+
+/* An object with added alias and script properties is shown with them read. */
 static enum ev process_object(struct fmt_formatter *f, val obj, struct fmt_error *err)
+{
+    if (fmt_is_record(obj) || val_kind(obj) != VAL_OBJECT)
+        return process_object_view(f, obj, err);
+    val view = conv_resolved(obj);
+    enum ev rc = process_object_view(f, view, err);
+    val_free(view);
+    return rc;
+}
+
+static enum ev process_object_view(struct fmt_formatter *f, val obj, struct fmt_error *err)
 {
     if (fmt_is_record(obj))
         return emit(f, val_copy(obj));

@@ -9,6 +9,12 @@
 ** admin scripts call ([math]::Round, [string]::IsNullOrEmpty ...). A member
 ** that is not modelled is a clear error naming it, never a silent $null
 ** (reading an absent property is $null, as in PowerShell).
+**
+** Members added with Add-Member (alias and script properties, script
+** methods) resolve here for member access and assignment, and
+** ev_resolved_view() shows an object with them read for formatting. The
+** members of script classes (methods, typed and static properties) come
+** from typedefs.c; decimals use decimal.c and [uri] uri.c.
 */
 #include "eval_int.h"
 #include "datetime.h"
@@ -17,6 +23,7 @@
 #include "regex.h"
 #include "text.h"
 #include "types.h"
+#include "uri.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -123,6 +130,12 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
 {
     uint16_t t = type.aux;
     const struct type_info *ti = type_get(t);
+    if (ti && ti->kind == TK_SCRIPT_CLASS) {
+        bool handled;
+        enum ev rc = ev_class_static_get(in, at, t, val_str(name), out, &handled);
+        if (handled || rc)
+            return rc;
+    }
     if (ti && ti->kind == TK_ENUM) {
         int64_t v;
         if (type_enum_value(t, val_str(name), val_str_len(name), &v)) {
@@ -153,6 +166,20 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
     case TY_STRING:
         if (is(name, "Empty")) { *out = val_str_new(""); return EV_OK; }
         break;
+    case TY_DECIMAL: {
+        struct dec d = dec_from_int64(0);
+        if (is(name, "MaxValue") || is(name, "MinValue")) {
+            d.lo = UINT64_MAX;
+            d.hi = UINT32_MAX;
+            d.neg = is(name, "MinValue");
+        } else if (is(name, "One") || is(name, "MinusOne")) {
+            d = dec_from_int64(is(name, "One") ? 1 : -1);
+        } else if (!is(name, "Zero")) {
+            break;
+        }
+        *out = val_dec(d);
+        return EV_OK;
+    }
     case TY_DATETIME:
         if (is(name, "Now")) { *out = val_datetime(dt_now_local(), VF_LOCAL); return EV_OK; }
         if (is(name, "UtcNow")) { *out = val_datetime(dt_now(), VF_UTC); return EV_OK; }
@@ -198,28 +225,256 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
 }
 
 /*
+** {==================================================================
+** Added members: AliasProperty, ScriptProperty, ScriptMethod
+** ===================================================================
+*/
+
+/*
+** Add-Member stores a member other than a note property as a property whose
+** value is a member object (see c_object.c): a VAL_OBJECT with the hidden
+** "\x01Member" and the type name PSAliasProperty, PSScriptProperty or
+** PSScriptMethod.
+*/
+enum added { ADDED_NONE, ADDED_ALIAS, ADDED_SCRIPTPROP, ADDED_SCRIPTMETHOD };
+
+static enum added added_kind(val v)
+{
+    if (val_kind(v) != VAL_OBJECT || !val_obj_ntypes(v) || !val_obj_has(v, "\x01Member"))
+        return ADDED_NONE;
+    const char *t = val_obj_type_at(v, 0);
+    if (!strcmp(t, "System.Management.Automation.PSAliasProperty"))
+        return ADDED_ALIAS;
+    if (!strcmp(t, "System.Management.Automation.PSScriptProperty"))
+        return ADDED_SCRIPTPROP;
+    if (!strcmp(t, "System.Management.Automation.PSScriptMethod"))
+        return ADDED_SCRIPTMETHOD;
+    return ADDED_NONE;
+}
+
+/* Runs script with $this = target and the arguments; *out its output as an assignment sees it. */
+static enum ev call_with_this(struct interp *in, const struct ast_node *at, val target, val script,
+                              const val *args, uint32_t na, val *out)
+{
+    struct collector c;
+    collector_init(&c);
+    struct scope *saved = in->scope;
+    in->scope = scope_new(saved, SCOPE_FUNCTION);
+    struct var *tv = scope_define(in->scope, "this", 4);
+    val_free(tv->value);
+    tv->value = val_copy(target);
+    enum ev rc = ev_call_scriptblock(in, at, script, val_nothing(), args, na, &c.s);
+    scope_release(in->scope);
+    in->scope = saved;
+    if (rc) {
+        val_free(c.items);
+        return rc;
+    }
+    *out = collector_result(&c);
+    return EV_OK;
+}
+
+/*
+** A script property's setter that is missing or failed: PowerShell reports
+** it as "Exception setting" with the reason (the record of a failure is
+** consumed).
+*/
+static enum ev setting_failed(struct interp *in, const struct ast_node *at, const char *name, const char *why)
+{
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "Exception setting \"%s\": \"%s\"", name, why);
+    struct err_spec spec = {buf_cstr(&m), "ExceptionWhenSetting", "NotSpecified",
+                            "System.Management.Automation.SetValueInvocationException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
+/* The message of the error under way (in->thrown), consumed. */
+static void thrown_message(struct interp *in, struct buf *out)
+{
+    val ex = val_kind(in->thrown) == VAL_OBJECT ? val_obj_get(in->thrown, "Exception") : val_nothing();
+    val msg = val_kind(ex) == VAL_OBJECT ? val_obj_get(ex, "Message") : val_nothing();
+    conv_str(msg, out);
+    val_free(msg);
+    val_free(ex);
+    val_free(in->thrown);
+    in->thrown = val_null();
+}
+
+static int alias_depth;
+
+/* The value of an added property: the aliased member (converted), or the getter's output. */
+static enum ev added_value(struct interp *in, const struct ast_node *at, val target, val member, val *out)
+{
+    enum added k = added_kind(member);
+    if (k == ADDED_ALIAS) {
+        val ref = val_obj_get(member, "ReferencedMemberName");
+        enum ev rc;
+        *out = val_null();
+        if (alias_depth > 32) {
+            val_free(ref);
+            return EV_OK;
+        }
+        alias_depth++;
+        rc = ev_member_get(in, at, target, ref, false, out);
+        alias_depth--;
+        val_free(ref);
+        val ct = val_obj_get(member, "ConversionType");
+        if (!rc && val_kind(ct) == VAL_TYPE) {
+            struct conv_error err;
+            val conv;
+            if (conv_to_type(*out, ct.aux, &conv, &err))
+                *out = conv;
+            else
+                rc = ev_throw_conv(in, at, &err);
+        }
+        val_free(ct);
+        return rc;
+    }
+    if (k == ADDED_SCRIPTPROP) {
+        /* a getter that is missing or fails reads as $null, as in PowerShell */
+        val getter = val_obj_get(member, "GetterScript");
+        *out = val_null();
+        if (val_kind(getter) != VAL_SCRIPTBLOCK) {
+            val_free(getter);
+            return EV_OK;
+        }
+        val r;
+        enum ev rc = call_with_this(in, at, target, getter, NULL, 0, &r);
+        val_free(getter);
+        if (rc == EV_THROW) {
+            val_free(in->thrown);
+            in->thrown = val_null();
+            in->fatal = false;
+            return EV_OK;
+        }
+        if (rc)
+            return rc;
+        val_free(*out);
+        *out = val_kind(r) == VAL_NOTHING ? val_null() : r;
+        return EV_OK;
+    }
+    *out = val_copy(member);
+    return EV_OK;
+}
+
+/* Assignment to an added property: the aliased member, or the setter with the value. */
+static enum ev added_set(struct interp *in, const struct ast_node *at, val target, val member, val value)
+{
+    if (added_kind(member) == ADDED_ALIAS) {
+        val ref = val_obj_get(member, "ReferencedMemberName");
+        enum ev rc = ev_member_set(in, at, target, ref, value);
+        val_free(ref);
+        return rc;
+    }
+    val setter = val_obj_get(member, "SetterScript");
+    val nm = val_obj_get(member, "Name");
+    enum ev rc;
+    if (val_kind(setter) != VAL_SCRIPTBLOCK) {
+        val_free(value);
+        struct buf why = BUF_INIT;
+        buf_printf(&why, "Set accessor for property \"%s\" is unavailable.", val_str(nm));
+        rc = setting_failed(in, at, val_str(nm), buf_cstr(&why));
+        buf_release(&why);
+    } else {
+        val r;
+        val arg = val_kind(value) == VAL_NOTHING ? val_null() : value;
+        rc = call_with_this(in, at, target, setter, &arg, 1, &r);
+        val_free(arg);
+        if (!rc)
+            val_free(r);
+        if (rc == EV_THROW) {
+            struct buf why = BUF_INIT;
+            thrown_message(in, &why);
+            in->fatal = false;
+            rc = setting_failed(in, at, val_str(nm), buf_cstr(&why));
+            buf_release(&why);
+        }
+    }
+    val_free(setter);
+    val_free(nm);
+    return rc;
+}
+
+/*
+** An object as formatting and string conversion show it: its alias and
+** script properties read, its script methods left out (a new reference;
+** the object itself when it has no added members).
+*/
+val ev_resolved_view(struct interp *in, val obj)
+{
+    if (val_kind(obj) != VAL_OBJECT)
+        return val_copy(obj);
+    if (ev_is_class_instance(in, obj))
+        return ev_class_view(in, obj);
+    bool any = false;
+    for (uint32_t i = 0; i < val_obj_len(obj) && !any; i++)
+        any = added_kind(val_obj_value_at(obj, i)) != ADDED_NONE;
+    if (!any)
+        return val_copy(obj);
+    val r = val_obj_new(val_obj_ntypes(obj) ? val_obj_type_at(obj, 0) : NULL);
+    for (uint32_t i = 1; i < val_obj_ntypes(obj); i++)
+        r = val_obj_add_type(r, val_obj_type_at(obj, i));
+    for (uint32_t i = 0; i < val_obj_len(obj); i++) {
+        const char *pn = val_obj_name_at(obj, i);
+        val pv = val_obj_value_at(obj, i);
+        enum added k = added_kind(pv);
+        if (k == ADDED_SCRIPTMETHOD)
+            continue;
+        if (k == ADDED_NONE) {
+            r = val_obj_set(r, pn, val_copy(pv));
+            continue;
+        }
+        val v;
+        val saved = in->thrown;
+        in->thrown = val_null();
+        if (added_value(in, NULL, obj, pv, &v) != EV_OK) {
+            /* a failing getter shows as an empty value, as the formatter shows it */
+            val_free(in->thrown);
+            v = val_null();
+        }
+        in->thrown = saved;
+        r = val_obj_set(r, pn, v);
+    }
+    return r;
+}
+
+/* }================================================================== */
+
+/*
 ** $x.PSObject: the members of a value as PowerShell's adapter shows them;
 ** .Properties lists Name/Value/TypeNameOfValue objects, .TypeNames the
 ** type names, .BaseObject the value itself.
 */
-static val psobject_view(val target)
+static val psobject_view(struct interp *in, val target)
 {
     val props = val_arr_new();
     if (val_kind(target) == VAL_OBJECT) {
-        for (uint32_t i = 0; i < val_obj_len(target); i++) {
-            const char *pn = val_obj_name_at(target, i);
+        /* added alias and script properties read, script methods left out */
+        val shown = conv_resolved(target);
+        for (uint32_t i = 0; i < val_obj_len(shown); i++) {
+            const char *pn = val_obj_name_at(shown, i);
             if (pn[0] == '\x01')
                 continue;
-            val v = val_obj_value_at(target, i);
-            val p = val_obj_new("System.Management.Automation.PSNoteProperty");
+            val v = val_obj_value_at(shown, i);
+            val stored = val_obj_get(target, pn);
+            enum added k = added_kind(stored);
+            val_free(stored);
+            const char *mt = k == ADDED_ALIAS ? "AliasProperty" : k == ADDED_SCRIPTPROP ? "ScriptProperty"
+                             : ev_is_class_instance(in, target) ? "Property" : "NoteProperty";
+            char tname[96];
+            snprintf(tname, sizeof tname, "System.Management.Automation.PS%s", mt);
+            val p = val_obj_new(!strcmp(mt, "Property") ? "System.Management.Automation.PSProperty" : tname);
             p = val_obj_set(p, "Name", val_str_new(pn));
             p = val_obj_set(p, "Value", val_copy(v));
             p = val_obj_set(p, "TypeNameOfValue", val_str_new(val_is_null(v) ? "System.Object" : conv_type_name(v)));
-            p = val_obj_set(p, "MemberType", val_str_new("NoteProperty"));
+            p = val_obj_set(p, "MemberType", val_str_new(mt));
             p = val_obj_set(p, "IsSettable", val_bool(true));
             p = val_obj_set(p, "IsGettable", val_bool(true));
             props = val_arr_push(props, p);
         }
+        val_free(shown);
     }
     val names = val_arr_new();
     if (val_kind(target) == VAL_OBJECT) {
@@ -236,6 +491,7 @@ static val psobject_view(val target)
     return o;
 }
 
+
 enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, val name,
                       bool is_static, val *out)
 {
@@ -246,12 +502,17 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
     }
     *out = val_null();
     if (is(name, "PSObject") && val_kind(target) != VAL_HASHTABLE) {
-        *out = psobject_view(target);
+        *out = psobject_view(in, target);
         return EV_OK;
     }
     switch (val_kind(target)) {
     case VAL_OBJECT: {
         val v = val_obj_get(target, val_str(name));
+        if (added_kind(v) == ADDED_ALIAS || added_kind(v) == ADDED_SCRIPTPROP) {
+            enum ev rc = added_value(in, at, target, v, out);
+            val_free(v);
+            return rc;
+        }
         if (val_kind(v) != VAL_NOTHING) {
             *out = v;
             return EV_OK;
@@ -369,7 +630,31 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
 enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, val name, val value)
 {
     switch (val_kind(target)) {
-    case VAL_OBJECT:
+    case VAL_OBJECT: {
+        bool handled;
+        enum ev crc = ev_class_member_set(in, at, target, val_str(name), value, &handled);
+        if (handled || crc)
+            return crc;
+        if (ev_is_class_instance(in, target) && !val_obj_has(target, val_str(name))) {
+            struct buf m = BUF_INIT;
+            buf_printf(&m, "The property '%s' cannot be found on this object. Verify that the property exists and can be set.",
+                       val_str(name));
+            struct err_spec spec = {buf_cstr(&m), "PropertyNotFound", "InvalidOperation",
+                                    "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+            val_free(value);
+            enum ev rc = ev_throw(in, at, &spec);
+            buf_release(&m);
+            return rc;
+        }
+        val stored = val_obj_get(target, val_str(name));
+        enum added k = added_kind(stored);
+        if (k == ADDED_ALIAS || k == ADDED_SCRIPTPROP) {
+            enum ev rc = added_set(in, at, target, stored, value);
+            val_free(stored);
+            return rc;
+        }
+        val_free(stored);
+    }
         /* PSCustomObject: only existing properties; records: any property is settable */
         if (!val_obj_has(target, val_str(name)) && val_obj_ntypes(target) &&
             strcmp(val_obj_type_at(target, 0), "System.Management.Automation.PSCustomObject") == 0) {
@@ -388,6 +673,15 @@ enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, 
     case VAL_HASHTABLE:
         val_hash_set(target, val_copy(name), val_kind(value) == VAL_NOTHING ? val_null() : value);
         return EV_OK;
+    case VAL_TYPE: {
+        bool handled;
+        enum ev rc = ev_class_static_set(in, at, target.aux, val_str(name), val_copy(value), &handled);
+        if (handled || rc) {
+            val_free(value);
+            return rc;
+        }
+    }
+        /* fall through */
     default: {
         val_free(value);
         struct buf m = BUF_INIT;
@@ -965,7 +1259,7 @@ static enum ev to_string(struct interp *in, const struct ast_node *at, val t, va
             e = nf_format_double(&b, t.u.d, buf_cstr(&fb));
             break;
         case VAL_DECIMAL:
-            e = nf_format_decimal(&b, t.u.d, buf_cstr(&fb));
+            e = nf_format_decimal(&b, val_dec_get(t), buf_cstr(&fb));
             break;
         default:
             conv_str(t, &b);
@@ -995,30 +1289,17 @@ static enum ev object_method(struct interp *in, const struct ast_node *at, val t
                              const val *args, uint32_t na, val *out, bool *handled)
 {
     *handled = false;
+    enum ev crc = ev_class_method(in, at, target, val_str(name), args, na, out, handled);
+    if (*handled || crc)
+        return crc;
     val m = val_obj_get(target, val_str(name));
-    if (val_kind(m) == VAL_OBJECT && val_obj_ntypes(m) &&
-        strcmp(val_obj_type_at(m, 0), "System.Management.Automation.PSScriptMethod") == 0) {
+    if (added_kind(m) == ADDED_SCRIPTMETHOD) {
         val script = val_obj_get(m, "Script");
         val_free(m);
         *handled = true;
-        struct collector c;
-        collector_init(&c);
-        val old = ev_var_get(in, "this", 4);
-        struct scope *saved = in->scope;
-        in->scope = scope_new(saved, SCOPE_FUNCTION);
-        struct var *tv = scope_define(in->scope, "this", 4);
-        tv->value = val_copy(target);
-        enum ev rc = ev_call_scriptblock(in, at, script, val_nothing(), args, na, &c.s);
-        scope_release(in->scope);
-        in->scope = saved;
-        val_free(old);
+        enum ev rc = call_with_this(in, at, target, script, args, na, out);
         val_free(script);
-        if (rc) {
-            val_free(c.items);
-            return rc;
-        }
-        *out = collector_result(&c);
-        return EV_OK;
+        return rc;
     }
     val_free(m);
     if (!val_obj_ntypes(target) ||
@@ -1309,10 +1590,80 @@ enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val targe
 ** ===================================================================
 */
 
+/* A MidpointRounding argument: true for AwayFromZero. */
+static bool away_from_zero(val v)
+{
+    if (val_kind(v) == VAL_ENUM || val_kind(v) == VAL_INT)
+        return v.u.i == 1;
+    struct buf b = BUF_INIT;
+    conv_str(v, &b);
+    bool away = text_ieq(b.s, b.len, "AwayFromZero", 12);
+    buf_release(&b);
+    return away;
+}
+
+/*
+** [math]:: and [decimal]:: on a decimal: Round (digits, MidpointRounding),
+** Floor, Ceiling, Truncate, Abs, Max, Min, in decimal arithmetic.
+*/
+static enum ev decimal_math(struct interp *in, const struct ast_node *at, val name, const val *args,
+                            uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    struct dec a, b;
+    struct conv_error err;
+    if (na >= 1 && !conv_to_decimal(args[0], &a, &err))
+        return ev_throw_conv(in, at, &err);
+    if (is(name, "Round") && na >= 1 && na <= 3) {
+        int32_t digits = 0;
+        bool away = false;
+        if (na == 2 && (val_kind(args[1]) == VAL_ENUM || val_kind(args[1]) == VAL_STRING))
+            away = away_from_zero(args[1]);
+        else if (na >= 2 && !arg_int(args[1], &digits))
+            return bad_args(in, at, name, na);
+        if (na == 3)
+            away = away_from_zero(args[2]);
+        if (digits < 0 || digits > 28)
+            return method_error(in, at, name, na, "Rounding digits must be between 0 and 15, inclusive.\r\nParameter name: digits");
+        *out = val_dec(dec_round(a, digits, away));
+        return EV_OK;
+    }
+    if ((is(name, "Floor") || is(name, "Ceiling") || is(name, "Truncate")) && na == 1) {
+        *out = val_dec(is(name, "Floor") ? dec_floor(a) : is(name, "Ceiling") ? dec_ceiling(a) : dec_truncate(a));
+        return EV_OK;
+    }
+    if (is(name, "Abs") && na == 1) {
+        a.neg = false;
+        *out = val_dec(a);
+        return EV_OK;
+    }
+    if ((is(name, "Max") || is(name, "Min")) && na == 2) {
+        if (!conv_to_decimal(args[1], &b, &err))
+            return ev_throw_conv(in, at, &err);
+        int c = dec_cmp(a, b);
+        *out = val_dec(is(name, "Max") ? (c >= 0 ? a : b) : (c <= 0 ? a : b));
+        return EV_OK;
+    }
+    if (is(name, "Negate") && na == 1) {
+        *out = val_dec(dec_neg(a));
+        return EV_OK;
+    }
+    *handled = false;
+    return EV_OK;
+}
+
 static enum ev math_method(struct interp *in, const struct ast_node *at, val name, const val *args,
                            uint32_t na, val *out, bool *handled)
 {
     *handled = true;
+    if (na >= 1 && val_kind(args[0]) == VAL_DECIMAL &&
+        (na == 1 || is(name, "Round") || val_kind(args[1]) == VAL_DECIMAL || val_kind(args[1]) == VAL_INT ||
+         val_kind(args[1]) == VAL_LONG)) {
+        enum ev rc = decimal_math(in, at, name, args, na, out, handled);
+        if (*handled || rc)
+            return rc;
+        *handled = true;
+    }
     double x = 0, y = 0;
     if (na >= 1 && !conv_to_double(args[0], &x, NULL))
         return bad_args(in, at, name, na);
@@ -1320,18 +1671,24 @@ static enum ev math_method(struct interp *in, const struct ast_node *at, val nam
         return bad_args(in, at, name, na);
     bool ints = na >= 1 && (val_kind(args[0]) == VAL_INT || val_kind(args[0]) == VAL_LONG) &&
                 (na < 2 || val_kind(args[1]) == VAL_INT || val_kind(args[1]) == VAL_LONG);
-    if (is(name, "Round") && na >= 1) {
+    if (is(name, "Round") && na >= 1 && na <= 3) {
         int32_t digits = 0;
-        if (na >= 2 && !arg_int(args[1], &digits))
+        bool away = false;
+        if (na == 2 && (val_kind(args[1]) == VAL_ENUM || val_kind(args[1]) == VAL_STRING))
+            away = away_from_zero(args[1]);
+        else if (na >= 2 && !arg_int(args[1], &digits))
             return bad_args(in, at, name, na);
+        if (na == 3)
+            away = away_from_zero(args[2]);
         double scale = pow(10, digits);
-        double r = nearbyint(x * scale) / scale; /* banker's rounding, as Math.Round */
-        *out = val_kind(args[0]) == VAL_DECIMAL ? val_decimal(r) : val_double(r);
+        /* banker's rounding, as Math.Round, unless MidpointRounding.AwayFromZero */
+        double r = (away ? round(x * scale) : nearbyint(x * scale)) / scale;
+        *out = val_double(r);
         return EV_OK;
     }
     if ((is(name, "Floor") || is(name, "Ceiling") || is(name, "Truncate")) && na == 1) {
         double r = is(name, "Floor") ? floor(x) : is(name, "Ceiling") ? ceil(x) : trunc(x);
-        *out = val_kind(args[0]) == VAL_DECIMAL ? val_decimal(r) : val_double(r);
+        *out = val_double(r);
         return EV_OK;
     }
     if (is(name, "Abs") && na == 1) {
@@ -1676,11 +2033,151 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
         return no_method(in, at, type, name, true);
     uint16_t t = type.aux;
     bool handled = false;
-    enum ev rc;
+    enum ev rc = ev_class_method(in, at, type, val_str(name), args, na, out, &handled);
+    if (handled || rc)
+        return rc;
     if (t == TY_MATH) {
         rc = math_method(in, at, name, args, na, out, &handled);
         if (handled || rc)
             return rc;
+    }
+    if (t == TY_ENUM_BASE && na >= 1 && val_kind(args[0]) == VAL_TYPE) {
+        /* [enum]::GetNames / GetValues / Parse / IsDefined / ToObject of an enum type */
+        uint16_t et = args[0].aux;
+        const struct type_info *ti = type_get(et);
+        if (!ti || ti->kind != TK_ENUM) {
+            struct buf m = BUF_INIT;
+            buf_printf(&m, "Type provided must be an Enum.\r\nParameter name: enumType");
+            rc = method_error(in, at, name, na, buf_cstr(&m));
+            buf_release(&m);
+            return rc;
+        }
+        if ((is(name, "GetNames") || is(name, "GetValues")) && na == 1) {
+            /* in value order, as .NET sorts them */
+            uint32_t n = ti->nnames;
+            uint32_t *order = emsh_xmalloc((n ? n : 1) * sizeof *order);
+            for (uint32_t i = 0; i < n; i++)
+                order[i] = i;
+            for (uint32_t i = 1; i < n; i++)
+                for (uint32_t j = i; j > 0 && (uint64_t)ti->values[order[j - 1]] > (uint64_t)ti->values[order[j]]; j--) {
+                    uint32_t x = order[j];
+                    order[j] = order[j - 1];
+                    order[j - 1] = x;
+                }
+            val a = val_arr_new();
+            for (uint32_t i = 0; i < n; i++)
+                a = val_arr_push(a, is(name, "GetNames") ? val_str_new(ti->names[order[i]])
+                                                         : val_enum(et, ti->values[order[i]]));
+            free(order);
+            *out = a;
+            return EV_OK;
+        }
+        if ((is(name, "Parse") && (na == 2 || na == 3)) || (is(name, "ToObject") && na == 2)) {
+            struct conv_error err;
+            if (!conv_to_type(val_copy(args[1]), et, out, &err))
+                return method_error(in, at, name, na, err.msg);
+            return EV_OK;
+        }
+        if (is(name, "IsDefined") && na == 2) {
+            bool found = false;
+            if (val_kind(args[1]) == VAL_STRING) {
+                int64_t v;
+                found = type_enum_value(et, val_str(args[1]), val_str_len(args[1]), &v);
+            } else {
+                int64_t v = 0;
+                conv_to_int64(args[1], &v, NULL);
+                for (uint32_t i = 0; i < ti->nnames && !found; i++)
+                    found = ti->values[i] == v;
+            }
+            *out = val_bool(found);
+            return EV_OK;
+        }
+    }
+    if (t == TY_URI) {
+        if (na == 1 && (is(name, "EscapeDataString") || is(name, "UnescapeDataString") || is(name, "EscapeUriString"))) {
+            if (val_is_null(args[0]))
+                return method_error(in, at, name, na, "Value cannot be null.\r\nParameter name: stringToEscape");
+            struct buf sb = BUF_INIT, r = BUF_INIT;
+            conv_str(args[0], &sb);
+            if (is(name, "EscapeDataString"))
+                uri_escape_data(sb.s ? sb.s : "", sb.len, &r);
+            else if (is(name, "EscapeUriString"))
+                uri_escape_uri(sb.s ? sb.s : "", sb.len, &r);
+            else
+                uri_unescape(sb.s ? sb.s : "", sb.len, &r);
+            buf_release(&sb);
+            *out = val_str_buf(&r);
+            return EV_OK;
+        }
+        if (is(name, "IsWellFormedUriString") && na == 2) {
+            struct buf sb = BUF_INIT;
+            conv_str(args[0], &sb);
+            int32_t kind = 0;
+            val k;
+            struct conv_error err;
+            uint16_t ukind = type_lookup("System.UriKind", 14);
+            if (!conv_to_type(val_copy(args[1]), ukind, &k, &err)) {
+                buf_release(&sb);
+                return ev_throw_conv(in, at, &err);
+            }
+            kind = (int32_t)k.u.i;
+            *out = val_bool(!val_is_null(args[0]) && uri_well_formed(sb.s ? sb.s : "", sb.len, (enum uri_kind)kind));
+            buf_release(&sb);
+            return EV_OK;
+        }
+        if (is(name, "new")) {
+            const char *why;
+            *out = uri_new(args, na, &why);
+            if (val_kind(*out) != VAL_NOTHING)
+                return EV_OK;
+            if (!why)
+                return bad_args(in, at, name, na);
+            struct buf m = BUF_INIT;
+            buf_printf(&m, "Exception calling \".ctor\" with \"%u\" argument(s): \"%s\"", na, why);
+            struct err_spec spec = {buf_cstr(&m), "UriFormatException", "NotSpecified",
+                                    "System.Management.Automation.MethodInvocationException", val_nothing(), NULL};
+            rc = ev_throw(in, at, &spec);
+            buf_release(&m);
+            return rc;
+        }
+    }
+    if (t == TY_DECIMAL) {
+        if ((is(name, "Parse") || is(name, "TryParse")) && na >= 1) {
+            struct buf sb = BUF_INIT;
+            conv_str(args[0], &sb);
+            struct dec d;
+            enum dec_status st = dec_parse(sb.s ? sb.s : "", sb.len, &d);
+            buf_release(&sb);
+            if (is(name, "TryParse")) {
+                *out = val_bool(st == DEC_OK);
+                return EV_OK;
+            }
+            if (st != DEC_OK)
+                return method_error(in, at, name, na, st == DEC_FORMAT ? "Input string was not in a correct format."
+                                                                       : "Value was either too large or too small for a Decimal.");
+            *out = val_dec(d);
+            return EV_OK;
+        }
+        rc = decimal_math(in, at, name, args, na, out, &handled);
+        if (handled || rc)
+            return rc;
+        static const char *const ops[][2] = {{"Add", "+"}, {"Subtract", "-"}, {"Multiply", "*"},
+                                             {"Divide", "/"}, {"Remainder", "%"}};
+        for (size_t i = 0; i < sizeof ops / sizeof ops[0] && na == 2; i++) {
+            if (!is(name, ops[i][0]))
+                continue;
+            struct dec a, b, r;
+            struct conv_error err;
+            if (!conv_to_decimal(args[0], &a, &err) || !conv_to_decimal(args[1], &b, &err))
+                return ev_throw_conv(in, at, &err);
+            enum dec_status st = i == 0 ? dec_add(a, b, &r) : i == 1 ? dec_sub(a, b, &r) : i == 2 ? dec_mul(a, b, &r)
+                                 : i == 3 ? dec_div(a, b, &r) : dec_rem(a, b, &r);
+            if (st)
+                return method_error(in, at, name, na, st == DEC_DIVZERO ? "Attempted to divide by zero."
+                                                                        : "Value was either too large or too small for a Decimal.");
+            *out = val_dec(r);
+            return EV_OK;
+        }
     }
     if (is(name, "new")) {
         const struct type_info *ti = type_get(t);

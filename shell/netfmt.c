@@ -139,22 +139,6 @@ static void from_double(struct num *n, double a, int prec)
     trim(n);
 }
 
-/* The shortest digits that read back as a (> 0). */
-static void shortest(struct num *n, double a)
-{
-    char txt[40];
-    for (int p = 1; p <= 17; p++) {
-        snprintf(txt, sizeof txt, "%.*e", p - 1, a);
-        if (strtod(txt, NULL) == a)
-            break;
-    }
-    int scale;
-    size_t k = read_e(txt, n->d, MAX_DIGITS, &scale);
-    n->d[k] = '\0';
-    n->scale = scale;
-    trim(n);
-}
-
 /* Whether the digits of n read back as v (the "R" round-trip test); a
 ** Single compares in single precision. */
 static bool round_trips(const struct num *n, double v, bool single)
@@ -782,22 +766,29 @@ enum nf_err nf_format_float(struct buf *out, float v, const char *fmt)
     return floating(out, (double)v, 7, 9, fmt);
 }
 
-enum nf_err nf_format_decimal(struct buf *out, double v, const char *fmt)
+enum nf_err nf_format_decimal(struct buf *out, struct dec v, const char *fmt)
 {
     int digits;
     char c = specifier(fmt, &digits);
+    if (!fmt || !*fmt || ((c == 'G' || c == 'g') && digits < 0)) {
+        dec_to_string(v, out); /* all the digits of the scale: 2.50 */
+        return NF_OK;
+    }
     struct num n;
+    char d[32];
+    dec_digits(v, d);
+    size_t len = strlen(d);
+    memcpy(n.d, d, len + 1);
+    n.scale = (int)len - v.scale;
+    n.neg = v.neg;
     n.decimal = true;
     n.precision = 29;
-    n.neg = v < 0;
-    if (v == 0 || !isfinite(v)) {
+    if (dec_is_zero(v)) {
         n.d[0] = '\0';
         n.scale = 0;
         n.neg = false;
-    } else {
-        shortest(&n, (v < 0 ? -v : v));
-        n.neg = v < 0;
     }
+    trim(&n);
     size_t start = out->len;
     return done(out, start, c ? standard(out, &n, c, digits) : custom(out, &n, fmt));
 }

@@ -19,6 +19,7 @@
 
 #include "base.h"
 #include "buf.h"
+#include "decimal.h"
 
 enum nf_err {
     NF_OK = 0,
@@ -48,9 +49,9 @@ enum nf_err nf_format_uint(struct buf *out, uint64_t v, int bits, const char *fm
 enum nf_err nf_format_double(struct buf *out, double v, const char *fmt);
 /* A System.Single: 7 significant digits (9 for R, E7+ and G8+). */
 enum nf_err nf_format_float(struct buf *out, float v, const char *fmt);
-/* A System.Decimal held as a double: its shortest round-trip digits, never
-** in exponent form by default ("G" without precision); R and X are invalid. */
-enum nf_err nf_format_decimal(struct buf *out, double v, const char *fmt);
+/* A System.Decimal: ToString() and "G" print every digit of its scale
+** (2.50), never in exponent form; R and X are invalid. */
+enum nf_err nf_format_decimal(struct buf *out, struct dec v, const char *fmt);
 /* }=== */
 
 /* {=== composite formatting === */

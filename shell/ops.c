@@ -112,29 +112,42 @@ static bool num_arith(enum ast_op op, val a, val b, val *out, struct conv_error 
             *out = val_double((double)r);
         return true;
     }
+    if (dec) {
+        /* decimal with an integer or a decimal: decimal arithmetic */
+        struct dec x = ka == VAL_DECIMAL ? val_dec_get(a) : dec_from_int64(a.u.i);
+        struct dec y = kb == VAL_DECIMAL ? val_dec_get(b) : dec_from_int64(b.u.i);
+        struct dec r;
+        enum dec_status st;
+        switch (op) {
+        case OP_ADD: st = dec_add(x, y, &r); break;
+        case OP_SUB: st = dec_sub(x, y, &r); break;
+        case OP_MUL: st = dec_mul(x, y, &r); break;
+        case OP_DIV: st = dec_div(x, y, &r); break;
+        case OP_REM: st = dec_rem(x, y, &r); break;
+        default: return false;
+        }
+        if (st == DEC_DIVZERO)
+            return conv_fail(err, "RuntimeException", "System.DivideByZeroException",
+                             "Attempted to divide by zero.");
+        if (st != DEC_OK)
+            return conv_fail(err, "RuntimeException", "System.OverflowException",
+                             "Value was either too large or too small for a Decimal.");
+        *out = val_dec(r);
+        return true;
+    }
 as_double:;
-    double x = (ka == VAL_DOUBLE || ka == VAL_DECIMAL) ? a.u.d : (double)a.u.i;
-    double y = (kb == VAL_DOUBLE || kb == VAL_DECIMAL) ? b.u.d : (double)b.u.i;
+    double x = ka == VAL_DOUBLE ? a.u.d : ka == VAL_DECIMAL ? dec_to_double(val_dec_get(a)) : (double)a.u.i;
+    double y = kb == VAL_DOUBLE ? b.u.d : kb == VAL_DECIMAL ? dec_to_double(val_dec_get(b)) : (double)b.u.i;
     double r;
     switch (op) {
     case OP_ADD: r = x + y; break;
     case OP_SUB: r = x - y; break;
     case OP_MUL: r = x * y; break;
-    case OP_DIV:
-        if (y == 0 && dec)
-            return conv_fail(err, "RuntimeException", "System.DivideByZeroException",
-                             "Attempted to divide by zero.");
-        r = x / y;
-        break;
-    case OP_REM:
-        if (y == 0 && dec)
-            return conv_fail(err, "RuntimeException", "System.DivideByZeroException",
-                             "Attempted to divide by zero.");
-        r = fmod(x, y);
-        break;
+    case OP_DIV: r = x / y; break;
+    case OP_REM: r = fmod(x, y); break;
     default: return false;
     }
-    *out = dec ? val_decimal(r) : val_double(r);
+    *out = val_double(r);
     return true;
 }
 
@@ -485,6 +498,17 @@ bool ops_compare(val l, val r, bool icase, int *cmp, struct conv_error *err)
     }
     bool ra = val_kind(a) == VAL_DOUBLE || val_kind(a) == VAL_DECIMAL;
     bool rb = val_kind(b) == VAL_DOUBLE || val_kind(b) == VAL_DECIMAL;
+    if ((val_kind(a) == VAL_DECIMAL || val_kind(b) == VAL_DECIMAL) && val_kind(a) != VAL_DOUBLE &&
+        val_kind(b) != VAL_DOUBLE) {
+        struct dec x = val_kind(a) == VAL_DECIMAL ? val_dec_get(a) : dec_from_int64(a.u.i);
+        struct dec y = val_kind(b) == VAL_DECIMAL ? val_dec_get(b) : dec_from_int64(b.u.i);
+        *cmp = dec_cmp(x, y);
+        return true;
+    }
+    if (val_kind(a) == VAL_DECIMAL)
+        a = val_double(dec_to_double(val_dec_get(a)));
+    if (val_kind(b) == VAL_DECIMAL)
+        b = val_double(dec_to_double(val_dec_get(b)));
     if (!ra && !rb)
         *cmp = a.u.i < b.u.i ? -1 : a.u.i > b.u.i;
     else
@@ -501,6 +525,23 @@ bool ops_equal(val l, val r, bool icase)
         kr = VAL_NULL;
     if (kl == VAL_NULL || kr == VAL_NULL)
         return kl == kr;
+    if (kl == VAL_OBJECT && val_obj_ntypes(l) && !strcmp(val_obj_type_at(l, 0), "System.Uri")) {
+        /* Uri.Equals: the same URI once canonical, fragments aside; the right side converted */
+        val u;
+        struct conv_error err;
+        if (!conv_to_type(val_copy(r), TY_URI, &u, &err))
+            return false;
+        val a = val_obj_get(l, "AbsoluteUri"), b = val_obj_get(u, "AbsoluteUri");
+        val fa = val_obj_get(l, "Fragment"), fb = val_obj_get(u, "Fragment");
+        size_t na = val_str_len(a) - val_str_len(fa), nb = val_str_len(b) - val_str_len(fb);
+        bool eq = na == nb && memcmp(val_str(a), val_str(b), na) == 0;
+        val_free(a);
+        val_free(b);
+        val_free(fa);
+        val_free(fb);
+        val_free(u);
+        return eq;
+    }
     if ((kl == VAL_OBJECT || kl == VAL_HASHTABLE || kl == VAL_ARRAY || kl == VAL_SCRIPTBLOCK) &&
         kl != VAL_STRING)
         return kr == kl && val_key_equal(l, r);

@@ -347,7 +347,7 @@ static enum nf_err format_arg(void *ctx, size_t index, const char *fmt, size_t f
     case VAL_DOUBLE:
         return nf_format_double(cell, v.u.d, fmt);
     case VAL_DECIMAL:
-        return nf_format_decimal(cell, v.u.d, fmt);
+        return nf_format_decimal(cell, val_dec_get(v), fmt);
     case VAL_DATETIME:
         return dt_format(cell, v.u.i, conv_dt_kind(v), fmt, DT_EN_US) ? NF_E_FORMAT : NF_OK;
     case VAL_TIMESPAN:

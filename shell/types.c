@@ -284,6 +284,22 @@ uint16_t type_exception(const char *full_name, uint16_t base)
     return add_type(t);
 }
 
+uint16_t type_script_class(const char *full_name, uint16_t base)
+{
+    init();
+    uint16_t id = find(full_name, strlen(full_name));
+    if (id != TY_NONE && types[id]->kind == TK_SCRIPT_CLASS) {
+        types[id]->base = base;
+        return id;
+    }
+    struct type_info *t = emsh_xmalloc(sizeof *t);
+    memset(t, 0, sizeof *t);
+    t->name = dup(full_name, strlen(full_name));
+    t->kind = TK_SCRIPT_CLASS;
+    t->base = base;
+    return add_type(t);
+}
+
 uint16_t type_enum(const char *full_name, const char *const *names, const int64_t *values,
                    uint32_t n, bool flags)
 {

@@ -79,6 +79,7 @@ enum type_kind {
     TK_LIST,      /* List[T]: elem is T */
     TK_EXCEPTION, /* an exception type, for catch and throw */
     TK_INTERFACE,
+    TK_SCRIPT_CLASS, /* a class a script defined (typedefs.c has its members) */
 };
 
 struct type_info {
@@ -102,6 +103,9 @@ const struct type_info *type_get(uint16_t id);
 uint16_t type_lookup(const char *name, size_t n);
 /* Registers an exception type (a .NET type that only catch and -is name). */
 uint16_t type_exception(const char *full_name, uint16_t base);
+/* Registers a script's class deriving from base (TY_OBJECT or another
+** script class); a class of the same name is kept, its base updated. */
+uint16_t type_script_class(const char *full_name, uint16_t base);
 /* Registers an enum; names and values are copied. Returns its id. An enum of
 ** the same full name is replaced in place (a script redefining it). */
 uint16_t type_enum(const char *full_name, const char *const *names, const int64_t *values,

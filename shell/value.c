@@ -130,11 +130,23 @@ val val_double(double d)
     return v;
 }
 
-val val_decimal(double d)
+val val_dec(struct dec d)
 {
     val v = mk(VAL_DECIMAL);
-    v.u.d = d;
+    v.u.i = (int64_t)d.lo;
+    v.pad = d.hi;
+    v.aux = (uint16_t)(d.scale | (d.neg ? 0x8000 : 0));
     return v;
+}
+
+struct dec val_dec_get(val v)
+{
+    struct dec d;
+    d.lo = (uint64_t)v.u.i;
+    d.hi = v.pad;
+    d.scale = (uint8_t)(v.aux & 0xff);
+    d.neg = (v.aux & 0x8000) != 0;
+    return d;
 }
 
 val val_char(uint32_t cp)
@@ -524,8 +536,9 @@ bool val_key_equal(val a, val b)
     case VAL_SWITCH:
         return a.u.b == b.u.b;
     case VAL_DOUBLE:
-    case VAL_DECIMAL:
         return a.u.d == b.u.d;
+    case VAL_DECIMAL:
+        return dec_cmp(val_dec_get(a), val_dec_get(b)) == 0;
     case VAL_GUID:
         return memcmp(val_guid_bytes(a), val_guid_bytes(b), 16) == 0;
     case VAL_ENUM:
@@ -560,7 +573,9 @@ uint64_t val_key_hash(val v)
     case VAL_DOUBLE:
     case VAL_DECIMAL: {
         uint64_t x;
-        double d = v.u.d == 0 ? 0 : v.u.d;
+        double d = v.kind == VAL_DECIMAL ? dec_to_double(val_dec_get(v)) : v.u.d;
+        if (d == 0)
+            d = 0;
         memcpy(&x, &d, sizeof x);
         return x * 0x9E3779B97F4A7C15ULL;
     }

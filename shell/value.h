@@ -29,6 +29,7 @@
 
 #include "base.h"
 #include "buf.h"
+#include "decimal.h"
 
 #include <stdbool.h>
 
@@ -39,7 +40,7 @@ enum val_kind {
     VAL_INT,         /* System.Int32 */
     VAL_LONG,        /* System.Int64 */
     VAL_DOUBLE,      /* System.Double */
-    VAL_DECIMAL,     /* System.Decimal, kept as a double with its own type */
+    VAL_DECIMAL,     /* System.Decimal: u.i and pad the 96-bit mantissa, aux the scale and sign */
     VAL_CHAR,        /* System.Char: a code point */
     VAL_STRING,      /* System.String: UTF-8 on the heap */
     VAL_TIMESPAN,    /* System.TimeSpan: ticks of 100 ns */
@@ -67,12 +68,12 @@ struct val_heap; /* common head of every heap part: the reference count */
 typedef struct val {
     uint8_t kind;  /* enum val_kind */
     uint8_t flags; /* enum val_flags */
-    uint16_t aux;  /* ENUM: the enum type id; TYPE: the type id */
-    uint32_t pad;
+    uint16_t aux;  /* ENUM: the enum type id; TYPE: the type id; DECIMAL: scale | 0x8000 if negative */
+    uint32_t pad;  /* DECIMAL: the mantissa's high 32 bits */
     union {
         bool b;
-        int64_t i;   /* INT, LONG, CHAR, TIMESPAN, DATETIME, BYTESIZE, ENUM */
-        double d;    /* DOUBLE, DECIMAL */
+        int64_t i;   /* INT, LONG, CHAR, TIMESPAN, DATETIME, BYTESIZE, ENUM; DECIMAL: the mantissa's low 64 bits */
+        double d;    /* DOUBLE */
         struct val_heap *p;
     } u;
 } val;
@@ -86,7 +87,9 @@ val val_bool(bool b);
 val val_int(int32_t i);
 val val_long(int64_t i);
 val val_double(double d);
-val val_decimal(double d);
+val val_dec(struct dec d);
+/* A decimal's value (borrowed view of a VAL_DECIMAL). */
+struct dec val_dec_get(val v);
 val val_char(uint32_t cp);
 val val_timespan(int64_t ticks);
 val val_datetime(int64_t ticks, unsigned kind_flags);

@@ -43,7 +43,14 @@
 #define D(v, f, want) EXPECT(nf_format_double(&b_, (v), (f)), want)
 #define I(v, f, want) EXPECT(nf_format_int(&b_, (v), 32, (f)), want)
 #define L(v, f, want) EXPECT(nf_format_int(&b_, (v), 64, (f)), want)
-#define M(v, f, want) EXPECT(nf_format_decimal(&b_, (v), (f)), want)
+/* A decimal from its text, as [decimal]'text' makes it. */
+static struct dec dm(const char *text)
+{
+    struct dec d;
+    assert_int_equal(dec_parse(text, strlen(text), &d), DEC_OK);
+    return d;
+}
+#define M(v, f, want) EXPECT(nf_format_decimal(&b_, dm(v), (f)), want)
 
 /* {======================================================= ToString() */
 
@@ -95,15 +102,18 @@ static void integer_default_tostring(void **state)
 static void decimal_default_tostring(void **state)
 {
     (void)state;
-    M(1.5, NULL, "1.5");
-    M(-1.5, NULL, "-1.5");
-    M(0.0, NULL, "0");
-    M(-0.0, NULL, "0");
-    M(1e20, NULL, "100000000000000000000");
-    M(1e-10, NULL, "0.0000000001");
-    M(0.1 + 0.2, NULL, "0.30000000000000004");
-    M(123456789.25, "G", "123456789.25");
-    M(123456, "G5", "1.2346E+05");
+    M("1.5", NULL, "1.5");
+    M("-1.5", NULL, "-1.5");
+    M("2.50", NULL, "2.50");
+    M("2.50", "G", "2.50");
+    M("-0.001", NULL, "-0.001");
+    M("0", NULL, "0");
+    M("-0.00", NULL, "0.00");
+    M("1e20", NULL, "100000000000000000000");
+    M("1e-10", NULL, "0.0000000001");
+    M("79228162514264337593543950335", NULL, "79228162514264337593543950335");
+    M("123456789.25", "G", "123456789.25");
+    M("123456", "G5", "1.2346E+05");
 }
 
 static void float_default_tostring(void **state)
@@ -133,7 +143,9 @@ static void standard_currency(void **state)
     D(-0.001, "C", "$0.00");
     I(1234, "C", "$1,234.00");
     I(-1234567, "C", "($1,234,567.00)");
-    M(1234.5, "C", "$1,234.50");
+    M("1234.5", "C", "$1,234.50");
+    M("1234.565", "N2", "1,234.57");
+    M("12345678901234567890.125", "N2", "12,345,678,901,234,567,890.13");
 }
 
 static void standard_decimal_d(void **state)
@@ -148,7 +160,7 @@ static void standard_decimal_d(void **state)
     L(INT64_MIN, "D", "-9223372036854775808");
     EXPECT(nf_format_uint(&b_, 7, 8, "D3"), "007");
     FAILS(nf_format_double(&b_, 1.5, "D"), NF_E_SPECIFIER);
-    FAILS(nf_format_decimal(&b_, 1.5, "D2"), NF_E_SPECIFIER);
+    FAILS(nf_format_decimal(&b_, dm("1.5"), "D2"), NF_E_SPECIFIER);
 }
 
 static void standard_exponential(void **state)
@@ -191,7 +203,7 @@ static void standard_fixed(void **state)
     D(9.995, "F2", "10.00");
     I(5, "F", "5.00");
     I(-5, "F0", "-5");
-    M(-2.5, "F0", "-3");
+    M("-2.5", "F0", "-3");
 }
 
 static void standard_general(void **state)
@@ -239,7 +251,7 @@ static void standard_percent(void **state)
     D(0.0, "P", "0.00 %");
     D(12.5, "P0", "1,250 %");
     I(1, "P", "100.00 %");
-    M(0.5, "P0", "50 %");
+    M("0.5", "P0", "50 %");
 }
 
 static void standard_round_trip(void **state)
@@ -255,7 +267,7 @@ static void standard_round_trip(void **state)
     D(1.7976931348623157e308, "R", "1.7976931348623157E+308");
     D(NAN, "R", "NaN");
     FAILS(nf_format_int(&b_, 12, 32, "R"), NF_E_SPECIFIER);
-    FAILS(nf_format_decimal(&b_, 1.5, "R"), NF_E_SPECIFIER);
+    FAILS(nf_format_decimal(&b_, dm("1.5"), "R"), NF_E_SPECIFIER);
 }
 
 static void standard_hex(void **state)
