@@ -82,8 +82,14 @@ static int cp_cells(uint32_t c)
 static int cells(const char *s, size_t n)
 {
     int w = 0;
-    for (size_t i = 0; i < n;)
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) { /* ASCII: one cell, no decoding */
+            w++;
+            i++;
+            continue;
+        }
         w += cp_cells(text_next(s, n, &i));
+    }
     return w;
 }
 
@@ -139,8 +145,12 @@ static size_t tail_split(const char *s, size_t n, int want)
 
 static void pad(struct buf *b, int n)
 {
-    for (int i = 0; i < n; i++)
-        buf_putc(b, ' ');
+    if (n <= 0)
+        return;
+    buf_grow(b, (size_t)n);
+    memset(b->s + b->len, ' ', (size_t)n);
+    b->len += (size_t)n;
+    b->s[b->len] = '\0';
 }
 
 /* A growable list of strings (lines). */
@@ -668,9 +678,10 @@ static bool prop_get(val v, const char *name, val *out, const char **real)
 {
     *out = val_nothing();
     if (val_kind(v) == VAL_OBJECT) {
+        size_t nlen = strlen(name);
         for (uint32_t i = 0; i < val_obj_len(v); i++) {
             const char *pn = val_obj_name_at(v, i);
-            if (pn[0] != '\x01' && ieq(pn, name)) {
+            if (pn[0] != '\x01' && text_ieq(pn, strlen(pn), name, nlen)) {
                 *out = val_copy(val_obj_value_at(v, i));
                 if (real)
                     *real = pn;
@@ -740,6 +751,30 @@ static bool prop_get(val v, const char *name, val *out, const char **real)
         return true;
     }
     return false;
+}
+
+/*
+** prop_get for a property read from object after object (a column): *hint
+** is where the last object had it. Objects of one stream mostly have their
+** properties in the same order, and names are unique ignoring case, so an
+** exact match there is the property.
+*/
+static bool prop_get_hint(val v, const char *name, uint32_t *hint, val *out)
+{
+    if (val_kind(v) != VAL_OBJECT)
+        return prop_get(v, name, out, NULL);
+    uint32_t n = val_obj_len(v);
+    if (*hint < n && strcmp(val_obj_name_at(v, *hint), name) == 0 && name[0] != '\x01') {
+        *out = val_copy(val_obj_value_at(v, *hint));
+        return true;
+    }
+    const char *real;
+    if (!prop_get(v, name, out, &real))
+        return false;
+    for (uint32_t i = 0; i < n; i++)
+        if (val_obj_name_at(v, i) == real)
+            *hint = i;
+    return true;
 }
 
 /* A hashtable entry as PowerShell enumerates it: Name (an alias of Key), Key, Value. */
@@ -907,11 +942,63 @@ static const struct applying *views_for(const char *type)
 ** that has one of the shape (any shape when FMT_SHAPE_UNDEFINED), named
 ** `name` when given; out-of-band views only when oob.
 */
+/*
+** The last lookups of find_view: an object of the type names of the one
+** before it gets its view without hashing each name again.
+*/
+struct view_memo {
+    char *types;     /* the type names, each ending in '\0'; NULL: an empty entry */
+    uint32_t ntypes;
+    enum fmt_shape shape;
+    char *name;
+    bool oob;
+    unsigned nviews; /* nviews when the entry was made */
+    const struct fmt_view *view;
+};
+static struct view_memo view_memo[4];
+static unsigned view_memo_next;
+
+static bool view_memo_is(const struct view_memo *m, const char *const *tn, uint32_t n, enum fmt_shape shape,
+                         const char *name, bool oob)
+{
+    if (!m->types || m->ntypes != n || m->shape != shape || m->oob != oob || m->nviews != nviews ||
+        (name == NULL) != (m->name == NULL) || (name && strcmp(name, m->name) != 0))
+        return false;
+    const char *p = m->types;
+    for (uint32_t k = 0; k < n; k++) {
+        if (strcmp(p, tn[k]) != 0)
+            return false;
+        p += strlen(p) + 1;
+    }
+    return true;
+}
+
+static const struct fmt_view *find_view_uncached(const char *const *tn, uint32_t n, enum fmt_shape shape,
+                                                 const char *name, bool oob);
+
 static const struct fmt_view *find_view(val obj, enum fmt_shape shape, const char *name, bool oob)
 {
     register_builtins();
     const char *tn[32];
     uint32_t n = type_names(obj, tn, 32);
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(view_memo); i++)
+        if (view_memo_is(&view_memo[i], tn, n, shape, name, oob))
+            return view_memo[i].view;
+    const struct fmt_view *v = find_view_uncached(tn, n, shape, name, oob);
+    struct view_memo *m = &view_memo[view_memo_next++ % EMSH_ARRAY_SIZE(view_memo)];
+    free(m->types);
+    free(m->name);
+    struct buf b = BUF_INIT;
+    for (uint32_t k = 0; k < n; k++)
+        buf_add(&b, tn[k], strlen(tn[k]) + 1);
+    buf_putc(&b, '\0');
+    *m = (struct view_memo){buf_detach(&b, NULL), n, shape, xstrdup(name), oob, nviews, v};
+    return v;
+}
+
+static const struct fmt_view *find_view_uncached(const char *const *tn, uint32_t n, enum fmt_shape shape,
+                                                 const char *name, bool oob)
+{
     for (uint32_t k = 0; k < n; k++) {
         const struct applying *e = views_for(tn[k]);
         for (unsigned j = 0; j < e->n; j++) {
@@ -1433,6 +1520,7 @@ static bool parse_params(val arg, enum pkind k, struct fmt_param **out, uint32_t
 struct assoc {
     const struct fmt_param *origin; /* borrowed from the formatter, or NULL */
     struct fmt_expr ex;             /* owned */
+    uint32_t hint;                  /* see prop_get_hint */
 };
 
 struct assocv {
@@ -1447,6 +1535,7 @@ static void assocv_add(struct assocv *a, const struct fmt_param *origin, const s
         a->v = emsh_xrealloc(a->v, a->cap * sizeof *a->v);
     }
     a->v[a->n].origin = origin;
+    a->v[a->n].hint = 0;
     expr_copy(&a->v[a->n].ex, ex);
     a->n++;
 }
@@ -1490,6 +1579,10 @@ struct fmt_formatter {
     const char *group_label;     /* borrowed */
     char *group_display;         /* the resolved expression's name */
     val group_value;             /* the current key, VAL_NOTHING before the first */
+    /* reused from row to row */
+    struct buf cell;             /* a cell's text */
+    uint32_t *vhint;             /* a view's columns: see prop_get_hint */
+    unsigned nvhint;
 };
 
 static enum ev emit(struct fmt_formatter *f, val rec)
@@ -1499,14 +1592,15 @@ static enum ev emit(struct fmt_formatter *f, val rec)
 
 /* PSPropertyExpression.GetValues(obj)[0]: *ok false when it yields nothing;
 ** f->failed set when a script block failed. */
-static enum ev expr_value(struct fmt_formatter *f, const struct fmt_expr *ex, val obj, val *out, bool *ok)
+static enum ev expr_value_hint(struct fmt_formatter *f, const struct fmt_expr *ex, uint32_t *hint, val obj,
+                              val *out, bool *ok)
 {
     *out = val_nothing();
     *ok = false;
     if (f)
         f->failed = false;
     if (val_kind(ex->script) == VAL_NOTHING) {
-        *ok = prop_get(obj, ex->name, out, NULL);
+        *ok = hint ? prop_get_hint(obj, ex->name, hint, out) : prop_get(obj, ex->name, out, NULL);
         return EV_OK;
     }
     if (!f || !f->invoke)
@@ -1525,6 +1619,11 @@ static enum ev expr_value(struct fmt_formatter *f, const struct fmt_expr *ex, va
     *out = val_kind(r) == VAL_NOTHING ? val_null() : r;
     *ok = true;
     return EV_OK;
+}
+
+static enum ev expr_value(struct fmt_formatter *f, const struct fmt_expr *ex, val obj, val *out, bool *ok)
+{
+    return expr_value_hint(f, ex, NULL, obj, out, ok);
 }
 
 /* PSPropertyExpression.ResolveNames: the property names an expression stands for. */
@@ -1579,13 +1678,14 @@ static void setup_active(struct fmt_formatter *f, val obj, struct assocv *out)
     expand_all(obj, out);
 }
 
-/* GetExpressionDisplayValue: an expression's value as a cell string. */
-static enum ev display_value(struct fmt_formatter *f, const struct fmt_expr *ex, const char *format, val obj,
-                             struct buf *out, val *raw)
+/* GetExpressionDisplayValue: an expression's value as a cell string
+** (hint: see prop_get_hint, or NULL). */
+static enum ev display_value(struct fmt_formatter *f, const struct fmt_expr *ex, uint32_t *hint, const char *format,
+                             val obj, struct buf *out, val *raw)
 {
     val v;
     bool ok;
-    enum ev rc = expr_value(f, ex, obj, &v, &ok);
+    enum ev rc = expr_value_hint(f, ex, hint, obj, &v, &ok);
     if (rc)
         return rc;
     if (ok) {
@@ -1604,14 +1704,16 @@ static enum ev display_value(struct fmt_formatter *f, const struct fmt_expr *ex,
     return EV_OK;
 }
 
-/* The value of a view column or item. */
+/* The value of a view column or item (hint: see prop_get_hint, or NULL). */
 static enum ev view_value(const char *property, fmt_value_fn compute, const char *format, val obj, int limit,
-                          struct buf *out)
+                          uint32_t *hint, struct buf *out)
 {
     val v;
     bool ok = true;
     if (compute)
         v = compute(obj);
+    else if (hint)
+        ok = prop_get_hint(obj, property ? property : "", hint, &v);
     else
         ok = prop_get(obj, property ? property : "", &v, NULL);
     if (ok)
@@ -1649,22 +1751,26 @@ static enum ev table_row(struct fmt_formatter *f, val obj, val *out)
     val cells = val_arr_new();
     bool multi = false;
     enum ev rc = EV_OK;
+    struct buf *b = &f->cell;
     if (f->view) {
         multi = f->view->wrap;
+        if (f->nvhint < f->view->ncolumns) {
+            f->vhint = emsh_xrealloc(f->vhint, f->view->ncolumns * sizeof *f->vhint);
+            memset(f->vhint, 0, f->view->ncolumns * sizeof *f->vhint);
+            f->nvhint = f->view->ncolumns;
+        }
         for (unsigned i = 0; i < f->view->ncolumns && !rc; i++) {
             const struct fmt_column *c = &f->view->columns[i];
-            struct buf b = BUF_INIT;
-            rc = view_value(c->property, c->compute, c->format, obj, f->limit, &b);
-            cells = val_arr_push(cells, val_str_n(buf_cstr(&b), b.len));
-            buf_release(&b);
+            buf_reset(b);
+            rc = view_value(c->property, c->compute, c->format, obj, f->limit, &f->vhint[i], b);
+            cells = val_arr_push(cells, val_str_n(buf_cstr(b), b->len));
         }
     } else {
         for (uint32_t i = 0; i < f->table.n && !rc; i++) {
-            const struct assoc *a = &f->table.v[i];
-            struct buf b = BUF_INIT;
-            rc = display_value(f, &a->ex, a->origin ? a->origin->format : NULL, obj, &b, NULL);
-            cells = val_arr_push(cells, val_str_n(buf_cstr(&b), b.len));
-            buf_release(&b);
+            struct assoc *a = &f->table.v[i];
+            buf_reset(b);
+            rc = display_value(f, &a->ex, &a->hint, a->origin ? a->origin->format : NULL, obj, b, NULL);
+            cells = val_arr_push(cells, val_str_n(buf_cstr(b), b->len));
         }
     }
     if (f->wrap >= 0)
@@ -1689,7 +1795,7 @@ static enum ev list_entry_props(struct fmt_formatter *f, val obj, bool oob, val 
     for (uint32_t i = 0; i < a.n && !rc; i++) {
         const char *label = a.v[i].origin && a.v[i].origin->label ? a.v[i].origin->label : a.v[i].ex.name;
         struct buf b = BUF_INIT;
-        rc = display_value(f, &a.v[i].ex, a.v[i].origin ? a.v[i].origin->format : NULL, obj, &b, NULL);
+        rc = display_value(f, &a.v[i].ex, NULL, a.v[i].origin ? a.v[i].origin->format : NULL, obj, &b, NULL);
         labels = val_arr_push(labels, val_str_new(label));
         values = val_arr_push(values, val_str_n(buf_cstr(&b), b.len));
         buf_release(&b);
@@ -1715,7 +1821,7 @@ static enum ev list_entry(struct fmt_formatter *f, val obj, val *out)
     for (unsigned i = 0; i < f->view->nitems; i++) {
         const struct fmt_item *it = &f->view->items[i];
         struct buf b = BUF_INIT;
-        view_value(it->property, it->compute, it->format, obj, f->limit, &b);
+        view_value(it->property, it->compute, it->format, obj, f->limit, NULL, &b);
         const char *label = it->label ? it->label : it->property ? it->property : "";
         if (!it->label && it->property) {
             /* the property's own spelling when the object has it */
@@ -1743,7 +1849,7 @@ static enum ev wide_entry(struct fmt_formatter *f, val obj, val *out)
     if (f->view) {
         if (f->view->nitems)
             view_value(f->view->items[0].property, f->view->items[0].compute, f->view->items[0].format, obj,
-                       f->limit, &b);
+                       f->limit, NULL, &b);
     } else {
         struct assocv a = {0};
         if (f->nprops) {
@@ -1761,7 +1867,7 @@ static enum ev wide_entry(struct fmt_formatter *f, val obj, val *out)
                 expand_all(obj, &a);
         }
         if (a.n)
-            rc = display_value(f, &a.v[0].ex, a.v[0].origin ? a.v[0].origin->format : NULL, obj, &b, NULL);
+            rc = display_value(f, &a.v[0].ex, NULL, a.v[0].origin ? a.v[0].origin->format : NULL, obj, &b, NULL);
         assocv_free(&a);
     }
     if (rc) {
@@ -2454,6 +2560,8 @@ void fmt_formatter_free(struct fmt_formatter *f)
     expr_free(&f->group_ex);
     free(f->group_display);
     val_free(f->group_value);
+    buf_release(&f->cell);
+    free(f->vhint);
     free(f);
 }
 
@@ -2602,68 +2710,60 @@ static void tw_init(struct table_writer *tw, int screen, const int *widths, cons
 /* TableWriter.GenerateRowField: a cell padded or cut to its width. */
 static void row_field(const char *val, size_t vn, int width, int align, struct buf *out)
 {
-    struct buf s = BUF_INIT;
-    buf_puts(&s, "");
-    size_t nl = vn;
+    /* the first line of the value, with "..." when there are more */
+    struct buf cut = BUF_INIT;
+    const char *s = val;
+    size_t sn = vn;
     for (size_t i = 0; i < vn; i++)
         if (val[i] == '\n' || val[i] == '\r') {
-            nl = i;
+            buf_add(&cut, val, i);
+            buf_puts(&cut, ELLIPSIS);
+            s = cut.s;
+            sn = cut.len;
             break;
         }
-    buf_add(&s, val, nl);
-    if (nl < vn)
-        buf_puts(&s, ELLIPSIS);
-    int len = cells(s.s, s.len);
-    struct buf r = BUF_INIT;
-    buf_puts(&r, "");
-    if (len < width) {
+    int len = cells(s, sn);
+    if (len <= width) {
+        /* padded to exactly `width` cells */
         int p = width - len;
         if (align == FMT_ALIGN_RIGHT) {
-            pad(&r, p);
-            buf_add(&r, s.s, s.len);
+            pad(out, p);
+            buf_add(out, s, sn);
         } else if (align == FMT_ALIGN_CENTER) {
-            pad(&r, p / 2);
-            buf_add(&r, s.s, s.len);
-            pad(&r, p - p / 2);
+            pad(out, p / 2);
+            buf_add(out, s, sn);
+            pad(out, p - p / 2);
         } else {
-            buf_add(&r, s.s, s.len);
-            pad(&r, p);
+            buf_add(out, s, sn);
+            pad(out, p);
         }
-    } else if (len > width) {
-        int t = width - 3;
-        if (t > 0) {
-            if (align == FMT_ALIGN_RIGHT) {
-                buf_puts(&r, ELLIPSIS);
-                size_t off = tail_split(s.s, s.len, t);
-                buf_add(&r, s.s + off, s.len - off);
-            } else {
-                buf_add(&r, s.s, head_split(s.s, s.len, t));
-                buf_puts(&r, ELLIPSIS);
-            }
-        } else {
-            if (align == FMT_ALIGN_RIGHT) {
-                size_t off = tail_split(s.s, s.len, width);
-                buf_add(&r, s.s + off, s.len - off);
-            } else {
-                buf_add(&r, s.s, head_split(s.s, s.len, width));
-            }
-        }
-    } else {
-        buf_add(&r, s.s, s.len);
+        buf_release(&cut);
+        return;
     }
-    if (cells(r.s, r.len) != width) {
-        if (align == FMT_ALIGN_RIGHT) {
-            buf_putc(out, ' ');
-            buf_add(out, r.s, r.len);
-        } else {
-            buf_add(out, r.s, r.len);
-            buf_putc(out, ' ');
-        }
+    /* cut: a wide character may leave the result a cell short */
+    const char *head = "", *body = s, *tail = "";
+    size_t bn;
+    int t = width - 3;
+    if (align == FMT_ALIGN_RIGHT) {
+        size_t off = tail_split(s, sn, t > 0 ? t : width);
+        if (t > 0)
+            head = ELLIPSIS;
+        body = s + off;
+        bn = sn - off;
     } else {
-        buf_add(out, r.s, r.len);
+        bn = head_split(s, sn, t > 0 ? t : width);
+        if (t > 0)
+            tail = ELLIPSIS;
     }
-    buf_release(&s);
-    buf_release(&r);
+    bool short_cell = cells_z(head) + cells(body, bn) + cells_z(tail) != width;
+    if (short_cell && align == FMT_ALIGN_RIGHT)
+        buf_putc(out, ' ');
+    buf_puts(out, head);
+    buf_add(out, body, bn);
+    buf_puts(out, tail);
+    if (short_cell && align != FMT_ALIGN_RIGHT)
+        buf_putc(out, ' ');
+    buf_release(&cut);
 }
 
 static int cur_align(const struct table_writer *tw, const int *aligns, int k)
