@@ -1140,22 +1140,34 @@ static void register_builtins(void)
 enum rec_kind { REC_NONE, REC_FS, REC_FE, REC_GS, REC_GE, REC_FED };
 enum entry_kind { ENTRY_ROW = 1, ENTRY_LIST, ENTRY_WIDE, ENTRY_COMPLEX, ENTRY_TEXT };
 
+#define REC_TYPE(name) "Microsoft.PowerShell.Commands.Internal.Format." name
+#define REC_TYPES(name) REC_TYPE(name), REC_TYPE("PacketInfoData"), REC_TYPE("FormatInfoData"), "System.Object"
+#define REC_START_TYPES(name)                                                                           \
+    REC_TYPE(name), REC_TYPE("StartData"), REC_TYPE("PacketInfoData"), REC_TYPE("FormatInfoData"), \
+        "System.Object"
+
+/* A record of type `name` (one of the five), its type names shared. */
 static val record_new(const char *name)
 {
-    struct buf b = BUF_INIT;
-    buf_puts(&b, REC_PREFIX);
-    buf_puts(&b, name);
-    val r = val_obj_new(b.s);
-    buf_release(&b);
-    if (strcmp(name, "FormatStartData") == 0 || strcmp(name, "GroupStartData") == 0) {
-        r = val_obj_add_type(r, "Microsoft.PowerShell.Commands.Internal.Format.StartData");
-        r = val_obj_add_type(r, "Microsoft.PowerShell.Commands.Internal.Format.PacketInfoData");
-    } else {
-        r = val_obj_add_type(r, "Microsoft.PowerShell.Commands.Internal.Format.PacketInfoData");
-    }
-    r = val_obj_add_type(r, "Microsoft.PowerShell.Commands.Internal.Format.FormatInfoData");
-    r = val_obj_add_type(r, "System.Object");
-    return r;
+    static const char *const fs[] = {REC_START_TYPES("FormatStartData")};
+    static const char *const gs[] = {REC_START_TYPES("GroupStartData")};
+    static const char *const fe[] = {REC_TYPES("FormatEndData")};
+    static const char *const ge[] = {REC_TYPES("GroupEndData")};
+    static const char *const fed[] = {REC_TYPES("FormatEntryData")};
+    static const struct {
+        const char *name;
+        const char *const *types;
+        uint32_t n;
+    } kinds[] = {
+        {"FormatEntryData", fed, EMSH_ARRAY_SIZE(fed)}, {"FormatStartData", fs, EMSH_ARRAY_SIZE(fs)},
+        {"GroupStartData", gs, EMSH_ARRAY_SIZE(gs)},    {"FormatEndData", fe, EMSH_ARRAY_SIZE(fe)},
+        {"GroupEndData", ge, EMSH_ARRAY_SIZE(ge)},
+    };
+    size_t i = 0;
+    while (i + 1 < EMSH_ARRAY_SIZE(kinds) && strcmp(kinds[i].name, name) != 0)
+        i++;
+    (void)EMSH_ALWAYS(strcmp(kinds[i].name, name) == 0);
+    return val_obj_new_static(kinds[i].types, kinds[i].n);
 }
 
 static enum rec_kind rec_kind(val v)
@@ -1205,10 +1217,10 @@ static bool bfield(val rec, const char *name)
 static val column_info(const char *label, const char *prop, int width, int align)
 {
     val c = val_obj_new("Microsoft.PowerShell.Commands.Internal.Format.TableColumnInfo");
-    c = val_obj_set(c, "\x01label", label ? val_str_new(label) : val_null());
-    c = val_obj_set(c, "\x01prop", val_str_new(prop ? prop : ""));
-    c = val_obj_set(c, "\x01width", val_int(width));
-    c = val_obj_set(c, "\x01" "align", val_int(align));
+    c = val_obj_set_static(c, "\x01label", label ? val_str_new(label) : val_null());
+    c = val_obj_set_static(c, "\x01prop", val_str_new(prop ? prop : ""));
+    c = val_obj_set_static(c, "\x01width", val_int(width));
+    c = val_obj_set_static(c, "\x01" "align", val_int(align));
     return c;
 }
 
@@ -1741,8 +1753,8 @@ static enum ev default_alignment(struct fmt_formatter *f, const struct fmt_expr 
 static val entry_new(enum entry_kind k, bool oob)
 {
     val r = record_new("FormatEntryData");
-    r = val_obj_set(r, "\x01kind", val_int(k));
-    r = val_obj_set(r, "\x01oob", val_bool(oob));
+    r = val_obj_set_static(r, "\x01kind", val_int(k));
+    r = val_obj_set_static(r, "\x01oob", val_bool(oob));
     return r;
 }
 
@@ -1780,8 +1792,8 @@ static enum ev table_row(struct fmt_formatter *f, val obj, val *out)
         return rc;
     }
     val r = entry_new(ENTRY_ROW, false);
-    r = val_obj_set(r, "\x01" "cells", cells);
-    r = val_obj_set(r, "\x01multi", val_bool(multi));
+    r = val_obj_set_static(r, "\x01" "cells", cells);
+    r = val_obj_set_static(r, "\x01multi", val_bool(multi));
     *out = r;
     return EV_OK;
 }
@@ -1807,8 +1819,8 @@ static enum ev list_entry_props(struct fmt_formatter *f, val obj, bool oob, val 
         return rc;
     }
     val r = entry_new(ENTRY_LIST, oob);
-    r = val_obj_set(r, "\x01labels", labels);
-    r = val_obj_set(r, "\x01values", values);
+    r = val_obj_set_static(r, "\x01labels", labels);
+    r = val_obj_set_static(r, "\x01values", values);
     *out = r;
     return EV_OK;
 }
@@ -1836,8 +1848,8 @@ static enum ev list_entry(struct fmt_formatter *f, val obj, val *out)
         buf_release(&b);
     }
     val r = entry_new(ENTRY_LIST, false);
-    r = val_obj_set(r, "\x01labels", labels);
-    r = val_obj_set(r, "\x01values", values);
+    r = val_obj_set_static(r, "\x01labels", labels);
+    r = val_obj_set_static(r, "\x01values", values);
     *out = r;
     return EV_OK;
 }
@@ -1875,7 +1887,7 @@ static enum ev wide_entry(struct fmt_formatter *f, val obj, val *out)
         return rc;
     }
     val r = entry_new(ENTRY_WIDE, false);
-    r = val_obj_set(r, "\x01value", val_str_n(buf_cstr(&b), b.len));
+    r = val_obj_set_static(r, "\x01value", val_str_n(buf_cstr(&b), b.len));
     buf_release(&b);
     *out = r;
     return EV_OK;
@@ -2063,7 +2075,7 @@ static enum ev complex_entry(struct fmt_formatter *f, val obj, val *out)
         }
     }
     val r = entry_new(ENTRY_COMPLEX, false);
-    r = val_obj_set(r, "\x01" "cv", cv);
+    r = val_obj_set_static(r, "\x01" "cv", cv);
     *out = r;
     return EV_OK;
 }
@@ -2085,7 +2097,7 @@ static enum ev payload(struct fmt_formatter *f, val obj, val *out)
 static val text_record(const char *s, size_t n)
 {
     val r = entry_new(ENTRY_TEXT, true);
-    return val_obj_set(r, "\x01text", val_str_n(s, n));
+    return val_obj_set_static(r, "\x01text", val_str_n(s, n));
 }
 
 /*
@@ -2263,8 +2275,8 @@ static enum ev select_view(struct fmt_formatter *f, val obj, struct fmt_error *e
 static enum ev start_data(struct fmt_formatter *f, val obj, val *out)
 {
     val r = record_new("FormatStartData");
-    r = val_obj_set(r, "\x01shape", val_int(f->vshape));
-    r = val_obj_set(r, "\x01" "autosize", val_bool(f->vautosize));
+    r = val_obj_set_static(r, "\x01shape", val_int(f->vshape));
+    r = val_obj_set_static(r, "\x01" "autosize", val_bool(f->vautosize));
     enum ev rc = EV_OK;
     if (f->vshape == FMT_SHAPE_TABLE) {
         val cols = val_arr_new();
@@ -2284,14 +2296,14 @@ static enum ev start_data(struct fmt_formatter *f, val obj, val *out)
                                                       a->origin ? a->origin->width : 0, align));
             }
         }
-        r = val_obj_set(r, "\x01" "cols", cols);
+        r = val_obj_set_static(r, "\x01" "cols", cols);
         bool hide = f->hide >= 0 ? f->hide : (f->view && f->view->hide_headers);
-        r = val_obj_set(r, "\x01hide", val_bool(hide));
+        r = val_obj_set_static(r, "\x01hide", val_bool(hide));
     } else if (f->vshape == FMT_SHAPE_WIDE) {
         int columns = 0;
         if (!f->vautosize)
             columns = f->columns > 0 ? f->columns : f->view ? f->view->wide_columns : 0;
-        r = val_obj_set(r, "\x01wcols", val_int(columns));
+        r = val_obj_set_static(r, "\x01wcols", val_int(columns));
     }
     if (rc) {
         val_free(r);
@@ -2351,10 +2363,10 @@ static val group_start(struct fmt_formatter *f)
         buf_puts(&b, "   ");
         buf_puts(&b, f->group_label ? f->group_label : f->group_display ? f->group_display : "");
         buf_puts(&b, ": ");
-        r = val_obj_set(r, "\x01glabel", val_str_buf(&b));
+        r = val_obj_set_static(r, "\x01glabel", val_str_buf(&b));
         struct buf v = BUF_INIT;
         smart_string(f->group_value, f->limit, &v);
-        r = val_obj_set(r, "\x01gvalue", val_str_buf(&v));
+        r = val_obj_set_static(r, "\x01gvalue", val_str_buf(&v));
     }
     return r;
 }

@@ -148,6 +148,10 @@ val val_hash_value_at(val h, uint32_t i);
 /* {=== objects: ordered properties (case-insensitive names) and type names === */
 val val_obj_new(const char *type_name);        /* NULL: System.Management.Automation.PSCustomObject */
 val val_obj_set(val o, const char *name, val value);  /* adds or replaces */
+/* For objects made in bulk (formatting records): the type names and the
+** names are static storage (string literals), used without copies. */
+val val_obj_new_static(const char *const *types, uint32_t ntypes);
+val val_obj_set_static(val o, const char *name, val value);
 val val_obj_get(val o, const char *name);      /* borrowed o; new reference; VAL_NOTHING if absent */
 bool val_obj_has(val o, const char *name);
 uint32_t val_obj_len(val o);
