@@ -1832,6 +1832,16 @@ static enum ev list_entry(struct fmt_formatter *f, val obj, val *out)
     val labels = val_arr_new(), values = val_arr_new();
     for (unsigned i = 0; i < f->view->nitems; i++) {
         const struct fmt_item *it = &f->view->items[i];
+        if (f->view->item_only && f->view->item_only[i]) {
+            /* an item of an <EntrySelectedBy> entry: only for objects of its type */
+            const char *tn[32];
+            uint32_t n = type_names(obj, tn, 32);
+            bool of_type = false;
+            for (uint32_t k = 0; k < n && !of_type; k++)
+                of_type = ieq(tn[k], f->view->item_only[i]);
+            if (!of_type)
+                continue;
+        }
         struct buf b = BUF_INIT;
         view_value(it->property, it->compute, it->format, obj, f->limit, NULL, &b);
         const char *label = it->label ? it->label : it->property ? it->property : "";
@@ -2355,9 +2365,31 @@ static enum ev update_group(struct fmt_formatter *f, val obj, bool *changed)
     return EV_OK;
 }
 
-static val group_start(struct fmt_formatter *f)
+static val group_start(struct fmt_formatter *f, val obj)
 {
     val r = record_new("GroupStartData");
+    if (f->grouping && val_kind(f->group_value) != VAL_NOTHING && !f->group && f->view && f->view->group_text) {
+        /* the view's custom control: a frame of text and new lines */
+        struct buf b = BUF_INIT;
+        f->view->group_text(obj, &b);
+        val entry = val_arr_new();
+        val fe = val_arr_new();
+        val items = cv_frame(fe, f->view->group_indent);
+        size_t at = 0;
+        for (size_t i = 0; i <= b.len; i++) {
+            if (i < b.len && b.s[i] != '\n')
+                continue;
+            if (i > at)
+                cv_text(items, b.s + at, i - at);
+            if (i < b.len)
+                cv_newline(items);
+            at = i + 1;
+        }
+        val_free(items);
+        entry = val_arr_push(entry, fe);
+        buf_release(&b);
+        return val_obj_set_static(r, "\x01gcontrol", entry);
+    }
     if (f->grouping && val_kind(f->group_value) != VAL_NOTHING) {
         struct buf b = BUF_INIT;
         buf_puts(&b, "   ");
@@ -2411,14 +2443,14 @@ static enum ev process_object(struct fmt_formatter *f, val obj, struct fmt_error
     if (rc)
         return rc;
     if (f->state == 1) {
-        rc = emit(f, group_start(f));
+        rc = emit(f, group_start(f, obj));
         if (rc)
             return rc;
         f->state = 2;
     } else if (changed) {
         rc = emit(f, record_new("GroupEndData"));
         if (!rc)
-            rc = emit(f, group_start(f));
+            rc = emit(f, group_start(f, obj));
         if (rc)
             return rc;
     }
@@ -3451,7 +3483,13 @@ static void ctx_process(struct fmt_out *o, val r)
     case REC_GS: {
         group_init(o, r);
         val label = field(r, "\x01glabel");
-        if (val_kind(label) == VAL_STRING) {
+        val control = field(r, "\x01gcontrol");
+        if (val_kind(control) == VAL_ARRAY) {
+            /* OutCommandInner.ProcessGroupStart: the grouping entry between empty lines */
+            write_empty(&o->dev);
+            write_complex(&o->dev, control);
+            write_empty(&o->dev);
+        } else if (val_kind(label) == VAL_STRING) {
             write_empty(&o->dev);
             val entry = val_arr_new();
             val fe = val_arr_new();
