@@ -1883,11 +1883,20 @@ static void render_help(struct buf *out, val model, enum view v, int width)
         val outs = pget(model, "Outputs");
         for (uint32_t i = 0; i < val_arr_len(outs); i++)
             wrap(out, val_str(val_arr_items(outs)[i]), 4, width);
-        buf_puts(out, "    \n    \nNOTES\n    \n");
+        buf_puts(out, "    \n    \n");
+        /* NOTES shows the alert set: a cmdlet's help always has one; comment-based help
+           only with .NOTES, as a frame of the (empty) title, two new lines and the text */
         const char *notes = pstr(model, "Notes");
-        if (*notes)
+        if (pbool(model, "Cmdlet")) {
+            buf_puts(out, "NOTES\n    \n");
+            if (*notes)
+                wrap(out, notes, 8, width);
+            buf_puts(out, "    \n");
+        } else if (*notes) {
+            buf_puts(out, "NOTES\n    \n    \n");
             wrap(out, notes, 8, width);
-        buf_puts(out, "    \n");
+            buf_puts(out, "    \n");
+        }
     }
     render_examples(out, model, width);
     if (v == VIEW_FULL) {
