@@ -1112,6 +1112,8 @@ static enum ev invoke_command_begin(struct cmd_ctx *c)
     case IC_SET_URI:
     case IC_SET_FILE_PATH_URI: {
         val uris = strs_arg(c, IC_CONNECTION_URI);
+        if (!val_arr_len(uris)) /* the default: http://localhost:5985/WSMAN */
+            uris = val_arr_push(uris, val_str_new("http://localhost:5985/WSMAN"));
         for (uint32_t i = 0; i < val_arr_len(uris) && !rc; i++) {
             struct buf u = BUF_INIT, h = BUF_INIT;
             conv_str(val_arr_items(uris)[i], &u);

@@ -49,6 +49,12 @@ Invoke-Command { $icOuter = 'no new scope'; $icInner = 2 } -NoNewScope
 1, 2 | Invoke-Command { begin { 'begin' } process { "process $_" } end { 'end' } }
 Invoke-Command -InputObject 'single' { "got $input" }
 Invoke-Command -ComputerName localhost { 'on localhost' }
+# the computer, session and URI are optional and come before the script block
+Invoke-Command localhost { 'localhost by position' }
+Invoke-Command -ScriptBlock { 'the local computer by default' } -Port 5985
+Invoke-Command -ScriptBlock { 'the default URI is local' } -AllowRedirection
+(Get-Command Invoke-Command).ParameterSets | Where-Object Name -in Session, ComputerName, FilePathUri |
+    ForEach-Object { "$($_.Name): $(("$_" -split ' \[-InputObject')[0])" }
 Invoke-Command -ComputerName . { 'on dot' }
 $env:COMPUTERNAME = 'EXLAB01'
 Invoke-Command -ComputerName exlab01 { 'on my name' }
