@@ -431,14 +431,10 @@ static enum ev new_variable_process(struct cmd_ctx *c, val input)
     if (!name)
         name = "";
     if (!force) {
-        enum sess_rc rc;
-        val all = cmd_var_list(c, scope && *scope ? scope : "local", &rc);
-        if (rc) {
-            val_free(all);
+        bool exists;
+        enum sess_rc rc = cmd_var_exists(c, scope && *scope ? scope : "local", name, &exists);
+        if (rc)
             return scope_error(c, rc, scope);
-        }
-        bool exists = has_name(all, name);
-        val_free(all);
         if (exists)
             return var_error(c, SESS_EXISTS, name);
     }

@@ -226,6 +226,23 @@ static bool hidden_name(const char *name)
     return name[0] == '\x01';
 }
 
+int session_var_exists(struct interp *in, const char *scope, const char *name, bool *exists)
+{
+    *exists = false;
+    int rc = SESS_OK;
+    struct scope *s = resolve_scope(in, scope, &rc, NULL);
+    if (!s)
+        return rc;
+    size_t n = strlen(name);
+    if (hidden_name(name))
+        return SESS_OK;
+    for (struct scope *c = s; c && !*exists; c = c->parent) {
+        struct var *v = scope_get_local(c, name, n);
+        *exists = v && (c == s || (v->options & VO_ALLSCOPE));
+    }
+    return SESS_OK;
+}
+
 val session_var_list(struct interp *in, const char *scope, int *rc)
 {
     val out = val_arr_new();
