@@ -798,7 +798,7 @@ static uint32_t type_names(val v, const char **out, uint32_t max)
             out[n++] = val_obj_type_at(v, i);
         if (n == 0 && n < max)
             out[n++] = PSCUSTOM;
-        if (n < max && !ieq(out[n - 1], "System.Object"))
+        if (n < max && strcmp(out[n - 1], "System.Object") != 0 && !ieq(out[n - 1], "System.Object"))
             out[n++] = "System.Object";
         return n;
     }
@@ -1146,28 +1146,33 @@ enum entry_kind { ENTRY_ROW = 1, ENTRY_LIST, ENTRY_WIDE, ENTRY_COMPLEX, ENTRY_TE
     REC_TYPE(name), REC_TYPE("StartData"), REC_TYPE("PacketInfoData"), REC_TYPE("FormatInfoData"), \
         "System.Object"
 
+/* The type names of the five records, shared by all of them. */
+static const char *const rec_fs[] = {REC_START_TYPES("FormatStartData")};
+static const char *const rec_gs[] = {REC_START_TYPES("GroupStartData")};
+static const char *const rec_fe[] = {REC_TYPES("FormatEndData")};
+static const char *const rec_ge[] = {REC_TYPES("GroupEndData")};
+static const char *const rec_fed[] = {REC_TYPES("FormatEntryData")};
+static const struct {
+    const char *name;
+    const char *const *types;
+    uint32_t n;
+    enum rec_kind kind;
+} rec_kinds[] = {
+    {"FormatEntryData", rec_fed, EMSH_ARRAY_SIZE(rec_fed), REC_FED},
+    {"FormatStartData", rec_fs, EMSH_ARRAY_SIZE(rec_fs), REC_FS},
+    {"GroupStartData", rec_gs, EMSH_ARRAY_SIZE(rec_gs), REC_GS},
+    {"FormatEndData", rec_fe, EMSH_ARRAY_SIZE(rec_fe), REC_FE},
+    {"GroupEndData", rec_ge, EMSH_ARRAY_SIZE(rec_ge), REC_GE},
+};
+
 /* A record of type `name` (one of the five), its type names shared. */
 static val record_new(const char *name)
 {
-    static const char *const fs[] = {REC_START_TYPES("FormatStartData")};
-    static const char *const gs[] = {REC_START_TYPES("GroupStartData")};
-    static const char *const fe[] = {REC_TYPES("FormatEndData")};
-    static const char *const ge[] = {REC_TYPES("GroupEndData")};
-    static const char *const fed[] = {REC_TYPES("FormatEntryData")};
-    static const struct {
-        const char *name;
-        const char *const *types;
-        uint32_t n;
-    } kinds[] = {
-        {"FormatEntryData", fed, EMSH_ARRAY_SIZE(fed)}, {"FormatStartData", fs, EMSH_ARRAY_SIZE(fs)},
-        {"GroupStartData", gs, EMSH_ARRAY_SIZE(gs)},    {"FormatEndData", fe, EMSH_ARRAY_SIZE(fe)},
-        {"GroupEndData", ge, EMSH_ARRAY_SIZE(ge)},
-    };
     size_t i = 0;
-    while (i + 1 < EMSH_ARRAY_SIZE(kinds) && strcmp(kinds[i].name, name) != 0)
+    while (i + 1 < EMSH_ARRAY_SIZE(rec_kinds) && strcmp(rec_kinds[i].name, name) != 0)
         i++;
-    (void)EMSH_ALWAYS(strcmp(kinds[i].name, name) == 0);
-    return val_obj_new_static(kinds[i].types, kinds[i].n);
+    (void)EMSH_ALWAYS(strcmp(rec_kinds[i].name, name) == 0);
+    return val_obj_new_static(rec_kinds[i].types, rec_kinds[i].n);
 }
 
 static enum rec_kind rec_kind(val v)
@@ -1175,15 +1180,17 @@ static enum rec_kind rec_kind(val v)
     if (val_kind(v) != VAL_OBJECT || val_obj_ntypes(v) == 0)
         return REC_NONE;
     const char *t = val_obj_type_at(v, 0);
+    /* a record made here shares its type names */
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(rec_kinds); i++)
+        if (t == rec_kinds[i].types[0])
+            return rec_kinds[i].kind;
     size_t pl = sizeof REC_PREFIX - 1;
     if (strncmp(t, REC_PREFIX, pl) != 0)
         return REC_NONE;
     t += pl;
-    if (strcmp(t, "FormatStartData") == 0) return REC_FS;
-    if (strcmp(t, "FormatEndData") == 0) return REC_FE;
-    if (strcmp(t, "GroupStartData") == 0) return REC_GS;
-    if (strcmp(t, "GroupEndData") == 0) return REC_GE;
-    if (strcmp(t, "FormatEntryData") == 0) return REC_FED;
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(rec_kinds); i++)
+        if (strcmp(t, rec_kinds[i].name) == 0)
+            return rec_kinds[i].kind;
     return REC_NONE;
 }
 
