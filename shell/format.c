@@ -2727,12 +2727,21 @@ struct table_writer {
     int n;
     int *width;
     int *align;
+    /* reused from row to row */
+    struct buf line;
+    const char **vals;
+    size_t *lens;
+    int *aligns;
 };
 
 static void tw_free(struct table_writer *tw)
 {
     free(tw->width);
     free(tw->align);
+    buf_release(&tw->line);
+    free(tw->vals);
+    free(tw->lens);
+    free(tw->aligns);
     memset(tw, 0, sizeof *tw);
 }
 
@@ -2873,7 +2882,7 @@ static void table_row_multi(const struct table_writer *tw, const char *const *va
     free(cols);
 }
 
-static void tw_row(const struct table_writer *tw, const char *const *vals, const size_t *lens, const int *aligns,
+static void tw_row(struct table_writer *tw, const char *const *vals, const size_t *lens, const int *aligns,
                    bool multi, const struct fmt_device *d)
 {
     if (tw->disabled)
@@ -2882,20 +2891,20 @@ static void tw_row(const struct table_writer *tw, const char *const *vals, const
         table_row_multi(tw, vals, lens, aligns, d);
         return;
     }
-    struct buf line = BUF_INIT;
-    buf_puts(&line, "");
+    struct buf *line = &tw->line;
+    buf_reset(line);
+    buf_puts(line, "");
     for (int k = 0; k < tw->n; k++) {
         if (tw->width[k] <= 0)
             continue;
         if (k > 0)
-            buf_putc(&line, ' ');
-        row_field(vals[k], lens[k], tw->width[k], cur_align(tw, aligns, k), &line);
+            buf_putc(line, ' ');
+        row_field(vals[k], lens[k], tw->width[k], cur_align(tw, aligns, k), line);
     }
-    write_buf(d, &line);
-    buf_release(&line);
+    write_buf(d, line);
 }
 
-static void tw_header(const struct table_writer *tw, const char *const *labels, const struct fmt_device *d)
+static void tw_header(struct table_writer *tw, const char *const *labels, const struct fmt_device *d)
 {
     if (tw->disabled || tw->hide)
         return;
@@ -3406,9 +3415,15 @@ static void group_payload(struct fmt_out *o, val fed)
             return;
         val cl = field(fed, "\x01" "cells");
         int n = g->ncols;
-        const char **vals = emsh_xmalloc((size_t)n * sizeof *vals);
-        size_t *lens = emsh_xmalloc((size_t)n * sizeof *lens);
-        int *aligns = emsh_xmalloc((size_t)n * sizeof *aligns);
+        struct table_writer *tw = &g->tw;
+        if (!tw->vals) {
+            tw->vals = emsh_xmalloc((size_t)n * sizeof *tw->vals);
+            tw->lens = emsh_xmalloc((size_t)n * sizeof *tw->lens);
+            tw->aligns = emsh_xmalloc((size_t)n * sizeof *tw->aligns);
+        }
+        const char **vals = tw->vals;
+        size_t *lens = tw->lens;
+        int *aligns = tw->aligns;
         for (int k = 0; k < n; k++) {
             if ((uint32_t)k < val_arr_len(cl)) {
                 vals[k] = val_str(val_arr_items(cl)[k]);
@@ -3420,10 +3435,7 @@ static void group_payload(struct fmt_out *o, val fed)
                 aligns[k] = FMT_ALIGN_LEFT;
             }
         }
-        tw_row(&g->tw, vals, lens, aligns, bfield(fed, "\x01multi"), &o->dev);
-        free(vals);
-        free(lens);
-        free(aligns);
+        tw_row(tw, vals, lens, aligns, bfield(fed, "\x01multi"), &o->dev);
         return;
     }
     case FMT_SHAPE_LIST:
