@@ -1841,12 +1841,13 @@ static void render_help(struct buf *out, val model, enum view v, int width)
     buf_printf(out, "\nNAME\n    %s\n    \nSYNOPSIS\n", name);
     if (*synopsis)
         wrap(out, synopsis, 4, width);
+    /* the details control ends with two new lines in every view */
+    buf_puts(out, "    \n    \n");
     if (v == VIEW_EXAMPLES) {
-        buf_puts(out, "    \n");
         render_examples(out, model, width);
         return;
     }
-    buf_puts(out, "    \n    \nSYNTAX\n");
+    buf_puts(out, "SYNTAX\n");
     val sets = pget(model, "Sets");
     for (uint32_t s = 0; s < val_arr_len(sets); s++) {
         struct buf line = BUF_INIT;
