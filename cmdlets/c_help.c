@@ -299,6 +299,7 @@ static val model_from_cmdlet(const struct cmd_meta *m)
         pm = val_obj_set(pm, "Type", val_str_new(p->type_name ? p->type_name : "Object"));
         pm = val_obj_set(pm, "Switch", val_bool((p->flags & PF_SWITCH) != 0));
         pm = val_obj_set(pm, "Values", p->valid_values ? strs(p->valid_values) : val_null());
+        pm = val_obj_set(pm, "IsEnum", val_bool((p->flags & PF_ENUM) != 0));
         pm = val_obj_set(pm, "Help", val_str_new(p->help ? p->help : ""));
         pm = val_obj_set(pm, "Default", val_str_new(p->default_text ? p->default_text
                                                     : (p->flags & PF_SWITCH) ? "False"
@@ -960,6 +961,25 @@ static unsigned command_types_arg(val v)
     return out;
 }
 
+/* The common parameters as ParameterMetadata lists them: name, type, alias (below). */
+static const char *const common_params[11][3];
+
+/* A CommandParameterInfo of a common parameter (named, optional, no pipeline input). */
+static val common_param_info(const char *name, const char *type, const char *alias)
+{
+    val pi = val_obj_new("System.Management.Automation.CommandParameterInfo");
+    pi = val_obj_set(pi, "Name", val_str_new(name));
+    pi = val_obj_set(pi, "ParameterType", val_str_new(type));
+    pi = val_obj_set(pi, "IsMandatory", val_bool(false));
+    pi = val_obj_set(pi, "IsDynamic", val_bool(false));
+    pi = val_obj_set(pi, "Position", val_int(INT32_MIN));
+    pi = val_obj_set(pi, "ValueFromPipeline", val_bool(false));
+    pi = val_obj_set(pi, "ValueFromPipelineByPropertyName", val_bool(false));
+    pi = val_obj_set(pi, "ValueFromRemainingArguments", val_bool(false));
+    pi = val_obj_set(pi, "Aliases", val_arr_push(val_arr_new(), val_str_new(alias)));
+    return val_obj_set(pi, "\x01ToString", val_str_new(name));
+}
+
 static val parameter_set_infos(val model)
 {
     val out = val_arr_new();
@@ -987,6 +1007,15 @@ static val parameter_set_infos(val model)
             pi = val_obj_set(pi, "\x01ToString", val_str_new(pstr(p, "Name")));
             ps = val_arr_push(ps, pi);
         }
+        /* a cmdlet's sets have the common parameters too, then WhatIf and Confirm */
+        if (pbool(model, "Common")) {
+            for (size_t i = 0; i < EMSH_ARRAY_SIZE(common_params); i++)
+                ps = val_arr_push(ps, common_param_info(common_params[i][0], common_params[i][1], common_params[i][2]));
+            if (pbool(model, "ShouldProcess")) {
+                ps = val_arr_push(ps, common_param_info("WhatIf", "SwitchParameter", "wi"));
+                ps = val_arr_push(ps, common_param_info("Confirm", "SwitchParameter", "cf"));
+            }
+        }
         o = val_obj_set(o, "Parameters", ps);
         struct buf line = BUF_INIT;
         syntax_of_set(model, set, true, &line);
@@ -1002,7 +1031,7 @@ static val parameter_set_infos(val model)
 static val should_process_params(void);
 
 /* The common parameters as ParameterMetadata lists them: name, type, alias. */
-static const char *const common_params[][3] = {
+static const char *const common_params[11][3] = {
     {"Verbose", "SwitchParameter", "vb"},           {"Debug", "SwitchParameter", "db"},
     {"ErrorAction", "ActionPreference", "ea"},       {"WarningAction", "ActionPreference", "wa"},
     {"InformationAction", "ActionPreference", "infa"}, {"ErrorVariable", "String", "ev"},
@@ -1157,27 +1186,214 @@ static val all_commands(struct cmd_ctx *c, bool sorted)
     return out;
 }
 
-static bool has_parameter(val info, val patterns)
+/* C#'s implicit numeric conversions (ConversionRank.NumericImplicit). */
+static bool numeric_implicit(uint16_t from, uint16_t to)
 {
-    if (!val_arr_len(patterns))
-        return true;
-    val model = pget(info, "\x01Model");
-    val params = pget(model, "Params");
-    for (uint32_t i = 0; i < val_arr_len(params); i++) {
-        val p = val_arr_items(params)[i];
-        if (matches_any(pstr(p, "Name"), patterns))
+    static const uint16_t wide[][9] = {
+        [TY_SBYTE] = {TY_INT16, TY_INT, TY_LONG, TY_SINGLE, TY_DOUBLE, TY_DECIMAL},
+        [TY_BYTE] = {TY_INT16, TY_UINT16, TY_INT, TY_UINT32, TY_LONG, TY_UINT64, TY_SINGLE, TY_DOUBLE,
+                     TY_DECIMAL},
+        [TY_INT16] = {TY_INT, TY_LONG, TY_SINGLE, TY_DOUBLE, TY_DECIMAL},
+        [TY_UINT16] = {TY_INT, TY_UINT32, TY_LONG, TY_UINT64, TY_SINGLE, TY_DOUBLE, TY_DECIMAL},
+        [TY_INT] = {TY_LONG, TY_SINGLE, TY_DOUBLE, TY_DECIMAL},
+        [TY_UINT32] = {TY_LONG, TY_UINT64, TY_SINGLE, TY_DOUBLE, TY_DECIMAL},
+        [TY_LONG] = {TY_SINGLE, TY_DOUBLE, TY_DECIMAL},
+        [TY_UINT64] = {TY_SINGLE, TY_DOUBLE, TY_DECIMAL},
+        [TY_CHAR] = {TY_UINT16, TY_INT, TY_UINT32, TY_LONG, TY_UINT64, TY_SINGLE, TY_DOUBLE, TY_DECIMAL},
+        [TY_SINGLE] = {TY_DOUBLE},
+    };
+    if (from >= EMSH_ARRAY_SIZE(wide))
+        return false;
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(wide[from]) && wide[from][i]; i++)
+        if (wide[from][i] == to)
             return true;
-        val al = pget(p, "Aliases");
-        for (uint32_t k = 0; k < val_arr_len(al); k++)
-            if (matches_any(val_str(val_arr_items(al)[k]), patterns))
-                return true;
-    }
     return false;
 }
 
-/* Writes one result of Get-Command: the command, or its syntax. */
-static enum ev write_command(struct cmd_ctx *c, val info, bool syntax)
+/* The type a parameter's type name stands for: also the System.Management.Automation
+** types help writes without their namespace (SwitchParameter, ActionPreference ...). */
+static uint16_t param_type_id(const char *ptype)
 {
+    uint16_t t = type_lookup(ptype, strlen(ptype));
+    if (!t) {
+        struct buf b = BUF_INIT;
+        buf_printf(&b, "System.Management.Automation.%s", ptype);
+        t = type_lookup(b.s, b.len);
+        buf_release(&b);
+    }
+    return t;
+}
+
+/* The element type's name of an array type name ("String" of "String[]"), or NULL. */
+static char *elem_type_name(const char *ptype)
+{
+    size_t n = strlen(ptype);
+    return n > 2 && strcmp(ptype + n - 2, "[]") == 0 ? emsh_xstrndup(ptype, n - 2) : NULL;
+}
+
+/*
+** ParameterMetadata.IsMatchingType: does a parameter of type `ptype` take
+** the type `want` (a PSTypeName)? A known type matches when it converts at
+** least as well as a numeric widening (itself, a derived type, a wider
+** number, and each of these into an array); [object] matches only the
+** parameters that take any object, and those match nothing else. A name
+** that is not a type matches the end of the parameter type's full name,
+** or of its element type's, with wildcards.
+*/
+static bool parameter_type_matches(const char *ptype, const char *want)
+{
+    uint16_t p = param_type_id(ptype);
+    uint16_t w = type_lookup(want, strlen(want));
+    const struct type_info *pi = p ? type_get(p) : NULL;
+    uint16_t pe = pi && pi->kind == TK_ARRAY ? pi->elem : p;
+    if (w) {
+        bool takes_objects = p && (pe == TY_OBJECT || pe == TY_PSOBJECT);
+        if (w == TY_OBJECT)
+            return takes_objects;
+        if (takes_objects || !p)
+            return false;
+        return type_is(w, p) || type_is(w, pe) || numeric_implicit(w, pe);
+    }
+    struct buf pat = BUF_INIT;
+    buf_putc(&pat, '*');
+    buf_puts(&pat, want);
+    char *elem = elem_type_name(ptype);
+    bool m = wc_is_match(buf_cstr(&pat), p ? type_name(p) : ptype);
+    if (!m && elem) {
+        uint16_t e = param_type_id(elem);
+        m = wc_is_match(buf_cstr(&pat), e ? type_name(e) : elem);
+    }
+    free(elem);
+    buf_release(&pat);
+    return m;
+}
+
+/*
+** GetCommandCommand.IsParameterMatch: has the command a parameter (the
+** common ones included) whose name or an alias matches `names` and whose
+** type matches `types` (each filter passes when empty)? The names that
+** matched are added to *matched.
+*/
+static bool has_parameter(val info, val names, val types, val *matched)
+{
+    if (!val_arr_len(names) && !val_arr_len(types))
+        return true;
+    val table = pget(info, "Parameters");
+    if (val_kind(table) != VAL_HASHTABLE)
+        return false;
+    bool found = false;
+    for (uint32_t i = 0; i < val_hash_len(table); i++) {
+        val p = val_hash_value_at(table, i);
+        const char *name = pstr(p, "Name");
+        bool name_ok = !val_arr_len(names) || matches_any(name, names);
+        val al = pget(p, "Aliases");
+        for (uint32_t k = 0; k < val_arr_len(al) && val_arr_len(names); k++) {
+            const char *a = val_str(val_arr_items(al)[k]);
+            if (matches_any(a, names)) {
+                *matched = val_arr_push(*matched, val_str_new(a));
+                name_ok = true;
+            }
+        }
+        if (name_ok && val_arr_len(names))
+            *matched = val_arr_push(*matched, val_str_new(name));
+        bool type_ok = !val_arr_len(types);
+        for (uint32_t k = 0; k < val_arr_len(types) && !type_ok; k++) {
+            struct buf t = BUF_INIT;
+            conv_str(val_arr_items(types)[k], &t);
+            type_ok = parameter_type_matches(pstr(p, "ParameterType"), buf_cstr(&t));
+            buf_release(&t);
+        }
+        found |= name_ok && type_ok;
+    }
+    return found;
+}
+
+/* {--- -ShowCommandInfo (GetCommandCommand.ConvertToShowCommandInfo) ---*/
+
+static val show_object(void)
+{
+    return val_obj_new(NULL);
+}
+
+static val show_parameter_type(const char *ptype)
+{
+    uint16_t t = param_type_id(ptype);
+    const struct type_info *ti = t ? type_get(t) : NULL;
+    char *elem = elem_type_name(ptype);
+    bool is_enum = ti && ti->kind == TK_ENUM, is_array = ti ? ti->kind == TK_ARRAY : elem != NULL;
+    val o = show_object();
+    o = val_obj_set(o, "FullName", t ? val_str_new(type_name(t)) : full_type_name(ptype));
+    o = val_obj_set(o, "IsEnum", val_bool(is_enum));
+    o = val_obj_set(o, "IsArray", val_bool(is_array));
+    val values = val_arr_new();
+    for (uint32_t i = 0; is_enum && i < ti->nnames; i++)
+        values = val_arr_push(values, val_enum(t, ti->values[i]));
+    o = val_obj_set(o, "EnumValues", values);
+    o = val_obj_set(o, "HasFlagAttribute", val_bool(false)); /* [Flags] on an array type: never */
+    o = val_obj_set(o, "ElementType", !is_array ? val_null()
+                                      : show_parameter_type(ti ? type_name(ti->elem) : elem));
+    free(elem);
+    o = val_obj_set(o, "ImplementsDictionary",
+                    val_bool(!is_enum && !is_array && t && (type_is(t, TY_HASHTABLE) || type_is(t, TY_IDICTIONARY))));
+    return o;
+}
+
+/* The ValidateSet values of a parameter of the command's model, or NULL. */
+static val validate_set_of(val model, const char *name)
+{
+    val params = pget(model, "Params");
+    for (uint32_t i = 0; i < val_arr_len(params); i++) {
+        val p = val_arr_items(params)[i];
+        if (ieq(pstr(p, "Name"), name) && !pbool(p, "IsEnum") && val_kind(pget(p, "Values")) == VAL_ARRAY)
+            return pget(p, "Values");
+    }
+    return val_nothing();
+}
+
+static val show_command_info(val info)
+{
+    val model = pget(info, "\x01Model");
+    val o = show_object();
+    o = val_obj_set(o, "Name", val_str_new(pstr(info, "Name")));
+    o = val_obj_set(o, "ModuleName", val_str_new(pstr(info, "ModuleName")));
+    val module = show_object();
+    module = val_obj_set(module, "Name", val_str_new(pstr(info, "ModuleName")));
+    o = val_obj_set(o, "Module", module);
+    o = val_obj_set(o, "CommandType", val_obj_get(info, "CommandType"));
+    o = val_obj_set(o, "Definition", val_obj_get(info, "Definition"));
+    val sets = val_arr_new(), from = pget(info, "ParameterSets");
+    for (uint32_t s = 0; s < val_arr_len(from); s++) {
+        val set = val_arr_items(from)[s];
+        val so = show_object();
+        so = val_obj_set(so, "Name", val_str_new(pstr(set, "Name")));
+        so = val_obj_set(so, "IsDefault", val_bool(pbool(set, "IsDefault")));
+        val ps = val_arr_new(), params = pget(set, "Parameters");
+        for (uint32_t i = 0; i < val_arr_len(params); i++) {
+            val p = val_arr_items(params)[i];
+            val po = show_object();
+            po = val_obj_set(po, "Name", val_str_new(pstr(p, "Name")));
+            po = val_obj_set(po, "IsMandatory", val_bool(pbool(p, "IsMandatory")));
+            po = val_obj_set(po, "ValueFromPipeline", val_bool(pbool(p, "ValueFromPipeline")));
+            po = val_obj_set(po, "Position", val_obj_get(p, "Position"));
+            po = val_obj_set(po, "ParameterType", show_parameter_type(pstr(p, "ParameterType")));
+            val vs = validate_set_of(model, pstr(p, "Name"));
+            po = val_obj_set(po, "HasParameterSet", val_bool(val_kind(vs) == VAL_ARRAY));
+            po = val_obj_set(po, "ValidParamSetValues", val_kind(vs) == VAL_ARRAY ? val_arr_clone(vs) : val_arr_new());
+            ps = val_arr_push(ps, po);
+        }
+        so = val_obj_set(so, "Parameters", ps);
+        sets = val_arr_push(sets, so);
+    }
+    return val_obj_set(o, "ParameterSets", sets);
+}
+
+/* }--- */
+
+/* Writes one result of Get-Command: the command, or its syntax. */
+static enum ev write_command(struct cmd_ctx *c, val info, bool syntax, bool show)
+{
+    if (show)
+        return cmd_write(c, show_command_info(info));
     if (!syntax)
         return cmd_write(c, val_copy(info));
     if (type_of(info) == CT_ALIAS)
@@ -1231,9 +1447,16 @@ static enum ev get_command_process(struct cmd_ctx *c, val input)
     (void)input;
     help_cmdlet_views();
     bool all_set = cmd_set(c) == 1; /* AllCommandSet */
+    bool syntax = switch_on(c, GCM_SYNTAX), every = switch_on(c, GCM_ALL);
+    bool show = switch_on(c, GCM_SHOW_COMMAND_INFO);
+    if (show && syntax)
+        return cmd_throw(c, "GetCommandCannotSpecifySyntaxAndShowCommandInfoTogether", "InvalidArgument",
+                         "System.Management.Automation.PSArgumentException", val_nothing(),
+                         "The ShowCommandInfo and Syntax parameters cannot be specified together.");
+    /* -ListImported: every command of emsh is in the session, there are no modules to import */
     val names = strs_arg(c, GCM_NAME), verbs = strs_arg(c, GCM_VERB), nouns = strs_arg(c, GCM_NOUN);
     val modules = strs_arg(c, GCM_MODULE), pnames = strs_arg(c, GCM_PARAMETER_NAME);
-    bool syntax = switch_on(c, GCM_SYNTAX), every = switch_on(c, GCM_ALL);
+    val ptypes = strs_arg(c, GCM_PARAMETER_TYPE), matched = val_arr_new();
     bool type_given = all_set && cmd_bound(c, GCM_COMMAND_TYPE);
     unsigned types = CT_ALIAS | CT_FUNCTION | CT_FILTER | CT_CMDLET | CT_WORKFLOW | CT_CONFIGURATION;
     if (type_given) {
@@ -1276,7 +1499,7 @@ static enum ev get_command_process(struct cmd_ctx *c, val input)
             if (dup)
                 continue;
             found = true;
-            if (!has_parameter(info, pnames))
+            if (!has_parameter(info, pnames, ptypes, &matched))
                 continue;
             if (total >= 0 && count >= total)
                 break;
@@ -1314,10 +1537,31 @@ static enum ev get_command_process(struct cmd_ctx *c, val input)
         val_free(results);
         results = kept;
     }
+    /* a parameter name without wildcards that no command has */
+    for (uint32_t i = 0; i < val_arr_len(pnames) && !rc; i++) {
+        struct buf nb = BUF_INIT;
+        conv_str(val_arr_items(pnames)[i], &nb);
+        bool seen = wc_has_wildcards(nb.s ? nb.s : "", nb.len);
+        for (uint32_t k = 0; k < val_arr_len(matched) && !seen; k++)
+            seen = ieq(val_str(val_arr_items(matched)[k]), buf_cstr(&nb));
+        if (!seen) {
+            struct buf m = BUF_INIT;
+            buf_printf(&m,
+                       "No matching commands include a parameter named '%s'.  Check the spelling of the "
+                       "parameter name, and then try again.",
+                       buf_cstr(&nb));
+            val t = val_str_new(buf_cstr(&nb));
+            rc = cmd_error(c, "CommandParameterNotFound", "ObjectNotFound", "System.ArgumentException", t,
+                           buf_cstr(&m));
+            val_free(t);
+            buf_release(&m);
+        }
+        buf_release(&nb);
+    }
     if ((!named || any_wild) && val_arr_len(results) > 1)
         qsort((val *)val_arr_items(results), val_arr_len(results), sizeof(val), cmp_command);
     for (uint32_t i = 0; i < val_arr_len(results) && !rc; i++)
-        rc = write_command(c, val_arr_items(results)[i], syntax);
+        rc = write_command(c, val_arr_items(results)[i], syntax, show);
     val_free(results);
     val_free(all);
     val_free(names);
@@ -1325,6 +1569,8 @@ static enum ev get_command_process(struct cmd_ctx *c, val input)
     val_free(nouns);
     val_free(modules);
     val_free(pnames);
+    val_free(ptypes);
+    val_free(matched);
     return rc;
 }
 
@@ -1595,12 +1841,13 @@ static void render_help(struct buf *out, val model, enum view v, int width)
     buf_printf(out, "\nNAME\n    %s\n    \nSYNOPSIS\n", name);
     if (*synopsis)
         wrap(out, synopsis, 4, width);
+    /* the details control ends with two new lines in every view */
+    buf_puts(out, "    \n    \n");
     if (v == VIEW_EXAMPLES) {
-        buf_puts(out, "    \n");
         render_examples(out, model, width);
         return;
     }
-    buf_puts(out, "    \n    \nSYNTAX\n");
+    buf_puts(out, "SYNTAX\n");
     val sets = pget(model, "Sets");
     for (uint32_t s = 0; s < val_arr_len(sets); s++) {
         struct buf line = BUF_INIT;
@@ -1637,11 +1884,20 @@ static void render_help(struct buf *out, val model, enum view v, int width)
         val outs = pget(model, "Outputs");
         for (uint32_t i = 0; i < val_arr_len(outs); i++)
             wrap(out, val_str(val_arr_items(outs)[i]), 4, width);
-        buf_puts(out, "    \n    \nNOTES\n    \n");
+        buf_puts(out, "    \n    \n");
+        /* NOTES shows the alert set: a cmdlet's help always has one; comment-based help
+           only with .NOTES, as a frame of the (empty) title, two new lines and the text */
         const char *notes = pstr(model, "Notes");
-        if (*notes)
+        if (pbool(model, "Cmdlet")) {
+            buf_puts(out, "NOTES\n    \n");
+            if (*notes)
+                wrap(out, notes, 8, width);
+            buf_puts(out, "    \n");
+        } else if (*notes) {
+            buf_puts(out, "NOTES\n    \n    \n");
             wrap(out, notes, 8, width);
-        buf_puts(out, "    \n");
+            buf_puts(out, "    \n");
+        }
     }
     render_examples(out, model, width);
     if (v == VIEW_FULL) {

@@ -21,6 +21,7 @@
 */
 #include "conv.h"
 #include "datetime.h"
+#include "format.h"
 #include "registry.h"
 #include "text.h"
 #include "types.h"
@@ -637,12 +638,147 @@ enum item_form {
     ITEM_SHALLOW, /* a Directory / Parent / Root property: no PS* members or links */
 };
 
+/* {--- the views of FileSystem.format.ps1xml ---*/
+
+/* [String]::Format("{0,10}  {1,8}", $_.LastWriteTime.ToString("d"), $_.LastWriteTime.ToString("t")) */
+static val view_last_write(val obj)
+{
+    val t = val_obj_get(obj, "LastWriteTime");
+    if (val_kind(t) != VAL_DATETIME) {
+        val_free(t);
+        return val_null();
+    }
+    struct buf d = BUF_INIT, h = BUF_INIT, b = BUF_INIT;
+    dt_format(&d, t.u.i, conv_dt_kind(t), "d", DT_EN_US);
+    dt_format(&h, t.u.i, conv_dt_kind(t), "t", DT_EN_US);
+    buf_printf(&b, "%10s  %8s", buf_cstr(&d), buf_cstr(&h));
+    buf_release(&d);
+    buf_release(&h);
+    return val_str_buf(&b);
+}
+
+/* The wide view: a directory's name in brackets. */
+static val view_wide_name(val obj)
+{
+    val name = val_obj_get(obj, "Name");
+    if (val_obj_ntypes(obj) == 0 || strcmp(val_obj_type_at(obj, 0), "System.IO.DirectoryInfo") != 0 ||
+        val_kind(name) != VAL_STRING)
+        return name;
+    struct buf b = BUF_INIT;
+    buf_printf(&b, "[%s]", val_str(name));
+    val_free(name);
+    return val_str_buf(&b);
+}
+
+/* FileSystemTypes-GroupingFormat: "Directory: " and the parent's path. */
+static void view_group(val obj, struct buf *out)
+{
+    static const char prefix[] = PROVIDER "::";
+    val p = val_obj_get(obj, "PSParentPath");
+    const char *s = val_kind(p) == VAL_STRING ? val_str(p) : "";
+    buf_puts(out, "Directory: ");
+    /* .Replace(prefix, "") */
+    for (const char *at; (at = strstr(s, prefix)) != NULL; s = at + sizeof prefix - 1)
+        buf_add(out, s, (size_t)(at - s));
+    buf_puts(out, s);
+    buf_putc(out, '\n');
+    val_free(p);
+}
+
+static const char *const fs_types[] = {"System.IO.DirectoryInfo", "System.IO.FileInfo", NULL};
+static const struct fmt_column fs_columns[] = {
+    {"Mode", "Mode", NULL, NULL, 7, FMT_ALIGN_LEFT},
+    {"LastWriteTime", NULL, view_last_write, NULL, 25, FMT_ALIGN_RIGHT},
+    {"Length", "Length", NULL, NULL, 14, FMT_ALIGN_RIGHT},
+    {NULL, "Name", NULL, NULL, 0, FMT_ALIGN_UNDEFINED},
+};
+static const struct fmt_item fs_items[] = {
+    {NULL, "Name", NULL, NULL},          {NULL, "Length", NULL, NULL},
+    {NULL, "CreationTime", NULL, NULL},  {NULL, "LastWriteTime", NULL, NULL},
+    {NULL, "LastAccessTime", NULL, NULL}, {NULL, "Mode", NULL, NULL},
+    {NULL, "LinkType", NULL, NULL},      {NULL, "Target", NULL, NULL},
+    {NULL, "VersionInfo", NULL, NULL},
+};
+/* the first ListEntry is for files; directories show the other, without these */
+static const char *const fs_item_only[] = {NULL, "System.IO.FileInfo", NULL, NULL, NULL,
+                                           NULL, NULL, NULL, "System.IO.FileInfo"};
+static const struct fmt_item fs_wide[] = {{NULL, NULL, view_wide_name, NULL}};
+/* DotNetTypes.format.ps1xml */
+static const char *const version_types[] = {"System.Diagnostics.FileVersionInfo", NULL};
+static const struct fmt_column version_columns[] = {
+    {NULL, "ProductVersion", NULL, NULL, 16, FMT_ALIGN_UNDEFINED},
+    {NULL, "FileVersion", NULL, NULL, 16, FMT_ALIGN_UNDEFINED},
+    {NULL, "FileName", NULL, NULL, 0, FMT_ALIGN_UNDEFINED},
+};
+
+static const struct fmt_view fs_views[] = {
+    {.name = "children", .types = fs_types, .shape = FMT_SHAPE_TABLE, .columns = fs_columns, .ncolumns = 4,
+     .wrap = true, .group_by = "PSParentPath", .group_text = view_group, .group_indent = 4},
+    {.name = "children", .types = fs_types, .shape = FMT_SHAPE_LIST, .items = fs_items, .nitems = 9,
+     .item_only = fs_item_only, .group_by = "PSParentPath", .group_text = view_group, .group_indent = 4},
+    {.name = "children", .types = fs_types, .shape = FMT_SHAPE_WIDE, .items = fs_wide, .nitems = 1,
+     .group_by = "PSParentPath", .group_text = view_group, .group_indent = 4},
+    {.name = "System.Diagnostics.FileVersionInfo", .types = version_types, .shape = FMT_SHAPE_TABLE,
+     .columns = version_columns, .ncolumns = 3},
+};
+
+/* Registers the views of files and directories, once. */
+static void item_views(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(fs_views); i++)
+        fmt_register_view(&fs_views[i]);
+}
+
+/* }--- */
+
+/*
+** The System.Diagnostics.FileVersionInfo of a file: a file without a
+** version resource (every file here) has empty strings as $null, zero
+** numbers and false flags; its string is FileVersionInfo.ToString().
+*/
+static val version_info(const char *full)
+{
+    static const char *const props[] = {
+        "Comments", "CompanyName", "FileBuildPart", "FileDescription", "FileMajorPart", "FileMinorPart",
+        "FileName", "FilePrivatePart", "FileVersion", "InternalName", "IsDebug", "IsPatched", "IsPrivateBuild",
+        "IsPreRelease", "IsSpecialBuild", "Language", "LegalCopyright", "LegalTrademarks", "OriginalFilename",
+        "PrivateBuild", "ProductBuildPart", "ProductMajorPart", "ProductMinorPart", "ProductName",
+        "ProductPrivatePart", "ProductVersion", "SpecialBuild"};
+    val v = val_obj_new("System.Diagnostics.FileVersionInfo");
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(props); i++) {
+        const char *p = props[i];
+        val x;
+        if (strcmp(p, "FileName") == 0)
+            x = val_str_new(full);
+        else if (strncmp(p, "Is", 2) == 0)
+            x = val_bool(false);
+        else if (strstr(p, "Part"))
+            x = val_int(0);
+        else
+            x = val_null();
+        v = val_obj_set(v, p, x);
+    }
+    struct buf b = BUF_INIT;
+    buf_printf(&b,
+               "File:             %s\nInternalName:     \nOriginalFilename: \nFileVersion:      \n"
+               "FileDescription:  \nProduct:          \nProductVersion:   \nDebug:            False\n"
+               "Patched:          False\nPreRelease:       False\nPrivateBuild:     False\n"
+               "SpecialBuild:     False\nLanguage:         \n",
+               full);
+    return val_obj_set(v, "\x01ToString", val_str_buf(&b));
+}
+
 /*
 ** The record for the item at full (which exists): a System.IO.FileInfo or
 ** System.IO.DirectoryInfo with the properties of 5.1 in their order.
 */
 static val make_item(const char *full, enum item_form form)
 {
+    item_views();
     struct stat st, lst;
     bool ok = stat(full, &st) == 0;
     bool link = lstat(full, &lst) == 0 && S_ISLNK(lst.st_mode);
@@ -676,6 +812,8 @@ static val make_item(const char *full, enum item_form form)
     if (link)
         mode[5] = 'l';
     o = val_obj_set(o, "Mode", val_str_new(mode));
+    if (!dir && form != ITEM_SHALLOW)
+        o = val_obj_set(o, "VersionInfo", version_info(full));
     const char *ext = extension_of(name);
     if (dir)
         o = val_obj_set(o, "BaseName", val_str_new(name));

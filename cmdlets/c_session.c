@@ -431,14 +431,10 @@ static enum ev new_variable_process(struct cmd_ctx *c, val input)
     if (!name)
         name = "";
     if (!force) {
-        enum sess_rc rc;
-        val all = cmd_var_list(c, scope && *scope ? scope : "local", &rc);
-        if (rc) {
-            val_free(all);
+        bool exists;
+        enum sess_rc rc = cmd_var_exists(c, scope && *scope ? scope : "local", name, &exists);
+        if (rc)
             return scope_error(c, rc, scope);
-        }
-        bool exists = has_name(all, name);
-        val_free(all);
         if (exists)
             return var_error(c, SESS_EXISTS, name);
     }
@@ -1112,6 +1108,8 @@ static enum ev invoke_command_begin(struct cmd_ctx *c)
     case IC_SET_URI:
     case IC_SET_FILE_PATH_URI: {
         val uris = strs_arg(c, IC_CONNECTION_URI);
+        if (!val_arr_len(uris)) /* the default: http://localhost:5985/WSMAN */
+            uris = val_arr_push(uris, val_str_new("http://localhost:5985/WSMAN"));
         for (uint32_t i = 0; i < val_arr_len(uris) && !rc; i++) {
             struct buf u = BUF_INIT, h = BUF_INIT;
             conv_str(val_arr_items(uris)[i], &u);

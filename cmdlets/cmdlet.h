@@ -182,6 +182,7 @@ struct cmd_ops {
     int (*var_set)(struct cmd_ctx *c, const char *scope, const char *name, val value,
                    const char *description, int options, unsigned flags, val *result);
     int (*var_remove)(struct cmd_ctx *c, const char *scope, const char *name, bool force);
+    int (*var_exists)(struct cmd_ctx *c, const char *scope, const char *name, bool *exists);
     val (*alias_list)(struct cmd_ctx *c, const char *scope, int *rc);
     int (*alias_set)(struct cmd_ctx *c, const char *scope, const char *name,
                      const char *definition, const char *description, int options,
@@ -341,6 +342,13 @@ static inline enum sess_rc cmd_var_set(struct cmd_ctx *c, const char *scope, con
 {
     return (enum sess_rc)c->ops->var_set(c, scope, name, value, description, options, flags,
                                          result);
+}
+/* Does `scope` (NULL or "": the current one) have variable `name`, as New-Variable
+** checks: its own, or an AllScope one of the scopes above? Looked up, not listed. */
+static inline enum sess_rc cmd_var_exists(struct cmd_ctx *c, const char *scope, const char *name,
+                                          bool *exists)
+{
+    return (enum sess_rc)c->ops->var_exists(c, scope, name, exists);
 }
 static inline enum sess_rc cmd_var_remove(struct cmd_ctx *c, const char *scope, const char *name,
                                           bool force)

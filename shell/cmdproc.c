@@ -494,6 +494,11 @@ static int op_var_remove(struct cmd_ctx *c, const char *scope, const char *name,
     return session_var_remove(of(c)->p.in, scope, name, force);
 }
 
+static int op_var_exists(struct cmd_ctx *c, const char *scope, const char *name, bool *exists)
+{
+    return session_var_exists(of(c)->p.in, scope, name, exists);
+}
+
 static val op_alias_list(struct cmd_ctx *c, const char *scope, int *rc)
 {
     return session_alias_list(of(c)->p.in, scope, rc);
@@ -560,7 +565,7 @@ static bool op_interactive(struct cmd_ctx *c)
 static const struct cmd_ops ops = {
     op_write, op_write_error, op_throw, op_message, op_host, op_should_process,
     op_invoke, op_arg, op_bound, op_set, op_state, op_session,
-    op_var_list, op_var_set, op_var_remove, op_alias_list, op_alias_set, op_functions,
+    op_var_list, op_var_set, op_var_remove, op_var_exists, op_alias_list, op_alias_set, op_functions,
     op_parse_script, op_run_block, op_history, op_transcript_start, op_transcript_stop,
     op_console_width, op_is_terminal, op_interactive, op_org_invoke, op_should_process_mode,
     op_should_process_msg,

@@ -258,9 +258,20 @@ void conv_str(val v, struct buf *out)
         buf_puts(out, v.u.b ? "True" : "False");
         return;
     case VAL_INT:
-    case VAL_LONG:
-        buf_printf(out, "%lld", (long long)v.u.i);
+    case VAL_LONG: {
+        /* decimal digits without printf: numbers are converted in bulk by formatting */
+        char d[24];
+        size_t k = sizeof d;
+        uint64_t m = v.u.i < 0 ? 0 - (uint64_t)v.u.i : (uint64_t)v.u.i;
+        do {
+            d[--k] = (char)('0' + m % 10);
+            m /= 10;
+        } while (m);
+        if (v.u.i < 0)
+            d[--k] = '-';
+        buf_add(out, d + k, sizeof d - k);
         return;
+    }
     case VAL_DOUBLE:
         nf_format_double(out, v.u.d, NULL);
         return;

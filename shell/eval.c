@@ -2418,6 +2418,33 @@ enum ev ev_call_method(struct interp *in, const struct ast_node *at, const struc
     return EV_OK;
 }
 
+enum ev ev_pipe_scriptblock(struct interp *in, const struct ast_node *at, val sb, val inputs,
+                            const val *args, uint32_t nargs, bool new_scope, struct sink *out)
+{
+    if (val_kind(sb) != VAL_SCRIPTBLOCK)
+        return EV_OK;
+    struct sproc *sp = sproc_new(in, at, val_sb_unit(sb), val_sb_body(sb), NULL);
+    sp->new_scope = new_scope;
+    sp->p.next = out;
+    sp->p.expects_input = true;
+    if (nargs) {
+        sp->args = emsh_xmalloc(nargs * sizeof *sp->args);
+        for (uint32_t i = 0; i < nargs; i++) {
+            memset(&sp->args[i], 0, sizeof sp->args[i]);
+            sp->args[i].value = val_copy(args[i]);
+            sp->args[i].at = at;
+        }
+        sp->nargs = nargs;
+    }
+    enum ev rc = sproc_begin(&sp->p);
+    for (uint32_t i = 0; !rc && i < val_arr_len(inputs); i++)
+        rc = sproc_put(&sp->p.sink, val_copy(val_arr_items(inputs)[i]));
+    if (!rc)
+        rc = sproc_end(&sp->p);
+    sproc_release(&sp->p);
+    return rc;
+}
+
 /* }================================================================== */
 
 /*

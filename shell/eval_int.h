@@ -206,6 +206,11 @@ enum ev ev_call_scriptblock(struct interp *in, const struct ast_node *at, val sb
 enum ev ev_call_scriptblock_scoped(struct interp *in, const struct ast_node *at, val sb, val input,
                                    const val *args, uint32_t nargs, bool new_scope,
                                    struct sink *out);
+/* Runs a script block as a pipeline command over the objects of `inputs`
+** (an array): begin, process for each object, end with $input, as
+** `$inputs | & $sb @args` does, or `. $sb` (the current scope) unless new_scope. */
+enum ev ev_pipe_scriptblock(struct interp *in, const struct ast_node *at, val sb, val inputs,
+                            const val *args, uint32_t nargs, bool new_scope, struct sink *out);
 
 /*
 ** A class method or constructor call: the body runs in a new scope with its

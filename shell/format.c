@@ -82,8 +82,14 @@ static int cp_cells(uint32_t c)
 static int cells(const char *s, size_t n)
 {
     int w = 0;
-    for (size_t i = 0; i < n;)
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) { /* ASCII: one cell, no decoding */
+            w++;
+            i++;
+            continue;
+        }
         w += cp_cells(text_next(s, n, &i));
+    }
     return w;
 }
 
@@ -139,8 +145,12 @@ static size_t tail_split(const char *s, size_t n, int want)
 
 static void pad(struct buf *b, int n)
 {
-    for (int i = 0; i < n; i++)
-        buf_putc(b, ' ');
+    if (n <= 0)
+        return;
+    buf_grow(b, (size_t)n);
+    memset(b->s + b->len, ' ', (size_t)n);
+    b->len += (size_t)n;
+    b->s[b->len] = '\0';
 }
 
 /* A growable list of strings (lines). */
@@ -668,9 +678,10 @@ static bool prop_get(val v, const char *name, val *out, const char **real)
 {
     *out = val_nothing();
     if (val_kind(v) == VAL_OBJECT) {
+        size_t nlen = strlen(name);
         for (uint32_t i = 0; i < val_obj_len(v); i++) {
             const char *pn = val_obj_name_at(v, i);
-            if (pn[0] != '\x01' && ieq(pn, name)) {
+            if (pn[0] != '\x01' && text_ieq(pn, strlen(pn), name, nlen)) {
                 *out = val_copy(val_obj_value_at(v, i));
                 if (real)
                     *real = pn;
@@ -742,6 +753,30 @@ static bool prop_get(val v, const char *name, val *out, const char **real)
     return false;
 }
 
+/*
+** prop_get for a property read from object after object (a column): *hint
+** is where the last object had it. Objects of one stream mostly have their
+** properties in the same order, and names are unique ignoring case, so an
+** exact match there is the property.
+*/
+static bool prop_get_hint(val v, const char *name, uint32_t *hint, val *out)
+{
+    if (val_kind(v) != VAL_OBJECT)
+        return prop_get(v, name, out, NULL);
+    uint32_t n = val_obj_len(v);
+    if (*hint < n && strcmp(val_obj_name_at(v, *hint), name) == 0 && name[0] != '\x01') {
+        *out = val_copy(val_obj_value_at(v, *hint));
+        return true;
+    }
+    const char *real;
+    if (!prop_get(v, name, out, &real))
+        return false;
+    for (uint32_t i = 0; i < n; i++)
+        if (val_obj_name_at(v, i) == real)
+            *hint = i;
+    return true;
+}
+
 /* A hashtable entry as PowerShell enumerates it: Name (an alias of Key), Key, Value. */
 static val dict_entry(val key, val value)
 {
@@ -763,7 +798,7 @@ static uint32_t type_names(val v, const char **out, uint32_t max)
             out[n++] = val_obj_type_at(v, i);
         if (n == 0 && n < max)
             out[n++] = PSCUSTOM;
-        if (n < max && !ieq(out[n - 1], "System.Object"))
+        if (n < max && strcmp(out[n - 1], "System.Object") != 0 && !ieq(out[n - 1], "System.Object"))
             out[n++] = "System.Object";
         return n;
     }
@@ -907,11 +942,63 @@ static const struct applying *views_for(const char *type)
 ** that has one of the shape (any shape when FMT_SHAPE_UNDEFINED), named
 ** `name` when given; out-of-band views only when oob.
 */
+/*
+** The last lookups of find_view: an object of the type names of the one
+** before it gets its view without hashing each name again.
+*/
+struct view_memo {
+    char *types;     /* the type names, each ending in '\0'; NULL: an empty entry */
+    uint32_t ntypes;
+    enum fmt_shape shape;
+    char *name;
+    bool oob;
+    unsigned nviews; /* nviews when the entry was made */
+    const struct fmt_view *view;
+};
+static struct view_memo view_memo[4];
+static unsigned view_memo_next;
+
+static bool view_memo_is(const struct view_memo *m, const char *const *tn, uint32_t n, enum fmt_shape shape,
+                         const char *name, bool oob)
+{
+    if (!m->types || m->ntypes != n || m->shape != shape || m->oob != oob || m->nviews != nviews ||
+        (name == NULL) != (m->name == NULL) || (name && strcmp(name, m->name) != 0))
+        return false;
+    const char *p = m->types;
+    for (uint32_t k = 0; k < n; k++) {
+        if (strcmp(p, tn[k]) != 0)
+            return false;
+        p += strlen(p) + 1;
+    }
+    return true;
+}
+
+static const struct fmt_view *find_view_uncached(const char *const *tn, uint32_t n, enum fmt_shape shape,
+                                                 const char *name, bool oob);
+
 static const struct fmt_view *find_view(val obj, enum fmt_shape shape, const char *name, bool oob)
 {
     register_builtins();
     const char *tn[32];
     uint32_t n = type_names(obj, tn, 32);
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(view_memo); i++)
+        if (view_memo_is(&view_memo[i], tn, n, shape, name, oob))
+            return view_memo[i].view;
+    const struct fmt_view *v = find_view_uncached(tn, n, shape, name, oob);
+    struct view_memo *m = &view_memo[view_memo_next++ % EMSH_ARRAY_SIZE(view_memo)];
+    free(m->types);
+    free(m->name);
+    struct buf b = BUF_INIT;
+    for (uint32_t k = 0; k < n; k++)
+        buf_add(&b, tn[k], strlen(tn[k]) + 1);
+    buf_putc(&b, '\0');
+    *m = (struct view_memo){buf_detach(&b, NULL), n, shape, xstrdup(name), oob, nviews, v};
+    return v;
+}
+
+static const struct fmt_view *find_view_uncached(const char *const *tn, uint32_t n, enum fmt_shape shape,
+                                                 const char *name, bool oob)
+{
     for (uint32_t k = 0; k < n; k++) {
         const struct applying *e = views_for(tn[k]);
         for (unsigned j = 0; j < e->n; j++) {
@@ -1053,22 +1140,39 @@ static void register_builtins(void)
 enum rec_kind { REC_NONE, REC_FS, REC_FE, REC_GS, REC_GE, REC_FED };
 enum entry_kind { ENTRY_ROW = 1, ENTRY_LIST, ENTRY_WIDE, ENTRY_COMPLEX, ENTRY_TEXT };
 
+#define REC_TYPE(name) "Microsoft.PowerShell.Commands.Internal.Format." name
+#define REC_TYPES(name) REC_TYPE(name), REC_TYPE("PacketInfoData"), REC_TYPE("FormatInfoData"), "System.Object"
+#define REC_START_TYPES(name)                                                                           \
+    REC_TYPE(name), REC_TYPE("StartData"), REC_TYPE("PacketInfoData"), REC_TYPE("FormatInfoData"), \
+        "System.Object"
+
+/* The type names of the five records, shared by all of them. */
+static const char *const rec_fs[] = {REC_START_TYPES("FormatStartData")};
+static const char *const rec_gs[] = {REC_START_TYPES("GroupStartData")};
+static const char *const rec_fe[] = {REC_TYPES("FormatEndData")};
+static const char *const rec_ge[] = {REC_TYPES("GroupEndData")};
+static const char *const rec_fed[] = {REC_TYPES("FormatEntryData")};
+static const struct {
+    const char *name;
+    const char *const *types;
+    uint32_t n;
+    enum rec_kind kind;
+} rec_kinds[] = {
+    {"FormatEntryData", rec_fed, EMSH_ARRAY_SIZE(rec_fed), REC_FED},
+    {"FormatStartData", rec_fs, EMSH_ARRAY_SIZE(rec_fs), REC_FS},
+    {"GroupStartData", rec_gs, EMSH_ARRAY_SIZE(rec_gs), REC_GS},
+    {"FormatEndData", rec_fe, EMSH_ARRAY_SIZE(rec_fe), REC_FE},
+    {"GroupEndData", rec_ge, EMSH_ARRAY_SIZE(rec_ge), REC_GE},
+};
+
+/* A record of type `name` (one of the five), its type names shared. */
 static val record_new(const char *name)
 {
-    struct buf b = BUF_INIT;
-    buf_puts(&b, REC_PREFIX);
-    buf_puts(&b, name);
-    val r = val_obj_new(b.s);
-    buf_release(&b);
-    if (strcmp(name, "FormatStartData") == 0 || strcmp(name, "GroupStartData") == 0) {
-        r = val_obj_add_type(r, "Microsoft.PowerShell.Commands.Internal.Format.StartData");
-        r = val_obj_add_type(r, "Microsoft.PowerShell.Commands.Internal.Format.PacketInfoData");
-    } else {
-        r = val_obj_add_type(r, "Microsoft.PowerShell.Commands.Internal.Format.PacketInfoData");
-    }
-    r = val_obj_add_type(r, "Microsoft.PowerShell.Commands.Internal.Format.FormatInfoData");
-    r = val_obj_add_type(r, "System.Object");
-    return r;
+    size_t i = 0;
+    while (i + 1 < EMSH_ARRAY_SIZE(rec_kinds) && strcmp(rec_kinds[i].name, name) != 0)
+        i++;
+    (void)EMSH_ALWAYS(strcmp(rec_kinds[i].name, name) == 0);
+    return val_obj_new_static(rec_kinds[i].types, rec_kinds[i].n);
 }
 
 static enum rec_kind rec_kind(val v)
@@ -1076,15 +1180,17 @@ static enum rec_kind rec_kind(val v)
     if (val_kind(v) != VAL_OBJECT || val_obj_ntypes(v) == 0)
         return REC_NONE;
     const char *t = val_obj_type_at(v, 0);
+    /* a record made here shares its type names */
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(rec_kinds); i++)
+        if (t == rec_kinds[i].types[0])
+            return rec_kinds[i].kind;
     size_t pl = sizeof REC_PREFIX - 1;
     if (strncmp(t, REC_PREFIX, pl) != 0)
         return REC_NONE;
     t += pl;
-    if (strcmp(t, "FormatStartData") == 0) return REC_FS;
-    if (strcmp(t, "FormatEndData") == 0) return REC_FE;
-    if (strcmp(t, "GroupStartData") == 0) return REC_GS;
-    if (strcmp(t, "GroupEndData") == 0) return REC_GE;
-    if (strcmp(t, "FormatEntryData") == 0) return REC_FED;
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(rec_kinds); i++)
+        if (strcmp(t, rec_kinds[i].name) == 0)
+            return rec_kinds[i].kind;
     return REC_NONE;
 }
 
@@ -1118,10 +1224,10 @@ static bool bfield(val rec, const char *name)
 static val column_info(const char *label, const char *prop, int width, int align)
 {
     val c = val_obj_new("Microsoft.PowerShell.Commands.Internal.Format.TableColumnInfo");
-    c = val_obj_set(c, "\x01label", label ? val_str_new(label) : val_null());
-    c = val_obj_set(c, "\x01prop", val_str_new(prop ? prop : ""));
-    c = val_obj_set(c, "\x01width", val_int(width));
-    c = val_obj_set(c, "\x01" "align", val_int(align));
+    c = val_obj_set_static(c, "\x01label", label ? val_str_new(label) : val_null());
+    c = val_obj_set_static(c, "\x01prop", val_str_new(prop ? prop : ""));
+    c = val_obj_set_static(c, "\x01width", val_int(width));
+    c = val_obj_set_static(c, "\x01" "align", val_int(align));
     return c;
 }
 
@@ -1433,6 +1539,7 @@ static bool parse_params(val arg, enum pkind k, struct fmt_param **out, uint32_t
 struct assoc {
     const struct fmt_param *origin; /* borrowed from the formatter, or NULL */
     struct fmt_expr ex;             /* owned */
+    uint32_t hint;                  /* see prop_get_hint */
 };
 
 struct assocv {
@@ -1447,6 +1554,7 @@ static void assocv_add(struct assocv *a, const struct fmt_param *origin, const s
         a->v = emsh_xrealloc(a->v, a->cap * sizeof *a->v);
     }
     a->v[a->n].origin = origin;
+    a->v[a->n].hint = 0;
     expr_copy(&a->v[a->n].ex, ex);
     a->n++;
 }
@@ -1490,6 +1598,10 @@ struct fmt_formatter {
     const char *group_label;     /* borrowed */
     char *group_display;         /* the resolved expression's name */
     val group_value;             /* the current key, VAL_NOTHING before the first */
+    /* reused from row to row */
+    struct buf cell;             /* a cell's text */
+    uint32_t *vhint;             /* a view's columns: see prop_get_hint */
+    unsigned nvhint;
 };
 
 static enum ev emit(struct fmt_formatter *f, val rec)
@@ -1499,14 +1611,15 @@ static enum ev emit(struct fmt_formatter *f, val rec)
 
 /* PSPropertyExpression.GetValues(obj)[0]: *ok false when it yields nothing;
 ** f->failed set when a script block failed. */
-static enum ev expr_value(struct fmt_formatter *f, const struct fmt_expr *ex, val obj, val *out, bool *ok)
+static enum ev expr_value_hint(struct fmt_formatter *f, const struct fmt_expr *ex, uint32_t *hint, val obj,
+                              val *out, bool *ok)
 {
     *out = val_nothing();
     *ok = false;
     if (f)
         f->failed = false;
     if (val_kind(ex->script) == VAL_NOTHING) {
-        *ok = prop_get(obj, ex->name, out, NULL);
+        *ok = hint ? prop_get_hint(obj, ex->name, hint, out) : prop_get(obj, ex->name, out, NULL);
         return EV_OK;
     }
     if (!f || !f->invoke)
@@ -1525,6 +1638,11 @@ static enum ev expr_value(struct fmt_formatter *f, const struct fmt_expr *ex, va
     *out = val_kind(r) == VAL_NOTHING ? val_null() : r;
     *ok = true;
     return EV_OK;
+}
+
+static enum ev expr_value(struct fmt_formatter *f, const struct fmt_expr *ex, val obj, val *out, bool *ok)
+{
+    return expr_value_hint(f, ex, NULL, obj, out, ok);
 }
 
 /* PSPropertyExpression.ResolveNames: the property names an expression stands for. */
@@ -1579,13 +1697,14 @@ static void setup_active(struct fmt_formatter *f, val obj, struct assocv *out)
     expand_all(obj, out);
 }
 
-/* GetExpressionDisplayValue: an expression's value as a cell string. */
-static enum ev display_value(struct fmt_formatter *f, const struct fmt_expr *ex, const char *format, val obj,
-                             struct buf *out, val *raw)
+/* GetExpressionDisplayValue: an expression's value as a cell string
+** (hint: see prop_get_hint, or NULL). */
+static enum ev display_value(struct fmt_formatter *f, const struct fmt_expr *ex, uint32_t *hint, const char *format,
+                             val obj, struct buf *out, val *raw)
 {
     val v;
     bool ok;
-    enum ev rc = expr_value(f, ex, obj, &v, &ok);
+    enum ev rc = expr_value_hint(f, ex, hint, obj, &v, &ok);
     if (rc)
         return rc;
     if (ok) {
@@ -1604,14 +1723,16 @@ static enum ev display_value(struct fmt_formatter *f, const struct fmt_expr *ex,
     return EV_OK;
 }
 
-/* The value of a view column or item. */
+/* The value of a view column or item (hint: see prop_get_hint, or NULL). */
 static enum ev view_value(const char *property, fmt_value_fn compute, const char *format, val obj, int limit,
-                          struct buf *out)
+                          uint32_t *hint, struct buf *out)
 {
     val v;
     bool ok = true;
     if (compute)
         v = compute(obj);
+    else if (hint)
+        ok = prop_get_hint(obj, property ? property : "", hint, &v);
     else
         ok = prop_get(obj, property ? property : "", &v, NULL);
     if (ok)
@@ -1639,8 +1760,8 @@ static enum ev default_alignment(struct fmt_formatter *f, const struct fmt_expr 
 static val entry_new(enum entry_kind k, bool oob)
 {
     val r = record_new("FormatEntryData");
-    r = val_obj_set(r, "\x01kind", val_int(k));
-    r = val_obj_set(r, "\x01oob", val_bool(oob));
+    r = val_obj_set_static(r, "\x01kind", val_int(k));
+    r = val_obj_set_static(r, "\x01oob", val_bool(oob));
     return r;
 }
 
@@ -1649,22 +1770,26 @@ static enum ev table_row(struct fmt_formatter *f, val obj, val *out)
     val cells = val_arr_new();
     bool multi = false;
     enum ev rc = EV_OK;
+    struct buf *b = &f->cell;
     if (f->view) {
         multi = f->view->wrap;
+        if (f->nvhint < f->view->ncolumns) {
+            f->vhint = emsh_xrealloc(f->vhint, f->view->ncolumns * sizeof *f->vhint);
+            memset(f->vhint, 0, f->view->ncolumns * sizeof *f->vhint);
+            f->nvhint = f->view->ncolumns;
+        }
         for (unsigned i = 0; i < f->view->ncolumns && !rc; i++) {
             const struct fmt_column *c = &f->view->columns[i];
-            struct buf b = BUF_INIT;
-            rc = view_value(c->property, c->compute, c->format, obj, f->limit, &b);
-            cells = val_arr_push(cells, val_str_n(buf_cstr(&b), b.len));
-            buf_release(&b);
+            buf_reset(b);
+            rc = view_value(c->property, c->compute, c->format, obj, f->limit, &f->vhint[i], b);
+            cells = val_arr_push(cells, val_str_n(buf_cstr(b), b->len));
         }
     } else {
         for (uint32_t i = 0; i < f->table.n && !rc; i++) {
-            const struct assoc *a = &f->table.v[i];
-            struct buf b = BUF_INIT;
-            rc = display_value(f, &a->ex, a->origin ? a->origin->format : NULL, obj, &b, NULL);
-            cells = val_arr_push(cells, val_str_n(buf_cstr(&b), b.len));
-            buf_release(&b);
+            struct assoc *a = &f->table.v[i];
+            buf_reset(b);
+            rc = display_value(f, &a->ex, &a->hint, a->origin ? a->origin->format : NULL, obj, b, NULL);
+            cells = val_arr_push(cells, val_str_n(buf_cstr(b), b->len));
         }
     }
     if (f->wrap >= 0)
@@ -1674,8 +1799,8 @@ static enum ev table_row(struct fmt_formatter *f, val obj, val *out)
         return rc;
     }
     val r = entry_new(ENTRY_ROW, false);
-    r = val_obj_set(r, "\x01" "cells", cells);
-    r = val_obj_set(r, "\x01multi", val_bool(multi));
+    r = val_obj_set_static(r, "\x01" "cells", cells);
+    r = val_obj_set_static(r, "\x01multi", val_bool(multi));
     *out = r;
     return EV_OK;
 }
@@ -1689,7 +1814,7 @@ static enum ev list_entry_props(struct fmt_formatter *f, val obj, bool oob, val 
     for (uint32_t i = 0; i < a.n && !rc; i++) {
         const char *label = a.v[i].origin && a.v[i].origin->label ? a.v[i].origin->label : a.v[i].ex.name;
         struct buf b = BUF_INIT;
-        rc = display_value(f, &a.v[i].ex, a.v[i].origin ? a.v[i].origin->format : NULL, obj, &b, NULL);
+        rc = display_value(f, &a.v[i].ex, NULL, a.v[i].origin ? a.v[i].origin->format : NULL, obj, &b, NULL);
         labels = val_arr_push(labels, val_str_new(label));
         values = val_arr_push(values, val_str_n(buf_cstr(&b), b.len));
         buf_release(&b);
@@ -1701,8 +1826,8 @@ static enum ev list_entry_props(struct fmt_formatter *f, val obj, bool oob, val 
         return rc;
     }
     val r = entry_new(ENTRY_LIST, oob);
-    r = val_obj_set(r, "\x01labels", labels);
-    r = val_obj_set(r, "\x01values", values);
+    r = val_obj_set_static(r, "\x01labels", labels);
+    r = val_obj_set_static(r, "\x01values", values);
     *out = r;
     return EV_OK;
 }
@@ -1714,8 +1839,18 @@ static enum ev list_entry(struct fmt_formatter *f, val obj, val *out)
     val labels = val_arr_new(), values = val_arr_new();
     for (unsigned i = 0; i < f->view->nitems; i++) {
         const struct fmt_item *it = &f->view->items[i];
+        if (f->view->item_only && f->view->item_only[i]) {
+            /* an item of an <EntrySelectedBy> entry: only for objects of its type */
+            const char *tn[32];
+            uint32_t n = type_names(obj, tn, 32);
+            bool of_type = false;
+            for (uint32_t k = 0; k < n && !of_type; k++)
+                of_type = ieq(tn[k], f->view->item_only[i]);
+            if (!of_type)
+                continue;
+        }
         struct buf b = BUF_INIT;
-        view_value(it->property, it->compute, it->format, obj, f->limit, &b);
+        view_value(it->property, it->compute, it->format, obj, f->limit, NULL, &b);
         const char *label = it->label ? it->label : it->property ? it->property : "";
         if (!it->label && it->property) {
             /* the property's own spelling when the object has it */
@@ -1730,8 +1865,8 @@ static enum ev list_entry(struct fmt_formatter *f, val obj, val *out)
         buf_release(&b);
     }
     val r = entry_new(ENTRY_LIST, false);
-    r = val_obj_set(r, "\x01labels", labels);
-    r = val_obj_set(r, "\x01values", values);
+    r = val_obj_set_static(r, "\x01labels", labels);
+    r = val_obj_set_static(r, "\x01values", values);
     *out = r;
     return EV_OK;
 }
@@ -1743,7 +1878,7 @@ static enum ev wide_entry(struct fmt_formatter *f, val obj, val *out)
     if (f->view) {
         if (f->view->nitems)
             view_value(f->view->items[0].property, f->view->items[0].compute, f->view->items[0].format, obj,
-                       f->limit, &b);
+                       f->limit, NULL, &b);
     } else {
         struct assocv a = {0};
         if (f->nprops) {
@@ -1761,7 +1896,7 @@ static enum ev wide_entry(struct fmt_formatter *f, val obj, val *out)
                 expand_all(obj, &a);
         }
         if (a.n)
-            rc = display_value(f, &a.v[0].ex, a.v[0].origin ? a.v[0].origin->format : NULL, obj, &b, NULL);
+            rc = display_value(f, &a.v[0].ex, NULL, a.v[0].origin ? a.v[0].origin->format : NULL, obj, &b, NULL);
         assocv_free(&a);
     }
     if (rc) {
@@ -1769,7 +1904,7 @@ static enum ev wide_entry(struct fmt_formatter *f, val obj, val *out)
         return rc;
     }
     val r = entry_new(ENTRY_WIDE, false);
-    r = val_obj_set(r, "\x01value", val_str_n(buf_cstr(&b), b.len));
+    r = val_obj_set_static(r, "\x01value", val_str_n(buf_cstr(&b), b.len));
     buf_release(&b);
     *out = r;
     return EV_OK;
@@ -1957,7 +2092,7 @@ static enum ev complex_entry(struct fmt_formatter *f, val obj, val *out)
         }
     }
     val r = entry_new(ENTRY_COMPLEX, false);
-    r = val_obj_set(r, "\x01" "cv", cv);
+    r = val_obj_set_static(r, "\x01" "cv", cv);
     *out = r;
     return EV_OK;
 }
@@ -1979,7 +2114,7 @@ static enum ev payload(struct fmt_formatter *f, val obj, val *out)
 static val text_record(const char *s, size_t n)
 {
     val r = entry_new(ENTRY_TEXT, true);
-    return val_obj_set(r, "\x01text", val_str_n(s, n));
+    return val_obj_set_static(r, "\x01text", val_str_n(s, n));
 }
 
 /*
@@ -2157,8 +2292,8 @@ static enum ev select_view(struct fmt_formatter *f, val obj, struct fmt_error *e
 static enum ev start_data(struct fmt_formatter *f, val obj, val *out)
 {
     val r = record_new("FormatStartData");
-    r = val_obj_set(r, "\x01shape", val_int(f->vshape));
-    r = val_obj_set(r, "\x01" "autosize", val_bool(f->vautosize));
+    r = val_obj_set_static(r, "\x01shape", val_int(f->vshape));
+    r = val_obj_set_static(r, "\x01" "autosize", val_bool(f->vautosize));
     enum ev rc = EV_OK;
     if (f->vshape == FMT_SHAPE_TABLE) {
         val cols = val_arr_new();
@@ -2178,14 +2313,14 @@ static enum ev start_data(struct fmt_formatter *f, val obj, val *out)
                                                       a->origin ? a->origin->width : 0, align));
             }
         }
-        r = val_obj_set(r, "\x01" "cols", cols);
+        r = val_obj_set_static(r, "\x01" "cols", cols);
         bool hide = f->hide >= 0 ? f->hide : (f->view && f->view->hide_headers);
-        r = val_obj_set(r, "\x01hide", val_bool(hide));
+        r = val_obj_set_static(r, "\x01hide", val_bool(hide));
     } else if (f->vshape == FMT_SHAPE_WIDE) {
         int columns = 0;
         if (!f->vautosize)
             columns = f->columns > 0 ? f->columns : f->view ? f->view->wide_columns : 0;
-        r = val_obj_set(r, "\x01wcols", val_int(columns));
+        r = val_obj_set_static(r, "\x01wcols", val_int(columns));
     }
     if (rc) {
         val_free(r);
@@ -2237,18 +2372,40 @@ static enum ev update_group(struct fmt_formatter *f, val obj, bool *changed)
     return EV_OK;
 }
 
-static val group_start(struct fmt_formatter *f)
+static val group_start(struct fmt_formatter *f, val obj)
 {
     val r = record_new("GroupStartData");
+    if (f->grouping && val_kind(f->group_value) != VAL_NOTHING && !f->group && f->view && f->view->group_text) {
+        /* the view's custom control: a frame of text and new lines */
+        struct buf b = BUF_INIT;
+        f->view->group_text(obj, &b);
+        val entry = val_arr_new();
+        val fe = val_arr_new();
+        val items = cv_frame(fe, f->view->group_indent);
+        size_t at = 0;
+        for (size_t i = 0; i <= b.len; i++) {
+            if (i < b.len && b.s[i] != '\n')
+                continue;
+            if (i > at)
+                cv_text(items, b.s + at, i - at);
+            if (i < b.len)
+                cv_newline(items);
+            at = i + 1;
+        }
+        val_free(items);
+        entry = val_arr_push(entry, fe);
+        buf_release(&b);
+        return val_obj_set_static(r, "\x01gcontrol", entry);
+    }
     if (f->grouping && val_kind(f->group_value) != VAL_NOTHING) {
         struct buf b = BUF_INIT;
         buf_puts(&b, "   ");
         buf_puts(&b, f->group_label ? f->group_label : f->group_display ? f->group_display : "");
         buf_puts(&b, ": ");
-        r = val_obj_set(r, "\x01glabel", val_str_buf(&b));
+        r = val_obj_set_static(r, "\x01glabel", val_str_buf(&b));
         struct buf v = BUF_INIT;
         smart_string(f->group_value, f->limit, &v);
-        r = val_obj_set(r, "\x01gvalue", val_str_buf(&v));
+        r = val_obj_set_static(r, "\x01gvalue", val_str_buf(&v));
     }
     return r;
 }
@@ -2306,14 +2463,14 @@ static enum ev process_object_view(struct fmt_formatter *f, val obj, struct fmt_
     if (rc)
         return rc;
     if (f->state == 1) {
-        rc = emit(f, group_start(f));
+        rc = emit(f, group_start(f, obj));
         if (rc)
             return rc;
         f->state = 2;
     } else if (changed) {
         rc = emit(f, record_new("GroupEndData"));
         if (!rc)
-            rc = emit(f, group_start(f));
+            rc = emit(f, group_start(f, obj));
         if (rc)
             return rc;
     }
@@ -2467,6 +2624,8 @@ void fmt_formatter_free(struct fmt_formatter *f)
     expr_free(&f->group_ex);
     free(f->group_display);
     val_free(f->group_value);
+    buf_release(&f->cell);
+    free(f->vhint);
     free(f);
 }
 
@@ -2581,12 +2740,21 @@ struct table_writer {
     int n;
     int *width;
     int *align;
+    /* reused from row to row */
+    struct buf line;
+    const char **vals;
+    size_t *lens;
+    int *aligns;
 };
 
 static void tw_free(struct table_writer *tw)
 {
     free(tw->width);
     free(tw->align);
+    buf_release(&tw->line);
+    free(tw->vals);
+    free(tw->lens);
+    free(tw->aligns);
     memset(tw, 0, sizeof *tw);
 }
 
@@ -2615,68 +2783,60 @@ static void tw_init(struct table_writer *tw, int screen, const int *widths, cons
 /* TableWriter.GenerateRowField: a cell padded or cut to its width. */
 static void row_field(const char *val, size_t vn, int width, int align, struct buf *out)
 {
-    struct buf s = BUF_INIT;
-    buf_puts(&s, "");
-    size_t nl = vn;
+    /* the first line of the value, with "..." when there are more */
+    struct buf cut = BUF_INIT;
+    const char *s = val;
+    size_t sn = vn;
     for (size_t i = 0; i < vn; i++)
         if (val[i] == '\n' || val[i] == '\r') {
-            nl = i;
+            buf_add(&cut, val, i);
+            buf_puts(&cut, ELLIPSIS);
+            s = cut.s;
+            sn = cut.len;
             break;
         }
-    buf_add(&s, val, nl);
-    if (nl < vn)
-        buf_puts(&s, ELLIPSIS);
-    int len = cells(s.s, s.len);
-    struct buf r = BUF_INIT;
-    buf_puts(&r, "");
-    if (len < width) {
+    int len = cells(s, sn);
+    if (len <= width) {
+        /* padded to exactly `width` cells */
         int p = width - len;
         if (align == FMT_ALIGN_RIGHT) {
-            pad(&r, p);
-            buf_add(&r, s.s, s.len);
+            pad(out, p);
+            buf_add(out, s, sn);
         } else if (align == FMT_ALIGN_CENTER) {
-            pad(&r, p / 2);
-            buf_add(&r, s.s, s.len);
-            pad(&r, p - p / 2);
+            pad(out, p / 2);
+            buf_add(out, s, sn);
+            pad(out, p - p / 2);
         } else {
-            buf_add(&r, s.s, s.len);
-            pad(&r, p);
+            buf_add(out, s, sn);
+            pad(out, p);
         }
-    } else if (len > width) {
-        int t = width - 3;
-        if (t > 0) {
-            if (align == FMT_ALIGN_RIGHT) {
-                buf_puts(&r, ELLIPSIS);
-                size_t off = tail_split(s.s, s.len, t);
-                buf_add(&r, s.s + off, s.len - off);
-            } else {
-                buf_add(&r, s.s, head_split(s.s, s.len, t));
-                buf_puts(&r, ELLIPSIS);
-            }
-        } else {
-            if (align == FMT_ALIGN_RIGHT) {
-                size_t off = tail_split(s.s, s.len, width);
-                buf_add(&r, s.s + off, s.len - off);
-            } else {
-                buf_add(&r, s.s, head_split(s.s, s.len, width));
-            }
-        }
-    } else {
-        buf_add(&r, s.s, s.len);
+        buf_release(&cut);
+        return;
     }
-    if (cells(r.s, r.len) != width) {
-        if (align == FMT_ALIGN_RIGHT) {
-            buf_putc(out, ' ');
-            buf_add(out, r.s, r.len);
-        } else {
-            buf_add(out, r.s, r.len);
-            buf_putc(out, ' ');
-        }
+    /* cut: a wide character may leave the result a cell short */
+    const char *head = "", *body = s, *tail = "";
+    size_t bn;
+    int t = width - 3;
+    if (align == FMT_ALIGN_RIGHT) {
+        size_t off = tail_split(s, sn, t > 0 ? t : width);
+        if (t > 0)
+            head = ELLIPSIS;
+        body = s + off;
+        bn = sn - off;
     } else {
-        buf_add(out, r.s, r.len);
+        bn = head_split(s, sn, t > 0 ? t : width);
+        if (t > 0)
+            tail = ELLIPSIS;
     }
-    buf_release(&s);
-    buf_release(&r);
+    bool short_cell = cells_z(head) + cells(body, bn) + cells_z(tail) != width;
+    if (short_cell && align == FMT_ALIGN_RIGHT)
+        buf_putc(out, ' ');
+    buf_puts(out, head);
+    buf_add(out, body, bn);
+    buf_puts(out, tail);
+    if (short_cell && align != FMT_ALIGN_RIGHT)
+        buf_putc(out, ' ');
+    buf_release(&cut);
 }
 
 static int cur_align(const struct table_writer *tw, const int *aligns, int k)
@@ -2735,7 +2895,7 @@ static void table_row_multi(const struct table_writer *tw, const char *const *va
     free(cols);
 }
 
-static void tw_row(const struct table_writer *tw, const char *const *vals, const size_t *lens, const int *aligns,
+static void tw_row(struct table_writer *tw, const char *const *vals, const size_t *lens, const int *aligns,
                    bool multi, const struct fmt_device *d)
 {
     if (tw->disabled)
@@ -2744,20 +2904,20 @@ static void tw_row(const struct table_writer *tw, const char *const *vals, const
         table_row_multi(tw, vals, lens, aligns, d);
         return;
     }
-    struct buf line = BUF_INIT;
-    buf_puts(&line, "");
+    struct buf *line = &tw->line;
+    buf_reset(line);
+    buf_puts(line, "");
     for (int k = 0; k < tw->n; k++) {
         if (tw->width[k] <= 0)
             continue;
         if (k > 0)
-            buf_putc(&line, ' ');
-        row_field(vals[k], lens[k], tw->width[k], cur_align(tw, aligns, k), &line);
+            buf_putc(line, ' ');
+        row_field(vals[k], lens[k], tw->width[k], cur_align(tw, aligns, k), line);
     }
-    write_buf(d, &line);
-    buf_release(&line);
+    write_buf(d, line);
 }
 
-static void tw_header(const struct table_writer *tw, const char *const *labels, const struct fmt_device *d)
+static void tw_header(struct table_writer *tw, const char *const *labels, const struct fmt_device *d)
 {
     if (tw->disabled || tw->hide)
         return;
@@ -3268,9 +3428,15 @@ static void group_payload(struct fmt_out *o, val fed)
             return;
         val cl = field(fed, "\x01" "cells");
         int n = g->ncols;
-        const char **vals = emsh_xmalloc((size_t)n * sizeof *vals);
-        size_t *lens = emsh_xmalloc((size_t)n * sizeof *lens);
-        int *aligns = emsh_xmalloc((size_t)n * sizeof *aligns);
+        struct table_writer *tw = &g->tw;
+        if (!tw->vals) {
+            tw->vals = emsh_xmalloc((size_t)n * sizeof *tw->vals);
+            tw->lens = emsh_xmalloc((size_t)n * sizeof *tw->lens);
+            tw->aligns = emsh_xmalloc((size_t)n * sizeof *tw->aligns);
+        }
+        const char **vals = tw->vals;
+        size_t *lens = tw->lens;
+        int *aligns = tw->aligns;
         for (int k = 0; k < n; k++) {
             if ((uint32_t)k < val_arr_len(cl)) {
                 vals[k] = val_str(val_arr_items(cl)[k]);
@@ -3282,10 +3448,7 @@ static void group_payload(struct fmt_out *o, val fed)
                 aligns[k] = FMT_ALIGN_LEFT;
             }
         }
-        tw_row(&g->tw, vals, lens, aligns, bfield(fed, "\x01multi"), &o->dev);
-        free(vals);
-        free(lens);
-        free(aligns);
+        tw_row(tw, vals, lens, aligns, bfield(fed, "\x01multi"), &o->dev);
         return;
     }
     case FMT_SHAPE_LIST:
@@ -3352,7 +3515,13 @@ static void ctx_process(struct fmt_out *o, val r)
     case REC_GS: {
         group_init(o, r);
         val label = field(r, "\x01glabel");
-        if (val_kind(label) == VAL_STRING) {
+        val control = field(r, "\x01gcontrol");
+        if (val_kind(control) == VAL_ARRAY) {
+            /* OutCommandInner.ProcessGroupStart: the grouping entry between empty lines */
+            write_empty(&o->dev);
+            write_complex(&o->dev, control);
+            write_empty(&o->dev);
+        } else if (val_kind(label) == VAL_STRING) {
             write_empty(&o->dev);
             val entry = val_arr_new();
             val fe = val_arr_new();

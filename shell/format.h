@@ -107,6 +107,14 @@ struct fmt_view {
     const char *group_by;      /* <GroupBy><PropertyName>, or NULL */
     const char *group_label;   /* its <Label>, or NULL for the property name */
     bool out_of_band;          /* <OutOfBand/>: shown on its own even inside another table */
+    /* <GroupBy><CustomControlName>: the group's header is a frame indented
+    ** group_indent holding the text group_text writes for the group's
+    ** first object ('\n' a <NewLine/>); NULL: the label form */
+    fmt_text_fn group_text;
+    int group_indent;
+    /* a list view with <EntrySelectedBy> entries: items[i] is shown only
+    ** for objects of type item_only[i] (NULL: for all); or NULL */
+    const char *const *item_only;
 };
 
 /* Registers a view (borrowed for the life of the process). */

@@ -226,6 +226,23 @@ static bool hidden_name(const char *name)
     return name[0] == '\x01';
 }
 
+int session_var_exists(struct interp *in, const char *scope, const char *name, bool *exists)
+{
+    *exists = false;
+    int rc = SESS_OK;
+    struct scope *s = resolve_scope(in, scope, &rc, NULL);
+    if (!s)
+        return rc;
+    size_t n = strlen(name);
+    if (hidden_name(name))
+        return SESS_OK;
+    for (struct scope *c = s; c && !*exists; c = c->parent) {
+        struct var *v = scope_get_local(c, name, n);
+        *exists = v && (c == s || (v->options & VO_ALLSCOPE));
+    }
+    return SESS_OK;
+}
+
 val session_var_list(struct interp *in, const char *scope, int *rc)
 {
     val out = val_arr_new();
@@ -980,27 +997,13 @@ enum ev session_parse(struct interp *in, const struct ast_node *at, const char *
     return EV_OK;
 }
 
-/* The pipeline that feeds collected input to a script block: `$in | & $sb @args`. */
-static const char feed_text[] = "param($__in, $__sb, $__args) $__in | & $__sb @__args";
-
 enum ev session_run_block(struct interp *in, const struct ast_node *at, val sb, val input,
                           const val *args, uint32_t nargs, bool new_scope, struct sink *out)
 {
     if (val_kind(input) != VAL_ARRAY)
         return ev_call_scriptblock_scoped(in, at, sb, val_nothing(), args, nargs, new_scope, out);
-    /* pipeline input streams to the block as it would to `& $sb` */
-    struct parse_unit *u = parse_unit_new(NULL, feed_text, sizeof feed_text - 1);
-    struct sb_unit *su = sb_unit_new(u);
-    val feed = val_scriptblock(su, u->root);
-    sb_unit_release(su);
-    val al = val_arr_new();
-    for (uint32_t i = 0; i < nargs; i++)
-        al = val_arr_push(al, val_copy(args[i]));
-    val fargs[3] = {input, sb, al};
-    enum ev rc = ev_call_scriptblock_scoped(in, at, feed, val_nothing(), fargs, 3, true, out);
-    val_free(al);
-    val_free(feed);
-    return rc;
+    /* pipeline input streams to the block as it would to `& $sb` (`. $sb` without a new scope) */
+    return ev_pipe_scriptblock(in, at, sb, input, args, nargs, new_scope, out);
 }
 
 /* }================================================================== */

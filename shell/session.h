@@ -62,6 +62,9 @@ int session_var_set(struct interp *in, const char *scope, const char *name, val 
 /* Removes variable `name` from `scope` (NULL: the current one), or an AllScope
 ** variable of an outer scope; read-only ones only with force, constant ones never. */
 int session_var_remove(struct interp *in, const char *scope, const char *name, bool force);
+/* Does `scope` (NULL or "": the current one) have variable `name`: its own, or an
+** AllScope one of the scopes above (what session_var_list lists for a scope)? */
+int session_var_exists(struct interp *in, const char *scope, const char *name, bool *exists);
 
 /* Every alias, as AliasInfo objects in no particular order. The scope is
 ** checked, but aliases live in one table for the whole session. */

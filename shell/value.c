@@ -50,6 +50,7 @@ struct hash_heap {
 struct prop {
     char *name;
     uint32_t nlen;
+    bool borrowed; /* name is static storage, not ours to free */
     val value;
 };
 
@@ -60,7 +61,8 @@ struct obj_heap {
     uint32_t *index;
     uint32_t icap;
     uint32_t ntypes;
-    char **types;
+    char **types;        /* owned strings, unless static_types */
+    bool static_types;   /* types is a borrowed static list (val_obj_new_static) */
 };
 
 struct sb_unit {
@@ -274,14 +276,17 @@ static void free_heap(val v)
     case VAL_OBJECT: {
         struct obj_heap *o = (struct obj_heap *)v.u.p;
         for (uint32_t i = 0; i < o->n; i++) {
-            free(o->p[i].name);
+            if (!o->p[i].borrowed)
+                free(o->p[i].name);
             val_free(o->p[i].value);
         }
-        for (uint32_t i = 0; i < o->ntypes; i++)
-            free(o->types[i]);
+        if (!o->static_types) {
+            for (uint32_t i = 0; i < o->ntypes; i++)
+                free(o->types[i]);
+            free(o->types);
+        }
         free(o->p);
         free(o->index);
-        free(o->types);
         break;
     }
     case VAL_SCRIPTBLOCK:
@@ -797,6 +802,7 @@ val val_obj_clone(val v)
     for (uint32_t i = 0; i < o->n; i++) {
         c->p[i].name = dup(o->p[i].name);
         c->p[i].nlen = o->p[i].nlen;
+        c->p[i].borrowed = false;
         c->p[i].value = val_copy(o->p[i].value);
     }
     c->ntypes = o->ntypes;
@@ -827,7 +833,18 @@ static int64_t obj_find(const struct obj_heap *o, const char *name, size_t n)
     return -1;
 }
 
-val val_obj_set(val v, const char *name, val value)
+val val_obj_new_static(const char *const *types, uint32_t ntypes)
+{
+    struct obj_heap *o = heap_new(sizeof *o);
+    val v = mk(VAL_OBJECT);
+    v.u.p = &o->h;
+    o->types = (char **)types; /* never written while static_types */
+    o->ntypes = ntypes;
+    o->static_types = true;
+    return v;
+}
+
+static val obj_set(val v, const char *name, val value, bool borrow)
 {
     struct obj_heap *o = oh(v);
     size_t n = strlen(name);
@@ -841,7 +858,8 @@ val val_obj_set(val v, const char *name, val value)
         o->cap = o->cap ? o->cap * 2 : 4;
         o->p = emsh_xrealloc(o->p, o->cap * sizeof *o->p);
     }
-    o->p[o->n].name = emsh_xstrndup(name, n);
+    o->p[o->n].name = borrow ? (char *)name : emsh_xstrndup(name, n);
+    o->p[o->n].borrowed = borrow;
     o->p[o->n].nlen = (uint32_t)n;
     o->p[o->n].value = value;
     o->n++;
@@ -864,6 +882,7 @@ val val_obj_push(val v, const char *name, size_t n, uint32_t hash, val value)
         o->p = emsh_xrealloc(o->p, o->cap * sizeof *o->p);
     }
     o->p[o->n].name = emsh_xstrndup(name, n);
+    o->p[o->n].borrowed = false;
     o->p[o->n].nlen = (uint32_t)n;
     o->p[o->n].value = value;
     o->n++;
@@ -903,6 +922,16 @@ val val_obj_reserve(val v, uint32_t n)
     return v;
 }
 
+val val_obj_set(val v, const char *name, val value)
+{
+    return obj_set(v, name, value, false);
+}
+
+val val_obj_set_static(val v, const char *name, val value)
+{
+    return obj_set(v, name, value, true);
+}
+
 val val_obj_get(val v, const char *name)
 {
     if (v.kind != VAL_OBJECT)
@@ -937,7 +966,8 @@ val val_obj_remove(val v, const char *name)
     if (i < 0)
         return v;
     struct obj_heap *o = oh(v);
-    free(o->p[i].name);
+    if (!o->p[i].borrowed)
+        free(o->p[i].name);
     val_free(o->p[i].value);
     memmove(o->p + i, o->p + i + 1, (o->n - (uint32_t)i - 1) * sizeof *o->p);
     o->n--;
@@ -958,6 +988,13 @@ const char *val_obj_type_at(val v, uint32_t i)
 static val obj_type_insert(val v, const char *type_name, uint32_t at)
 {
     struct obj_heap *o = oh(v);
+    if (o->static_types) { /* copied before the first change */
+        char **own = emsh_xmalloc((o->ntypes ? o->ntypes : 1) * sizeof *own);
+        for (uint32_t i = 0; i < o->ntypes; i++)
+            own[i] = dup(o->types[i]);
+        o->types = own;
+        o->static_types = false;
+    }
     o->types = emsh_xrealloc(o->types, (o->ntypes + 1) * sizeof *o->types);
     memmove(o->types + at + 1, o->types + at, (o->ntypes - at) * sizeof *o->types);
     o->types[at] = dup(type_name);

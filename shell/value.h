@@ -156,6 +156,10 @@ val val_obj_reserve(val o, uint32_t n);
 /* Appends a member the object does not have yet (the caller knows; no lookup),
 ** name[0..n) with its text_ihash(); builders of many alike objects hash once. */
 val val_obj_push(val o, const char *name, size_t n, uint32_t hash, val value);
+/* For objects made in bulk (formatting records): the type names and the
+** names are static storage (string literals), used without copies. */
+val val_obj_new_static(const char *const *types, uint32_t ntypes);
+val val_obj_set_static(val o, const char *name, val value);
 val val_obj_get(val o, const char *name);      /* borrowed o; new reference; VAL_NOTHING if absent */
 bool val_obj_has(val o, const char *name);
 uint32_t val_obj_len(val o);

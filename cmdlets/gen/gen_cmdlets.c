@@ -15,8 +15,9 @@
 ** parameter names and aliases are unique within a cmdlet and do not clash
 ** with the common parameters; every set a parameter names is declared; at
 ** most one default set; positions are unique within a set and a switch is
-** never positional; a mandatory positional parameter never follows an
-** optional one in the same set; every set is reachable (it is the default,
+** never positional (a mandatory positional parameter may follow an optional
+** one, as Invoke-Command's [[-ComputerName] <String[]>] [-ScriptBlock]
+** <ScriptBlock> does); every set is reachable (it is the default,
 ** or some parameter belongs to it and not to every set); every cmdlet names
 ** a handler and has at least one example. A cmdlet with the Backend flag
 ** may leave out its handler: it then gets cmd_org_<verb>_<noun> (lower
@@ -783,11 +784,10 @@ static void check_cmd(struct gen *g, const struct gcmd *c)
                      p->name);
         }
     }
-    /* per set: positions, positional order, reachability */
+    /* per set: positions and reachability */
     for (size_t s = 0; s < c->nsets; s++) {
         const char *sname = c->sets[s];
         const struct gparam *at[128] = {0};
-        const struct gentry *ae[128] = {0};
         for (size_t i = 0; i < c->nparams; i++) {
             const struct gentry *en = entry_in(&c->params[i], (int)s);
             if (!en || en->position < 0)
@@ -795,27 +795,8 @@ static void check_cmd(struct gen *g, const struct gcmd *c)
             if (at[en->position])
                 fail(g, c->file, "set '%s': position %d is used by both '%s' and '%s'", sname,
                      en->position, at[en->position]->name, c->params[i].name);
-            else {
+            else
                 at[en->position] = &c->params[i];
-                ae[en->position] = en;
-            }
-        }
-        const struct gparam *optional = NULL;
-        int optional_pos = -1;
-        for (int pos = 0; pos < 128; pos++) {
-            if (!at[pos])
-                continue;
-            if (!ae[pos]->mandatory) {
-                if (!optional) {
-                    optional = at[pos];
-                    optional_pos = pos;
-                }
-            } else if (optional) {
-                fail(
-                    g, c->file,
-                    "set '%s': mandatory positional parameter '%s' (position %d) follows optional positional parameter '%s' (position %d)",
-                    sname, at[pos]->name, pos, optional->name, optional_pos);
-            }
         }
         if (c->all_sets_only || (int)s == c->default_set || c->nsets == 1)
             continue;

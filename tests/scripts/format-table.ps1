@@ -63,3 +63,10 @@ $env:COLUMNS = 30
 $env:COLUMNS = 120
 '--- a collection in the pipeline is formatted item by item'
 Format-Table -InputObject $dbs Name
+'--- the type names of the formatting records'
+$records = [pscustomobject]@{a = 1} | Format-Table
+$records[0].PSObject.TypeNames
+$records[2].PSObject.TypeNames
+'--- properties found by name in objects that list them in another order'
+[pscustomobject]@{Name = 'a'; Size = 1}, [pscustomobject]@{Size = 22; Name = 'b'},
+    [pscustomobject]@{Other = 0; name = 'c'} | Format-Table

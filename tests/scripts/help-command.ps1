@@ -81,3 +81,42 @@ Get-Command Get-Nothing
 function Measure-Command { 'mine' }
 (Get-Command Measure-Command).CommandType
 (Get-Command Measure-Command -All | ForEach-Object { "$($_.CommandType)" }) -join ','
+
+# -ParameterName: names and aliases, with wildcards, the common parameters included
+(Get-Command -Noun Variable -ParameterName ValueOnly | ForEach-Object Name) -join ','
+(Get-Command -Noun Item -ParameterName LiteralPath, PSPath | ForEach-Object Name) -join ','
+(Get-Command -Noun Alias -ParameterName Verbose | ForEach-Object Name) -join ','
+(Get-Command -Noun Alias -ParameterName Scop* | ForEach-Object Name) -join ','
+# a name no command has is an error; a pattern that matches nothing is not
+Get-Command -ParameterName NoSuchParameter, NoSuch* -ErrorAction SilentlyContinue -ErrorVariable e
+"$($e[0].Exception.Message)"
+"$($e[0].FullyQualifiedErrorId) | $($e[0].CategoryInfo.Category) | $($e[0].TargetObject) | $($e.Count)"
+
+# -ParameterType: what the type converts to as well as a numeric widening; [object] only
+# for parameters that take any object; a name that is no type matches the end of the type's name
+function Use-Int { param([int]$Number) }
+function Use-Long { param([long[]]$Numbers) }
+function Use-String { param([string]$Text) }
+function Use-Object { param([object]$Thing) }
+(Get-Command Use-* -ParameterType int | ForEach-Object Name) -join ','
+(Get-Command Use-* -ParameterType long | ForEach-Object Name) -join ','
+(Get-Command Use-* -ParameterType string | ForEach-Object Name) -join ','
+(Get-Command Use-* -ParameterType object | ForEach-Object Name) -join ','
+(Get-Command Use-* -ParameterType Int6* | ForEach-Object Name) -join ','
+(Get-Command Use-* -ParameterType ring | ForEach-Object Name) -join ','
+(Get-Command -Noun Command -ParameterType PSTypeName | ForEach-Object Name) -join ','
+(Get-Command Use-* -ParameterType int -ParameterName Numbers | ForEach-Object Name) -join ','
+
+# -ShowCommandInfo: the information Show-Command uses
+$info = Get-Command Set-Alias -ShowCommandInfo
+$info.PSObject.TypeNames[0]
+$info | Select-Object Name, ModuleName, CommandType, @{n = 'Module'; e = { $_.Module.Name }} | Format-List
+$info.ParameterSets | ForEach-Object { "$($_.Name) $($_.IsDefault) $($_.Parameters.Count)" }
+$info.ParameterSets[0].Parameters | Where-Object Name -in Name, Option, Scope |
+    Select-Object Name, IsMandatory, ValueFromPipeline, Position, HasParameterSet, ValidParamSetValues | Format-Table
+$info.ParameterSets[0].Parameters | Where-Object Name -eq Option | ForEach-Object ParameterType | Format-List
+Get-Command Get-Alias -ShowCommandInfo -Syntax -ErrorAction SilentlyContinue -ErrorVariable e
+"$($e[0].Exception.Message) | $($e[0].FullyQualifiedErrorId)"
+
+# -ListImported: every command is in the session
+(Get-Command -Noun Alias -ListImported | ForEach-Object Name) -join ','

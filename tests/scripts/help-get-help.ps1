@@ -105,3 +105,17 @@ Get-Help Get-Nothing -ErrorAction SilentlyContinue -ErrorVariable e
 "$($e[0].FullyQualifiedErrorId) | $($e[0].CategoryInfo.Category) | $($e[0].TargetObject)"
 try { Get-Help Get-Variable -Online } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
 Get-Help Get-Nothing
+
+# comment-based help without .NOTES has no alert set: -Full shows no NOTES section
+function Get-Short {
+    <#
+    .SYNOPSIS
+    Gets little.
+    .OUTPUTS
+    System.String
+    .EXAMPLE
+    Get-Short
+    #>
+    param([string]$Name)
+}
+(Get-Help Get-Short -Full | Out-String) -split "`n" | Select-Object -Skip 28

@@ -38,8 +38,23 @@ Invoke-Command { $icOuter = 'no new scope'; $icInner = 2 } -NoNewScope
 "$icOuter [$icInner]"
 1, 2, 3 | Invoke-Command { ($input | Measure-Object -Sum).Sum }
 1, 2, 3 | Invoke-Command { process { $_ * 10 } }
+# pipeline input with -NoNewScope: the block runs in this scope, its variables remain
+1, 2, 3 | Invoke-Command -NoNewScope { $icSum = ($input | Measure-Object -Sum).Sum }
+"sum $icSum"
+'a', 'b' | Invoke-Command -NoNewScope { begin { $icSeen = @() } process { $icSeen += $_ } }
+"seen $($icSeen -join ',') [$($icSeen.Count)]"
+# without it they do not
+'c' | Invoke-Command { $icGone = $input }
+"gone [$icGone]"
+1, 2 | Invoke-Command { begin { 'begin' } process { "process $_" } end { 'end' } }
 Invoke-Command -InputObject 'single' { "got $input" }
 Invoke-Command -ComputerName localhost { 'on localhost' }
+# the computer, session and URI are optional and come before the script block
+Invoke-Command localhost { 'localhost by position' }
+Invoke-Command -ScriptBlock { 'the local computer by default' } -Port 5985
+Invoke-Command -ScriptBlock { 'the default URI is local' } -AllowRedirection
+(Get-Command Invoke-Command).ParameterSets | Where-Object Name -in Session, ComputerName, FilePathUri |
+    ForEach-Object { "$($_.Name): $(("$_" -split ' \[-InputObject')[0])" }
 Invoke-Command -ComputerName . { 'on dot' }
 $env:COMPUTERNAME = 'EXLAB01'
 Invoke-Command -ComputerName exlab01 { 'on my name' }

@@ -66,6 +66,12 @@ New-Variable svWhatIf 1 -WhatIf
 $null -eq (Get-Variable svWhatIf -ErrorAction SilentlyContinue)
 1, 2 | New-Variable svPiped -ErrorAction SilentlyContinue
 $svPiped
+# only the target scope counts (its own variables and the AllScope ones above), names ignoring case
+function New-Inner { New-Variable svNew 'inner'; "inner $svNew"; New-Variable svconst 2 }
+New-Inner 2>&1 | ForEach-Object { "$_" }
+"outer $svNew"
+New-Variable SVNEW 13 -Scope Script -ErrorAction SilentlyContinue -ErrorVariable e
+"$($e[0].Exception.Message)"
 
 # --- Set-Variable ---
 Set-Variable svSet 5
