@@ -181,6 +181,46 @@ struct shape {
     uint16_t *etypes; /* K_ENUM: the enum type, TY_NONE when the catalog lacks it */
 };
 
+/*
+** Property names for the life of the process: the engine's record types
+** use a few hundred, and each of thousands of objects refers to them
+** instead of copying its own.
+*/
+static const char *intern(const char *s, size_t n, uint32_t hash)
+{
+    static struct {
+        char **v;
+        uint32_t *h;
+        size_t n, cap; /* open addressing, cap a power of two */
+    } t;
+    if (2 * (t.n + 1) > t.cap) {
+        size_t cap = t.cap ? t.cap * 2 : 256;
+        char **v = calloc(cap, sizeof *v);
+        uint32_t *h = calloc(cap, sizeof *h);
+        for (size_t i = 0; i < t.cap; i++)
+            if (t.v[i]) {
+                size_t k = t.h[i] & (cap - 1);
+                while (v[k])
+                    k = (k + 1) & (cap - 1);
+                v[k] = t.v[i];
+                h[k] = t.h[i];
+            }
+        free(t.v);
+        free(t.h);
+        t.v = v;
+        t.h = h;
+        t.cap = cap;
+    }
+    size_t k = hash & (t.cap - 1);
+    for (; t.v[k]; k = (k + 1) & (t.cap - 1))
+        if (t.h[k] == hash && strlen(t.v[k]) == n && !memcmp(t.v[k], s, n))
+            return t.v[k];
+    t.v[k] = emsh_xstrndup(s, n);
+    t.h[k] = hash;
+    t.n++;
+    return t.v[k];
+}
+
 static struct shape *shapes_of(json_t *schemas, size_t *count)
 {
     size_t n = json_array_size(schemas);
@@ -199,9 +239,14 @@ static struct shape *shapes_of(json_t *schemas, size_t *count)
         for (uint32_t j = 0; j < x->n; j++) {
             const char *nm = json_string_value(json_array_get(names, j));
             const char *k = json_string_value(json_array_get(kinds, j));
-            x->names[j] = nm ? nm : "";
-            x->lens[j] = strlen(x->names[j]);
-            x->hashes[j] = (uint32_t)text_ihash(x->names[j], x->lens[j]);
+            nm = nm ? nm : "";
+            x->lens[j] = strlen(nm);
+            /* exact hash for the interning, the object index's own (ignoring case) for lookups */
+            uint32_t exact = 2166136261u;
+            for (size_t q = 0; q < x->lens[j]; q++)
+                exact = (exact ^ (unsigned char)nm[q]) * 16777619u;
+            x->names[j] = intern(nm, x->lens[j], exact);
+            x->hashes[j] = (uint32_t)text_ihash(nm, x->lens[j]);
             x->etypes[j] = TY_NONE;
             x->kinds[j] = !k || !*k ? K_PLAIN : !strcmp(k, "DateTime") ? K_DATETIME : !strcmp(k, "TimeSpan") ? K_TIMESPAN
                           : !strcmp(k, "ByteQuantifiedSize") ? K_SIZE : !strcmp(k, "Guid") ? K_GUID

@@ -881,8 +881,8 @@ val val_obj_push(val v, const char *name, size_t n, uint32_t hash, val value)
         o->cap = o->cap ? o->cap * 2 : 4;
         o->p = emsh_xrealloc(o->p, o->cap * sizeof *o->p);
     }
-    o->p[o->n].name = emsh_xstrndup(name, n);
-    o->p[o->n].borrowed = false;
+    o->p[o->n].name = (char *)name; /* static storage: the caller interned it */
+    o->p[o->n].borrowed = true;
     o->p[o->n].nlen = (uint32_t)n;
     o->p[o->n].value = value;
     o->n++;

@@ -154,7 +154,9 @@ val val_obj_set(val o, const char *name, val value);  /* adds or replaces */
 /* Room for n members, and an index that will not need rebuilding as they come. */
 val val_obj_reserve(val o, uint32_t n);
 /* Appends a member the object does not have yet (the caller knows; no lookup),
-** name[0..n) with its text_ihash(); builders of many alike objects hash once. */
+** name[0..n) with its text_ihash(); builders of many alike objects hash once.
+** The name is static storage (a constant, or interned for the process) and
+** is not copied. */
 val val_obj_push(val o, const char *name, size_t n, uint32_t hash, val value);
 /* For objects made in bulk (formatting records): the type names and the
 ** names are static storage (string literals), used without copies. */
