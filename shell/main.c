@@ -18,6 +18,7 @@
 #include "format.h"
 #include "interp.h"
 #include "parse.h"
+#include "jsonpool.h"
 #include "repl.h"
 #include "session.h"
 
@@ -335,6 +336,7 @@ static int run_file(const char *path, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    jsonpool_install();
     int first = 1;
     bool no_profile = false, non_interactive = false;
     for (; first < argc; first++) {
