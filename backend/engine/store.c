@@ -236,7 +236,11 @@ static char *comp_text(const struct comp_entry (*e)[NREQUESTERS])
         for (int r = 0; r < NREQUESTERS; r++)
             if (e[c][r].state != CS_UNSET)
                 json_array_append_new(a, json_pack("[iiiI]", c, r, e[c][r].state, (json_int_t)e[c][r].at));
-    char *t = json_dumps(a, JSON_COMPACT);
+    /* json_dumpb into our own buffer: whatever allocator jansson was given, we free with free() */
+    size_t n = json_dumpb(a, NULL, 0, JSON_COMPACT);
+    char *t = malloc(n + 1);
+    json_dumpb(a, t, n, JSON_COMPACT);
+    t[n] = '\0';
     json_decref(a);
     return t;
 }
