@@ -295,11 +295,9 @@ static void copy_text(char *dst, size_t n, sqlite3_stmt *st, int i)
     dst[t ? len : 0] = '\0';
 }
 
-/* Reads column i into field f of obj; NULL leaves the default. */
+/* Reads column i into field f of obj (every column of a row that exists has a value). */
 static void read_field(sqlite3_stmt *st, int i, void *obj, const struct field *f)
 {
-    if (sqlite3_column_type(st, i) == SQLITE_NULL)
-        return;
     char *base = obj;
     void *p = base + f->off;
     switch (f->kind) {
@@ -316,10 +314,12 @@ static void read_field(sqlite3_stmt *st, int i, void *obj, const struct field *f
     case FK_IDS:
     case FK_HIST: {
         size_t unit = f->kind == FK_IDS ? sizeof(int64_t) : sizeof(struct log_point);
-        size_t n = (size_t)sqlite3_column_bytes(st, i) / unit;
+        const void *blob = sqlite3_column_blob(st, i); /* NULL when empty */
+        size_t n = blob ? (size_t)sqlite3_column_bytes(st, i) / unit : 0;
         if (n > f->size / unit)
             n = f->size / unit;
-        memcpy(p, sqlite3_column_blob(st, i), n * unit);
+        if (n)
+            memcpy(p, blob, n * unit);
         *(int *)(base + f->count_off) = (int)n;
         break;
     }
@@ -344,10 +344,13 @@ static void class_sql(int cls, struct sqlbuf *create, struct sqlbuf *select, str
     if (!select)
         return;
     sb_printf(select, "SELECT d.id, d.name");
-    for (int half = 0; half < 2; half++)
+    for (int half = 0; half < 2; half++) {
+        if (half)
+            sb_printf(select, ", r.id"); /* NULL: no runtime row yet, the defaults stand */
         for (const struct field *f = fs; f->key; f++)
             if (f->runtime == (half == 1))
                 sb_printf(select, ", %s.\"%s\"", half ? "r" : "d", f->key);
+    }
     sb_printf(select, " FROM d_%s d LEFT JOIN r_%s r ON r.id = d.id ORDER BY d.id", t, t);
     for (int half = 0; half < 2; half++) {
         struct sqlbuf *b = half ? put_r : put_d;
@@ -624,9 +627,12 @@ static int load_class(struct org *g, int cls)
         o->cls = (uint8_t)cls;
         copy_text(o->name, sizeof o->name, st, 1);
         int col = 2;
-        for (int half = 0; half < 2; half++)
+        for (const struct field *f = fs; f->key; f++)
+            if (!f->runtime)
+                read_field(st, col++, o, f);
+        if (sqlite3_column_type(st, col++) != SQLITE_NULL)
             for (const struct field *f = fs; f->key; f++)
-                if (f->runtime == (half == 1))
+                if (f->runtime)
                     read_field(st, col++, o, f);
         org_index(g, o);
     }
