@@ -245,7 +245,8 @@ json_t *rec_values(struct rec *r)
 
 /* }=== */
 
-json_t *w_str(const char *s) { return s ? json_string(s) : json_null(); }
+/* Text the engine holds is UTF-8 already (names arrive in JSON requests): no second check. */
+json_t *w_str(const char *s) { return s ? json_string_nocheck(s) : json_null(); }
 json_t *w_int(int64_t v) { return json_integer(v); }
 json_t *w_bool(bool b) { return json_boolean(b); }
 json_t *w_timespan(int64_t ms) { return tagged("TimeSpan", json_integer(ms * 10000)); }
