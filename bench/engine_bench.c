@@ -131,5 +131,9 @@ int main(int argc, char **argv)
     printf("noop           %8.2f ms  (load, catch up, save)\n", m_noop);
     printf("failover       %8.2f ms  (decide and apply: %.2f ms over noop; target < 5 ms)\n", m_fo, m_fo - m_noop);
     printf("week           %8.2f ms  (Step-LabClock -Days 7; target < 1000 ms)\n", median(week, runs));
+    free(cs);
+    free(noop);
+    free(fo);
+    free(week);
     return 0;
 }

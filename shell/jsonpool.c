@@ -21,6 +21,16 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define EMSH_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define EMSH_ASAN 1
+#endif
+#endif
+
+#ifndef EMSH_ASAN
+
 #define CLASSES 16   /* 16, 32, ... 256 bytes */
 #define SLAB (64 * 1024)
 #define BIG UINT32_MAX
@@ -80,17 +90,10 @@ static void pool_free(void *p)
     free_list[h->cls] = b;
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define EMSH_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define EMSH_ASAN 1
-#endif
-#endif
+void jsonpool_install(void) { json_set_alloc_funcs(pool_malloc, pool_free); }
 
-void jsonpool_install(void)
-{
-#ifndef EMSH_ASAN
-    json_set_alloc_funcs(pool_malloc, pool_free);
+#else
+
+void jsonpool_install(void) {}
+
 #endif
-}

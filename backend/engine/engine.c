@@ -163,6 +163,20 @@ int64_t p_timespan(struct call *k, const char *name, int64_t dflt)
     return p_int(k, name, dflt);
 }
 
+int64_t p_size(struct call *k, const char *name, int64_t dflt)
+{
+    json_t *v = p_get(k, name);
+    if (!v)
+        return dflt;
+    if (json_is_integer(v))
+        return json_integer_value(v) >= 0 ? json_integer_value(v) : -2;
+    if (json_is_real(v)) /* 1.5GB is a double in PowerShell */
+        return json_real_value(v) >= 0 ? (int64_t)json_real_value(v) : -2;
+    if (json_is_object(v))
+        return json_integer_value(json_object_get(v, "v"));
+    return parse_size(json_string_value(v));
+}
+
 int p_enum(struct call *k, const char *name, const char *const *names, int dflt)
 {
     const char *s = p_str(k, name);

@@ -70,6 +70,8 @@ bool p_bool(struct call *k, const char *name, bool dflt);
 int64_t p_int(struct call *k, const char *name, int64_t dflt);
 /* A TimeSpan parameter in ms; dflt if not given. */
 int64_t p_timespan(struct call *k, const char *name, int64_t dflt);
+/* An Unlimited[ByteQuantifiedSize] parameter in bytes: -1 Unlimited, -2 invalid; dflt if not given. */
+int64_t p_size(struct call *k, const char *name, int64_t dflt);
 /* The index of a string-backed enum parameter's value in names (NULL-ended); dflt if absent. */
 int p_enum(struct call *k, const char *name, const char *const *names, int dflt);
 

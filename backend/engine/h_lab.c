@@ -106,11 +106,7 @@ static void add_mailboxes(struct org *g, struct database *d, int first, int coun
     for (int i = 0; i < count; i++) {
         char name[32];
         snprintf(name, sizeof name, "user%03d", first + i);
-        struct mailbox *m = org_new(g, OC_MAILBOX, name);
-        m->db = d->o.id;
-        snprintf(m->alias, sizeof m->alias, "%s", name);
-        snprintf(m->display_name, sizeof m->display_name, "%s", name);
-        snprintf(m->smtp, sizeof m->smtp, "%s@%s", name, g->domain);
+        mailbox_new(g, name, name, d);
     }
 }
 

@@ -12,6 +12,9 @@
 
 #define MAILBOX_VERSION "0.20 (15.0.0.0)"
 
+/* An Unlimited[ByteQuantifiedSize] quota. */
+static json_t *quota(int64_t bytes) { return bytes < 0 ? w_str("Unlimited") : w_size(bytes); }
+
 static struct rec *mailbox_record(struct org *g, struct mailbox *m)
 {
     struct rec *r = rec_new("Microsoft.Exchange.Data.Directory.Management.Mailbox");
@@ -25,10 +28,10 @@ static struct rec *mailbox_record(struct org *g, struct mailbox *m)
     rec_set(r, "DisplayName", w_str(m->display_name));
     rec_set(r, "ServerName", w_str(lo));
     rec_set(r, "Database", w_obj_id(g, d));
-    rec_set(r, "ProhibitSendQuota", w_str("Unlimited"));
-    rec_set(r, "ProhibitSendReceiveQuota", w_str("Unlimited"));
-    rec_set(r, "IssueWarningQuota", w_str("Unlimited"));
-    rec_set(r, "UseDatabaseQuotaDefaults", w_bool(true));
+    rec_set(r, "ProhibitSendQuota", quota(m->send_quota));
+    rec_set(r, "ProhibitSendReceiveQuota", quota(m->sendreceive_quota));
+    rec_set(r, "IssueWarningQuota", quota(m->warn_quota));
+    rec_set(r, "UseDatabaseQuotaDefaults", w_bool(m->use_db_quota));
     rec_set(r, "PrimarySmtpAddress", w_str(m->smtp));
     char smtp[300];
     snprintf(smtp, sizeof smtp, "SMTP:%s", m->smtp);
@@ -138,17 +141,68 @@ static void new_mailbox(struct call *k)
     }
     if (!k_should(k, "Creating mailbox \"%s\" in database \"%s\".", name, d->o.name))
         return;
-    struct mailbox *m = org_new(g, OC_MAILBOX, name);
-    m->db = d->o.id;
-    snprintf(m->alias, sizeof m->alias, "%s", alias);
+    struct mailbox *m = mailbox_new(g, name, alias, d);
     const char *dn = p_str(k, "DisplayName");
-    snprintf(m->display_name, sizeof m->display_name, "%s", dn ? dn : name);
+    if (dn)
+        snprintf(m->display_name, sizeof m->display_name, "%s", dn);
     const char *smtp = p_str(k, "PrimarySmtpAddress");
     if (smtp)
         snprintf(m->smtp, sizeof m->smtp, "%s", smtp);
-    else
-        snprintf(m->smtp, sizeof m->smtp, "%s@%s", alias, g->domain);
     k_out(k, mailbox_record(g, m));
+}
+
+/* A quota parameter: Unlimited (-1), a size, or -2 after the error. */
+static int64_t quota_param(struct call *k, const char *name, int64_t cur)
+{
+    int64_t q = p_size(k, name, cur);
+    if (q == -2)
+        k_error(k, "ArgumentException", "InvalidArgument", NULL,
+                "The value of %s must be Unlimited or a size such as 2GB.", name);
+    return q;
+}
+
+static void set_mailbox(struct call *k)
+{
+    struct org *g = k->g;
+    struct mailbox *m = resolve_one(k, OC_MAILBOX, p_str(k, "Identity") ? p_str(k, "Identity") : "", "mailbox");
+    if (!m)
+        return;
+    int64_t warn = quota_param(k, "IssueWarningQuota", m->warn_quota),
+            send = quota_param(k, "ProhibitSendQuota", m->send_quota),
+            both = quota_param(k, "ProhibitSendReceiveQuota", m->sendreceive_quota);
+    if (warn == -2 || send == -2 || both == -2)
+        return;
+    /* Exchange checks the order of the three limits that are set */
+    if ((send >= 0 && both >= 0 && send > both) || (warn >= 0 && send >= 0 && warn > send)) {
+        k_error(k, "ArgumentException", "InvalidArgument", m->o.name,
+                "The value of IssueWarningQuota must be no more than ProhibitSendQuota, which must be no more "
+                "than ProhibitSendReceiveQuota.");
+        return;
+    }
+    const char *alias = p_str(k, "Alias"), *name = p_str(k, "Name"), *smtp = p_str(k, "PrimarySmtpAddress");
+    if (alias) {
+        void *other[1];
+        if (find_objects(g, OC_MAILBOX, alias, false, other, 1) && other[0] != m) {
+            k_error(k, "ADObjectAlreadyExistsException", "NotSpecified", alias,
+                    "The alias \"%s\" is already being used. Please try another alias.", alias);
+            return;
+        }
+    }
+    if (!k_should(k, "Setting mailbox \"%s\".", m->o.name))
+        return;
+    m->warn_quota = warn;
+    m->send_quota = send;
+    m->sendreceive_quota = both;
+    m->use_db_quota = p_bool(k, "UseDatabaseQuotaDefaults", m->use_db_quota);
+    if (alias)
+        snprintf(m->alias, sizeof m->alias, "%s", alias);
+    if (name)
+        snprintf(m->o.name, sizeof m->o.name, "%s", name);
+    if (smtp)
+        snprintf(m->smtp, sizeof m->smtp, "%s", smtp);
+    if (p_str(k, "DisplayName"))
+        snprintf(m->display_name, sizeof m->display_name, "%s", p_str(k, "DisplayName"));
+    touch(g, m);
 }
 
 static void remove_mailbox(struct call *k)
@@ -164,6 +218,7 @@ static void remove_mailbox(struct call *k)
 const struct handler mailbox_handlers[] = {
     {"Get-Mailbox", get_mailbox, H_MAILBOXES},
     {"New-Mailbox", new_mailbox, H_MAILBOXES},
+    {"Set-Mailbox", set_mailbox, H_MAILBOXES},
     {"Remove-Mailbox", remove_mailbox, H_MAILBOXES},
     {NULL, NULL, 0},
 };

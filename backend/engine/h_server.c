@@ -45,7 +45,8 @@ int get_targets(struct call *k, enum obj_class cls, const char *param, void ***o
     *out = malloc((size_t)(v->n ? v->n : 1) * sizeof **out);
     const char *id = p_str(k, param);
     if (!id) {
-        memcpy(*out, v->v, (size_t)v->n * sizeof **out);
+        if (v->n)
+            memcpy(*out, v->v, (size_t)v->n * sizeof **out);
         return v->n;
     }
     int n = find_objects(k->g, cls, id, true, *out, v->n);
@@ -444,10 +445,7 @@ static void set_ad_site_link(struct call *k)
         }
     }
     if (p_get(k, "MaxMessageSize")) {
-        json_t *v = p_get(k, "MaxMessageSize");
-        maxsize = json_is_integer(v) ? json_integer_value(v)
-                  : json_is_object(v) ? json_integer_value(json_object_get(v, "v"))
-                                      : parse_size(json_string_value(v));
+        maxsize = p_size(k, "MaxMessageSize", -1);
         if (maxsize == -2 || (maxsize >= 0 && maxsize < 64 * 1024)) {
             k_error(k, "ArgumentOutOfRangeException", "InvalidArgument", NULL,
                     "MaxMessageSize must be Unlimited or at least 64 KB.");

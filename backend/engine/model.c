@@ -163,6 +163,18 @@ struct database *db_new(struct org *g, const char *name, struct server *on, cons
     return d;
 }
 
+struct mailbox *mailbox_new(struct org *g, const char *name, const char *alias, struct database *d)
+{
+    struct mailbox *m = org_new(g, OC_MAILBOX, name);
+    m->db = d->o.id;
+    snprintf(m->alias, sizeof m->alias, "%s", alias);
+    snprintf(m->display_name, sizeof m->display_name, "%s", name);
+    snprintf(m->smtp, sizeof m->smtp, "%s@%s", alias, g->domain);
+    m->use_db_quota = true;
+    m->warn_quota = m->send_quota = m->sendreceive_quota = -1;
+    return m;
+}
+
 struct server *db_active_server(struct org *g, struct database *d) { return org_get(g, d->server); }
 
 struct copy *db_copy_on(struct org *g, struct database *d, int64_t server)

@@ -219,6 +219,8 @@ struct mailbox {
     char alias[NAME_MAX_LEN + 1];
     char smtp[256];
     char display_name[NAME_MAX_LEN + 1];
+    bool use_db_quota;                      /* UseDatabaseQuotaDefaults */
+    int64_t warn_quota, send_quota, sendreceive_quota; /* bytes; -1: Unlimited */
 };
 
 /* A timer of the discrete-event clock. */
@@ -306,6 +308,8 @@ void org_free(struct org *g);
 #define DEFAULT_LOGS_PER_MINUTE 4
 /* A database on a server, not mounted, with its active copy (preference 1). */
 struct database *db_new(struct org *g, const char *name, struct server *on, const char *edb, const char *log);
+/* A mailbox on d, alias as given, with the database's quotas. */
+struct mailbox *mailbox_new(struct org *g, const char *name, const char *alias, struct database *d);
 /* A copy of d on a server, not yet copying; a passive one makes d replicated. */
 struct copy *copy_new(struct org *g, struct database *d, struct server *on, int preference);
 struct server *db_active_server(struct org *g, struct database *d);

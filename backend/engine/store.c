@@ -178,6 +178,10 @@ static const struct field mailbox_fields[] = {
     DIR_F(struct mailbox, "alias", FK_STR, alias),
     DIR_F(struct mailbox, "smtp", FK_STR, smtp),
     DIR_F(struct mailbox, "displayName", FK_STR, display_name),
+    DIR_F(struct mailbox, "useDatabaseQuota", FK_BOOL, use_db_quota),
+    DIR_F(struct mailbox, "warnQuota", FK_I64, warn_quota),
+    DIR_F(struct mailbox, "sendQuota", FK_I64, send_quota),
+    DIR_F(struct mailbox, "sendReceiveQuota", FK_I64, sendreceive_quota),
     {0},
 };
 

@@ -169,8 +169,7 @@ json_t *rec_json(struct rec *r)
     json_t *o = json_object();
     json_object_set_new_nocheck(o, "type", json_string(r->type));
     json_object_set_new_nocheck(o, "properties", props);
-    r->n = 0;
-    rec_free(r);
+    rec_free(r); /* the values moved; the rest goes */
     return o;
 }
 

@@ -89,6 +89,8 @@ CMDLETS = {
     "New-Mailbox": ["Name", "Alias", "Database", "DisplayName", "FirstName", "LastName",
                     "UserPrincipalName", "PrimarySmtpAddress"],
     "Get-Mailbox": ["Identity", "Database", "Server", "ResultSize"],
+    "Set-Mailbox": ["Identity", "Alias", "DisplayName", "IssueWarningQuota", "Name", "PrimarySmtpAddress",
+                    "ProhibitSendQuota", "ProhibitSendReceiveQuota", "UseDatabaseQuotaDefaults"],
     "Remove-Mailbox": ["Identity", "Permanent"],
 }
 
@@ -111,11 +113,9 @@ OUTPUT = {
     "Get-ADSiteLink": DM + "ADSiteLink",
     "New-DatabaseAvailabilityGroup": SC + "DatabaseAvailabilityGroup",
     "Get-DatabaseAvailabilityGroup": SC + "DatabaseAvailabilityGroup",
-    "Add-DatabaseAvailabilityGroupServer": SC + "DatabaseAvailabilityGroup",
     "Test-ReplicationHealth": ST + "ReplicationCheckOutputObject",
     "New-MailboxDatabase": SC + "MailboxDatabase",
     "Get-MailboxDatabase": SC + "MailboxDatabase",
-    "Add-MailboxDatabaseCopy": SC + "MailboxDatabase",
     "Get-MailboxDatabaseCopyStatus": ST + "DatabaseCopyStatusEntry",
     "Move-ActiveMailboxDatabase": ST + "DatabaseMoveResult",
     "New-Mailbox": DM + "Mailbox",
@@ -311,6 +311,11 @@ TEXT = {
         "Gets mailboxes.",
         "Returns mailboxes by identity, or those on a database or a server.",
         "Get-Mailbox -Database DB1 -ResultSize Unlimited"),
+    "Set-Mailbox": (
+        "Changes the settings of a mailbox.",
+        "Changes a mailbox's names, primary SMTP address and storage quotas. Quotas take "
+        "Unlimited or a size such as 2GB, and apply when UseDatabaseQuotaDefaults is $false.",
+        "Set-Mailbox annl -ProhibitSendQuota 5GB -UseDatabaseQuotaDefaults $false"),
     "Remove-Mailbox": (
         "Removes a mailbox and its user.",
         "Deletes the user and disconnects the mailbox; Permanent purges it from the database.",
