@@ -7,6 +7,9 @@ New-LabServer WIT1 -Site Branch -Role FileServer | Out-Null
 New-LabSiteLink Main-Branch -Sites Default-First-Site-Name, Branch -Cost 50 | Format-Table
 New-DatabaseAvailabilityGroup DAG-ONE -WitnessServer WIT1 | Format-List Name, WitnessServer, WitnessDirectory, Servers
 New-DatabaseAvailabilityGroup NAME-TOO-LONG-FOR-A-DAG
+# no witness named: a file server is chosen (the documentation leaves the choice open)
+New-DatabaseAvailabilityGroup DAG-TWO | Format-List Name, WitnessServer
+Remove-DatabaseAvailabilityGroup DAG-TWO -Confirm:$false
 Add-DatabaseAvailabilityGroupServer DAG-ONE -MailboxServer EX1
 Add-DatabaseAvailabilityGroupServer DAG-ONE -MailboxServer EX2
 Add-DatabaseAvailabilityGroupServer DAG-ONE -MailboxServer EX2
