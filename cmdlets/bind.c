@@ -663,9 +663,47 @@ static bool is_numeric_kind(enum val_kind k)
            k == VAL_BYTESIZE;
 }
 
+/*
+** Exchange identity parameters (DatabaseIdParameter, ServerIdParameter ...)
+** are built from strings and from the objects they identify, not from
+** other Exchange objects: a server piped to Get-MailboxDatabaseCopyStatus
+** fails to convert to its DatabaseCopyIdParameter and binds to -Server.
+** Each parameter type names the record types (their last segment) it takes.
+*/
+static bool id_param_accepts(const struct param_meta *p, val v)
+{
+    static const struct {
+        const char *param, *types;
+    } takes[] = {
+        {"DatabaseIdParameter", ",MailboxDatabase,"},
+        {"DatabaseCopyIdParameter", ",MailboxDatabase,DatabaseCopyStatusEntry,"},
+        {"MailboxServerIdParameter", ",ExchangeServer,MailboxServer,"},
+        {"ServerIdParameter", ",ExchangeServer,MailboxServer,"},
+        {"DatabaseAvailabilityGroupIdParameter", ",DatabaseAvailabilityGroup,"},
+        {"MailboxIdParameter", ",Mailbox,"},
+        {"AdSiteIdParameter", ",ADSite,"},
+        {"AdSiteLinkIdParameter", ",ADSiteLink,"},
+    };
+    if (val_kind(v) != VAL_OBJECT || !p->type_name || !val_obj_ntypes(v))
+        return true;
+    const char *t = val_obj_type_at(v, 0);
+    if (strncmp(t, "Microsoft.Exchange.", 19) != 0 || strstr(t, ".ADObjectId"))
+        return true; /* not a record of the organization, or an identity itself */
+    const char *last = strrchr(t, '.') + 1;
+    for (size_t i = 0; i < sizeof takes / sizeof takes[0]; i++)
+        if (!strcmp(takes[i].param, p->type_name)) {
+            char key[128];
+            snprintf(key, sizeof key, ",%s,", last);
+            return strstr(takes[i].types, key) != NULL;
+        }
+    return true;
+}
+
 /* Is v already of type `type` (or derived), so no conversion is needed? */
 static bool matches_type(const struct param_meta *p, uint16_t type, val v)
 {
+    if (!id_param_accepts(p, v))
+        return false;
     const struct type_info *t = type_get(type);
     if ((p->flags & PF_ENUM) && p->valid_values && (!t || t->kind != TK_ENUM))
         return false;
@@ -843,6 +881,16 @@ static bool coerce_scalar(struct bind_state *st, const struct param_meta *p, uin
         }
         *out = type == TY_BOOL ? val_bool(b) : val_switch(b);
         return true;
+    }
+    if (!id_param_accepts(p, v)) {
+        *kind = EK_CAST;
+        struct buf vs = BUF_INIT;
+        conv_str(v, &vs);
+        fail(err, "CannotConvertArgumentNoMessage", "InvalidArgument", E_PB, E_CAST, p->name, span,
+             "Cannot convert the \"%s\" value of type \"%s\" to type \"%s\".", buf_cstr(&vs),
+             val_obj_type_at(v, 0), p->type_name);
+        buf_release(&vs);
+        return false;
     }
     const struct type_info *t = type_get(type);
     bool enum_like = (t && t->kind == TK_ENUM) || (p->flags & PF_ENUM);

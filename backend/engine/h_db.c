@@ -364,7 +364,7 @@ static void get_mailbox_database_copy_status(struct call *k)
             snprintf(dbpat, sizeof dbpat, "%s", id);
         }
     }
-    bool wild = has_wildcard(dbpat) || has_wildcard(srvpat);
+    bool wild = has_wildcard(dbpat) || (bs && has_wildcard(srvpat)); /* no "\\": every copy, not a wildcard */
     int found = 0;
     for (int i = 0; i < ORG_N(g, OC_DB); i++) {
         struct database *d = ORG_DBS(g)[i];

@@ -9,6 +9,9 @@ Get-MailboxDatabase DB4 -Status | Format-List Name, Server, Mounted, MountedOnSe
 Get-MailboxDatabaseCopyStatus * | Format-Table
 Get-MailboxDatabaseCopyStatus -Server MBX3 | Format-Table Name, Status, ActivationPreference, ActiveCopy
 Get-MailboxDatabaseCopyStatus DB2 -Active | Format-Table Name, Status, ActiveDatabaseCopy
+# pipelines bind identities by the object's kind: a server binds -Server, a database -Identity
+Get-MailboxServer MBX3 | Get-MailboxDatabaseCopyStatus | Format-Table Name, Status
+Get-MailboxDatabase DB2 | Get-MailboxDatabaseCopyStatus | Format-Table Name, Status
 Get-ADSite | Format-Table
 Get-ADSiteLink | Format-Table
 Get-Mailbox -Database DB3 -ResultSize 2 | Format-Table
@@ -22,3 +25,4 @@ Get-MailboxDatabaseCopyStatus -Local | Format-Table Name, Status
 New-LabOrganization -Template Small
 Get-MailboxDatabase DB9
 Get-MailboxDatabaseCopyStatus DB1\MBX9
+Get-MailboxDatabaseCopyStatus MBX2
