@@ -1106,6 +1106,15 @@ static const struct fmt_column type_columns[] = {
 
 static const char *const error_types[] = {"System.Management.Automation.ErrorRecord", NULL};
 
+/* Group-Object's output (PowerShellCore.format.ps1xml) */
+static const char *const group_noelement_types[] = {"Microsoft.PowerShell.Commands.GroupInfoNoElement", NULL};
+static const char *const group_types[] = {"Microsoft.PowerShell.Commands.GroupInfo", NULL};
+static const struct fmt_column group_columns[] = {
+    {NULL, "Count", NULL, NULL, 5, FMT_ALIGN_RIGHT},
+    {NULL, "Name", NULL, NULL, 25, FMT_ALIGN_UNDEFINED},
+    {NULL, "Group", NULL, NULL, 0, FMT_ALIGN_UNDEFINED},
+};
+
 static const struct fmt_view builtin_views[] = {
     {.name = "Dictionary", .types = dict_types, .shape = FMT_SHAPE_TABLE, .columns = dict_columns, .ncolumns = 2},
     {.name = DICTENTRY, .types = dict_types, .shape = FMT_SHAPE_LIST, .items = dict_items, .nitems = 2},
@@ -1115,6 +1124,9 @@ static const struct fmt_view builtin_views[] = {
     {.name = "DateTime", .types = datetime_types, .shape = FMT_SHAPE_CUSTOM, .text = datetime_text},
     {.name = "System.Guid", .types = guid_types, .shape = FMT_SHAPE_TABLE, .columns = guid_columns, .ncolumns = 1},
     {.name = "System.RuntimeType", .types = type_types, .shape = FMT_SHAPE_TABLE, .columns = type_columns, .ncolumns = 4},
+    {.name = "GroupInfoNoElement", .types = group_noelement_types, .shape = FMT_SHAPE_TABLE, .columns = group_columns,
+     .ncolumns = 2},
+    {.name = "GroupInfo", .types = group_types, .shape = FMT_SHAPE_TABLE, .columns = group_columns, .ncolumns = 3},
     {.name = "ErrorInstance", .types = error_types, .shape = FMT_SHAPE_CUSTOM, .text = error_text, .out_of_band = true},
 };
 

@@ -35,3 +35,6 @@ Show-Failure { $dbs | Group-Object Size -AsString }
 Show-Failure { $dbs | Group-Object S* }
 try { 'a', 'A' | Group-Object -AsHashTable -CaseSensitive -ErrorAction Stop } catch { 'duplicate keys: ' + $_.Exception.Message }
 'end'
+# the default views of GroupInfo and GroupInfoNoElement
+1, 1, 2 | Group-Object | Out-Host
+'b', 'a', 'b' | Group-Object -NoElement | Out-Host
