@@ -234,6 +234,7 @@ void db_mount(struct org *g, struct database *d)
         return;
     d->state = DB_MOUNTED;
     g->mounts_counted = false;
+    g->mount_changes++;
     d->admin_dismounted = false;
     d->last_mounted = g->now;
     d->failover_failed_at = 0;
@@ -248,6 +249,7 @@ void db_dismount(struct org *g, struct database *d, const char *why)
         return;
     d->state = DB_DISMOUNTED;
     g->mounts_counted = false;
+    g->mount_changes++;
     db_stream(g, d, db_gen_at(d, g->now), 0);
     struct server *s = db_active_server(g, d);
     k_event(g, "Database", s ? s->o.name : NULL, "Database %s dismounted on %s: %s.", d->o.name,
@@ -299,7 +301,7 @@ static void copy_reconcile(struct org *g, struct database *d, struct copy *c)
         copy_stop(g, c);
         if (c->until > g->now && c->status != CST_SEEDING) {
             c->until = 0;
-            touch(g, c);
+            touch_rt(g, c);
         }
         return;
     }
@@ -309,7 +311,7 @@ static void copy_reconcile(struct org *g, struct database *d, struct copy *c)
     c->status = c->diverged ? CST_RESYNCHRONIZING : CST_INITIALIZING;
     c->until = g->now + (c->diverged ? RESYNC_TIME : INITIALIZING_TIME);
     timer_add(g, c->until, TM_COPY_READY, c->o.id, 0);
-    touch(g, c);
+    touch_rt(g, c);
 }
 
 /* }=== */
@@ -501,13 +503,13 @@ int activate(struct org *g, struct database *d, struct copy *to, const struct mo
             c->diverged = lost > 0;
             c->until = 0;
             c->status = CST_HEALTHY;
-            touch(g, c);
+            touch_rt(g, c);
         } else {
             int64_t h = c->copying ? gen : c->copied_gen;
             if (h > have) {
                 copy_stop(g, c);
                 c->diverged = true;
-                touch(g, c);
+                touch_rt(g, c);
             }
         }
     }
@@ -519,7 +521,7 @@ int activate(struct org *g, struct database *d, struct copy *to, const struct mo
     to->copying = false;
     to->until = 0;
     to->diverged = false;
-    touch(g, to);
+    touch_rt(g, to);
     db_stream(g, d, have, 0);
     d->lost_logs_total += lost;
     k_event(g, o->switchover ? "Switchover" : "Failover", ts->o.name,
@@ -546,7 +548,7 @@ void am_failover(struct org *g, struct database *d)
     }
     if (!d->failover_failed_at) {
         d->failover_failed_at = g->now;
-        touch(g, d);
+        touch_rt(g, d);
         k_event(g, "Failover", NULL, "Database %s could not be activated automatically: %s", d->o.name, why);
     }
 }
@@ -574,7 +576,7 @@ static void eval_dag(struct org *g, struct dag *dag)
         if (dag->pam) {
             k_event(g, "Quorum", NULL, "DAG %s lost quorum; all its databases dismount.", dag->o.name);
             dag->pam = 0;
-            touch(g, dag);
+            touch_rt(g, dag);
         }
     } else if (!pam || !in_quorum(&q, pam) || pam->paused) {
         struct server *best = NULL;
@@ -589,12 +591,12 @@ static void eval_dag(struct org *g, struct dag *dag)
         k_event(g, "ActiveManager", best->o.name, "%s is now the Primary Active Manager of %s.", best->o.name,
                 dag->o.name);
         dag->pam = best->o.id;
-        touch(g, dag);
+        touch_rt(g, dag);
     }
     uint8_t wiu = !q.has || q.voters % 2 ? 0 : dag->witness_in_use == 2 ? 2 : 1;
     if (wiu != dag->witness_in_use && !(dag->witness_in_use == 2 && !q.has)) {
         dag->witness_in_use = wiu;
-        touch(g, dag);
+        touch_rt(g, dag);
     }
     /* DACP: a starting member may mount once it hears a member whose bit is set. A two-member
        DAG also asks the witness: a bit last set after the witness booted means this member
@@ -617,7 +619,7 @@ static void eval_dag(struct org *g, struct dag *dag)
             if (heard) {
                 s->dacp = true;
                 s->dacp_at = g->now;
-                touch(g, s);
+                touch_rt(g, s);
             }
         }
     /* failure detection */
@@ -628,7 +630,7 @@ static void eval_dag(struct org *g, struct dag *dag)
             timer_cancel(g, TM_DETECT, s->o.id);
             if (s->cluster_down) {
                 s->cluster_down = false;
-                touch(g, s);
+                touch_rt(g, s);
                 k_event(g, "Cluster", s->o.name, "%s rejoined the cluster of %s.", s->o.name, dag->o.name);
             }
         } else if (q.has && !s->cluster_down && !timer_pending(g, TM_DETECT, s->o.id)) {
@@ -648,7 +650,7 @@ static void eval_dag(struct org *g, struct dag *dag)
 static void eval_db(struct org *g, struct database *d)
 {
     struct server *as = db_active_server(g, d);
-    if (d->state == DB_MOUNTED && (!as || !may_serve(g, as)))
+    if (d->state == DB_MOUNTED && (!as || !as->serves))
         db_dismount(g, d, !as || !as->up ? "the server stopped" : "the server lost quorum or may not mount");
     if (as && as->cluster_down) {
         struct dag *dag = org_get(g, as->dag);
@@ -668,12 +670,20 @@ static void eval_db(struct org *g, struct database *d)
 
 void am_evaluate(struct org *g)
 {
-    /* two rounds: a failover in the first can enable copying in the second */
+    /* a second round only when the first mounted or dismounted something: a failover
+       there can let copies start copying from their new source */
     for (int round = 0; round < 2; round++) {
+        unsigned changes = g->mount_changes;
         for (int i = 0; i < ORG_N(g, OC_DAG); i++)
             eval_dag(g, ORG_DAGS(g)[i]);
+        /* whether a server may keep databases mounted changes with quorum, DACP and the stopped
+           lists, which only eval_dag moves: once per round for every server */
+        for (int i = 0; i < ORG_N(g, OC_SERVER); i++)
+            ORG_SERVERS(g)[i]->serves = may_serve(g, ORG_SERVERS(g)[i]);
         for (int i = 0; i < ORG_N(g, OC_DB); i++)
             eval_db(g, ORG_DBS(g)[i]);
+        if (round == 0 && g->mount_changes == changes)
+            break;
     }
 }
 
@@ -724,21 +734,21 @@ static void lag_check(struct org *g, struct dag *dag)
             for (int j = 0; j < n; j++)
                 if (cs[j]->playdown) {
                     cs[j]->playdown = false;
-                    touch(g, cs[j]);
+                    touch_rt(g, cs[j]);
                     k_event(g, "ReplayLagManager", NULL, "Replay lag restored on %s: enough healthy copies.",
                             cs[j]->o.name);
                 }
-            touch(g, d);
+            touch_rt(g, d);
             continue;
         }
         if (!d->few_copies_since) {
             d->few_copies_since = g->now;
-            touch(g, d);
+            touch_rt(g, d);
         } else if (g->now - d->few_copies_since >= MS_DAY) {
             for (int j = 0; j < n; j++)
                 if (cs[j]->replay_lag > 0 && !cs[j]->playdown) {
                     cs[j]->playdown = true;
-                    touch(g, cs[j]);
+                    touch_rt(g, cs[j]);
                     k_event(g, "ReplayLagManager", NULL,
                             "Lagged copy %s plays down: fewer than 3 healthy copies for 24 hours.", cs[j]->o.name);
                 }
@@ -753,7 +763,7 @@ void am_timer(struct org *g, const struct timer *t)
         struct server *s = org_get(g, t->a);
         if (s && !s->cluster_down && !am_has_quorum(g, s)) {
             s->cluster_down = true;
-            touch(g, s);
+            touch_rt(g, s);
             k_event(g, "Cluster", s->o.name, "Failure of %s detected (no heartbeat).", s->o.name);
         }
         break;
@@ -783,7 +793,7 @@ void am_timer(struct org *g, const struct timer *t)
             if (s && s->up && s->repl_up && !c->suspended && as && as->up && sites_connected(g, s->site, as->site))
                 copy_start(g, c);
         }
-        touch(g, c);
+        touch_rt(g, c);
         break;
     }
     case TM_PREFERENCE: {

@@ -68,7 +68,7 @@ void db_stream(struct org *g, struct database *d, int64_t gen, int rate)
     if (d->nhist && d->hist[d->nhist - 1].at == g->now)
         d->nhist--; /* two changes at one instant: the last one holds */
     d->hist[d->nhist++] = (struct log_point){g->now, gen, rate};
-    touch(g, d);
+    touch_rt(g, d);
 }
 
 /* }=== */
@@ -143,7 +143,7 @@ void copy_stop(struct org *g, struct copy *c)
     c->copied_gen = d ? db_gen_at(d, g->now) : 0;
     c->inspected_at = d && c->copied_gen ? db_gen_time(d, c->copied_gen) : 0;
     c->copying = false;
-    touch(g, c);
+    touch_rt(g, c);
 }
 
 void copy_start(struct org *g, struct copy *c)
@@ -154,7 +154,7 @@ void copy_start(struct org *g, struct copy *c)
     c->diverged = false;
     c->status = CST_HEALTHY;
     c->error[0] = '\0';
-    touch(g, c);
+    touch_rt(g, c);
 }
 
 /* }=== */

@@ -37,7 +37,8 @@ enum obj_class { OC_SITE, OC_LINK, OC_SERVER, OC_DAG, OC_DB, OC_COPY, OC_MAILBOX
 struct obj {
     int64_t id;
     uint8_t cls;         /* enum obj_class */
-    bool dirty, deleted; /* to write back; to delete */
+    bool dirty, deleted; /* to write back (both halves); to delete */
+    bool dirty_rt;       /* to write back: the runtime half only */
     char name[2 * NAME_MAX_LEN + 2]; /* a copy's is "DB\\Server" */
     char guid[37];
     int64_t created, changed; /* WhenCreated, WhenChanged */
@@ -102,6 +103,7 @@ struct server {
     uint32_t spare_used;                                /* bit i: volume i+1 now holds a reseeded copy */
     struct comp_entry local[NCOMPONENTS][NREQUESTERS]; /* registry */
     int mounted; /* in memory only: databases mounted here, valid when g->mounts_counted */
+    bool serves; /* in memory only: may_serve() as am_evaluate's round found it */
 };
 
 struct dag {
@@ -259,6 +261,7 @@ struct org {
     bool copies_stale;   /* a copy was added or removed: the per-database lists need rebuilding */
     bool mounts_counted; /* server->mounted is up to date */
     bool quorum_stale;   /* a server, site or DAG changed: dag->q needs recomputing */
+    unsigned mount_changes; /* databases mounted or dismounted so far (am_evaluate's rounds) */
     struct timer *timers;
     int ntimers, timers_cap;
     bool timers_dirty;
@@ -291,11 +294,20 @@ void *org_new(struct org *g, enum obj_class cls, const char *name);
 void org_delete(struct org *g, void *obj);
 /* The object with an id, or NULL (also for deleted ones). */
 void *org_get(struct org *g, int64_t id);
+/* A change of an object's configuration (its WhenChanged moves) and maybe its runtime state. */
 static inline void touch(struct org *g, void *obj)
 {
     struct obj *o = obj;
     o->dirty = true;
     o->changed = g->now;
+    if (o->cls == OC_SERVER || o->cls == OC_SITE || o->cls == OC_DAG)
+        g->quorum_stale = true;
+}
+/* A change of the runtime half only: the directory is not written, WhenChanged stays. */
+static inline void touch_rt(struct org *g, void *obj)
+{
+    struct obj *o = obj;
+    o->dirty_rt = true;
     if (o->cls == OC_SERVER || o->cls == OC_SITE || o->cls == OC_DAG)
         g->quorum_stale = true;
 }

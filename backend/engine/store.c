@@ -685,6 +685,8 @@ static int save_object(struct org *g, struct obj *o)
 {
     int rc = 0;
     for (int half = 0; half < 2; half++) {
+        if (!half && !o->dirty && !o->deleted)
+            continue; /* only the runtime half changed */
         sqlite3_stmt *st = stmt(g, (o->deleted ? ST_DEL : ST_PUT) + 2 * o->cls + half);
         if (!st)
             return -1;
@@ -708,7 +710,7 @@ static int save_object(struct org *g, struct obj *o)
             rc = -1;
         sqlite3_reset(st);
     }
-    o->dirty = false;
+    o->dirty = o->dirty_rt = false;
     return rc;
 }
 
@@ -717,7 +719,7 @@ int store_save(struct org *g)
     int rc = 0;
     for (int64_t id = 0; id < g->by_id_cap; id++) {
         struct obj *o = g->by_id[id];
-        if (o && (o->dirty || o->deleted) && save_object(g, o))
+        if (o && (o->dirty || o->dirty_rt || o->deleted) && save_object(g, o))
             rc = -1;
     }
     if (g->timers_dirty) {
