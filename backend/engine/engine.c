@@ -348,10 +348,11 @@ json_t *engine_invoke(struct engine *e, json_t *request)
     } else {
         if (h->flags & H_MAILBOXES)
             store_load_mailboxes(&g);
-        if (g.exists)
-            am_evaluate(&g);
+        /* what was stored is evaluated already, and the clock's timers evaluate as they fire:
+           only a handler that changed something needs Active Manager to look again */
+        unsigned before = g.changes;
         h->fn(&k);
-        if (g.exists)
+        if (g.exists && g.changes != before)
             am_evaluate(&g);
     }
     rec_schemas_free(k.schema_cache, k.nschemas);

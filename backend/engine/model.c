@@ -55,6 +55,7 @@ void *org_new(struct org *g, enum obj_class cls, const char *name)
     if (cls == OC_COPY)
         g->copies_stale = true;
     g->quorum_stale = true;
+    g->changes++;
     return o;
 }
 
@@ -65,6 +66,7 @@ void org_delete(struct org *g, void *obj)
     if (o->cls == OC_COPY)
         g->copies_stale = true;
     g->quorum_stale = true;
+    g->changes++;
     struct objv *v = &g->all[o->cls];
     for (int i = 0; i < v->n; i++)
         if (v->v[i] == obj) {

@@ -262,6 +262,7 @@ struct org {
     bool mounts_counted; /* server->mounted is up to date */
     bool quorum_stale;   /* a server, site or DAG changed: dag->q needs recomputing */
     unsigned mount_changes; /* databases mounted or dismounted so far (am_evaluate's rounds) */
+    unsigned changes;       /* objects touched, created or deleted so far */
     struct timer *timers;
     int ntimers, timers_cap;
     bool timers_dirty;
@@ -300,6 +301,7 @@ static inline void touch(struct org *g, void *obj)
     struct obj *o = obj;
     o->dirty = true;
     o->changed = g->now;
+    g->changes++;
     if (o->cls == OC_SERVER || o->cls == OC_SITE || o->cls == OC_DAG)
         g->quorum_stale = true;
 }
@@ -308,6 +310,7 @@ static inline void touch_rt(struct org *g, void *obj)
 {
     struct obj *o = obj;
     o->dirty_rt = true;
+    g->changes++;
     if (o->cls == OC_SERVER || o->cls == OC_SITE || o->cls == OC_DAG)
         g->quorum_stale = true;
 }
