@@ -10,14 +10,14 @@
 **     request:  {"cmdlet": "Get-MailboxDatabase",
 **                "parameters": {"Identity": "DB1", "Status": true},
 **                "mode": "apply"}           // or "whatif": nothing changes
-**     response: {"output": [record...], "errors": [error...],
+**     response: {"schemas": [shape...], "output": [record...], "errors": [error...],
 **                "warnings": ["..."], "verbose": ["..."], "whatif": ["..."]}
 **
-** A record is {"type": "Microsoft.Exchange...", "properties": {...}} with
-** its properties in display order; typed values travel as small objects
-** (see wire.h). An error is {"id", "category", "exception", "target",
-** "message"}. Every request runs in one SQLite transaction: it happens
-** entirely or not at all.
+** A record is {"schema": i, "values": [...]}: its type and property names,
+** in display order, are those of schemas[i] ({"type", "properties",
+** "kinds"}), and typed values travel as wire.c describes. An error is
+** {"id", "category", "exception", "target", "message"}. Every request runs
+** in one SQLite transaction: it happens entirely or not at all.
 */
 #ifndef EMSH_ENGINE_H
 #define EMSH_ENGINE_H
