@@ -5,7 +5,7 @@
 ** value (sorting and comparing as .NET does) and each record type prints
 ** with the columns EMS shows. Column widths follow EMS's own views where
 ** they are known; [ENGINE] marks views that the documentation does not
-** give (exchange-behavior.md section 8).
+** give (Microsoft's pages document few of them).
 */
 #include "engine_int.h"
 

@@ -137,7 +137,8 @@ static void new_dag(struct call *k)
         return;
     struct dag *dag = org_new(g, OC_DAG, name);
     if (!w) {
-        /* [ENGINE] no witness named: a file server, else a Mailbox server outside any DAG (exchange-behavior 9.18) */
+        /* [ENGINE] no witness named: the documentation disagrees (the wizard picks one; the cmdlet
+           page makes it optional), so a file server, else a Mailbox server outside any DAG */
         for (int i = 0; i < ORG_N(g, OC_SERVER) && !w; i++)
             if (ORG_SERVERS(g)[i]->role == ROLE_FILESERVER)
                 w = ORG_SERVERS(g)[i]->o.name;

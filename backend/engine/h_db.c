@@ -580,7 +580,7 @@ static struct copy *passive_copy(struct call *k, const char *verb)
         return NULL;
     struct database *d = org_get(k->g, c->db);
     if (d->server == c->server) {
-        /* [NOT DOCUMENTED] suspending the active copy: refused (exchange-behavior.md 3.6) */
+        /* [NOT DOCUMENTED] suspending the active copy: refused */
         k_error(k, "InvalidOperationException", "InvalidOperation", c->o.name,
                 "The %s operation can't be performed on database copy '%s' because it is the active copy.", verb,
                 c->o.name);
