@@ -2331,6 +2331,21 @@ static struct sproc *sproc_new(struct interp *in, const struct ast_node *at, str
     return sp;
 }
 
+
+/* Positional arguments for a script block's call: copies of args[0..n), at `at`. */
+static void sproc_set_args(struct sproc *sp, const val *args, uint32_t n, const struct ast_node *at)
+{
+    if (!n)
+        return;
+    sp->args = emsh_xmalloc(n * sizeof *sp->args);
+    for (uint32_t i = 0; i < n; i++) {
+        memset(&sp->args[i], 0, sizeof sp->args[i]);
+        sp->args[i].value = val_copy(args[i]);
+        sp->args[i].at = at;
+    }
+    sp->nargs = n;
+}
+
 enum ev ev_call_scriptblock_scoped(struct interp *in, const struct ast_node *at, val sb, val input,
                                    const val *args, uint32_t nargs, bool new_scope,
                                    struct sink *out)
@@ -2341,15 +2356,7 @@ enum ev ev_call_scriptblock_scoped(struct interp *in, const struct ast_node *at,
     sp->new_scope = new_scope;
     sp->p.next = out;
     sp->dollar_under = val_copy(input);
-    if (nargs) {
-        sp->args = emsh_xmalloc(nargs * sizeof *sp->args);
-        for (uint32_t i = 0; i < nargs; i++) {
-            memset(&sp->args[i], 0, sizeof sp->args[i]);
-            sp->args[i].value = val_copy(args[i]);
-            sp->args[i].at = at;
-        }
-        sp->nargs = nargs;
-    }
+    sproc_set_args(sp, args, nargs, at);
     enum ev rc = sproc_begin(&sp->p);
     if (!rc) {
         enter_sproc(sp);
@@ -2381,15 +2388,7 @@ enum ev ev_call_method(struct interp *in, const struct ast_node *at, const struc
     struct sproc *sp = sproc_new(in, at, mc->unit, mc->body, mc->name);
     sp->paren = mc->params;
     sp->p.next = &null_sink;
-    if (mc->nargs) {
-        sp->args = emsh_xmalloc(mc->nargs * sizeof *sp->args);
-        for (uint32_t i = 0; i < mc->nargs; i++) {
-            memset(&sp->args[i], 0, sizeof sp->args[i]);
-            sp->args[i].value = val_copy(mc->args[i]);
-            sp->args[i].at = at;
-        }
-        sp->nargs = mc->nargs;
-    }
+    sproc_set_args(sp, mc->args, mc->nargs, at);
     struct method_sink ms = {{method_put}, val_nothing()};
     enum ev rc = sproc_begin(&sp->p);
     if (!rc) {
@@ -2427,15 +2426,7 @@ enum ev ev_pipe_scriptblock(struct interp *in, const struct ast_node *at, val sb
     sp->new_scope = new_scope;
     sp->p.next = out;
     sp->p.expects_input = true;
-    if (nargs) {
-        sp->args = emsh_xmalloc(nargs * sizeof *sp->args);
-        for (uint32_t i = 0; i < nargs; i++) {
-            memset(&sp->args[i], 0, sizeof sp->args[i]);
-            sp->args[i].value = val_copy(args[i]);
-            sp->args[i].at = at;
-        }
-        sp->nargs = nargs;
-    }
+    sproc_set_args(sp, args, nargs, at);
     enum ev rc = sproc_begin(&sp->p);
     for (uint32_t i = 0; !rc && i < val_arr_len(inputs); i++)
         rc = sproc_put(&sp->p.sink, val_copy(val_arr_items(inputs)[i]));

@@ -756,15 +756,18 @@ static struct obj_heap *oh(val v)
     return (struct obj_heap *)v.u.p;
 }
 
-static void obj_reindex(struct obj_heap *o)
+/* The index for room of n members (at least the present ones), rebuilt. */
+static void obj_index(struct obj_heap *o, uint32_t n)
 {
     free(o->index);
     o->index = NULL;
     o->icap = 0;
-    if (o->n <= SMALL)
+    if (n < o->n)
+        n = o->n;
+    if (n <= SMALL)
         return;
     uint32_t cap = 16;
-    while (cap < 2 * o->n)
+    while (cap < 2 * n)
         cap *= 2;
     o->index = emsh_xmalloc(cap * sizeof *o->index);
     memset(o->index, 0, cap * sizeof *o->index);
@@ -776,6 +779,8 @@ static void obj_reindex(struct obj_heap *o)
         o->index[k] = i + 1;
     }
 }
+
+static void obj_reindex(struct obj_heap *o) { obj_index(o, o->n); }
 
 static char *dup(const char *s)
 {
@@ -904,21 +909,8 @@ val val_obj_reserve(val v, uint32_t n)
         o->cap = n;
         o->p = emsh_xrealloc(o->p, o->cap * sizeof *o->p);
     }
-    if (n > SMALL && !o->index) {
-        /* the index sized for n: pushing n members never rebuilds it */
-        uint32_t cap = 16;
-        while (cap < 2 * n)
-            cap *= 2;
-        o->index = emsh_xmalloc(cap * sizeof *o->index);
-        memset(o->index, 0, cap * sizeof *o->index);
-        o->icap = cap;
-        for (uint32_t i = 0; i < o->n; i++) {
-            uint32_t k = (uint32_t)text_ihash(o->p[i].name, o->p[i].nlen) & (cap - 1);
-            while (o->index[k])
-                k = (k + 1) & (cap - 1);
-            o->index[k] = i + 1;
-        }
-    }
+    if (n > SMALL && !o->index)
+        obj_index(o, n); /* sized for n: pushing n members never rebuilds it */
     return v;
 }
 
