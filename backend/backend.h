@@ -39,6 +39,9 @@ struct backend_options {
 */
 struct backend *backend_local_open(const struct backend_options *opt, char **err);
 
+/* The store the local backend opens without --store: $EMSH_STORE or the default path (malloc'd). */
+char *backend_local_default_store(void);
+
 static inline json_t *backend_invoke(struct backend *b, json_t *request)
 {
     return b->ops->invoke(b, request);

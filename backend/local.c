@@ -31,6 +31,8 @@ static void local_close(struct backend *b)
 
 static const struct backend_ops local_ops = {local_invoke, local_catalog, local_close};
 
+char *backend_local_default_store(void) { return engine_default_store(); }
+
 struct backend *backend_local_open(const struct backend_options *opt, char **err)
 {
     const char *clock = getenv("EMSH_CLOCK");

@@ -66,10 +66,22 @@ static int64_t now_local(void)
     return t > DT_MAX_TICKS ? DT_MAX_TICKS : t;
 }
 
+static cmd_clock_probe_fn *clock_probe;
+static void *clock_probe_ud;
+
+void cmd_set_clock_probe(cmd_clock_probe_fn *fn, void *ud)
+{
+    clock_probe = fn;
+    clock_probe_ud = ud;
+}
+
+/* EMSH_CLOCK decides; without it, the store's mode (asked only when it matters, at a sleep). */
 static bool clock_is_virtual(void)
 {
     const char *v = getenv("EMSH_CLOCK");
-    return v && strcmp(v, "virtual") == 0;
+    if (v && *v)
+        return strcmp(v, "virtual") == 0;
+    return clock_probe && clock_probe(clock_probe_ud);
 }
 
 /* }=== */

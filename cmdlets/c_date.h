@@ -10,6 +10,7 @@
 #ifndef EMSH_C_DATE_H
 #define EMSH_C_DATE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Called with the duration of a virtual sleep, in milliseconds; ud as registered. */
@@ -24,6 +25,13 @@ void cmd_set_sleep_hook(cmd_sleep_fn *fn, void *ud);
 ** callback, if any.
 */
 void cmd_sleep_hook(int64_t milliseconds);
+
+/*
+** Whether the clock is virtual when EMSH_CLOCK does not say: the callback
+** asks the store (whose mode Set-LabClock sets). fn NULL: the clock is real.
+*/
+typedef bool cmd_clock_probe_fn(void *ud);
+void cmd_set_clock_probe(cmd_clock_probe_fn *fn, void *ud);
 
 /* The virtual time slept so far, in ticks (0 with a real clock). */
 int64_t cmd_virtual_offset(void);

@@ -310,14 +310,52 @@ static void org_sleep(void *ud, int64_t ms)
     json_decref(req);
 }
 
+/*
+** Is the store's clock virtual (Set-LabClock Virtual)? Asked by Start-Sleep
+** when EMSH_CLOCK does not say. A store that does not exist yet is not
+** created for the question: its clock is real.
+*/
+static bool org_clock_virtual(void *ud)
+{
+    (void)ud;
+    if (!org.b) {
+        char *path = org.store ? emsh_xstrndup(org.store, strlen(org.store)) : backend_local_default_store();
+        bool exists = access(path, F_OK) == 0;
+        free(path);
+        if (!exists)
+            return false;
+    }
+    char *err = NULL;
+    struct backend *b = ev_org_backend(&err);
+    free(err);
+    if (!b)
+        return false;
+    json_t *req = json_pack("{s:s, s:{}}", "cmdlet", "Get-LabClock", "parameters");
+    json_t *resp = backend_invoke(b, req);
+    json_decref(req);
+    /* the one record's "Mode", by its schema */
+    json_t *schema = json_array_get(json_object_get(resp, "schemas"), 0);
+    json_t *values = json_object_get(json_array_get(json_object_get(resp, "output"), 0), "values");
+    bool virt = false;
+    size_t i;
+    json_t *name;
+    json_array_foreach(json_object_get(schema, "properties"), i, name) {
+        const char *mode = json_string_value(json_array_get(values, i));
+        if (!strcmp(json_string_value(name), "Mode"))
+            virt = mode && !strcmp(mode, "Virtual");
+    }
+    json_decref(resp);
+    return virt;
+}
+
 void ev_org_configure(const char *store, const char *computer)
 {
     if (org.users++ == 0) {
         org.store = store ? emsh_xstrndup(store, strlen(store)) : NULL;
         org.computer = computer ? emsh_xstrndup(computer, strlen(computer)) : NULL;
-        const char *clock = getenv("EMSH_CLOCK");
-        if (clock && strcmp(clock, "virtual") == 0)
-            cmd_set_sleep_hook(org_sleep, NULL);
+        /* Start-Sleep under a virtual clock (EMSH_CLOCK, or the store's mode) steps the engine */
+        cmd_set_sleep_hook(org_sleep, NULL);
+        cmd_set_clock_probe(org_clock_virtual, NULL);
     }
 }
 
@@ -326,6 +364,7 @@ void ev_org_release(void)
     if (org.users == 0 || --org.users > 0)
         return;
     cmd_set_sleep_hook(NULL, NULL);
+    cmd_set_clock_probe(NULL, NULL);
     backend_close(org.b);
     org.b = NULL;
     free(org.store);

@@ -113,6 +113,15 @@ command -v sqlite3 >/dev/null 2>&1 && {
     cmp -s "$tmp/newer.db" "$tmp/newer.orig" || fail "a refused store is left untouched"
 }
 
+# A store whose clock is virtual (Set-LabClock) makes Start-Sleep step it, without EMSH_CLOCK.
+EMSH_CLOCK= "$emsh" --store "$tmp/clock.db" -c 'New-LabOrganization -Template Empty | Out-Null; Set-LabClock Virtual' ||
+    fail "Set-LabClock Virtual"
+EMSH_CLOCK= "$emsh" --store "$tmp/clock.db" -c '$a = (Get-LabClock).Now; $t = Measure-Command { Start-Sleep 600 }
+    ((Get-LabClock).Now - $a).TotalSeconds; $t.TotalSeconds -lt 60' >"$tmp/out" 2>&1
+[ "$(tr '\n' ' ' <"$tmp/out")" = "600 True " ] || fail "Start-Sleep steps a virtual store's clock: $(cat "$tmp/out")"
+EMSH_CLOCK= "$emsh" --store "$tmp/none/org.db" -c 'Start-Sleep -Milliseconds 1' || fail "Start-Sleep without a store"
+[ -e "$tmp/none" ] && fail "Start-Sleep created a store to ask its clock"
+
 # Several emsh processes on one store take turns: every change lands, nothing breaks.
 export EMSH_CLOCK=virtual
 "$emsh" --store "$tmp/shared.db" -c 'New-LabOrganization -Template Small | Out-Null' || fail "lab for the shared store"

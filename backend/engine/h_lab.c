@@ -596,6 +596,21 @@ static void get_lab_clock(struct call *k)
     k_out(k, r);
 }
 
+static void set_lab_clock(struct call *k)
+{
+    static const char *const modes[] = {"Virtual", "RealTime", NULL};
+    int m = p_enum(k, "Mode", modes, -1);
+    if (m < 0) {
+        k_error(k, "ArgumentException", "InvalidArgument", p_str(k, "Mode"), "Mode must be Virtual or RealTime.");
+        return;
+    }
+    if (!k_should(k, "Setting the lab clock's mode to %s.", modes[m]))
+        return;
+    k->g->clock_mode = m == 0 ? ENGINE_CLOCK_VIRTUAL : ENGINE_CLOCK_REAL;
+    k->g->meta_dirty = true;
+    k_event(k->g, "Lab", NULL, "The clock now runs in %s mode.", modes[m]);
+}
+
 static void set_lab_workload(struct call *k)
 {
     struct database *d = resolve_one(k, OC_DB, p_str(k, "Database"), "database");
@@ -659,6 +674,7 @@ const struct handler lab_handlers[] = {
     {"Set-LabVolume", set_lab_volume, 0},
     {"Step-LabClock", step_lab_clock, 0},
     {"Get-LabClock", get_lab_clock, 0},
+    {"Set-LabClock", set_lab_clock, 0},
     {"Set-LabWorkload", set_lab_workload, 0},
     {"Get-LabEvent", get_lab_event, H_NO_ORG},
     {NULL, NULL, 0},

@@ -386,6 +386,12 @@ TEXT = {
         "Gets the lab's clock.",
         "Returns the lab's current time and how it moves (virtual, or with the wall clock).",
         "Get-LabClock"),
+    "Set-LabClock": (
+        "Sets how the lab's clock moves.",
+        "Virtual: time moves only with Step-LabClock and Start-Sleep. RealTime: each call first "
+        "catches up to the wall clock. The mode is kept in the store; the environment variable "
+        "EMSH_CLOCK overrides it for one process.",
+        "Set-LabClock Virtual"),
     "Set-LabWorkload": (
         "Sets how busy a lab database is.",
         "Sets how many transaction logs per minute the database generates, which drives its "
@@ -483,6 +489,7 @@ LAB = {
     ], [{"name": "Seconds", "isDefault": True}, {"name": "Minutes"}, {"name": "Hours"},
         {"name": "Days"}], False),
     "Get-LabClock": ([], None, False),
+    "Set-LabClock": ([lab_param("Mode", "String", True, 0, values=["Virtual", "RealTime"])], None, False),
     "Set-LabWorkload": ([
         lab_param("Database", "DatabaseIdParameter", True, pipeline="byValue"),
         lab_param("LogsPerMinute", "Int32", True),
