@@ -556,8 +556,10 @@ static void check_dials(struct engine *e)
 static void test_random_faults(void **state)
 {
     (void)state;
-    const char *env = getenv("EMSH_FAULT_STEPS");
+    const char *env = getenv("EMSH_FAULT_STEPS"), *seed = getenv("EMSH_FAULT_SEED");
     int steps = env ? atoi(env) : 10000;
+    if (seed && *seed)
+        rng = strtoull(seed, NULL, 0) | 1; /* another run of the same test: EMSH_FAULT_SEED=N */
     struct engine *e = preferred();
     ok(e, "New-LabServer", "{\"Name\": \"FSW2\", \"Site\": \"DC2\", \"Role\": \"FileServer\"}");
     static const char *const servers[] = {"MBX1", "MBX2", "MBX3", "MBX4", "FSW1"};
@@ -568,7 +570,7 @@ static void test_random_faults(void **state)
         const char *srv = servers[rnd(5)], *mbx = servers[rnd(4)], *site = sites[rnd(3)];
         int db = (int)rnd(4) + 1;
         const char *cmd = NULL;
-        switch (rnd(16)) {
+        switch (rnd(18)) {
         case 0: case 1: cmd = "Stop-LabServer"; snprintf(p, sizeof p, "{\"Identity\": \"%s\"}", srv); break;
         case 2: case 3: cmd = "Start-LabServer"; snprintf(p, sizeof p, "{\"Identity\": \"%s\"}", srv); break;
         case 4: cmd = "Disconnect-LabSite"; snprintf(p, sizeof p, "{\"Identity\": \"%s\"}", site); break;
@@ -616,12 +618,17 @@ static void test_random_faults(void **state)
                 break;
             }
             break;
+        case 15:
+            cmd = "Set-LabVolume";
+            snprintf(p, sizeof p, "{\"Server\": \"%s\", \"Volume\": \"ExchangeVolume%u\", \"State\": \"%s\"}", mbx,
+                     1 + rnd(2), rnd(3) ? "Healthy" : "Failed");
+            break;
         default: cmd = "Step-LabClock"; snprintf(p, sizeof p, "{\"Seconds\": %u}", 1 + rnd(rnd(2) ? 60 : 7200)); break;
         }
         json_decref(run(e, cmd, p));
         char why[512];
         if (engine_verify(e, why, sizeof why))
-            fail_msg("step %d (%s %s): %s", step, cmd, p, why);
+            fail_msg("seed %s, step %d (%s %s): %s", seed && *seed ? seed : "default", step, cmd, p, why);
     }
     check_dials(e);
     close_engine(e);
