@@ -408,10 +408,13 @@ static int bcss_list(struct org *g, struct database *d, int64_t exclude, const s
             continue;
         const char *r = reject(g, d, c, qp, from_site, o);
         if (r) {
-            if (why && !why[0]) {
+            if (why) {
+                /* every copy's reason, as Active Manager reports them */
                 struct server *s = org_get(g, c->server);
-                snprintf(why, nwhy, "Database copy '%s' on server '%s' can't be activated: %s.", d->o.name,
-                         s ? s->o.name : "?", r);
+                size_t used = strlen(why);
+                if (used + 1 < nwhy)
+                    snprintf(why + used, nwhy - used, "%sDatabase copy '%s' on server '%s' can't be activated: %s.",
+                             used ? " " : "", d->o.name, s ? s->o.name : "?", r);
             }
             continue;
         }

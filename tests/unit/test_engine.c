@@ -269,6 +269,38 @@ static void test_bcss_never_picks_lagged_or_blocked(void **state)
     close_engine(e);
 }
 
+/* Activation controls: IntrasiteOnly keeps a failed DC1 database out of DC2; MaximumActiveDatabases is a hard limit. */
+static void test_activation_controls(void **state)
+{
+    (void)state;
+    struct engine *e = preferred();
+    ok(e, "Set-MailboxServer", "{\"Identity\": \"MBX2\", \"MaximumActiveDatabases\": 1}");
+    ok(e, "Stop-LabServer", "{\"Identity\": \"MBX1\"}");
+    ok(e, "Step-LabClock", "{\"Seconds\": 10}");
+    /* MBX2 already holds DB2, its limit: DB1 goes to the preference-3 copy in DC2 */
+    assert_active(e, "DB1", "MBX3", true);
+    ok(e, "Start-LabServer", "{\"Identity\": \"MBX1\"}");
+    ok(e, "Step-LabClock", "{\"Minutes\": 1}");
+    ok(e, "Move-ActiveMailboxDatabase", "{\"Identity\": \"DB1\", \"ActivateOnServer\": \"MBX1\"}");
+    /* DC2 takes only its own site's databases; MBX2 is at its limit: DB1 has nowhere to go */
+    ok(e, "Set-MailboxServer", "{\"Identity\": \"MBX3\", \"DatabaseCopyAutoActivationPolicy\": \"IntrasiteOnly\"}");
+    ok(e, "Set-MailboxServer", "{\"Identity\": \"MBX4\", \"DatabaseCopyAutoActivationPolicy\": \"IntrasiteOnly\"}");
+    ok(e, "Stop-LabServer", "{\"Identity\": \"MBX1\"}");
+    ok(e, "Step-LabClock", "{\"Seconds\": 10}");
+    assert_active(e, "DB1", "MBX1", false);
+    assert_true(has_event(e, "IntrasiteOnly"));
+    /* an administrator may still name a target */
+    json_t *r = run(e, "Move-ActiveMailboxDatabase", "{\"Identity\": \"DB1\", \"ActivateOnServer\": \"MBX2\", "
+                                                     "\"SkipHealthChecks\": true}");
+    assert_int_equal(json_array_size(json_object_get(r, "errors")), 1); /* MaximumActiveDatabases always holds */
+    json_decref(r);
+    ok(e, "Move-ActiveMailboxDatabase", "{\"Identity\": \"DB1\", \"ActivateOnServer\": \"MBX3\", "
+                                        "\"SkipHealthChecks\": true}");
+    assert_active(e, "DB1", "MBX3", true);
+    assert_invariants(e);
+    close_engine(e);
+}
+
 static void test_mount_dial(void **state)
 {
     (void)state;
@@ -645,6 +677,7 @@ int main(void)
         cmocka_unit_test(test_site_cut_dismounts_minority_first),
         cmocka_unit_test(test_bcss_skips_activation_suspended),
         cmocka_unit_test(test_bcss_never_picks_lagged_or_blocked),
+        cmocka_unit_test(test_activation_controls),
         cmocka_unit_test(test_mount_dial),
         cmocka_unit_test(test_switchover_checks),
         cmocka_unit_test(test_datacenter_switchover),
