@@ -4,7 +4,7 @@
 ** usage: test_repl EMSH
 **
 ** Starts emsh on a pty with its own HOME and XDG directories and a profile,
-** then types at it: a command, a multi-line block (the ">> " continuation
+** checks the hint an empty organization store gets, then types at it: a command, a multi-line block (the ">> " continuation
 ** prompt), Tab completion of a cmdlet name, Ctrl-C at the prompt and during
 ** a running loop, exit with a status, and Ctrl-D. Checks the output seen on
 ** the terminal, the exit status and the history file.
@@ -88,6 +88,9 @@ static pid_t start(const char *emsh, const char *dir, int *fd)
         setenv("XDG_STATE_HOME", buf, 1);
         snprintf(buf, sizeof buf, "%s/config", dir);
         setenv("XDG_CONFIG_HOME", buf, 1);
+        snprintf(buf, sizeof buf, "%s/data", dir);
+        setenv("XDG_DATA_HOME", buf, 1); /* a fresh, empty organization store */
+        unsetenv("EMSH_STORE");
         unsetenv("COLUMNS");
         execl(emsh, emsh, (char *)NULL);
         _exit(127);
@@ -135,6 +138,8 @@ int main(int argc, char **argv)
     int fd;
     pid_t pid = start(argv[1], dir, &fd);
     size_t mark = 0;
+    if (!expect(fd, mark, "No organization in this store yet. Build the lab with: New-LabOrganization"))
+        fail("no hint about the empty store; saw: %s", seen);
     if (!expect(fd, mark, "[PS] "))
         fail("no prompt; saw: %s", seen);
     mark = nseen;
