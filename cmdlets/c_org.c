@@ -292,18 +292,19 @@ static val from_kind(json_t *v, uint8_t kind, uint16_t etype)
     }
 }
 
-/* An output record {"schema": i, "values": [...]} as an object of its type. */
+/* An output record [i, values...] as an object of its type. */
 static val shaped_record(const struct shape *sh, size_t nsh, json_t *rec)
 {
-    json_int_t si = json_integer_value(json_object_get(rec, "schema"));
-    json_t *values = json_object_get(rec, "values");
-    if (si < 0 || (size_t)si >= nsh || !json_is_array(values))
+    if (!json_is_array(rec))
         return org_record(rec); /* a self-describing record */
+    json_int_t si = json_integer_value(json_array_get(rec, 0));
+    if (si < 0 || (size_t)si >= nsh)
+        return val_null();
     const struct shape *x = &sh[si];
     val o = val_obj_reserve(val_obj_new(x->type && *x->type ? x->type : NULL), x->n);
     for (uint32_t j = 0; j < x->n; j++)
         o = val_obj_push(o, x->names[j], x->lens[j], x->hashes[j],
-                         from_kind(json_array_get(values, j), x->kinds[j], x->etypes[j]));
+                         from_kind(json_array_get(rec, j + 1), x->kinds[j], x->etypes[j]));
     return o;
 }
 

@@ -335,12 +335,12 @@ static bool org_clock_virtual(void *ud)
     json_decref(req);
     /* the one record's "Mode", by its schema */
     json_t *schema = json_array_get(json_object_get(resp, "schemas"), 0);
-    json_t *values = json_object_get(json_array_get(json_object_get(resp, "output"), 0), "values");
+    json_t *rec = json_array_get(json_object_get(resp, "output"), 0); /* [schema, values...] */
     bool virt = false;
     size_t i;
     json_t *name;
     json_array_foreach(json_object_get(schema, "properties"), i, name) {
-        const char *mode = json_string_value(json_array_get(values, i));
+        const char *mode = json_string_value(json_array_get(rec, i + 1));
         if (!strcmp(json_string_value(name), "Mode"))
             virt = mode && !strcmp(mode, "Virtual");
     }

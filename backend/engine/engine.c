@@ -195,10 +195,7 @@ int p_enum(struct call *k, const char *name, const char *const *names, int dflt)
 void k_out(struct call *k, struct rec *record)
 {
     int schema = rec_schema(k->schemas, &k->schema_cache, &k->nschemas, record);
-    json_t *o = json_object();
-    json_object_set_new_nocheck(o, "schema", json_integer(schema));
-    json_object_set_new_nocheck(o, "values", rec_values(record));
-    json_array_append_new(k->output, o);
+    json_array_append_new(k->output, rec_values(record, schema));
     rec_free(record);
 }
 

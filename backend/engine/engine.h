@@ -13,9 +13,9 @@
 **     response: {"schemas": [shape...], "output": [record...], "errors": [error...],
 **                "warnings": ["..."], "verbose": ["..."], "whatif": ["..."]}
 **
-** A record is {"schema": i, "values": [...]}: its type and property names,
-** in display order, are those of schemas[i] ({"type", "properties",
-** "kinds"}), and typed values travel as wire.c describes. An error is
+** A record is an array [i, values...]: its type and property names, in
+** display order, are those of schemas[i] ({"type", "properties", "kinds"}),
+** and typed values travel as wire.c describes. An error is
 ** {"id", "category", "exception", "target", "message"}. Every request runs
 ** in one SQLite transaction: it happens entirely or not at all.
 */

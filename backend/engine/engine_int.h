@@ -110,9 +110,10 @@ void rec_set_datetime(struct rec *r, const char *name, int64_t ms); /* 0: null *
 void rec_set_enum(struct rec *r, const char *name, const char *type, const char *member);
 /* The self-describing form of a record, to nest it in a value (consumes r). */
 json_t *rec_json(struct rec *r);
-/* The index of r's shape in schemas (added if new); the values, taken over; the cache freed. */
+/* The index of r's shape in schemas (added if new); the record as sent, [schema, values...],
+** taking the values over; the cache freed. */
 int rec_schema(json_t *schemas, struct schema **cache, int *ncache, struct rec *r);
-json_t *rec_values(struct rec *r);
+json_t *rec_values(struct rec *r, int schema);
 void rec_schemas_free(struct schema *cache, int n);
 json_t *w_str(const char *s); /* NULL: null */
 json_t *w_int(int64_t v);

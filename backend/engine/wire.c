@@ -19,7 +19,7 @@
 **
 **     "schemas": [{"type": T, "properties": [names], "kinds": [kinds]}]
 **
-** and each output record is {"schema": index, "values": [values]}, where a
+** and each output record is an array [index, values...], where a
 ** property whose kind is "DateTime", "TimeSpan", "ByteQuantifiedSize"
 ** (bytes, or the text "Unlimited"), "Guid" or "Enum:Full.Name" carries the
 ** bare value of its tagged form, and one of kind "" any value as above.
@@ -231,10 +231,11 @@ void rec_schemas_free(struct schema *cache, int n)
     free(cache);
 }
 
-/* The values of r as a JSON array, taking them over. */
-json_t *rec_values(struct rec *r)
+/* [schema, values...] as a JSON array, taking the values over. */
+json_t *rec_values(struct rec *r, int schema)
 {
     json_t *a = json_array();
+    json_array_append_new(a, json_integer(schema));
     for (int i = 0; i < r->n; i++) {
         json_array_append_new(a, r->vals[i]);
         r->vals[i] = NULL;

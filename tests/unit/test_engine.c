@@ -56,11 +56,11 @@ static void unshape(json_t *resp)
     json_t *schemas = json_object_get(resp, "schemas"), *out = json_object_get(resp, "output"), *rec;
     size_t i;
     json_array_foreach(out, i, rec) {
-        json_t *s = json_array_get(schemas, (size_t)json_integer_value(json_object_get(rec, "schema")));
+        json_t *s = json_array_get(schemas, (size_t)json_integer_value(json_array_get(rec, 0)));
         json_t *names = json_object_get(s, "properties"), *kinds = json_object_get(s, "kinds");
-        json_t *props = json_object(), *values = json_object_get(rec, "values");
+        json_t *props = json_object();
         for (size_t j = 0; j < json_array_size(names); j++) {
-            json_t *v = json_incref(json_array_get(values, j));
+            json_t *v = json_incref(json_array_get(rec, j + 1));
             const char *kind = json_string_value(json_array_get(kinds, j));
             if (kind && *kind && !json_is_null(v)) {
                 bool en = !strncmp(kind, "Enum:", 5);

@@ -434,9 +434,9 @@ static void test_shaped_output(void **state)
     f.responses[0] = "{\"schemas\": [{\"type\": \"T.Copy\", \"properties\": [\"Name\", \"Seen\", \"Lag\", \"Size\","
                      "   \"Max\", \"Id\", \"State\"], \"kinds\": [\"\", \"DateTime\", \"TimeSpan\","
                      "   \"ByteQuantifiedSize\", \"ByteQuantifiedSize\", \"Guid\", \"Enum:T.NoSuchEnum\"]}],"
-                     " \"output\": [{\"schema\": 0, \"values\": [\"DB1\\\\MBX1\", 621355968000000000, 6048000000000,"
-                     "   1024, \"Unlimited\", \"01234567-89ab-cdef-0123-456789abcdef\", \"Healthy\"]},"
-                     "  {\"schema\": 0, \"values\": [\"DB1\\\\MBX2\", null, 0, 0, 2048, null, \"Failed\"]}]}";
+                     " \"output\": [[0, \"DB1\\\\MBX1\", 621355968000000000, 6048000000000,"
+                     "   1024, \"Unlimited\", \"01234567-89ab-cdef-0123-456789abcdef\", \"Healthy\"],"
+                     "  [0, \"DB1\\\\MBX2\", null, 0, 0, 2048, null, \"Failed\"]]}";
     struct bind_arg args[1] = {{NULL, val_str_new("DB1"), 0, {0, 0}, {0, 0}}};
     run(&f, "Get-MailboxDatabaseCopyStatus", args, 1);
     val_free(args[0].value);
