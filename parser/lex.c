@@ -329,93 +329,120 @@ static bool word_is(const char *lit, const char *s, size_t n)
     return lit[n] == '\0';
 }
 
+/* Sorted by name: the entries of one first letter are a run. */
+static const struct kwent {
+    const char *name;
+    uint8_t len;
+    enum keyword kw;
+} kwtab[] = {
+#define KW(name, kw) {name, sizeof name - 1, kw}
+    KW("begin", KW_BEGIN),
+    KW("break", KW_BREAK),
+    KW("catch", KW_CATCH),
+    KW("class", KW_CLASS),
+    KW("clean", KW_CLEAN),
+    KW("configuration", KW_CONFIGURATION),
+    KW("continue", KW_CONTINUE),
+    KW("data", KW_DATA),
+    KW("define", KW_DEFINE),
+    KW("do", KW_DO),
+    KW("dynamicparam", KW_DYNAMICPARAM),
+    KW("else", KW_ELSE),
+    KW("elseif", KW_ELSEIF),
+    KW("end", KW_END),
+    KW("enum", KW_ENUM),
+    KW("exit", KW_EXIT),
+    KW("filter", KW_FILTER),
+    KW("finally", KW_FINALLY),
+    KW("for", KW_FOR),
+    KW("foreach", KW_FOREACH),
+    KW("from", KW_FROM),
+    KW("function", KW_FUNCTION),
+    KW("hidden", KW_HIDDEN),
+    KW("if", KW_IF),
+    KW("in", KW_IN),
+    KW("inlinescript", KW_INLINESCRIPT),
+    KW("interface", KW_INTERFACE),
+    KW("parallel", KW_PARALLEL),
+    KW("param", KW_PARAM),
+    KW("process", KW_PROCESS),
+    KW("return", KW_RETURN),
+    KW("sequence", KW_SEQUENCE),
+    KW("static", KW_STATIC),
+    KW("switch", KW_SWITCH),
+    KW("throw", KW_THROW),
+    KW("trap", KW_TRAP),
+    KW("try", KW_TRY),
+    KW("until", KW_UNTIL),
+    KW("using", KW_USING),
+    KW("var", KW_VAR),
+    KW("while", KW_WHILE),
+    KW("workflow", KW_WORKFLOW),
+#undef KW
+};
+
+/*
+** The parser looks up the first word of every statement as a keyword, and
+** the lexer every word after a dash as an operator (most are parameters:
+** -Identity, -ErrorAction). Both tables are indexed by first letter, and
+** entries carry their length, so a lookup compares a few lengths and
+** rarely any text: entries [first[c], first[c + 1]) start with 'a' + c.
+*/
+static uint8_t kw_first[27];
+static struct dash_ent {
+    uint8_t op, len; /* enum ast_op; length of its name without the dash */
+} dash_ops[OP__COUNT];
+static uint8_t dash_first[27];
+_Static_assert(OP__COUNT <= 256, "dash_ops holds operators in a byte");
+
+static void init_lookup(void)
+{
+    static int done;
+    if (done)
+        return;
+    uint32_t k = 0, d = 0;
+    for (int c = 0; c < 26; c++) {
+        kw_first[c] = (uint8_t)k;
+        while (k < EMSH_ARRAY_SIZE(kwtab) && kwtab[k].name[0] == 'a' + c)
+            k++;
+        dash_first[c] = (uint8_t)d;
+        for (int i = 1; i < OP__COUNT; i++)
+            if ((ops[i].flags & OPF_D) && ops[i].spelling[1] == 'a' + c)
+                dash_ops[d++] = (struct dash_ent){(uint8_t)i, (uint8_t)(strlen(ops[i].spelling) - 1)};
+    }
+    kw_first[26] = (uint8_t)k;
+    dash_first[26] = (uint8_t)d;
+    done = 1;
+}
+
+/* The index of a first letter, ASCII case ignored, or -1. */
+static int letter_index(int c)
+{
+    c = ascii_lower(c);
+    return c >= 'a' && c <= 'z' ? c - 'a' : -1;
+}
+
 /* A dash operator by name (without the dash), case-insensitively. */
 static enum ast_op dash_op(const char *s, size_t n)
 {
-    if (n == 0)
+    int c = n ? letter_index((unsigned char)s[0]) : -1;
+    if (c < 0)
         return OP_NONE;
-    int c0 = ascii_lower((unsigned char)s[0]);
-    for (int i = 1; i < OP__COUNT; i++) {
-        const char *sp = ops[i].spelling;
-        if ((ops[i].flags & OPF_D) && sp[1] == c0 && word_is(sp + 1, s, n))
-            return (enum ast_op)i;
-    }
+    for (uint32_t i = dash_first[c]; i < dash_first[c + 1]; i++)
+        if (dash_ops[i].len == n && word_is(ops[dash_ops[i].op].spelling + 1, s, n))
+            return (enum ast_op)dash_ops[i].op;
     return OP_NONE;
 }
 
-/* Sorted by name for bsearch. */
-static const struct kwent {
-    const char *name;
-    enum keyword kw;
-} kwtab[] = {
-    {"begin", KW_BEGIN},
-    {"break", KW_BREAK},
-    {"catch", KW_CATCH},
-    {"class", KW_CLASS},
-    {"clean", KW_CLEAN},
-    {"configuration", KW_CONFIGURATION},
-    {"continue", KW_CONTINUE},
-    {"data", KW_DATA},
-    {"define", KW_DEFINE},
-    {"do", KW_DO},
-    {"dynamicparam", KW_DYNAMICPARAM},
-    {"else", KW_ELSE},
-    {"elseif", KW_ELSEIF},
-    {"end", KW_END},
-    {"enum", KW_ENUM},
-    {"exit", KW_EXIT},
-    {"filter", KW_FILTER},
-    {"finally", KW_FINALLY},
-    {"for", KW_FOR},
-    {"foreach", KW_FOREACH},
-    {"from", KW_FROM},
-    {"function", KW_FUNCTION},
-    {"hidden", KW_HIDDEN},
-    {"if", KW_IF},
-    {"in", KW_IN},
-    {"inlinescript", KW_INLINESCRIPT},
-    {"interface", KW_INTERFACE},
-    {"parallel", KW_PARALLEL},
-    {"param", KW_PARAM},
-    {"process", KW_PROCESS},
-    {"return", KW_RETURN},
-    {"sequence", KW_SEQUENCE},
-    {"static", KW_STATIC},
-    {"switch", KW_SWITCH},
-    {"throw", KW_THROW},
-    {"trap", KW_TRAP},
-    {"try", KW_TRY},
-    {"until", KW_UNTIL},
-    {"using", KW_USING},
-    {"var", KW_VAR},
-    {"while", KW_WHILE},
-    {"workflow", KW_WORKFLOW},
-};
-
 enum keyword lex_keyword(const char *s, size_t n)
 {
-    size_t lo = 0, hi = EMSH_ARRAY_SIZE(kwtab);
-    if (n == 0 || n > 13)
+    init_lookup(); /* callers need not have made a lexer */
+    int c = n ? letter_index((unsigned char)s[0]) : -1;
+    if (c < 0)
         return KW_NONE;
-    /* lower-case the word once; anything not a letter ends the search */
-    char w[14];
-    for (size_t i = 0; i < n; i++) {
-        int c = ascii_lower((unsigned char)s[i]);
-        if (c < 'a' || c > 'z')
-            return KW_NONE;
-        w[i] = (char)c;
-    }
-    w[n] = '\0';
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(w, kwtab[mid].name);
-        if (c == 0)
-            return kwtab[mid].kw;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
+    for (uint32_t i = kw_first[c]; i < kw_first[c + 1]; i++)
+        if (kwtab[i].len == n && word_is(kwtab[i].name, s, n))
+            return kwtab[i].kw;
     return KW_NONE;
 }
 
@@ -432,6 +459,7 @@ const char *keyword_spelling(enum keyword kw)
 void lex_init(struct lexer *lx, const char *src, uint32_t len)
 {
     init_ctab();
+    init_lookup();
     memset(lx, 0, sizeof *lx);
     lx->src = src;
     lx->len = len;
@@ -512,9 +540,14 @@ uint32_t lex_skip_space(const struct lexer *lx, uint32_t pos)
 static uint32_t skip_trivia(struct lexer *lx, uint32_t pos, struct token *t)
 {
     /* Many tokens follow the one before with nothing between: `$a.b(`,
-    ** `)`, `,`, newlines. */
-    if (pos < lx->len && (ptab[(unsigned char)lx->src[pos]] & P_SOLID))
+    ** `)`, `,`, newlines; most others with one blank: `Get-X -Name $a`. */
+    const unsigned char *src = (const unsigned char *)lx->src;
+    if (pos < lx->len && (ptab[src[pos]] & P_SOLID))
         return pos;
+    if (pos + 1 < lx->len && src[pos] == ' ' && (ptab[src[pos + 1]] & P_SOLID)) {
+        t->flags |= TF_SPACE;
+        return pos + 1;
+    }
     uint32_t start = pos;
     for (;;) {
         pos = lex_skip_space(lx, pos);
