@@ -44,11 +44,14 @@ struct parser {
     uint32_t pos;   /* where the next token is scanned */
     uint32_t limit; /* tokens at or after this offset read as end of input */
     uint32_t prev_end; /* end of the last consumed token, newlines not counted */
-    /* the cached token: a scan slot, or eof (see peek) */
+    /* the tokens looked at (peek_ref): while have is set and p->pos is
+    ** still tok_pos, seen[mode] is the token there in that mode, or NULL;
+    ** cur is the one looked at last, the one next() consumes. Each points
+    ** at a scan slot or at eof. */
     const struct token *cur;
+    const struct token *seen[2];
     struct token eof;
     bool have;
-    enum lex_mode tok_mode;
     uint32_t tok_pos;
     /* recent scans, so that a token asked for again (in the other mode, or
     ** after a speculative parse backs up) is not scanned again */
@@ -142,23 +145,28 @@ static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mo
         p->eof.start = p->eof.end = at;
         t = &p->eof;
     }
+    if (!p->have || p->tok_pos != p->pos) {
+        p->seen[LEX_EXPR] = p->seen[LEX_CMD] = NULL;
+        p->have = true;
+        p->tok_pos = p->pos;
+    }
+    p->seen[mode] = t;
     p->cur = t;
-    p->have = true;
-    p->tok_mode = mode;
-    p->tok_pos = p->pos;
     return t;
 }
 
 /*
-** The token at p->pos in a mode, by reference: valid until the next peek in
-** another mode or position. Rules ask again and again for the same token,
-** so that check is inline, and callers that only test the kind copy
-** nothing.
+** The token at p->pos in a mode, by reference: valid until the parser
+** moves. Rules ask again and again for the same token, often in one mode
+** and then the other, so that check is inline, and callers that only test
+** the kind copy nothing. (Scans at p->pos in the other mode leave the
+** token in place: they take another slot, or write this one with the
+** same token, see scan_cached.)
 */
 static inline const struct token *peek_ref(struct parser *p, enum lex_mode mode)
 {
-    if (p->have && p->tok_mode == mode && p->tok_pos == p->pos)
-        return p->cur;
+    if (p->have && p->tok_pos == p->pos && p->seen[mode])
+        return p->cur = p->seen[mode];
     return peek_scan(p, mode);
 }
 
