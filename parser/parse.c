@@ -97,13 +97,12 @@ static bool same_in_both_modes(const struct lexer *lx, const struct token *t, en
     if (mode == LEX_CMD &&
         (t->kind == TOK_VARIABLE || t->kind == TOK_STRING_SQ || t->kind == TOK_STRING_DQ))
         return true;
-    switch (lx->src[t->start]) {
-    case '\n': case '\r': case ';': case '(': case ')': case '{': case '}': case ',':
-    case '|': case '&': case '<': case '>': case '@':
-        return true;
-    default:
-        return false;
-    }
+    static const bool first[256] = {
+        ['\n'] = true, ['\r'] = true, [';'] = true, ['('] = true, [')'] = true, ['{'] = true,
+        ['}'] = true, [','] = true, ['|'] = true, ['&'] = true, ['<'] = true, ['>'] = true,
+        ['@'] = true,
+    };
+    return first[(unsigned char)lx->src[t->start]];
 }
 
 /*
