@@ -964,6 +964,29 @@ void lex_cook_bare(const struct lexer *lx, const struct token *t, struct buf *ou
     lex_walk_expandable(lx, t, cook_collect, out);
 }
 
+/*
+** Is the value of a quoted string token its text between the quotes? It is
+** when the string is closed by an ASCII quote and everything between is
+** plain by the given ptab bit (P_SQ or P_DQ): no quote to be doubled, no
+** escape, no `$`, nothing non-ASCII. Then the walker would only copy that
+** text, and the caller can take it from the source.
+*/
+static bool quoted_raw(const struct lexer *lx, const struct token *t, int quote, unsigned char bit,
+                       uint32_t *start, uint32_t *end)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t open = t->start + is_kind(lx, t->start, quote == '\'' ? U_SQUOTE : U_DQUOTE, quote);
+    uint32_t close = t->end - 1;
+    if (t->err || close < open || s[close] != quote)
+        return false;
+    for (uint32_t i = open; i < close; i++)
+        if (!(ptab[s[i]] & bit))
+            return false;
+    *start = open;
+    *end = close;
+    return true;
+}
+
 bool lex_cook_raw(const struct lexer *lx, const struct token *t, uint32_t *start, uint32_t *end)
 {
     if (t->kind == TOK_PARAMETER) {
@@ -971,7 +994,9 @@ bool lex_cook_raw(const struct lexer *lx, const struct token *t, uint32_t *start
         *end = t->flags & TF_COLON ? t->end - 1 : t->end;
         return true;
     }
-    if (t->kind == TOK_STRING_SQ || t->kind == TOK_HERE_SQ)
+    if (t->kind == TOK_STRING_SQ)
+        return quoted_raw(lx, t, '\'', P_SQ, start, end);
+    if (t->kind == TOK_HERE_SQ)
         return false;
     if (!(t->flags & (TF_ESCAPED | TF_EXPAND)) || t->kind == TOK_IDENT) {
         *start = t->start;
@@ -979,6 +1004,11 @@ bool lex_cook_raw(const struct lexer *lx, const struct token *t, uint32_t *start
         return true;
     }
     return false;
+}
+
+bool lex_plain_dq(const struct lexer *lx, const struct token *t, uint32_t *start, uint32_t *end)
+{
+    return t->kind == TOK_STRING_DQ && quoted_raw(lx, t, '"', P_DQ, start, end);
 }
 
 /* }================================================================== */

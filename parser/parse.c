@@ -724,7 +724,17 @@ static struct ast_node *sub_parse(struct parser *p, uint32_t start, uint32_t end
 ** the token peeked, and is gone once the $( ) parts are parsed. */
 static struct ast_node *expandable(struct parser *p, const struct token *t, enum ast_strkind how)
 {
-    uint32_t start = t->start, end = t->end;
+    uint32_t start = t->start, end = t->end, vs, ve;
+    struct ast_node *n;
+    if (lex_plain_dq(&p->lx, t, &vs, &ve)) {
+        /* nothing to expand: a constant string, straight from the source */
+        next(p);
+        n = mknode(p, AST_STRING, start);
+        n->u.string.how = how;
+        n->u.string.value = mkstr(p, p->lx.src + vs, ve - vs);
+        n->end = end;
+        return n;
+    }
     struct parts ps = {p, NULL, 0, 0};
     lex_walk_expandable(&p->lx, t, collect_part, &ps);
     next(p);
@@ -732,7 +742,6 @@ static struct ast_node *expandable(struct parser *p, const struct token *t, enum
     for (uint32_t i = 0; i < ps.n; i++)
         if (ps.v[i].kind != LEX_PART_TEXT)
             simple = false;
-    struct ast_node *n;
     if (simple) {
         n = mknode(p, AST_STRING, start);
         n->u.string.how = how;
