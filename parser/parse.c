@@ -110,20 +110,28 @@ static bool same_in_both_modes(const struct lexer *lx, const struct token *t, en
 ** a scan at another position or mode takes its slot: only peek() scans
 ** through the cache, and it points p->cur at the slot it used.
 */
-static const struct token *scan_cached(struct parser *p, uint32_t pos, enum lex_mode mode)
+static EMSH_NOINLINE const struct token *scan_into_slot(struct parser *p, struct scan_slot *s,
+                                                         uint32_t pos, enum lex_mode mode)
 {
-    struct scan_slot *s = &p->scans[(pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1)];
-    if (s->pos != pos || s->mode != mode) {
-        lex_scan_into(&p->lx, pos, mode, &s->tok);
-        s->pos = pos;
-        s->mode = mode;
-        if (same_in_both_modes(&p->lx, &s->tok, mode)) {
-            struct scan_slot *o = &p->scans[(pos * 2 + (uint32_t)!mode) & (SCAN_SLOTS - 1)];
-            *o = *s;
-            o->mode = !mode;
-        }
+    lex_scan_into(&p->lx, pos, mode, &s->tok);
+    s->pos = pos;
+    s->mode = mode;
+    if (same_in_both_modes(&p->lx, &s->tok, mode)) {
+        struct scan_slot *o = &p->scans[(pos * 2 + (uint32_t)!mode) & (SCAN_SLOTS - 1)];
+        *o = *s;
+        o->mode = !mode;
     }
     return &s->tok;
+}
+
+/* The lookup is inline in peek_scan(), the scan out of line: a hit then
+** costs no stack frame. */
+static inline const struct token *scan_cached(struct parser *p, uint32_t pos, enum lex_mode mode)
+{
+    struct scan_slot *s = &p->scans[(pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1)];
+    if (s->pos == pos && s->mode == mode)
+        return &s->tok;
+    return scan_into_slot(p, s, pos, mode);
 }
 
 /* peek() when the token is not the one already looked at. Kept out of
