@@ -44,15 +44,13 @@ struct parser {
     uint32_t pos;   /* where the next token is scanned */
     uint32_t limit; /* tokens at or after this offset read as end of input */
     uint32_t prev_end; /* end of the last consumed token, newlines not counted */
-    /* the tokens looked at (peek_ref): while have is set and p->pos is
-    ** still tok_pos, seen[mode] is the token there in that mode, or NULL;
+    /* the tokens looked at (peek_ref): seen[mode] is the token at pos in
+    ** that mode, or NULL, and every move of pos forgets them (forget());
     ** cur is the one looked at last, the one next() consumes. Each points
     ** at a scan slot or at eof. */
     const struct token *cur;
     const struct token *seen[2];
     struct token eof;
-    bool have;
-    uint32_t tok_pos;
     /* recent scans, so that a token asked for again (in the other mode, or
     ** after a speculative parse backs up) is not scanned again */
     struct scan_slot scans[SCAN_SLOTS];
@@ -73,6 +71,12 @@ struct parser {
 */
 
 static void token_error(struct parser *p, const struct token *t);
+
+/* The parser moved: the tokens looked at are not the ones at pos. */
+static void forget(struct parser *p)
+{
+    p->seen[LEX_EXPR] = p->seen[LEX_CMD] = NULL;
+}
 
 static void scan_cache_init(struct parser *p)
 {
@@ -152,11 +156,6 @@ static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mo
         p->eof.start = p->eof.end = at;
         t = &p->eof;
     }
-    if (!p->have || p->tok_pos != p->pos) {
-        p->seen[LEX_EXPR] = p->seen[LEX_CMD] = NULL;
-        p->have = true;
-        p->tok_pos = p->pos;
-    }
     p->seen[mode] = t;
     p->cur = t;
     return t;
@@ -172,7 +171,7 @@ static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mo
 */
 static inline const struct token *peek_ref(struct parser *p, enum lex_mode mode)
 {
-    if (p->have && p->tok_pos == p->pos && p->seen[mode])
+    if (p->seen[mode])
         return p->cur = p->seen[mode];
     return peek_scan(p, mode);
 }
@@ -305,7 +304,7 @@ static void token_error(struct parser *p, const struct token *t)
 
 static void next(struct parser *p)
 {
-    if (EMSH_NEVER(!p->have))
+    if (EMSH_NEVER(!p->seen[LEX_EXPR] && !p->seen[LEX_CMD]))
         return;
     const struct token *t = p->cur; /* token_error() scans with a lexer of its own */
     if (t->err)
@@ -313,7 +312,7 @@ static void next(struct parser *p)
     p->pos = t->end;
     if (t->kind != TOK_NEWLINE)
         p->prev_end = t->end; /* nodes and "missing" errors end before newlines */
-    p->have = false;
+    forget(p);
 }
 
 /* Is there a line break in src[from..to)? */
@@ -330,7 +329,7 @@ static void advance_to(struct parser *p, uint32_t end)
 {
     p->pos = end;
     p->prev_end = end;
-    p->have = false;
+    forget(p);
 }
 
 static bool at_kind(struct parser *p, enum lex_mode mode, enum tok_kind k)
@@ -543,7 +542,7 @@ static void restore(struct parser *p, struct mark m)
     p->pos = m.pos;
     p->prev_end = m.prev_end;
     p->nerrs = m.nerrs;
-    p->have = false;
+    forget(p);
 }
 
 static bool enter(struct parser *p)
@@ -645,7 +644,7 @@ static void sync(struct parser *p)
         default:
             break;
         }
-        p->have = false; /* drop errors of skipped tokens */
+        forget(p); /* drop errors of skipped tokens */
         p->pos = t.end;
     }
 }
@@ -717,13 +716,13 @@ static struct ast_node *sub_parse(struct parser *p, uint32_t start, uint32_t end
     struct ctx c = ctx_block(p);
     p->pos = start;
     p->limit = end;
-    p->have = false;
+    forget(p);
     struct ast_node *body = statement_list_node(p, start, TOK_EOF);
     body->end = end;
     p->pos = pos;
     p->prev_end = prev;
     p->limit = limit;
-    p->have = false;
+    forget(p);
     ctx_restore(p, c);
     return body;
 }
@@ -1854,7 +1853,7 @@ static bool pipe_continues(struct parser *p)
             return false;
         if (n.kind == TOK_PIPE) {
             p->pos = line;
-            p->have = false;
+            forget(p);
             return true;
         }
         if (n.kind != TOK_NEWLINE)
