@@ -185,6 +185,17 @@ static int is_nl(const struct lexer *lx, uint32_t pos)
     return pos < lx->len && (ctab[at(lx, pos)] & C_NL);
 }
 
+/* The offset of the first newline at or after pos, or the length. */
+static uint32_t line_end(const struct lexer *lx, uint32_t pos)
+{
+    if (pos >= lx->len)
+        return lx->len;
+    const char *nl = memchr(lx->src + pos, '\n', lx->len - pos);
+    uint32_t end = nl ? (uint32_t)(nl - lx->src) : lx->len;
+    const char *cr = memchr(lx->src + pos, '\r', end - pos);
+    return cr ? (uint32_t)(cr - lx->src) : end;
+}
+
 /* Length of the newline at pos (1 or 2 for \r\n), or 0. */
 static uint32_t nl_len(const struct lexer *lx, uint32_t pos)
 {
@@ -477,10 +488,8 @@ uint32_t lex_skip_preamble(const struct lexer *lx)
     uint32_t pos = 0;
     if (lx->len >= 3 && memcmp(lx->src, "\xEF\xBB\xBF", 3) == 0)
         pos = 3;
-    if (lx->len >= pos + 2 && lx->src[pos] == '#' && lx->src[pos + 1] == '!') {
-        while (pos < lx->len && !is_nl(lx, pos))
-            pos++;
-    }
+    if (lx->len >= pos + 2 && lx->src[pos] == '#' && lx->src[pos + 1] == '!')
+        pos = line_end(lx, pos);
     return pos;
 }
 
@@ -554,25 +563,26 @@ static uint32_t skip_trivia(struct lexer *lx, uint32_t pos, struct token *t)
         int c = at(lx, pos);
         if (pos < lx->len && c == '#') {
             uint32_t s = pos;
-            while (pos < lx->len && !is_nl(lx, pos))
-                pos++;
+            pos = line_end(lx, pos);
             record_comment(lx, s, pos);
             continue;
         }
         if (c == '<' && at(lx, pos + 1) == '#') {
             uint32_t s = pos;
             pos += 2;
-            for (;;) {
-                if (pos >= lx->len) {
+            for (;;) { /* to the first # followed by > */
+                const char *h = memchr(lx->src + pos, '#', lx->len - pos);
+                if (!h) {
                     /* from the <# to the end, as PowerShell shows it */
                     tok_error(t, PERR_MissingTerminatorMultiLineComment, s, lx->len);
+                    pos = lx->len;
                     break;
                 }
-                if (at(lx, pos) == '#' && at(lx, pos + 1) == '>') {
-                    pos += 2;
+                pos = (uint32_t)(h - lx->src) + 1;
+                if (at(lx, pos) == '>') {
+                    pos++;
                     break;
                 }
-                pos++;
             }
             record_comment(lx, s, pos);
             continue;
