@@ -17,7 +17,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /*
 ** {==================================================================
@@ -51,6 +50,7 @@ enum {
     P_IDQ = 1 << 4,   /* an identifier character or ? (variable names) */
     P_PARAM = 1 << 5, /* goes on a parameter name: not :, a quote, $ or ` */
     P_SOLID = 1 << 6, /* starts no whitespace, continuation or comment */
+    P_KEY = 1 << 7,   /* goes on a bare hash key (see lex_hash_key) */
 };
 
 static unsigned char ptab[256];
@@ -96,6 +96,8 @@ static void init_ctab(void)
             f |= P_PARAM;
         if (!(ctab[c] & C_WS) && c != '`' && c != '#' && c != '<')
             f |= P_SOLID;
+        if (!(ctab[c] & C_FORCE) && !strchr("=$#[]'\"`", c))
+            f |= P_KEY;
         ptab[c] = f;
     }
     done = 1;
@@ -1138,20 +1140,34 @@ bool lex_variable_name_raw(const struct lexer *lx, uint32_t start, uint32_t end,
     return true;
 }
 
-static int ieq(const char *s, const char *lit, size_t n)
+/* A type suffix at pos (ul uy us, or one of l u n s y, and d after a
+** decimal number; any case): its length or 0. */
+static uint32_t type_suffix_at(const struct lexer *lx, uint32_t pos, int hex)
 {
-    return strncasecmp(s, lit, n) == 0;
+    int c0 = ascii_lower(at(lx, pos)), c1 = ascii_lower(at(lx, pos + 1));
+    if (c0 == 'u' && (c1 == 'l' || c1 == 'y' || c1 == 's'))
+        return 2;
+    switch (c0) {
+    case 'l': case 'u': case 'n': case 's': case 'y':
+        return 1;
+    case 'd':
+        return hex ? 0 : 1;
+    default:
+        return 0;
+    }
 }
 
 /* A multiplier suffix (kb mb gb tb pb) at pos: its length or 0. */
 static uint32_t multiplier_at(const struct lexer *lx, uint32_t pos)
 {
-    if (pos + 2 > lx->len)
+    if (pos + 2 > lx->len || ascii_lower((unsigned char)lx->src[pos + 1]) != 'b')
         return 0;
-    const char *s = lx->src + pos;
-    if ((s[1] == 'b' || s[1] == 'B') && strchr("kKmMgGtTpP", s[0]) && s[0])
+    switch (ascii_lower((unsigned char)lx->src[pos])) {
+    case 'k': case 'm': case 'g': case 't': case 'p':
         return 2;
-    return 0;
+    default:
+        return 0;
+    }
 }
 
 /*
@@ -1199,13 +1215,7 @@ static uint32_t scan_number(const struct lexer *lx, uint32_t pos, enum lex_mode 
             }
         }
     }
-    /* Type suffix. */
-    const char *s = lx->src + p;
-    uint32_t left = lx->len - p;
-    if (left >= 2 && (ieq(s, "ul", 2) || ieq(s, "uy", 2) || ieq(s, "us", 2)))
-        p += 2;
-    else if (left >= 1 && strchr(hex ? "lLuUnNsSyY" : "lLdDuUyYsSnN", s[0]) && s[0])
-        p += 1;
+    p += type_suffix_at(lx, p, hex);
     p += multiplier_at(lx, p);
     if (p >= lx->len || forces_new(lx, p))
         return p;
@@ -1304,6 +1314,19 @@ bool lex_number_value(const char *text, size_t len, struct lex_number *out)
     size_t i = 0, n = 0;
     int neg = 0;
     memset(out, 0, sizeof *out);
+    /* Most numbers are small decimal integers: 9 digits fit an int32. */
+    if (len && len <= 9) {
+        int32_t v = 0;
+        for (i = 0; i < len && text[i] >= '0' && text[i] <= '9'; i++)
+            v = v * 10 + (text[i] - '0');
+        if (i == len) {
+            out->kind = NUM_INT32;
+            out->i = v;
+            out->d = v;
+            return true;
+        }
+        i = 0;
+    }
     if (len >= sizeof tmp)
         return false;
     if (len && text[0] == '-') {
@@ -1829,6 +1852,8 @@ struct token lex_hash_key(struct lexer *lx, uint32_t pos)
     if (!is_ident_start(lx, pos))
         return t;
     uint32_t p = pos;
+    while (p < lx->len && (ptab[(unsigned char)lx->src[p]] & P_KEY))
+        p++; /* the common case of the loop below */
     while (p < lx->len && !forces_new(lx, p) && !strchr("=$#[]'\"`", at(lx, p)) &&
            !is_sq(lx, p) && !is_dq(lx, p))
         p++;
