@@ -1843,26 +1843,23 @@ static bool assignable(const struct ast_node *e, bool multi)
 */
 static bool pipe_continues(struct parser *p)
 {
-    const struct token *t = peek_ref(p, LEX_CMD);
-    if (t->kind != TOK_NEWLINE)
+    if (peek_ref(p, LEX_CMD)->kind != TOK_NEWLINE)
         return false;
-    uint32_t line = t->end;
+    /* Look through the parser, not beside it: the first token of the next
+    ** line, scanned here, is what the statement list asks for next. */
+    struct mark m = save(p);
     for (;;) {
-        struct token n = lex_scan(&p->lx, line, LEX_CMD); /* not cached: p->cur stays */
-        if (n.start >= p->limit)
-            return false;
-        if (n.kind == TOK_PIPE) {
-            p->pos = line;
-            forget(p);
+        uint32_t line = p->cur->end;
+        next(p);
+        const struct token *n = peek_ref(p, LEX_CMD);
+        if (n->kind == TOK_PIPE)
             return true;
-        }
-        if (n.kind != TOK_NEWLINE)
-            return false;
         /* only a line that holds a comment lets the pipeline go on */
-        if (!memchr(p->lx.src + line, '#', n.start - line))
-            return false;
-        line = n.end;
+        if (n->kind != TOK_NEWLINE || !memchr(p->lx.src + line, '#', n->start - line))
+            break;
     }
+    restore(p, m);
+    return false;
 }
 
 /*
