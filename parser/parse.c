@@ -70,7 +70,8 @@ struct parser {
 ** ===================================================================
 */
 
-static void token_error(struct parser *p, const struct token *t);
+/* Cold, and out of line so that next(), which calls it, stays small. */
+static EMSH_NOINLINE void token_error(struct parser *p, const struct token *t);
 
 /* The parser moved: the tokens looked at are not the ones at pos. */
 static void forget(struct parser *p)
@@ -275,7 +276,7 @@ static const char *tok_text(struct parser *p, const struct token *t)
 }
 
 /* Reports the error the lexer recorded on a token. */
-static void token_error(struct parser *p, const struct token *t)
+static EMSH_NOINLINE void token_error(struct parser *p, const struct token *t)
 {
     const char *arg = NULL;
     if (t->err == PERR_TerminatorExpectedAtEndOfString) {
