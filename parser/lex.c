@@ -1443,10 +1443,19 @@ bool lex_number_value(const char *text, size_t len, struct lex_number *out)
 /* A bare word from pos in command mode; start is the token's first byte. */
 static struct token *generic(struct lexer *lx, struct token *t, uint32_t pos)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
+    /* Most words are plain ASCII up to a blank or a bracket: the walker
+    ** would only step over that run, so it starts after it, if at all. */
+    const unsigned char *s = (const unsigned char *)lx->src;
+    while (pos < lx->len && (ptab[s[pos]] & P_GEN))
+        pos++;
     t->kind = TOK_GENERIC;
-    t->end = walk(&w, pos, W_GENERIC);
-    t->flags |= (uint16_t)w.flags;
+    if (pos >= lx->len || (s[pos] < 0x80 && (ctab[s[pos]] & C_FORCE))) {
+        t->end = pos;
+    } else {
+        struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
+        t->end = walk(&w, pos, W_GENERIC);
+        t->flags |= (uint16_t)w.flags;
+    }
     if (t->end == t->start)
         t->end = t->start + 1; /* never an empty token */
     return t;
