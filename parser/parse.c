@@ -352,10 +352,12 @@ static void skip_newlines(struct parser *p)
         next(p);
 }
 
-static void skip_separators(struct parser *p)
+/* Newlines and ';' are the same tokens in either mode: mode is the one the
+** caller looks in next, so that the token after them is scanned once. */
+static void skip_separators(struct parser *p, enum lex_mode mode)
 {
     for (;;) {
-        enum tok_kind k = peek_ref(p, LEX_EXPR)->kind;
+        enum tok_kind k = peek_ref(p, mode)->kind;
         if (k != TOK_NEWLINE && k != TOK_SEMI)
             return;
         next(p);
@@ -847,7 +849,7 @@ static struct ast_node *hash_literal(struct parser *p)
     next(p);
     struct ctx c = ctx_block(p);
     for (;;) {
-        skip_separators(p);
+        skip_separators(p, LEX_EXPR);
         struct token t = peek(p, LEX_EXPR);
         if (t.kind == TOK_RCURLY || t.kind == TOK_EOF || p->stop)
             break;
@@ -2015,7 +2017,7 @@ static struct ast_node *statement_list_node(struct parser *p, uint32_t start, en
     struct nvec v;
     nv_init(&v);
     while (!p->stop) {
-        skip_separators(p);
+        skip_separators(p, LEX_CMD);
         const struct token *t = peek_ref(p, LEX_CMD);
         if (t->kind == TOK_EOF || t->kind == closer)
             break;
@@ -2194,7 +2196,7 @@ static struct ast_node *switch_statement(struct parser *p, uint32_t kw_start, st
     struct nvec clauses;
     nv_init(&clauses);
     for (;;) {
-        skip_separators(p);
+        skip_separators(p, LEX_CMD);
         struct token t = peek(p, LEX_CMD);
         if (t.kind == TOK_RCURLY || t.kind == TOK_EOF || p->stop)
             break;
@@ -2951,7 +2953,7 @@ static struct ast_node *type_definition(struct parser *p, enum keyword kw, struc
     struct nvec members;
     nv_init(&members);
     for (;;) {
-        skip_separators(p);
+        skip_separators(p, LEX_EXPR);
         struct token m = peek(p, LEX_EXPR);
         if (m.kind == TOK_RCURLY || m.kind == TOK_EOF || p->stop)
             break;
@@ -3111,10 +3113,10 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
     struct ast_node *n = mknode(p, AST_SCRIPT_BLOCK, start);
     struct nvec usings;
     nv_init(&usings);
-    skip_separators(p);
+    skip_separators(p, LEX_CMD);
     while (!p->stop && at_keyword(p, KW_USING)) {
         nv_push(&usings, using_statement(p, peek_ref(p, LEX_CMD)->start));
-        skip_separators(p);
+        skip_separators(p, LEX_CMD);
     }
     n->u.script.usings = nv_done(p, &usings);
     /* param block, with its attributes */
@@ -3141,10 +3143,10 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
     } else {
         restore(p, m);
     }
-    skip_separators(p);
+    skip_separators(p, LEX_CMD);
     if (at_named_block(p) != BLOCK__COUNT) {
         while (!p->stop) {
-            skip_separators(p);
+            skip_separators(p, LEX_CMD);
             struct token t = peek(p, LEX_CMD);
             if (t.kind == closer || t.kind == TOK_EOF)
                 break;
