@@ -346,10 +346,17 @@ static bool accept(struct parser *p, enum lex_mode mode, enum tok_kind k)
     return true;
 }
 
+/* Skips newlines, looking in the mode the caller reads in next (see
+** skip_separators); skip_newlines() for the many that read an expression. */
+static void skip_newlines_in(struct parser *p, enum lex_mode mode)
+{
+    while (peek_ref(p, mode)->kind == TOK_NEWLINE)
+        next(p);
+}
+
 static void skip_newlines(struct parser *p)
 {
-    while (peek_ref(p, LEX_EXPR)->kind == TOK_NEWLINE)
-        next(p);
+    skip_newlines_in(p, LEX_EXPR);
 }
 
 /* Newlines and ';' are the same tokens in either mode: mode is the one the
@@ -1625,7 +1632,7 @@ static struct ast_node *command_argument(struct parser *p)
     nv_push(&v, first);
     while (!p->stop && peek_ref(p, LEX_CMD)->kind == TOK_COMMA) {
         next(p);
-        skip_newlines(p);
+        skip_newlines_in(p, LEX_CMD);
         struct ast_node *e = command_element(p);
         if (!e) {
             error_missing(p, PERR_MissingExpressionAfterToken, ",");
@@ -1910,7 +1917,7 @@ static struct ast_node *pipeline(struct parser *p)
     while (!p->stop && (peek_ref(p, LEX_CMD)->kind == TOK_PIPE || pipe_continues(p))) {
         uint32_t bar_end = peek_ref(p, LEX_CMD)->end;
         next(p);
-        skip_newlines(p);
+        skip_newlines_in(p, LEX_CMD);
         enum tok_kind c = peek_ref(p, LEX_CMD)->kind;
         if ((ends_command(c) && c != TOK_AMP) || c == TOK_COMMA) {
             /* the empty element is just after the pipe (`a | | b`, `a |`) */
@@ -2090,7 +2097,7 @@ static struct ast_node *condition(struct parser *p, const char *kw, enum perr_id
 static bool next_keyword(struct parser *p, enum keyword kw)
 {
     struct mark m = save(p);
-    skip_newlines(p);
+    skip_newlines_in(p, LEX_CMD);
     if (at_keyword(p, kw))
         return true;
     restore(p, m);
@@ -2272,7 +2279,7 @@ static struct ast_node *foreach_statement(struct parser *p, uint32_t kw_start, s
     }
     n->u.foreach.var = variable_node(p, v.start, v.end, false);
     next(p);
-    skip_newlines(p);
+    skip_newlines_in(p, LEX_CMD);
     if (!at_keyword(p, KW_IN)) {
         error_missing(p, PERR_MissingInInForeach, NULL);
         return finish(p, n);
@@ -2649,7 +2656,7 @@ static struct ast_node *function_statement(struct parser *p, uint32_t kw_start, 
     n->u.func.filter = kw == KW_FILTER;
     n->u.func.workflow = kw == KW_WORKFLOW;
     next(p);
-    skip_newlines(p); /* 'function' new-lines:opt function-name */
+    skip_newlines_in(p, LEX_CMD); /* 'function' new-lines:opt function-name */
     struct token t = peek(p, LEX_CMD);
     if (t.kind == TOK_GENERIC || t.kind == TOK_STRING_SQ || t.kind == TOK_STRING_DQ ||
         t.kind == TOK_IDENT || t.kind == TOK_VARIABLE || t.kind == TOK_PARAMETER ||
@@ -2982,7 +2989,7 @@ static struct ast_node *bracket_statement(struct parser *p)
     struct mark m = save(p);
     uint32_t start = peek_ref(p, LEX_EXPR)->start;
     struct ast_list attrs = attribute_list(p);
-    skip_newlines(p);
+    skip_newlines_in(p, LEX_CMD);
     enum keyword kw = keyword_of(p, peek_ref(p, LEX_CMD));
     if (attrs.n && p->nerrs == m.nerrs && (kw == KW_CLASS || kw == KW_ENUM || kw == KW_INTERFACE))
         return type_definition(p, kw, attrs, start);
@@ -3006,7 +3013,7 @@ static struct ast_node *statement(struct parser *p)
     if (t->kind == TOK_LABEL) {
         label = mkstr(p, p->lx.src + t->start + 1, t->end - t->start - 1);
         next(p);
-        skip_newlines(p);
+        skip_newlines_in(p, LEX_CMD);
         t = peek_ref(p, LEX_CMD);
         enum keyword kw = keyword_of(p, t);
         if (kw != KW_FOREACH && kw != KW_FOR && kw != KW_WHILE && kw != KW_DO && kw != KW_SWITCH) {
@@ -3125,7 +3132,7 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
     struct ast_list attrs = {NULL, 0};
     if (pt.kind == TOK_LBRACKET) {
         attrs = attribute_list(p);
-        skip_newlines(p);
+        skip_newlines_in(p, LEX_CMD);
     }
     if (at_keyword(p, KW_PARAM) && p->nerrs == m.nerrs) {
         struct token kw = peek(p, LEX_CMD);
