@@ -886,7 +886,7 @@ static struct ast_node *hash_literal(struct parser *p)
             sync(p);
             continue;
         }
-        skip_newlines(p);
+        skip_newlines_in(p, LEX_CMD); /* statement() reads in command mode */
         struct ast_node *v = statement(p);
         if (!v) {
             error_missing(p, PERR_MissingStatementInHashLiteral, NULL);
@@ -1069,6 +1069,11 @@ static struct ast_node *postfix(struct parser *p, struct ast_node *e)
 {
     for (;;) {
         if (p->stop)
+            return e;
+        /* A blank next is a space before the next token, so no operator
+        ** follows: no need to scan that token in expression mode (in a
+        ** command it is the next argument, read in command mode). */
+        if (p->pos < p->lx.len && (p->lx.src[p->pos] == ' ' || p->lx.src[p->pos] == '\t'))
             return e;
         const struct token *t = peek_ref(p, LEX_EXPR);
         if (t->flags & TF_SPACE)
@@ -1896,7 +1901,7 @@ static struct ast_node *pipeline(struct parser *p)
             if (!assignable(e, false))
                 error_at(p, PERR_InvalidLeftHandSide, e->start, e->end, NULL);
             next(p);
-            skip_newlines(p);
+            skip_newlines_in(p, LEX_CMD); /* statement() reads in command mode */
             as->u.assign.op = aop;
             as->u.assign.lhs = e;
             as->u.assign.rhs = statement(p);
