@@ -20,7 +20,6 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
@@ -141,13 +140,6 @@ void *arena_alloc_slow(struct arena *a, size_t n, size_t align)
     }
     a->next = (unsigned char *)(at + n);
     return (void *)at;
-}
-
-char *arena_strndup(struct arena *a, const char *s, size_t n)
-{
-    char *p = arena_bump(a, n + 1, 1); /* text needs no alignment: pack it */
-    memcpy(p, s, n);
-    return p; /* zeroed, so p[n] is the terminator already */
 }
 
 void arena_release(struct arena *a)

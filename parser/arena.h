@@ -16,6 +16,8 @@
 
 #include "base.h"
 
+#include <string.h>
+
 struct arena_block;
 
 struct arena {
@@ -30,8 +32,6 @@ struct arena {
 #define ARENA_BIG 16384
 
 void arena_init(struct arena *a);
-/* A NUL-terminated copy of s[0..n) in the arena. */
-char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* Frees every block; the arena may be used again after arena_init(). */
 void arena_release(struct arena *a);
 
@@ -68,6 +68,14 @@ static inline void *arena_alloc(struct arena *a, size_t n)
 static inline void *arena_alloc8(struct arena *a, size_t n)
 {
     return arena_bump(a, n, 8);
+}
+
+/* A NUL-terminated copy of s[0..n) in the arena. */
+static inline char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+    char *p = arena_bump(a, n + 1, 1); /* text needs no alignment: pack it */
+    memcpy(p, s, n);
+    return p; /* zeroed, so p[n] is the terminator already */
 }
 
 #endif /* EMSH_ARENA_H */
