@@ -31,7 +31,7 @@
 */
 struct scan_slot {
     uint32_t pos; /* UINT32_MAX: empty */
-    enum lex_mode mode;
+    bool both;    /* the other mode scans the same token here */
     struct token tok;
 };
 
@@ -111,21 +111,23 @@ static bool same_in_both_modes(const struct lexer *lx, const struct token *t, en
 }
 
 /*
-** lex_scan() through the cache of recent scans. The answer stays valid until
-** a scan at another position or mode takes its slot: only peek() scans
-** through the cache, and it points p->cur at the slot it used.
+** lex_scan() through the cache of recent scans. The slot of a scan at pos in
+** a mode is (pos * 2 + mode) % SCAN_SLOTS, so the two modes of a position
+** are neighbours (i and i ^ 1) and a slot's index says its mode. A token
+** the same in both modes is scanned once and found from the other mode in
+** its neighbour, with no copy: a copy just after the lexer wrote the token
+** field by field would stall on the wide loads.
+**
+** The answer stays valid until a scan at another position takes its slot:
+** only peek() scans through the cache, and only at the parser's position,
+** and it points p->cur at the token it used.
 */
 static EMSH_NOINLINE const struct token *scan_into_slot(struct parser *p, struct scan_slot *s,
                                                          uint32_t pos, enum lex_mode mode)
 {
     lex_scan_into(&p->lx, pos, mode, &s->tok);
     s->pos = pos;
-    s->mode = mode;
-    if (same_in_both_modes(&p->lx, &s->tok, mode)) {
-        struct scan_slot *o = &p->scans[(pos * 2 + (uint32_t)!mode) & (SCAN_SLOTS - 1)];
-        *o = *s;
-        o->mode = !mode;
-    }
+    s->both = same_in_both_modes(&p->lx, &s->tok, mode);
     return &s->tok;
 }
 
@@ -133,9 +135,13 @@ static EMSH_NOINLINE const struct token *scan_into_slot(struct parser *p, struct
 ** costs no stack frame. */
 static inline const struct token *scan_cached(struct parser *p, uint32_t pos, enum lex_mode mode)
 {
-    struct scan_slot *s = &p->scans[(pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1)];
-    if (s->pos == pos && s->mode == mode)
+    uint32_t i = (pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1);
+    struct scan_slot *s = &p->scans[i];
+    if (s->pos == pos)
         return &s->tok;
+    const struct scan_slot *o = &p->scans[i ^ 1];
+    if (o->pos == pos && o->both)
+        return &o->tok;
     return scan_into_slot(p, s, pos, mode);
 }
 
