@@ -88,8 +88,8 @@ static void scan_cache_init(struct parser *p)
 /*
 ** Does lex_scan() give this token, scanned in mode, in the other mode too?
 ** Newlines and brackets, the most common tokens after words, are scanned by
-** code that never looks at the mode (see lex_scan), so one scan can fill
-** both slots.
+** code that never looks at the mode (see lex_scan), so one scan can serve
+** both modes.
 */
 static bool same_in_both_modes(const struct lexer *lx, const struct token *t, enum lex_mode mode)
 {
@@ -172,9 +172,8 @@ static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mo
 ** The token at p->pos in a mode, by reference: valid until the parser
 ** moves. Rules ask again and again for the same token, often in one mode
 ** and then the other, so that check is inline, and callers that only test
-** the kind copy nothing. (Scans at p->pos in the other mode leave the
-** token in place: they take another slot, or write this one with the
-** same token, see scan_cached.)
+** the kind copy nothing. (A scan at p->pos in the other mode leaves the
+** token in place: it takes the other slot of the pair, see scan_cached.)
 */
 static inline const struct token *peek_ref(struct parser *p, enum lex_mode mode)
 {
