@@ -20,15 +20,14 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
 
 #define ARENA_BLOCK_MIN 65536
 #define ARENA_BLOCK_MAX (2 * 1024 * 1024)
-#define ARENA_BIG (ARENA_BLOCK_MIN / 4) /* larger objects get a block each */
 #define ARENA_ALIGN 16
+_Static_assert(ARENA_BIG == ARENA_BLOCK_MIN / 4, "larger objects get a block each");
 
 struct arena_block {
     struct arena_block *next;
@@ -36,11 +35,15 @@ struct arena_block {
     size_t mapped; /* bytes mapped by map_block(), 0 if from calloc */
     _Alignas(ARENA_ALIGN) unsigned char data[];
 };
+/* arena_bump() counts on the space of every block ending on a multiple of
+** 16: data is aligned, and block sizes are powers of two or what is left of
+** whole huge pages after this header. */
+_Static_assert(sizeof(struct arena_block) % ARENA_ALIGN == 0, "block space ends aligned");
 
 void arena_init(struct arena *a)
 {
+    a->next = a->end = NULL;
     a->head = NULL;
-    a->used = 0;
     a->total = 0;
     a->next_size = ARENA_BLOCK_MIN;
 }
@@ -105,7 +108,7 @@ static struct arena_block *new_block(struct arena *a, size_t size)
 }
 
 /* n zeroed bytes at a multiple of align (a power of two, at most 16). */
-static void *alloc(struct arena *a, size_t n, size_t align)
+void *arena_alloc_slow(struct arena *a, size_t n, size_t align)
 {
     if (n > ARENA_BIG) {
         /* A large object gets a block of its own behind the current one. */
@@ -116,12 +119,12 @@ static void *alloc(struct arena *a, size_t n, size_t align)
         } else {
             b->next = NULL;
             a->head = b;
-            a->used = a->head->size; /* full: the next object opens a block */
+            a->next = a->end = NULL; /* full: the next object opens a block */
         }
         return b->data;
     }
-    size_t at = (a->used + align - 1) & ~(align - 1);
-    if (!a->head || at + n > a->head->size) {
+    uintptr_t at = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
+    if (!a->next || at + n > (uintptr_t)a->end) {
         if (a->next_size < ARENA_BLOCK_MIN)
             a->next_size = ARENA_BLOCK_MIN; /* a zeroed struct arena works too */
         /* a full-size block is mapped: header and data fill it exactly */
@@ -132,27 +135,11 @@ static void *alloc(struct arena *a, size_t n, size_t align)
             a->next_size *= 2;
         b->next = a->head;
         a->head = b;
-        at = 0;
+        a->end = b->data + b->size;
+        at = (uintptr_t)b->data;
     }
-    a->used = at + n;
-    return a->head->data + at;
-}
-
-void *arena_alloc(struct arena *a, size_t n)
-{
-    return alloc(a, n, ARENA_ALIGN);
-}
-
-void *arena_alloc8(struct arena *a, size_t n)
-{
-    return alloc(a, n, 8);
-}
-
-char *arena_strndup(struct arena *a, const char *s, size_t n)
-{
-    char *p = alloc(a, n + 1, 1); /* text needs no alignment: pack it */
-    memcpy(p, s, n);
-    return p; /* zeroed, so p[n] is the terminator already */
+    a->next = (unsigned char *)(at + n);
+    return (void *)at;
 }
 
 void arena_release(struct arena *a)

@@ -16,24 +16,66 @@
 
 #include "base.h"
 
+#include <string.h>
+
 struct arena_block;
 
 struct arena {
+    unsigned char *next;      /* first free byte of the head block */
+    unsigned char *end;       /* end of the head block's space */
     struct arena_block *head; /* block being filled; older blocks follow */
-    size_t used;              /* bytes used in head */
     size_t total;             /* bytes obtained from malloc, for statistics */
     size_t next_size;         /* size of the next block */
 };
 
+/* Objects larger than this get a block of their own (see arena.c). */
+#define ARENA_BIG 16384
+
 void arena_init(struct arena *a);
-/* Zeroed memory aligned for any object; aborts when memory runs out. */
-void *arena_alloc(struct arena *a, size_t n);
-/* The same aligned to 8 only: for the many small objects (AST nodes) that
-** hold nothing wider than pointers, int64_t and double. */
-void *arena_alloc8(struct arena *a, size_t n);
-/* A NUL-terminated copy of s[0..n) in the arena. */
-char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* Frees every block; the arena may be used again after arena_init(). */
 void arena_release(struct arena *a);
+
+/* What arena_bump() does when the head block is full (or there is none),
+** for a large object, or for n == 0. */
+void *arena_alloc_slow(struct arena *a, size_t n, size_t align);
+
+/*
+** The bump itself, inline: a parse allocates a node every few bytes of
+** input, and a call per node costs more than the bump. Addresses are
+** computed as integers, so that a zeroed arena (next == end == NULL) takes
+** the slow path without arithmetic on a null pointer. Every block's space
+** ends on a multiple of 16, so aligning next never passes end, and
+** `n - 1 < end - at` is 0 < n <= end - at in one unsigned compare.
+*/
+static inline void *arena_bump(struct arena *a, size_t n, size_t align)
+{
+    uintptr_t at = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
+    if (EMSH_LIKELY(n <= ARENA_BIG && n - 1 < (uintptr_t)a->end - at)) {
+        a->next = (unsigned char *)(at + n);
+        return (void *)at;
+    }
+    return arena_alloc_slow(a, n, align);
+}
+
+/* Zeroed memory aligned for any object; aborts when memory runs out. */
+static inline void *arena_alloc(struct arena *a, size_t n)
+{
+    return arena_bump(a, n, 16);
+}
+
+/* The same aligned to 8 only: for the many small objects (AST nodes) that
+** hold nothing wider than pointers, int64_t and double. */
+static inline void *arena_alloc8(struct arena *a, size_t n)
+{
+    return arena_bump(a, n, 8);
+}
+
+/* A NUL-terminated copy of s[0..n) in the arena. */
+static inline char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+    char *p = arena_bump(a, n + 1, 1); /* text needs no alignment: pack it */
+    memcpy(p, s, n);
+    return p; /* zeroed, so p[n] is the terminator already */
+}
 
 #endif /* EMSH_ARENA_H */

@@ -19,12 +19,14 @@
 #define EMSH_NORETURN       __attribute__((noreturn))
 #define EMSH_LIKELY(x)      __builtin_expect(!!(x), 1)
 #define EMSH_UNLIKELY(x)    __builtin_expect(!!(x), 0)
+#define EMSH_NOINLINE       __attribute__((noinline))
 #else
 #define EMSH_PRINTF(f, a)
 #define EMSH_WARN_UNUSED
 #define EMSH_NORETURN
 #define EMSH_LIKELY(x)   (x)
 #define EMSH_UNLIKELY(x) (x)
+#define EMSH_NOINLINE
 #endif
 
 /*

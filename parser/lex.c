@@ -17,7 +17,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /*
 ** {==================================================================
@@ -51,6 +50,7 @@ enum {
     P_IDQ = 1 << 4,   /* an identifier character or ? (variable names) */
     P_PARAM = 1 << 5, /* goes on a parameter name: not :, a quote, $ or ` */
     P_SOLID = 1 << 6, /* starts no whitespace, continuation or comment */
+    P_KEY = 1 << 7,   /* goes on a bare hash key (see lex_hash_key) */
 };
 
 static unsigned char ptab[256];
@@ -96,6 +96,8 @@ static void init_ctab(void)
             f |= P_PARAM;
         if (!(ctab[c] & C_WS) && c != '`' && c != '#' && c != '<')
             f |= P_SOLID;
+        if (!(ctab[c] & C_FORCE) && !strchr("=$#[]'\"`", c))
+            f |= P_KEY;
         ptab[c] = f;
     }
     done = 1;
@@ -183,6 +185,17 @@ static uint32_t is_ws(const struct lexer *lx, uint32_t pos)
 static int is_nl(const struct lexer *lx, uint32_t pos)
 {
     return pos < lx->len && (ctab[at(lx, pos)] & C_NL);
+}
+
+/* The offset of the first newline at or after pos, or the length. */
+static uint32_t line_end(const struct lexer *lx, uint32_t pos)
+{
+    if (pos >= lx->len)
+        return lx->len;
+    const char *nl = memchr(lx->src + pos, '\n', lx->len - pos);
+    uint32_t end = nl ? (uint32_t)(nl - lx->src) : lx->len;
+    const char *cr = memchr(lx->src + pos, '\r', end - pos);
+    return cr ? (uint32_t)(cr - lx->src) : end;
 }
 
 /* Length of the newline at pos (1 or 2 for \r\n), or 0. */
@@ -329,93 +342,120 @@ static bool word_is(const char *lit, const char *s, size_t n)
     return lit[n] == '\0';
 }
 
+/* Sorted by name: the entries of one first letter are a run. */
+static const struct kwent {
+    const char *name;
+    uint8_t len;
+    enum keyword kw;
+} kwtab[] = {
+#define KW(name, kw) {name, sizeof name - 1, kw}
+    KW("begin", KW_BEGIN),
+    KW("break", KW_BREAK),
+    KW("catch", KW_CATCH),
+    KW("class", KW_CLASS),
+    KW("clean", KW_CLEAN),
+    KW("configuration", KW_CONFIGURATION),
+    KW("continue", KW_CONTINUE),
+    KW("data", KW_DATA),
+    KW("define", KW_DEFINE),
+    KW("do", KW_DO),
+    KW("dynamicparam", KW_DYNAMICPARAM),
+    KW("else", KW_ELSE),
+    KW("elseif", KW_ELSEIF),
+    KW("end", KW_END),
+    KW("enum", KW_ENUM),
+    KW("exit", KW_EXIT),
+    KW("filter", KW_FILTER),
+    KW("finally", KW_FINALLY),
+    KW("for", KW_FOR),
+    KW("foreach", KW_FOREACH),
+    KW("from", KW_FROM),
+    KW("function", KW_FUNCTION),
+    KW("hidden", KW_HIDDEN),
+    KW("if", KW_IF),
+    KW("in", KW_IN),
+    KW("inlinescript", KW_INLINESCRIPT),
+    KW("interface", KW_INTERFACE),
+    KW("parallel", KW_PARALLEL),
+    KW("param", KW_PARAM),
+    KW("process", KW_PROCESS),
+    KW("return", KW_RETURN),
+    KW("sequence", KW_SEQUENCE),
+    KW("static", KW_STATIC),
+    KW("switch", KW_SWITCH),
+    KW("throw", KW_THROW),
+    KW("trap", KW_TRAP),
+    KW("try", KW_TRY),
+    KW("until", KW_UNTIL),
+    KW("using", KW_USING),
+    KW("var", KW_VAR),
+    KW("while", KW_WHILE),
+    KW("workflow", KW_WORKFLOW),
+#undef KW
+};
+
+/*
+** The parser looks up the first word of every statement as a keyword, and
+** the lexer every word after a dash as an operator (most are parameters:
+** -Identity, -ErrorAction). Both tables are indexed by first letter, and
+** entries carry their length, so a lookup compares a few lengths and
+** rarely any text: entries [first[c], first[c + 1]) start with 'a' + c.
+*/
+static uint8_t kw_first[27];
+static struct dash_ent {
+    uint8_t op, len; /* enum ast_op; length of its name without the dash */
+} dash_ops[OP__COUNT];
+static uint8_t dash_first[27];
+_Static_assert(OP__COUNT <= 256, "dash_ops holds operators in a byte");
+
+static void init_lookup(void)
+{
+    static int done;
+    if (done)
+        return;
+    uint32_t k = 0, d = 0;
+    for (int c = 0; c < 26; c++) {
+        kw_first[c] = (uint8_t)k;
+        while (k < EMSH_ARRAY_SIZE(kwtab) && kwtab[k].name[0] == 'a' + c)
+            k++;
+        dash_first[c] = (uint8_t)d;
+        for (int i = 1; i < OP__COUNT; i++)
+            if ((ops[i].flags & OPF_D) && ops[i].spelling[1] == 'a' + c)
+                dash_ops[d++] = (struct dash_ent){(uint8_t)i, (uint8_t)(strlen(ops[i].spelling) - 1)};
+    }
+    kw_first[26] = (uint8_t)k;
+    dash_first[26] = (uint8_t)d;
+    done = 1;
+}
+
+/* The index of a first letter, ASCII case ignored, or -1. */
+static int letter_index(int c)
+{
+    c = ascii_lower(c);
+    return c >= 'a' && c <= 'z' ? c - 'a' : -1;
+}
+
 /* A dash operator by name (without the dash), case-insensitively. */
 static enum ast_op dash_op(const char *s, size_t n)
 {
-    if (n == 0)
+    int c = n ? letter_index((unsigned char)s[0]) : -1;
+    if (c < 0)
         return OP_NONE;
-    int c0 = ascii_lower((unsigned char)s[0]);
-    for (int i = 1; i < OP__COUNT; i++) {
-        const char *sp = ops[i].spelling;
-        if ((ops[i].flags & OPF_D) && sp[1] == c0 && word_is(sp + 1, s, n))
-            return (enum ast_op)i;
-    }
+    for (uint32_t i = dash_first[c]; i < dash_first[c + 1]; i++)
+        if (dash_ops[i].len == n && word_is(ops[dash_ops[i].op].spelling + 1, s, n))
+            return (enum ast_op)dash_ops[i].op;
     return OP_NONE;
 }
 
-/* Sorted by name for bsearch. */
-static const struct kwent {
-    const char *name;
-    enum keyword kw;
-} kwtab[] = {
-    {"begin", KW_BEGIN},
-    {"break", KW_BREAK},
-    {"catch", KW_CATCH},
-    {"class", KW_CLASS},
-    {"clean", KW_CLEAN},
-    {"configuration", KW_CONFIGURATION},
-    {"continue", KW_CONTINUE},
-    {"data", KW_DATA},
-    {"define", KW_DEFINE},
-    {"do", KW_DO},
-    {"dynamicparam", KW_DYNAMICPARAM},
-    {"else", KW_ELSE},
-    {"elseif", KW_ELSEIF},
-    {"end", KW_END},
-    {"enum", KW_ENUM},
-    {"exit", KW_EXIT},
-    {"filter", KW_FILTER},
-    {"finally", KW_FINALLY},
-    {"for", KW_FOR},
-    {"foreach", KW_FOREACH},
-    {"from", KW_FROM},
-    {"function", KW_FUNCTION},
-    {"hidden", KW_HIDDEN},
-    {"if", KW_IF},
-    {"in", KW_IN},
-    {"inlinescript", KW_INLINESCRIPT},
-    {"interface", KW_INTERFACE},
-    {"parallel", KW_PARALLEL},
-    {"param", KW_PARAM},
-    {"process", KW_PROCESS},
-    {"return", KW_RETURN},
-    {"sequence", KW_SEQUENCE},
-    {"static", KW_STATIC},
-    {"switch", KW_SWITCH},
-    {"throw", KW_THROW},
-    {"trap", KW_TRAP},
-    {"try", KW_TRY},
-    {"until", KW_UNTIL},
-    {"using", KW_USING},
-    {"var", KW_VAR},
-    {"while", KW_WHILE},
-    {"workflow", KW_WORKFLOW},
-};
-
 enum keyword lex_keyword(const char *s, size_t n)
 {
-    size_t lo = 0, hi = EMSH_ARRAY_SIZE(kwtab);
-    if (n == 0 || n > 13)
+    init_lookup(); /* callers need not have made a lexer */
+    int c = n ? letter_index((unsigned char)s[0]) : -1;
+    if (c < 0)
         return KW_NONE;
-    /* lower-case the word once; anything not a letter ends the search */
-    char w[14];
-    for (size_t i = 0; i < n; i++) {
-        int c = ascii_lower((unsigned char)s[i]);
-        if (c < 'a' || c > 'z')
-            return KW_NONE;
-        w[i] = (char)c;
-    }
-    w[n] = '\0';
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(w, kwtab[mid].name);
-        if (c == 0)
-            return kwtab[mid].kw;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
+    for (uint32_t i = kw_first[c]; i < kw_first[c + 1]; i++)
+        if (kwtab[i].len == n && word_is(kwtab[i].name, s, n))
+            return kwtab[i].kw;
     return KW_NONE;
 }
 
@@ -432,6 +472,7 @@ const char *keyword_spelling(enum keyword kw)
 void lex_init(struct lexer *lx, const char *src, uint32_t len)
 {
     init_ctab();
+    init_lookup();
     memset(lx, 0, sizeof *lx);
     lx->src = src;
     lx->len = len;
@@ -449,10 +490,8 @@ uint32_t lex_skip_preamble(const struct lexer *lx)
     uint32_t pos = 0;
     if (lx->len >= 3 && memcmp(lx->src, "\xEF\xBB\xBF", 3) == 0)
         pos = 3;
-    if (lx->len >= pos + 2 && lx->src[pos] == '#' && lx->src[pos + 1] == '!') {
-        while (pos < lx->len && !is_nl(lx, pos))
-            pos++;
-    }
+    if (lx->len >= pos + 2 && lx->src[pos] == '#' && lx->src[pos + 1] == '!')
+        pos = line_end(lx, pos);
     return pos;
 }
 
@@ -512,34 +551,40 @@ uint32_t lex_skip_space(const struct lexer *lx, uint32_t pos)
 static uint32_t skip_trivia(struct lexer *lx, uint32_t pos, struct token *t)
 {
     /* Many tokens follow the one before with nothing between: `$a.b(`,
-    ** `)`, `,`, newlines. */
-    if (pos < lx->len && (ptab[(unsigned char)lx->src[pos]] & P_SOLID))
+    ** `)`, `,`, newlines; most others with one blank: `Get-X -Name $a`. */
+    const unsigned char *src = (const unsigned char *)lx->src;
+    if (pos < lx->len && (ptab[src[pos]] & P_SOLID))
         return pos;
+    if (pos + 1 < lx->len && src[pos] == ' ' && (ptab[src[pos + 1]] & P_SOLID)) {
+        t->flags |= TF_SPACE;
+        return pos + 1;
+    }
     uint32_t start = pos;
     for (;;) {
         pos = lex_skip_space(lx, pos);
         int c = at(lx, pos);
         if (pos < lx->len && c == '#') {
             uint32_t s = pos;
-            while (pos < lx->len && !is_nl(lx, pos))
-                pos++;
+            pos = line_end(lx, pos);
             record_comment(lx, s, pos);
             continue;
         }
         if (c == '<' && at(lx, pos + 1) == '#') {
             uint32_t s = pos;
             pos += 2;
-            for (;;) {
-                if (pos >= lx->len) {
+            for (;;) { /* to the first # followed by > */
+                const char *h = memchr(lx->src + pos, '#', lx->len - pos);
+                if (!h) {
                     /* from the <# to the end, as PowerShell shows it */
                     tok_error(t, PERR_MissingTerminatorMultiLineComment, s, lx->len);
+                    pos = lx->len;
                     break;
                 }
-                if (at(lx, pos) == '#' && at(lx, pos + 1) == '>') {
-                    pos += 2;
+                pos = (uint32_t)(h - lx->src) + 1;
+                if (at(lx, pos) == '>') {
+                    pos++;
                     break;
                 }
-                pos++;
             }
             record_comment(lx, s, pos);
             continue;
@@ -931,6 +976,29 @@ void lex_cook_bare(const struct lexer *lx, const struct token *t, struct buf *ou
     lex_walk_expandable(lx, t, cook_collect, out);
 }
 
+/*
+** Is the value of a quoted string token its text between the quotes? It is
+** when the string is closed by an ASCII quote and everything between is
+** plain by the given ptab bit (P_SQ or P_DQ): no quote to be doubled, no
+** escape, no `$`, nothing non-ASCII. Then the walker would only copy that
+** text, and the caller can take it from the source.
+*/
+static bool quoted_raw(const struct lexer *lx, const struct token *t, int quote, unsigned char bit,
+                       uint32_t *start, uint32_t *end)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t open = t->start + is_kind(lx, t->start, quote == '\'' ? U_SQUOTE : U_DQUOTE, quote);
+    uint32_t close = t->end - 1;
+    if (t->err || close < open || s[close] != quote)
+        return false;
+    for (uint32_t i = open; i < close; i++)
+        if (!(ptab[s[i]] & bit))
+            return false;
+    *start = open;
+    *end = close;
+    return true;
+}
+
 bool lex_cook_raw(const struct lexer *lx, const struct token *t, uint32_t *start, uint32_t *end)
 {
     if (t->kind == TOK_PARAMETER) {
@@ -938,7 +1006,9 @@ bool lex_cook_raw(const struct lexer *lx, const struct token *t, uint32_t *start
         *end = t->flags & TF_COLON ? t->end - 1 : t->end;
         return true;
     }
-    if (t->kind == TOK_STRING_SQ || t->kind == TOK_HERE_SQ)
+    if (t->kind == TOK_STRING_SQ)
+        return quoted_raw(lx, t, '\'', P_SQ, start, end);
+    if (t->kind == TOK_HERE_SQ)
         return false;
     if (!(t->flags & (TF_ESCAPED | TF_EXPAND)) || t->kind == TOK_IDENT) {
         *start = t->start;
@@ -946,6 +1016,11 @@ bool lex_cook_raw(const struct lexer *lx, const struct token *t, uint32_t *start
         return true;
     }
     return false;
+}
+
+bool lex_plain_dq(const struct lexer *lx, const struct token *t, uint32_t *start, uint32_t *end)
+{
+    return t->kind == TOK_STRING_DQ && quoted_raw(lx, t, '"', P_DQ, start, end);
 }
 
 /* }================================================================== */
@@ -1065,20 +1140,34 @@ bool lex_variable_name_raw(const struct lexer *lx, uint32_t start, uint32_t end,
     return true;
 }
 
-static int ieq(const char *s, const char *lit, size_t n)
+/* A type suffix at pos (ul uy us, or one of l u n s y, and d after a
+** decimal number; any case): its length or 0. */
+static uint32_t type_suffix_at(const struct lexer *lx, uint32_t pos, int hex)
 {
-    return strncasecmp(s, lit, n) == 0;
+    int c0 = ascii_lower(at(lx, pos)), c1 = ascii_lower(at(lx, pos + 1));
+    if (c0 == 'u' && (c1 == 'l' || c1 == 'y' || c1 == 's'))
+        return 2;
+    switch (c0) {
+    case 'l': case 'u': case 'n': case 's': case 'y':
+        return 1;
+    case 'd':
+        return hex ? 0 : 1;
+    default:
+        return 0;
+    }
 }
 
 /* A multiplier suffix (kb mb gb tb pb) at pos: its length or 0. */
 static uint32_t multiplier_at(const struct lexer *lx, uint32_t pos)
 {
-    if (pos + 2 > lx->len)
+    if (pos + 2 > lx->len || ascii_lower((unsigned char)lx->src[pos + 1]) != 'b')
         return 0;
-    const char *s = lx->src + pos;
-    if ((s[1] == 'b' || s[1] == 'B') && strchr("kKmMgGtTpP", s[0]) && s[0])
+    switch (ascii_lower((unsigned char)lx->src[pos])) {
+    case 'k': case 'm': case 'g': case 't': case 'p':
         return 2;
-    return 0;
+    default:
+        return 0;
+    }
 }
 
 /*
@@ -1126,13 +1215,7 @@ static uint32_t scan_number(const struct lexer *lx, uint32_t pos, enum lex_mode 
             }
         }
     }
-    /* Type suffix. */
-    const char *s = lx->src + p;
-    uint32_t left = lx->len - p;
-    if (left >= 2 && (ieq(s, "ul", 2) || ieq(s, "uy", 2) || ieq(s, "us", 2)))
-        p += 2;
-    else if (left >= 1 && strchr(hex ? "lLuUnNsSyY" : "lLdDuUyYsSnN", s[0]) && s[0])
-        p += 1;
+    p += type_suffix_at(lx, p, hex);
     p += multiplier_at(lx, p);
     if (p >= lx->len || forces_new(lx, p))
         return p;
@@ -1231,6 +1314,19 @@ bool lex_number_value(const char *text, size_t len, struct lex_number *out)
     size_t i = 0, n = 0;
     int neg = 0;
     memset(out, 0, sizeof *out);
+    /* Most numbers are small decimal integers: 9 digits fit an int32. */
+    if (len && len <= 9) {
+        int32_t v = 0;
+        for (i = 0; i < len && text[i] >= '0' && text[i] <= '9'; i++)
+            v = v * 10 + (text[i] - '0');
+        if (i == len) {
+            out->kind = NUM_INT32;
+            out->i = v;
+            out->d = v;
+            return true;
+        }
+        i = 0;
+    }
     if (len >= sizeof tmp)
         return false;
     if (len && text[0] == '-') {
@@ -1347,10 +1443,19 @@ bool lex_number_value(const char *text, size_t len, struct lex_number *out)
 /* A bare word from pos in command mode; start is the token's first byte. */
 static struct token *generic(struct lexer *lx, struct token *t, uint32_t pos)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
+    /* Most words are plain ASCII up to a blank or a bracket: the walker
+    ** would only step over that run, so it starts after it, if at all. */
+    const unsigned char *s = (const unsigned char *)lx->src;
+    while (pos < lx->len && (ptab[s[pos]] & P_GEN))
+        pos++;
     t->kind = TOK_GENERIC;
-    t->end = walk(&w, pos, W_GENERIC);
-    t->flags |= (uint16_t)w.flags;
+    if (pos >= lx->len || (s[pos] < 0x80 && (ctab[s[pos]] & C_FORCE))) {
+        t->end = pos;
+    } else {
+        struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
+        t->end = walk(&w, pos, W_GENERIC);
+        t->flags |= (uint16_t)w.flags;
+    }
     if (t->end == t->start)
         t->end = t->start + 1; /* never an empty token */
     return t;
@@ -1756,6 +1861,8 @@ struct token lex_hash_key(struct lexer *lx, uint32_t pos)
     if (!is_ident_start(lx, pos))
         return t;
     uint32_t p = pos;
+    while (p < lx->len && (ptab[(unsigned char)lx->src[p]] & P_KEY))
+        p++; /* the common case of the loop below */
     while (p < lx->len && !forces_new(lx, p) && !strchr("=$#[]'\"`", at(lx, p)) &&
            !is_sq(lx, p) && !is_dq(lx, p))
         p++;

@@ -128,6 +128,9 @@ void lex_cook_bare(const struct lexer *lx, const struct token *t, struct buf *ou
 /* When that value is the token's text, or a part of it, as it stands in the
 ** source (most are): sets its range and returns true, with no copying. */
 bool lex_cook_raw(const struct lexer *lx, const struct token *t, uint32_t *start, uint32_t *end);
+/* The same for a double-quoted string with nothing in it to expand or
+** unescape: its value is its text between the quotes. */
+bool lex_plain_dq(const struct lexer *lx, const struct token *t, uint32_t *start, uint32_t *end);
 
 /*
 ** Expandable text: walks a double-quoted string, a here-string or a bare word

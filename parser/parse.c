@@ -31,7 +31,7 @@
 */
 struct scan_slot {
     uint32_t pos; /* UINT32_MAX: empty */
-    enum lex_mode mode;
+    bool both;    /* the other mode scans the same token here */
     struct token tok;
 };
 
@@ -44,12 +44,13 @@ struct parser {
     uint32_t pos;   /* where the next token is scanned */
     uint32_t limit; /* tokens at or after this offset read as end of input */
     uint32_t prev_end; /* end of the last consumed token, newlines not counted */
-    /* the cached token: a scan slot, or eof (see peek) */
+    /* the tokens looked at (peek_ref): seen[mode] is the token at pos in
+    ** that mode, or NULL, and every move of pos forgets them (forget());
+    ** cur is the one looked at last, the one next() consumes. Each points
+    ** at a scan slot or at eof. */
     const struct token *cur;
+    const struct token *seen[2];
     struct token eof;
-    bool have;
-    enum lex_mode tok_mode;
-    uint32_t tok_pos;
     /* recent scans, so that a token asked for again (in the other mode, or
     ** after a speculative parse backs up) is not scanned again */
     struct scan_slot scans[SCAN_SLOTS];
@@ -69,7 +70,14 @@ struct parser {
 ** ===================================================================
 */
 
-static void token_error(struct parser *p, const struct token *t);
+/* Cold, and out of line so that next(), which calls it, stays small. */
+static EMSH_NOINLINE void token_error(struct parser *p, const struct token *t);
+
+/* The parser moved: the tokens looked at are not the ones at pos. */
+static void forget(struct parser *p)
+{
+    p->seen[LEX_EXPR] = p->seen[LEX_CMD] = NULL;
+}
 
 static void scan_cache_init(struct parser *p)
 {
@@ -80,8 +88,8 @@ static void scan_cache_init(struct parser *p)
 /*
 ** Does lex_scan() give this token, scanned in mode, in the other mode too?
 ** Newlines and brackets, the most common tokens after words, are scanned by
-** code that never looks at the mode (see lex_scan), so one scan can fill
-** both slots.
+** code that never looks at the mode (see lex_scan), so one scan can serve
+** both modes.
 */
 static bool same_in_both_modes(const struct lexer *lx, const struct token *t, enum lex_mode mode)
 {
@@ -94,38 +102,52 @@ static bool same_in_both_modes(const struct lexer *lx, const struct token *t, en
     if (mode == LEX_CMD &&
         (t->kind == TOK_VARIABLE || t->kind == TOK_STRING_SQ || t->kind == TOK_STRING_DQ))
         return true;
-    switch (lx->src[t->start]) {
-    case '\n': case '\r': case ';': case '(': case ')': case '{': case '}': case ',':
-    case '|': case '&': case '<': case '>': case '@':
-        return true;
-    default:
-        return false;
-    }
+    static const bool first[256] = {
+        ['\n'] = true, ['\r'] = true, [';'] = true, ['('] = true, [')'] = true, ['{'] = true,
+        ['}'] = true, [','] = true, ['|'] = true, ['&'] = true, ['<'] = true, ['>'] = true,
+        ['@'] = true,
+    };
+    return first[(unsigned char)lx->src[t->start]];
 }
 
 /*
-** lex_scan() through the cache of recent scans. The answer stays valid until
-** a scan at another position or mode takes its slot: only peek() scans
-** through the cache, and it points p->cur at the slot it used.
+** lex_scan() through the cache of recent scans. The slot of a scan at pos in
+** a mode is (pos * 2 + mode) % SCAN_SLOTS, so the two modes of a position
+** are neighbours (i and i ^ 1) and a slot's index says its mode. A token
+** the same in both modes is scanned once and found from the other mode in
+** its neighbour, with no copy: a copy just after the lexer wrote the token
+** field by field would stall on the wide loads.
+**
+** The answer stays valid until a scan at another position takes its slot:
+** only peek() scans through the cache, and only at the parser's position,
+** and it points p->cur at the token it used.
 */
-static const struct token *scan_cached(struct parser *p, uint32_t pos, enum lex_mode mode)
+static EMSH_NOINLINE const struct token *scan_into_slot(struct parser *p, struct scan_slot *s,
+                                                         uint32_t pos, enum lex_mode mode)
 {
-    struct scan_slot *s = &p->scans[(pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1)];
-    if (s->pos != pos || s->mode != mode) {
-        lex_scan_into(&p->lx, pos, mode, &s->tok);
-        s->pos = pos;
-        s->mode = mode;
-        if (same_in_both_modes(&p->lx, &s->tok, mode)) {
-            struct scan_slot *o = &p->scans[(pos * 2 + (uint32_t)!mode) & (SCAN_SLOTS - 1)];
-            *o = *s;
-            o->mode = !mode;
-        }
-    }
+    lex_scan_into(&p->lx, pos, mode, &s->tok);
+    s->pos = pos;
+    s->both = same_in_both_modes(&p->lx, &s->tok, mode);
     return &s->tok;
 }
 
-/* peek() when the token is not the one already looked at. */
-static const struct token *peek_scan(struct parser *p, enum lex_mode mode)
+/* The lookup is inline in peek_scan(), the scan out of line: a hit then
+** costs no stack frame. */
+static inline const struct token *scan_cached(struct parser *p, uint32_t pos, enum lex_mode mode)
+{
+    uint32_t i = (pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1);
+    struct scan_slot *s = &p->scans[i];
+    if (s->pos == pos)
+        return &s->tok;
+    const struct scan_slot *o = &p->scans[i ^ 1];
+    if (o->pos == pos && o->both)
+        return &o->tok;
+    return scan_into_slot(p, s, pos, mode);
+}
+
+/* peek() when the token is not the one already looked at. Kept out of
+** line, so that peek_ref() stays small enough to inline everywhere. */
+static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mode mode)
 {
     /* A pointer, not a copy: copying a token the lexer has just written
     ** field by field stalls the CPU, and peek() is the hottest path. */
@@ -141,29 +163,40 @@ static const struct token *peek_scan(struct parser *p, enum lex_mode mode)
         p->eof.start = p->eof.end = at;
         t = &p->eof;
     }
+    p->seen[mode] = t;
     p->cur = t;
-    p->have = true;
-    p->tok_mode = mode;
-    p->tok_pos = p->pos;
     return t;
 }
 
 /*
-** The token at p->pos in a mode, by reference: valid until the next peek in
-** another mode or position. Rules ask again and again for the same token,
-** so that check is inline, and callers that only test the kind copy
-** nothing.
+** The token at p->pos in a mode, by reference: valid until the parser
+** moves. Rules ask again and again for the same token, often in one mode
+** and then the other, so that check is inline, and callers that only test
+** the kind copy nothing. (A scan at p->pos in the other mode leaves the
+** token in place: it takes the other slot of the pair, see scan_cached.)
 */
 static inline const struct token *peek_ref(struct parser *p, enum lex_mode mode)
 {
-    if (p->have && p->tok_mode == mode && p->tok_pos == p->pos)
-        return p->cur;
+    if (p->seen[mode])
+        return p->cur = p->seen[mode];
     return peek_scan(p, mode);
 }
 
 static inline struct token peek(struct parser *p, enum lex_mode mode)
 {
     return *peek_ref(p, mode);
+}
+
+/* A token's range, for rules that need it after the token is gone: two
+** fields, where a copy of the whole token would stall (see peek_scan). */
+struct span {
+    uint32_t start, end;
+};
+
+static struct span span_of(const struct token *t)
+{
+    struct span s = {t->start, t->end};
+    return s;
 }
 
 /*
@@ -236,13 +269,19 @@ static void error_unclosed(struct parser *p, enum perr_id id, uint32_t start, ui
         p->errs[n].at_eof = at_end(p, p->pos);
 }
 
+/* The source text of [start, end), for an error message. */
+static const char *src_text(struct parser *p, uint32_t start, uint32_t end)
+{
+    return arena_strndup(p->a, p->lx.src + start, end - start);
+}
+
 static const char *tok_text(struct parser *p, const struct token *t)
 {
-    return arena_strndup(p->a, p->lx.src + t->start, t->end - t->start);
+    return src_text(p, t->start, t->end);
 }
 
 /* Reports the error the lexer recorded on a token. */
-static void token_error(struct parser *p, const struct token *t)
+static EMSH_NOINLINE void token_error(struct parser *p, const struct token *t)
 {
     const char *arg = NULL;
     if (t->err == PERR_TerminatorExpectedAtEndOfString) {
@@ -271,7 +310,7 @@ static void token_error(struct parser *p, const struct token *t)
 
 static void next(struct parser *p)
 {
-    if (EMSH_NEVER(!p->have))
+    if (EMSH_NEVER(!p->seen[LEX_EXPR] && !p->seen[LEX_CMD]))
         return;
     const struct token *t = p->cur; /* token_error() scans with a lexer of its own */
     if (t->err)
@@ -279,7 +318,7 @@ static void next(struct parser *p)
     p->pos = t->end;
     if (t->kind != TOK_NEWLINE)
         p->prev_end = t->end; /* nodes and "missing" errors end before newlines */
-    p->have = false;
+    forget(p);
 }
 
 /* Is there a line break in src[from..to)? */
@@ -296,7 +335,7 @@ static void advance_to(struct parser *p, uint32_t end)
 {
     p->pos = end;
     p->prev_end = end;
-    p->have = false;
+    forget(p);
 }
 
 static bool at_kind(struct parser *p, enum lex_mode mode, enum tok_kind k)
@@ -312,16 +351,25 @@ static bool accept(struct parser *p, enum lex_mode mode, enum tok_kind k)
     return true;
 }
 
-static void skip_newlines(struct parser *p)
+/* Skips newlines, looking in the mode the caller reads in next (see
+** skip_separators); skip_newlines() for the many that read an expression. */
+static void skip_newlines_in(struct parser *p, enum lex_mode mode)
 {
-    while (peek_ref(p, LEX_EXPR)->kind == TOK_NEWLINE)
+    while (peek_ref(p, mode)->kind == TOK_NEWLINE)
         next(p);
 }
 
-static void skip_separators(struct parser *p)
+static void skip_newlines(struct parser *p)
+{
+    skip_newlines_in(p, LEX_EXPR);
+}
+
+/* Newlines and ';' are the same tokens in either mode: mode is the one the
+** caller looks in next, so that the token after them is scanned once. */
+static void skip_separators(struct parser *p, enum lex_mode mode)
 {
     for (;;) {
-        enum tok_kind k = peek_ref(p, LEX_EXPR)->kind;
+        enum tok_kind k = peek_ref(p, mode)->kind;
         if (k != TOK_NEWLINE && k != TOK_SEMI)
             return;
         next(p);
@@ -484,7 +532,7 @@ static struct ast_list nv_done(struct parser *p, struct nvec *nv)
 {
     struct ast_list l = {NULL, nv->n};
     if (nv->n) {
-        l.v = arena_alloc(p->a, nv->n * sizeof *l.v);
+        l.v = arena_alloc8(p->a, nv->n * sizeof *l.v); /* pointers: 8 is enough */
         memcpy(l.v, nv->v, nv->n * sizeof *l.v);
     }
     if (nv->v != nv->inl)
@@ -509,7 +557,7 @@ static void restore(struct parser *p, struct mark m)
     p->pos = m.pos;
     p->prev_end = m.prev_end;
     p->nerrs = m.nerrs;
-    p->have = false;
+    forget(p);
 }
 
 static bool enter(struct parser *p)
@@ -611,7 +659,7 @@ static void sync(struct parser *p)
         default:
             break;
         }
-        p->have = false; /* drop errors of skipped tokens */
+        forget(p); /* drop errors of skipped tokens */
         p->pos = t.end;
     }
 }
@@ -683,30 +731,41 @@ static struct ast_node *sub_parse(struct parser *p, uint32_t start, uint32_t end
     struct ctx c = ctx_block(p);
     p->pos = start;
     p->limit = end;
-    p->have = false;
+    forget(p);
     struct ast_node *body = statement_list_node(p, start, TOK_EOF);
     body->end = end;
     p->pos = pos;
     p->prev_end = prev;
     p->limit = limit;
-    p->have = false;
+    forget(p);
     ctx_restore(p, c);
     return body;
 }
 
-/* A double-quoted string, here-string or bare word with expansions. */
-static struct ast_node *expandable(struct parser *p, struct token t, enum ast_strkind how)
+/* A double-quoted string, here-string or bare word with expansions: t is
+** the token peeked, and is gone once the $( ) parts are parsed. */
+static struct ast_node *expandable(struct parser *p, const struct token *t, enum ast_strkind how)
 {
+    uint32_t start = t->start, end = t->end, vs, ve;
+    struct ast_node *n;
+    if (lex_plain_dq(&p->lx, t, &vs, &ve)) {
+        /* nothing to expand: a constant string, straight from the source */
+        next(p);
+        n = mknode(p, AST_STRING, start);
+        n->u.string.how = how;
+        n->u.string.value = mkstr(p, p->lx.src + vs, ve - vs);
+        n->end = end;
+        return n;
+    }
     struct parts ps = {p, NULL, 0, 0};
-    lex_walk_expandable(&p->lx, &t, collect_part, &ps);
+    lex_walk_expandable(&p->lx, t, collect_part, &ps);
     next(p);
     bool simple = true;
     for (uint32_t i = 0; i < ps.n; i++)
         if (ps.v[i].kind != LEX_PART_TEXT)
             simple = false;
-    struct ast_node *n;
     if (simple) {
-        n = mknode(p, AST_STRING, t.start);
+        n = mknode(p, AST_STRING, start);
         n->u.string.how = how;
         if (ps.n == 1) {
             n->u.string.value = ps.v[0].text;
@@ -718,7 +777,7 @@ static struct ast_node *expandable(struct parser *p, struct token t, enum ast_st
             buf_release(&b);
         }
     } else {
-        n = mknode(p, AST_EXPANDABLE, t.start);
+        n = mknode(p, AST_EXPANDABLE, start);
         n->u.expandable.how = how;
         struct nvec nv;
         nv_init(&nv);
@@ -742,18 +801,22 @@ static struct ast_node *expandable(struct parser *p, struct token t, enum ast_st
         n->u.expandable.parts = nv_done(p, &nv);
     }
     free(ps.v);
-    n->end = t.end;
+    n->end = end;
     return n;
 }
 
-static struct ast_node *string_node(struct parser *p, struct token t)
+/*
+** The node builders below take the token just peeked by reference (peek_ref):
+** they read it before they consume it, and never after.
+*/
+static struct ast_node *string_node(struct parser *p, const struct token *t)
 {
-    switch (t.kind) {
+    switch (t->kind) {
     case TOK_STRING_SQ:
     case TOK_HERE_SQ: {
-        struct ast_node *n = mknode(p, AST_STRING, t.start);
-        n->u.string.how = t.kind == TOK_STRING_SQ ? STR_SINGLE : STR_HERE_SINGLE;
-        n->u.string.value = cooked(p, &t);
+        struct ast_node *n = mknode(p, AST_STRING, t->start);
+        n->u.string.how = t->kind == TOK_STRING_SQ ? STR_SINGLE : STR_HERE_SINGLE;
+        n->u.string.value = cooked(p, t);
         next(p);
         return finish(p, n);
     }
@@ -767,21 +830,21 @@ static struct ast_node *string_node(struct parser *p, struct token t)
 }
 
 /* A bare word: a constant string, or an expandable one. */
-static struct ast_node *bare_word(struct parser *p, struct token t)
+static struct ast_node *bare_word(struct parser *p, const struct token *t)
 {
-    if (t.flags & TF_EXPAND)
+    if (t->flags & TF_EXPAND)
         return expandable(p, t, STR_BARE);
-    struct ast_node *n = mknode(p, AST_STRING, t.start);
+    struct ast_node *n = mknode(p, AST_STRING, t->start);
     n->u.string.how = STR_BARE;
-    n->u.string.value = cooked(p, &t);
+    n->u.string.value = cooked(p, t);
     next(p);
     return finish(p, n);
 }
 
-static struct ast_node *number_node(struct parser *p, struct token t)
+static struct ast_node *number_node(struct parser *p, const struct token *t)
 {
-    struct ast_node *n = mknode(p, AST_NUMBER, t.start);
-    n->u.number.text = mkstr(p, p->lx.src + t.start, t.end - t.start);
+    struct ast_node *n = mknode(p, AST_NUMBER, t->start);
+    n->u.number.text = mkstr(p, p->lx.src + t->start, t->end - t->start);
     lex_number_value(n->u.number.text.s, n->u.number.text.n, &n->u.number.value);
     next(p);
     return finish(p, n);
@@ -790,7 +853,7 @@ static struct ast_node *number_node(struct parser *p, struct token t)
 /* hash_literal: '@{' [key '=' statement] { (';' | newline) key '=' statement } '}' */
 static struct ast_node *hash_literal(struct parser *p)
 {
-    struct token open = peek(p, LEX_EXPR);
+    struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, AST_HASHTABLE, open.start);
     struct nvec keys, vals;
     nv_init(&keys);
@@ -798,7 +861,7 @@ static struct ast_node *hash_literal(struct parser *p)
     next(p);
     struct ctx c = ctx_block(p);
     for (;;) {
-        skip_separators(p);
+        skip_separators(p, LEX_EXPR);
         struct token t = peek(p, LEX_EXPR);
         if (t.kind == TOK_RCURLY || t.kind == TOK_EOF || p->stop)
             break;
@@ -828,7 +891,7 @@ static struct ast_node *hash_literal(struct parser *p)
             sync(p);
             continue;
         }
-        skip_newlines(p);
+        skip_newlines_in(p, LEX_CMD); /* statement() reads in command mode */
         struct ast_node *v = statement(p);
         if (!v) {
             error_missing(p, PERR_MissingStatementInHashLiteral, NULL);
@@ -855,7 +918,7 @@ static struct ast_node *hash_literal(struct parser *p)
 /* Statements up to ')' of a $( ) or @( ). */
 static struct ast_node *sub_expression(struct parser *p, enum ast_kind k)
 {
-    struct token open = peek(p, LEX_EXPR);
+    struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, k, open.start);
     next(p);
     struct ctx c = ctx_block(p);
@@ -869,7 +932,7 @@ static struct ast_node *sub_expression(struct parser *p, enum ast_kind k)
 /* paren_expression: '(' pipeline ')' */
 static struct ast_node *paren_expression(struct parser *p)
 {
-    struct token open = peek(p, LEX_EXPR);
+    struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, AST_PAREN, open.start);
     next(p);
     struct ctx c = ctx_paren(p, false);
@@ -895,7 +958,7 @@ static struct ast_node *paren_expression(struct parser *p)
 /* script_block_expression: '{' script_block '}' */
 static struct ast_node *script_block_expression(struct parser *p)
 {
-    struct token open = peek(p, LEX_EXPR);
+    struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, AST_SCRIPT_BLOCK_EXPR, open.start);
     next(p);
     struct ctx c = ctx_block(p);
@@ -914,11 +977,11 @@ static struct ast_node *script_block_expression(struct parser *p)
 */
 static struct ast_node *primary(struct parser *p)
 {
-    struct token t = peek(p, LEX_EXPR);
-    switch (t.kind) {
+    const struct token *t = peek_ref(p, LEX_EXPR);
+    switch (t->kind) {
     case TOK_VARIABLE:
     case TOK_SPLAT: {
-        struct ast_node *n = variable_node(p, t.start, t.end, t.kind == TOK_SPLAT);
+        struct ast_node *n = variable_node(p, t->start, t->end, t->kind == TOK_SPLAT);
         next(p);
         return n;
     }
@@ -986,9 +1049,9 @@ static struct ast_node *member_name(struct parser *p)
         n->end = m.end;
         return n;
     }
-    struct token t = peek(p, LEX_EXPR);
-    if (!(t.flags & TF_SPACE)) {
-        switch (t.kind) {
+    const struct token *t = peek_ref(p, LEX_EXPR);
+    if (!(t->flags & TF_SPACE)) {
+        switch (t->kind) {
         case TOK_VARIABLE:
         case TOK_STRING_SQ:
         case TOK_STRING_DQ:
@@ -1012,10 +1075,16 @@ static struct ast_node *postfix(struct parser *p, struct ast_node *e)
     for (;;) {
         if (p->stop)
             return e;
-        struct token t = peek(p, LEX_EXPR);
-        if (t.flags & TF_SPACE)
+        /* A blank next is a space before the next token, so no operator
+        ** follows: no need to scan that token in expression mode (in a
+        ** command it is the next argument, read in command mode). */
+        if (p->pos < p->lx.len && (p->lx.src[p->pos] == ' ' || p->lx.src[p->pos] == '\t'))
             return e;
-        switch (t.kind) {
+        const struct token *t = peek_ref(p, LEX_EXPR);
+        if (t->flags & TF_SPACE)
+            return e;
+        enum tok_kind k = t->kind; /* t is gone after the next peek */
+        switch (k) {
         case TOK_DOT:
         case TOK_COLON_COLON:
         case TOK_QDOT: {
@@ -1029,8 +1098,8 @@ static struct ast_node *postfix(struct parser *p, struct ast_node *e)
             struct ast_node *n = mknode(p, call ? AST_INVOKE : AST_MEMBER, e->start);
             n->u.member.target = e;
             n->u.member.member = m;
-            n->u.member.is_static = t.kind == TOK_COLON_COLON;
-            n->u.member.nullcond = t.kind == TOK_QDOT;
+            n->u.member.is_static = k == TOK_COLON_COLON;
+            n->u.member.nullcond = k == TOK_QDOT;
             if (call) {
                 peek(p, LEX_EXPR);
                 n->u.member.args = method_arguments(p);
@@ -1049,7 +1118,7 @@ static struct ast_node *postfix(struct parser *p, struct ast_node *e)
             ctx_restore(p, c);
             n->u.index.target = e;
             n->u.index.index = idx;
-            n->u.index.nullcond = t.kind == TOK_QLBRACKET;
+            n->u.index.nullcond = k == TOK_QLBRACKET;
             if (!idx)
                 error_missing(p, PERR_MissingArrayIndexExpression, NULL);
             else if (!accept(p, LEX_EXPR, TOK_RBRACKET))
@@ -1063,7 +1132,7 @@ static struct ast_node *postfix(struct parser *p, struct ast_node *e)
         case TOK_MINUS_MINUS: {
             next(p);
             struct ast_node *n = mknode(p, AST_UNARY, e->start);
-            n->u.unary.op = t.kind == TOK_PLUS_PLUS ? OP_POSTINC : OP_POSTDEC;
+            n->u.unary.op = k == TOK_PLUS_PLUS ? OP_POSTINC : OP_POSTDEC;
             n->u.unary.operand = e;
             e = finish(p, n);
             break;
@@ -1216,7 +1285,7 @@ static void attribute_arguments(struct parser *p, struct ast_node *attr)
 */
 static struct ast_node *bracket(struct parser *p, bool *is_attr)
 {
-    struct token open = peek(p, LEX_EXPR);
+    struct span open = span_of(peek_ref(p, LEX_EXPR));
     next(p);
     struct ast_node *tn = type_name(p);
     *is_attr = false;
@@ -1311,9 +1380,11 @@ static struct ast_node *unary(struct parser *p)
     if (!enter(p))
         return NULL;
     struct ast_node *result = NULL;
-    struct token t = peek(p, LEX_EXPR);
+    const struct token *t = peek_ref(p, LEX_EXPR);
+    uint32_t start = t->start, end = t->end; /* t is gone after the next peek */
+    enum tok_kind kind = t->kind;
     enum ast_op op = OP_NONE;
-    switch (t.kind) {
+    switch (kind) {
     case TOK_EXCLAIM: op = OP_LNOT; break;
     case TOK_MINUS: op = OP_NEGATE; break;
     case TOK_PLUS: op = OP_UPLUS; break;
@@ -1321,38 +1392,38 @@ static struct ast_node *unary(struct parser *p)
     case TOK_PLUS_PLUS: op = OP_PREINC; break;
     case TOK_MINUS_MINUS: op = OP_PREDEC; break;
     case TOK_OPERATOR:
-        if (op_flags((enum ast_op)t.op) & OPF_U)
-            op = (enum ast_op)t.op;
+        if (op_flags((enum ast_op)t->op) & OPF_U)
+            op = (enum ast_op)t->op;
         break;
     default: break;
     }
     if (op != OP_NONE) {
         next(p);
         skip_newlines(p);
-        struct ast_node *n = mknode(p, AST_UNARY, t.start);
+        struct ast_node *n = mknode(p, AST_UNARY, start);
         n->u.unary.op = op;
         n->u.unary.operand = unary(p);
         if (!n->u.unary.operand)
-            error_missing(p, PERR_MissingExpressionAfterOperator, tok_text(p, &t));
+            error_missing(p, PERR_MissingExpressionAfterOperator, src_text(p, start, end));
         result = finish(p, n);
-    } else if (t.kind == TOK_LBRACKET) {
+    } else if (kind == TOK_LBRACKET) {
         bool is_attr;
         struct ast_node *b = bracket(p, &is_attr);
         if (!b) {
-            result = mknode(p, AST_ERROR, t.start);
+            result = mknode(p, AST_ERROR, start);
         } else {
-            struct token n2 = peek(p, LEX_EXPR);
-            bool operand = starts_unary(&n2) && n2.kind != TOK_COMMA;
+            const struct token *n2 = peek_ref(p, LEX_EXPR);
+            bool operand = starts_unary(n2) && n2->kind != TOK_COMMA;
             if (is_attr) {
-                struct ast_node *n = mknode(p, AST_ATTRIBUTED, t.start);
+                struct ast_node *n = mknode(p, AST_ATTRIBUTED, start);
                 n->u.attributed.attr = b;
                 n->u.attributed.expr = unary(p);
                 if (!n->u.attributed.expr)
                     error_at(p, PERR_UnexpectedAttribute, b->start, b->end,
                              b->u.attr.type->u.type.name.s);
                 result = finish(p, n);
-            } else if (operand && !(n2.kind == TOK_LBRACKET && !(n2.flags & TF_SPACE) && false)) {
-                struct ast_node *n = mknode(p, AST_CONVERT, t.start);
+            } else if (operand) {
+                struct ast_node *n = mknode(p, AST_CONVERT, start);
                 n->u.convert.type = b->u.tc.type;
                 n->u.convert.expr = unary(p);
                 result = finish(p, n);
@@ -1380,12 +1451,13 @@ static struct ast_node *array_literal(struct parser *p)
     nv_init(&v);
     nv_push(&v, first);
     while (!p->stop && peek_ref(p, LEX_EXPR)->kind == TOK_COMMA) {
-        struct token comma = *p->cur;
+        uint32_t comma_start = p->cur->start, comma_end = p->cur->end;
         next(p);
         skip_newlines(p);
         struct ast_node *e = unary(p);
         if (!e) {
-            error_missing(p, PERR_MissingExpressionAfterToken, tok_text(p, &comma));
+            error_missing(p, PERR_MissingExpressionAfterToken,
+                          src_text(p, comma_start, comma_end));
             break;
         }
         nv_push(&v, e);
@@ -1412,17 +1484,17 @@ static enum ast_op binary_op(const struct token *t)
 }
 
 /* Peeks for an operator; inside parentheses newlines before it are skipped. */
-static struct token peek_operator(struct parser *p)
+static const struct token *peek_operator(struct parser *p)
 {
     if (p->paren > 0) {
         struct mark m = save(p);
         skip_newlines(p);
-        struct token t = peek(p, LEX_EXPR);
-        if (binary_op(&t) != OP_NONE || t.kind == TOK_QUESTION)
+        const struct token *t = peek_ref(p, LEX_EXPR);
+        if (binary_op(t) != OP_NONE || t->kind == TOK_QUESTION)
             return t;
         restore(p, m);
     }
-    return peek(p, LEX_EXPR);
+    return peek_ref(p, LEX_EXPR);
 }
 
 /* binary: array_literal {op array_literal}, by precedence climbing */
@@ -1432,8 +1504,7 @@ static struct ast_node *binary(struct parser *p, int min_prec)
     if (!lhs)
         return NULL;
     while (!p->stop) {
-        struct token t = peek_operator(p);
-        enum ast_op op = binary_op(&t);
+        enum ast_op op = binary_op(peek_operator(p));
         if (op == OP_NONE || op_precedence(op) < min_prec)
             break;
         next(p);
@@ -1458,8 +1529,7 @@ static struct ast_node *expression(struct parser *p)
     struct ast_node *cond = binary(p, 1);
     if (!cond)
         return NULL;
-    struct token t = peek_operator(p);
-    if (t.kind != TOK_QUESTION)
+    if (peek_operator(p)->kind != TOK_QUESTION)
         return cond;
     next(p);
     skip_newlines(p);
@@ -1514,8 +1584,8 @@ static bool ends_command(enum tok_kind k)
 */
 static struct ast_node *command_element(struct parser *p)
 {
-    struct token t = peek(p, LEX_CMD);
-    switch (t.kind) {
+    const struct token *t = peek_ref(p, LEX_CMD);
+    switch (t->kind) {
     case TOK_GENERIC:
     case TOK_IDENT:
         return bare_word(p, t);
@@ -1525,14 +1595,14 @@ static struct ast_node *command_element(struct parser *p)
     case TOK_PARAMETER:
     case TOK_DOT:
     case TOK_EQUALS: {
-        struct ast_node *n = mknode(p, AST_STRING, t.start);
+        struct ast_node *n = mknode(p, AST_STRING, t->start);
         n->u.string.how = STR_BARE;
-        n->u.string.value = mkstr(p, p->lx.src + t.start, t.end - t.start);
+        n->u.string.value = mkstr(p, p->lx.src + t->start, t->end - t->start);
         next(p);
         return finish(p, n);
     }
     case TOK_SPLAT: {
-        struct ast_node *n = variable_node(p, t.start, t.end, true);
+        struct ast_node *n = variable_node(p, t->start, t->end, true);
         next(p);
         return n;
     }
@@ -1572,7 +1642,7 @@ static struct ast_node *command_argument(struct parser *p)
     nv_push(&v, first);
     while (!p->stop && peek_ref(p, LEX_CMD)->kind == TOK_COMMA) {
         next(p);
-        skip_newlines(p);
+        skip_newlines_in(p, LEX_CMD);
         struct ast_node *e = command_element(p);
         if (!e) {
             error_missing(p, PERR_MissingExpressionAfterToken, ",");
@@ -1619,8 +1689,8 @@ static struct ast_list redirections(struct parser *p)
     struct nvec v;
     nv_init(&v);
     for (;;) {
-        struct token t = peek(p, LEX_CMD);
-        if (t.kind != TOK_REDIRECT && t.kind != TOK_REDIR_IN)
+        enum tok_kind k = peek_ref(p, LEX_CMD)->kind;
+        if (k != TOK_REDIRECT && k != TOK_REDIR_IN)
             break;
         nv_push(&v, redirection(p));
     }
@@ -1628,11 +1698,11 @@ static struct ast_list redirections(struct parser *p)
 }
 
 /* The text after --% up to the end of the line, leading spaces removed. */
-static struct ast_node *verbatim(struct parser *p, struct token t)
+static struct ast_node *verbatim(struct parser *p, const struct token *t)
 {
-    struct ast_node *n = mknode(p, AST_STRING, t.start);
-    uint32_t s = lex_skip_space(&p->lx, t.start + (p->lx.src[t.start] == '-' ? 3 : 5));
-    uint32_t e = t.end;
+    struct ast_node *n = mknode(p, AST_STRING, t->start);
+    uint32_t s = lex_skip_space(&p->lx, t->start + (p->lx.src[t->start] == '-' ? 3 : 5));
+    uint32_t e = t->end;
     while (e > s && (p->lx.src[e - 1] == ' ' || p->lx.src[e - 1] == '\t'))
         e--;
     n->u.string.how = STR_VERBATIM;
@@ -1646,26 +1716,28 @@ static struct ast_node *verbatim(struct parser *p, struct token t)
 */
 static struct ast_node *command(struct parser *p)
 {
-    struct token t = peek(p, LEX_CMD);
-    struct ast_node *n = mknode(p, AST_COMMAND, t.start);
+    const struct token *t = peek_ref(p, LEX_CMD);
+    uint32_t start = t->start, end = t->end; /* t is gone after the next peek */
+    enum tok_kind kind = t->kind;
+    struct ast_node *n = mknode(p, AST_COMMAND, start);
     struct nvec elems, redirs;
     nv_init(&elems);
     nv_init(&redirs);
     struct ast_node *name = NULL;
-    if (t.kind == TOK_AMP || t.kind == TOK_DOT) {
-        n->u.command.invocation = t.kind == TOK_AMP ? INVOKE_CALL : INVOKE_DOT;
+    if (kind == TOK_AMP || kind == TOK_DOT) {
+        n->u.command.invocation = kind == TOK_AMP ? INVOKE_CALL : INVOKE_DOT;
         next(p);
-        struct token t2 = peek(p, LEX_CMD);
+        uint32_t at = peek_ref(p, LEX_CMD)->start;
         name = command_element(p);
         if (!name) {
-            error_at(p, PERR_MissingExpression, t2.start, t2.start, t.kind == TOK_AMP ? "&" : ".");
+            error_at(p, PERR_MissingExpression, at, at, kind == TOK_AMP ? "&" : ".");
             return finish(p, n);
         }
-    } else if (t.kind == TOK_GENERIC || t.kind == TOK_PARAMETER || t.kind == TOK_IDENT) {
-        if (t.kind == TOK_PARAMETER) {
-            name = mknode(p, AST_STRING, t.start);
+    } else if (kind == TOK_GENERIC || kind == TOK_PARAMETER || kind == TOK_IDENT) {
+        if (kind == TOK_PARAMETER) {
+            name = mknode(p, AST_STRING, start);
             name->u.string.how = STR_BARE;
-            name->u.string.value = mkstr(p, p->lx.src + t.start, t.end - t.start);
+            name->u.string.value = mkstr(p, p->lx.src + start, end - start);
             next(p);
             finish(p, name);
         } else {
@@ -1674,27 +1746,29 @@ static struct ast_node *command(struct parser *p)
     } else {
         name = command_element(p);
         if (!name) {
-            error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+            error_at(p, PERR_UnexpectedToken, start, end, src_text(p, start, end));
             next(p);
             return finish(p, n);
         }
     }
     nv_push(&elems, name);
     while (!p->stop) {
-        t = peek(p, LEX_CMD);
-        if (ends_command(t.kind))
+        t = peek_ref(p, LEX_CMD);
+        start = t->start;
+        end = t->end;
+        if (ends_command(t->kind))
             break;
-        switch (t.kind) {
+        switch (t->kind) {
         case TOK_PARAMETER: {
-            struct ast_node *cp = mknode(p, AST_COMMAND_PARAM, t.start);
-            cp->u.cmdparam.name = cooked(p, &t);
-            cp->u.cmdparam.colon = (t.flags & TF_COLON) != 0;
+            struct ast_node *cp = mknode(p, AST_COMMAND_PARAM, start);
+            cp->u.cmdparam.name = cooked(p, t);
+            cp->u.cmdparam.colon = (t->flags & TF_COLON) != 0;
             next(p);
             if (cp->u.cmdparam.colon) {
-                struct token a = peek(p, LEX_CMD);
-                if (ends_command(a.kind) || a.kind == TOK_PARAMETER)
-                    error_at(p, PERR_ParameterRequiresArgument, t.start, t.end,
-                             tok_text(p, &t));
+                enum tok_kind a = peek_ref(p, LEX_CMD)->kind;
+                if (ends_command(a) || a == TOK_PARAMETER)
+                    error_at(p, PERR_ParameterRequiresArgument, start, end,
+                             src_text(p, start, end));
                 else
                     cp->u.cmdparam.arg = command_argument(p);
             }
@@ -1711,7 +1785,7 @@ static struct ast_node *command(struct parser *p)
         default: {
             struct ast_node *arg = command_argument(p);
             if (!arg) {
-                error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+                error_at(p, PERR_UnexpectedToken, start, end, src_text(p, start, end));
                 next(p);
                 break;
             }
@@ -1789,26 +1863,23 @@ static bool assignable(const struct ast_node *e, bool multi)
 */
 static bool pipe_continues(struct parser *p)
 {
-    struct token t = peek(p, LEX_CMD);
-    if (t.kind != TOK_NEWLINE)
+    if (peek_ref(p, LEX_CMD)->kind != TOK_NEWLINE)
         return false;
-    uint32_t line = t.end;
+    /* Look through the parser, not beside it: the first token of the next
+    ** line, scanned here, is what the statement list asks for next. */
+    struct mark m = save(p);
     for (;;) {
-        struct token n = lex_scan(&p->lx, line, LEX_CMD); /* not cached: p->cur stays */
-        if (n.start >= p->limit)
-            return false;
-        if (n.kind == TOK_PIPE) {
-            p->pos = line;
-            p->have = false;
+        uint32_t line = p->cur->end;
+        next(p);
+        const struct token *n = peek_ref(p, LEX_CMD);
+        if (n->kind == TOK_PIPE)
             return true;
-        }
-        if (n.kind != TOK_NEWLINE)
-            return false;
         /* only a line that holds a comment lets the pipeline go on */
-        if (!memchr(p->lx.src + line, '#', n.start - line))
-            return false;
-        line = n.end;
+        if (n->kind != TOK_NEWLINE || !memchr(p->lx.src + line, '#', n->start - line))
+            break;
     }
+    restore(p, m);
+    return false;
 }
 
 /*
@@ -1819,24 +1890,23 @@ static bool pipe_continues(struct parser *p)
 */
 static struct ast_node *pipeline(struct parser *p)
 {
-    struct token t = peek(p, LEX_EXPR);
-    struct ast_node *n = mknode(p, AST_PIPELINE, t.start);
+    const struct token *t = peek_ref(p, LEX_EXPR);
+    struct ast_node *n = mknode(p, AST_PIPELINE, t->start);
     struct nvec elems;
     nv_init(&elems);
-    if (t.kind == TOK_PIPE) {
-        error_at(p, PERR_EmptyPipeElement, t.start, t.end, NULL);
-    } else if (starts_expression(&t)) {
+    if (t->kind == TOK_PIPE) {
+        error_at(p, PERR_EmptyPipeElement, t->start, t->end, NULL);
+    } else if (starts_expression(t)) {
         struct ast_node *e = expression(p);
         if (!e)
             return NULL;
         enum ast_op aop;
-        struct token a = peek(p, LEX_EXPR);
-        if (is_assign_token(a.kind, &aop)) {
+        if (is_assign_token(peek_ref(p, LEX_EXPR)->kind, &aop)) {
             struct ast_node *as = mknode(p, AST_ASSIGN, e->start);
             if (!assignable(e, false))
                 error_at(p, PERR_InvalidLeftHandSide, e->start, e->end, NULL);
             next(p);
-            skip_newlines(p);
+            skip_newlines_in(p, LEX_CMD); /* statement() reads in command mode */
             as->u.assign.op = aop;
             as->u.assign.lhs = e;
             as->u.assign.rhs = statement(p);
@@ -1849,28 +1919,27 @@ static struct ast_node *pipeline(struct parser *p)
         ce->u.cmdexpr.redirs = redirections(p);
         nv_push(&elems, finish(p, ce));
     } else {
-        struct token c = peek(p, LEX_CMD);
-        if ((ends_command(c.kind) && c.kind != TOK_AMP) || c.kind == TOK_COMMA)
+        enum tok_kind c = peek_ref(p, LEX_CMD)->kind;
+        if ((ends_command(c) && c != TOK_AMP) || c == TOK_COMMA)
             return NULL;
         nv_push(&elems, command(p));
     }
     while (!p->stop && (peek_ref(p, LEX_CMD)->kind == TOK_PIPE || pipe_continues(p))) {
-        struct token bar = peek(p, LEX_CMD);
+        uint32_t bar_end = peek_ref(p, LEX_CMD)->end;
         next(p);
-        skip_newlines(p);
-        struct token c = peek(p, LEX_CMD);
-        if ((ends_command(c.kind) && c.kind != TOK_AMP) || c.kind == TOK_COMMA) {
+        skip_newlines_in(p, LEX_CMD);
+        enum tok_kind c = peek_ref(p, LEX_CMD)->kind;
+        if ((ends_command(c) && c != TOK_AMP) || c == TOK_COMMA) {
             /* the empty element is just after the pipe (`a | | b`, `a |`) */
-            error_at(p, PERR_EmptyPipeElement, bar.end, bar.end, NULL);
-            if (c.kind == TOK_PIPE)
+            error_at(p, PERR_EmptyPipeElement, bar_end, bar_end, NULL);
+            if (c == TOK_PIPE)
                 continue;
             break;
         }
-        if (c.kind != TOK_GENERIC && c.kind != TOK_AMP && c.kind != TOK_DOT &&
-            c.kind != TOK_PARAMETER) {
-            struct token e = peek(p, LEX_EXPR);
-            if (starts_expression(&e)) {
-                error_at(p, PERR_ExpressionsMustBeFirstInPipeline, e.start, e.end, NULL);
+        if (c != TOK_GENERIC && c != TOK_AMP && c != TOK_DOT && c != TOK_PARAMETER) {
+            const struct token *e = peek_ref(p, LEX_EXPR);
+            if (starts_expression(e)) {
+                error_at(p, PERR_ExpressionsMustBeFirstInPipeline, e->start, e->end, NULL);
                 expression(p);
                 continue;
             }
@@ -1896,20 +1965,22 @@ static struct ast_node *pipeline_chain(struct parser *p)
     if (!lhs)
         return NULL;
     while (!p->stop) {
-        struct token t = peek(p, LEX_CMD);
-        if (t.kind == TOK_AMP) {
+        const struct token *t = peek_ref(p, LEX_CMD);
+        if (t->kind == TOK_AMP) {
             next(p);
             if (lhs->kind == AST_PIPELINE)
                 lhs->u.pipeline.background = true;
             else if (lhs->kind == AST_PIPELINE_CHAIN)
                 lhs->u.chain.background = true;
-            t = peek(p, LEX_CMD);
-            if (t.kind != TOK_AND_AND && t.kind != TOK_OR_OR)
+            t = peek_ref(p, LEX_CMD);
+            if (t->kind != TOK_AND_AND && t->kind != TOK_OR_OR)
                 break;
             /* `a & && b`: one error, and the chain goes on */
-            error_at(p, PERR_BackgroundOperatorInPipelineChain, t.start, t.end, NULL);
+            error_at(p, PERR_BackgroundOperatorInPipelineChain, t->start, t->end, NULL);
         }
-        if (t.kind != TOK_AND_AND && t.kind != TOK_OR_OR)
+        enum tok_kind op = t->kind;
+        uint32_t op_end = t->end; /* t is gone after the next peek */
+        if (op != TOK_AND_AND && op != TOK_OR_OR)
             break;
         if (lhs->kind == AST_ASSIGN)
             break;
@@ -1918,13 +1989,13 @@ static struct ast_node *pipeline_chain(struct parser *p)
         struct ast_node *rhs = pipeline(p);
         if (!rhs) {
             /* just after the operator, so that `a &&` at the end is incomplete */
-            error_at(p, PERR_EmptyPipelineChainElement, t.end, t.end, NULL);
+            error_at(p, PERR_EmptyPipelineChainElement, op_end, op_end, NULL);
             break;
         }
         struct ast_node *n = mknode(p, AST_PIPELINE_CHAIN, lhs->start);
         n->u.chain.lhs = lhs;
         n->u.chain.rhs = rhs;
-        n->u.chain.op = t.kind;
+        n->u.chain.op = op;
         lhs = finish(p, n);
     }
     return lhs;
@@ -1941,17 +2012,18 @@ static struct ast_node *pipeline_chain(struct parser *p)
 /* statement_block: '{' statement_list '}' */
 static struct ast_node *statement_block(struct parser *p, enum perr_id missing, const char *arg)
 {
-    struct token open = peek(p, LEX_EXPR);
-    if (open.kind != TOK_LCURLY) {
+    const struct token *t = peek_ref(p, LEX_EXPR);
+    if (t->kind != TOK_LCURLY) {
         error_missing(p, missing, arg);
         return NULL;
     }
+    uint32_t open = t->start, open_end = t->end;
     next(p);
     struct ctx c = ctx_block(p);
-    struct ast_node *n = statement_list_node(p, open.start, TOK_RCURLY);
+    struct ast_node *n = statement_list_node(p, open, TOK_RCURLY);
     ctx_restore(p, c);
     if (!accept(p, LEX_EXPR, TOK_RCURLY))
-        error_unclosed(p, PERR_MissingEndCurlyBrace, open.start, open.end);
+        error_unclosed(p, PERR_MissingEndCurlyBrace, open, open_end);
     return finish(p, n);
 }
 
@@ -1962,43 +2034,43 @@ static struct ast_node *statement_list_node(struct parser *p, uint32_t start, en
     struct nvec v;
     nv_init(&v);
     while (!p->stop) {
-        skip_separators(p);
-        struct token t = peek(p, LEX_CMD);
-        if (t.kind == TOK_EOF || t.kind == closer)
+        skip_separators(p, LEX_CMD);
+        const struct token *t = peek_ref(p, LEX_CMD);
+        if (t->kind == TOK_EOF || t->kind == closer)
             break;
-        if (t.kind == TOK_RCURLY || t.kind == TOK_RPAREN) {
+        if (t->kind == TOK_RCURLY || t->kind == TOK_RPAREN) {
             /* a closer that belongs to nothing here */
-            error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+            error_at(p, PERR_UnexpectedToken, t->start, t->end, tok_text(p, t));
             next(p);
             continue;
         }
-        uint32_t before = p->nerrs, first = t.start;
+        uint32_t before = p->nerrs, first = t->start;
         struct ast_node *s = statement(p);
         if (!s) {
-            t = peek(p, LEX_CMD);
-            error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+            t = peek_ref(p, LEX_CMD);
+            error_at(p, PERR_UnexpectedToken, t->start, t->end, tok_text(p, t));
             next(p);
             sync(p);
             continue;
         }
         nv_push(&v, s);
-        t = peek(p, LEX_CMD);
-        if (t.kind == TOK_NEWLINE || t.kind == TOK_SEMI || t.kind == TOK_EOF || t.kind == closer)
+        t = peek_ref(p, LEX_CMD);
+        if (t->kind == TOK_NEWLINE || t->kind == TOK_SEMI || t->kind == TOK_EOF || t->kind == closer)
             continue;
         /* the background operator ends its statement: `a & b &` is two jobs */
         if ((s->kind == AST_PIPELINE && s->u.pipeline.background) ||
             (s->kind == AST_PIPELINE_CHAIN && s->u.chain.background))
             continue;
-        if (closer == TOK_EOF && (t.kind == TOK_RCURLY || t.kind == TOK_RPAREN))
+        if (closer == TOK_EOF && (t->kind == TOK_RCURLY || t->kind == TOK_RPAREN))
             continue; /* a stray closer is a mistake of its own: see the loop's top */
         /* A broken statement that ran on to a new line (`$a = (1 + 2` and
         ** then `$b = 3`): the new line starts a statement of its own, as in
         ** PowerShell, rather than being skipped with the broken one. */
-        if (p->nerrs != before && p->prev_end > first && newline_between(p, p->prev_end, t.start))
+        if (p->nerrs != before && p->prev_end > first && newline_between(p, p->prev_end, t->start))
             continue;
         if (p->nerrs == before)
-            error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
-        if (t.kind == TOK_RCURLY || t.kind == TOK_RPAREN)
+            error_at(p, PERR_UnexpectedToken, t->start, t->end, tok_text(p, t));
+        if (t->kind == TOK_RCURLY || t->kind == TOK_RPAREN)
             break;
         sync(p);
     }
@@ -2035,7 +2107,7 @@ static struct ast_node *condition(struct parser *p, const char *kw, enum perr_id
 static bool next_keyword(struct parser *p, enum keyword kw)
 {
     struct mark m = save(p);
-    skip_newlines(p);
+    skip_newlines_in(p, LEX_CMD);
     if (at_keyword(p, kw))
         return true;
     restore(p, m);
@@ -2043,9 +2115,9 @@ static bool next_keyword(struct parser *p, enum keyword kw)
 }
 
 /* if_statement: 'if' '(' pipeline ')' block {'elseif' '(' pipeline ')' block} ['else' block] */
-static struct ast_node *if_statement(struct parser *p, struct token kwt)
+static struct ast_node *if_statement(struct parser *p, uint32_t kw_start)
 {
-    struct ast_node *n = mknode(p, AST_IF, kwt.start);
+    struct ast_node *n = mknode(p, AST_IF, kw_start);
     struct nvec conds, bodies;
     nv_init(&conds);
     nv_init(&bodies);
@@ -2093,9 +2165,9 @@ static bool flag_is(struct parser *p, const struct token *t, const char *full)
 }
 
 /* switch_statement: 'switch' {flag} ('(' pipeline ')' | -File path) '{' clauses '}' */
-static struct ast_node *switch_statement(struct parser *p, struct token kwt, struct ast_str label)
+static struct ast_node *switch_statement(struct parser *p, uint32_t kw_start, struct ast_str label)
 {
-    struct ast_node *n = mknode(p, AST_SWITCH, kwt.start);
+    struct ast_node *n = mknode(p, AST_SWITCH, kw_start);
     n->u.switch_.label = label;
     next(p);
     for (;;) {
@@ -2132,7 +2204,7 @@ static struct ast_node *switch_statement(struct parser *p, struct token kwt, str
             return finish(p, n);
     }
     skip_newlines(p);
-    struct token open = peek(p, LEX_EXPR);
+    struct span open = span_of(peek_ref(p, LEX_EXPR));
     if (!accept(p, LEX_EXPR, TOK_LCURLY)) {
         error_missing(p, PERR_MissingCurlyBraceInSwitchStatement, NULL);
         return finish(p, n);
@@ -2141,7 +2213,7 @@ static struct ast_node *switch_statement(struct parser *p, struct token kwt, str
     struct nvec clauses;
     nv_init(&clauses);
     for (;;) {
-        skip_separators(p);
+        skip_separators(p, LEX_CMD);
         struct token t = peek(p, LEX_CMD);
         if (t.kind == TOK_RCURLY || t.kind == TOK_EOF || p->stop)
             break;
@@ -2187,9 +2259,9 @@ static struct ast_node *switch_statement(struct parser *p, struct token kwt, str
 }
 
 /* foreach_statement: 'foreach' ['-Parallel'] '(' variable 'in' pipeline ')' block */
-static struct ast_node *foreach_statement(struct parser *p, struct token kwt, struct ast_str label)
+static struct ast_node *foreach_statement(struct parser *p, uint32_t kw_start, struct ast_str label)
 {
-    struct ast_node *n = mknode(p, AST_FOREACH, kwt.start);
+    struct ast_node *n = mknode(p, AST_FOREACH, kw_start);
     n->u.foreach.label = label;
     next(p);
     for (;;) {
@@ -2217,7 +2289,7 @@ static struct ast_node *foreach_statement(struct parser *p, struct token kwt, st
     }
     n->u.foreach.var = variable_node(p, v.start, v.end, false);
     next(p);
-    skip_newlines(p);
+    skip_newlines_in(p, LEX_CMD);
     if (!at_keyword(p, KW_IN)) {
         error_missing(p, PERR_MissingInInForeach, NULL);
         return finish(p, n);
@@ -2253,9 +2325,9 @@ static struct ast_node *for_part(struct parser *p, bool last)
 }
 
 /* for_statement: 'for' '(' [pipeline] sep [pipeline] sep [pipeline] ')' block */
-static struct ast_node *for_statement(struct parser *p, struct token kwt, struct ast_str label)
+static struct ast_node *for_statement(struct parser *p, uint32_t kw_start, struct ast_str label)
 {
-    struct ast_node *n = mknode(p, AST_FOR, kwt.start);
+    struct ast_node *n = mknode(p, AST_FOR, kw_start);
     n->u.for_.label = label;
     next(p);
     skip_newlines(p);
@@ -2287,9 +2359,9 @@ static struct ast_node *for_statement(struct parser *p, struct token kwt, struct
 }
 
 /* while_statement: 'while' '(' pipeline ')' block */
-static struct ast_node *while_statement(struct parser *p, struct token kwt, struct ast_str label)
+static struct ast_node *while_statement(struct parser *p, uint32_t kw_start, struct ast_str label)
 {
-    struct ast_node *n = mknode(p, AST_WHILE, kwt.start);
+    struct ast_node *n = mknode(p, AST_WHILE, kw_start);
     n->u.for_.label = label;
     next(p);
     n->u.for_.cond = condition(p, "while", PERR_MissingOpenParenthesisAfterKeyword,
@@ -2303,9 +2375,9 @@ static struct ast_node *while_statement(struct parser *p, struct token kwt, stru
 }
 
 /* do_statement: 'do' block ('while' | 'until') '(' pipeline ')' */
-static struct ast_node *do_statement(struct parser *p, struct token kwt, struct ast_str label)
+static struct ast_node *do_statement(struct parser *p, uint32_t kw_start, struct ast_str label)
 {
-    struct ast_node *n = mknode(p, AST_DO_WHILE, kwt.start);
+    struct ast_node *n = mknode(p, AST_DO_WHILE, kw_start);
     n->u.for_.label = label;
     next(p);
     skip_newlines(p);
@@ -2330,9 +2402,9 @@ static struct ast_node *do_statement(struct parser *p, struct token kwt, struct 
 }
 
 /* break/continue [label], return/exit/throw [pipeline] */
-static struct ast_node *jump_statement(struct parser *p, struct token kwt, enum ast_kind k)
+static struct ast_node *jump_statement(struct parser *p, uint32_t kw_start, enum ast_kind k)
 {
-    struct ast_node *n = mknode(p, k, kwt.start);
+    struct ast_node *n = mknode(p, k, kw_start);
     next(p);
     struct token t = peek(p, LEX_CMD);
     if (ends_command(t.kind))
@@ -2345,9 +2417,9 @@ static struct ast_node *jump_statement(struct parser *p, struct token kwt, enum 
 }
 
 /* trap_statement: 'trap' ['[' type ']'] block */
-static struct ast_node *trap_statement(struct parser *p, struct token kwt)
+static struct ast_node *trap_statement(struct parser *p, uint32_t kw_start)
 {
-    struct ast_node *n = mknode(p, AST_TRAP, kwt.start);
+    struct ast_node *n = mknode(p, AST_TRAP, kw_start);
     next(p);
     if (at_kind(p, LEX_EXPR, TOK_LBRACKET)) {
         bool is_attr;
@@ -2359,9 +2431,9 @@ static struct ast_node *trap_statement(struct parser *p, struct token kwt)
 }
 
 /* try_statement: 'try' block {catch_clause} ['finally' block] */
-static struct ast_node *try_statement(struct parser *p, struct token kwt)
+static struct ast_node *try_statement(struct parser *p, uint32_t kw_start)
 {
-    struct ast_node *n = mknode(p, AST_TRY, kwt.start);
+    struct ast_node *n = mknode(p, AST_TRY, kw_start);
     next(p);
     skip_newlines(p);
     n->u.try_.body = statement_block(p, PERR_MissingTryStatementBlock, NULL);
@@ -2588,13 +2660,13 @@ static void find_help(struct parser *p, uint32_t start, uint32_t body, uint32_t 
 }
 
 /* function_statement: ('function' | 'filter' | 'workflow') name ['(' params ')'] '{' script_block '}' */
-static struct ast_node *function_statement(struct parser *p, struct token kwt, enum keyword kw)
+static struct ast_node *function_statement(struct parser *p, uint32_t kw_start, enum keyword kw)
 {
-    struct ast_node *n = mknode(p, AST_FUNCTION, kwt.start);
+    struct ast_node *n = mknode(p, AST_FUNCTION, kw_start);
     n->u.func.filter = kw == KW_FILTER;
     n->u.func.workflow = kw == KW_WORKFLOW;
     next(p);
-    skip_newlines(p); /* 'function' new-lines:opt function-name */
+    skip_newlines_in(p, LEX_CMD); /* 'function' new-lines:opt function-name */
     struct token t = peek(p, LEX_CMD);
     if (t.kind == TOK_GENERIC || t.kind == TOK_STRING_SQ || t.kind == TOK_STRING_DQ ||
         t.kind == TOK_IDENT || t.kind == TOK_VARIABLE || t.kind == TOK_PARAMETER ||
@@ -2644,9 +2716,9 @@ static struct ast_node *function_statement(struct parser *p, struct token kwt, e
 }
 
 /* data_statement: 'data' [name] ['-SupportedCommand' names] block */
-static struct ast_node *data_statement(struct parser *p, struct token kwt)
+static struct ast_node *data_statement(struct parser *p, uint32_t kw_start)
 {
-    struct ast_node *n = mknode(p, AST_DATA, kwt.start);
+    struct ast_node *n = mknode(p, AST_DATA, kw_start);
     next(p);
     for (;;) {
         struct token t = peek(p, LEX_CMD);
@@ -2681,9 +2753,9 @@ static struct ast_node *data_statement(struct parser *p, struct token kwt)
 }
 
 /* using_statement: 'using' ('namespace' | 'module' | 'assembly' | 'type') name */
-static struct ast_node *using_statement(struct parser *p, struct token kwt)
+static struct ast_node *using_statement(struct parser *p, uint32_t kw_start)
 {
-    struct ast_node *n = mknode(p, AST_USING, kwt.start);
+    struct ast_node *n = mknode(p, AST_USING, kw_start);
     next(p);
     struct token t = peek(p, LEX_CMD);
     static const char *const kinds[] = {"namespace", "module", "assembly", "type"};
@@ -2856,15 +2928,14 @@ static struct ast_node *enum_member(struct parser *p)
 }
 
 /* type_definition: ('class' | 'enum' | 'interface') name [':' type {',' type}] '{' members '}' */
-static struct ast_node *type_definition(struct parser *p, struct token kwt, enum keyword kw,
-                                        struct ast_list attrs, uint32_t start)
+static struct ast_node *type_definition(struct parser *p, enum keyword kw, struct ast_list attrs,
+                                        uint32_t start)
 {
     struct ast_node *n = mknode(p, AST_TYPE_DEF, start);
     n->u.typedef_.what = kw == KW_ENUM ? TYPEDEF_ENUM : kw == KW_CLASS ? TYPEDEF_CLASS : TYPEDEF_INTERFACE;
     n->u.typedef_.attrs = attrs;
     const char *kws = keyword_spelling(kw);
     next(p);
-    (void)kwt;
     struct token t = peek(p, LEX_EXPR);
     if (t.kind != TOK_IDENT) {
         error_missing(p, PERR_MissingNameAfterKeyword, kws);
@@ -2890,7 +2961,7 @@ static struct ast_node *type_definition(struct parser *p, struct token kwt, enum
         n->u.typedef_.bases = nv_done(p, &bases);
         skip_newlines(p);
     }
-    struct token open = peek(p, LEX_EXPR);
+    struct span open = span_of(peek_ref(p, LEX_EXPR));
     if (!accept(p, LEX_EXPR, TOK_LCURLY)) {
         error_missing(p, PERR_MissingTypeBody, kws);
         return finish(p, n);
@@ -2899,7 +2970,7 @@ static struct ast_node *type_definition(struct parser *p, struct token kwt, enum
     struct nvec members;
     nv_init(&members);
     for (;;) {
-        skip_separators(p);
+        skip_separators(p, LEX_EXPR);
         struct token m = peek(p, LEX_EXPR);
         if (m.kind == TOK_RCURLY || m.kind == TOK_EOF || p->stop)
             break;
@@ -2926,13 +2997,12 @@ static struct ast_node *type_definition(struct parser *p, struct token kwt, enum
 static struct ast_node *bracket_statement(struct parser *p)
 {
     struct mark m = save(p);
-    struct token first = peek(p, LEX_EXPR);
+    uint32_t start = peek_ref(p, LEX_EXPR)->start;
     struct ast_list attrs = attribute_list(p);
-    skip_newlines(p);
-    struct token t = peek(p, LEX_CMD);
-    enum keyword kw = keyword_of(p, &t);
+    skip_newlines_in(p, LEX_CMD);
+    enum keyword kw = keyword_of(p, peek_ref(p, LEX_CMD));
     if (attrs.n && p->nerrs == m.nerrs && (kw == KW_CLASS || kw == KW_ENUM || kw == KW_INTERFACE))
-        return type_definition(p, t, kw, attrs, first.start);
+        return type_definition(p, kw, attrs, start);
     restore(p, m);
     return pipeline_chain(p);
 }
@@ -2947,63 +3017,64 @@ static struct ast_node *statement(struct parser *p)
     if (!enter(p))
         return NULL;
     struct ast_node *r = NULL;
-    struct token t = peek(p, LEX_CMD);
+    const struct token *t = peek_ref(p, LEX_CMD);
     struct ast_str label = {"", 0};
-    uint32_t label_start = t.start;
-    if (t.kind == TOK_LABEL) {
-        label = mkstr(p, p->lx.src + t.start + 1, t.end - t.start - 1);
+    uint32_t label_start = t->start;
+    if (t->kind == TOK_LABEL) {
+        label = mkstr(p, p->lx.src + t->start + 1, t->end - t->start - 1);
         next(p);
-        skip_newlines(p);
-        t = peek(p, LEX_CMD);
-        enum keyword kw = keyword_of(p, &t);
+        skip_newlines_in(p, LEX_CMD);
+        t = peek_ref(p, LEX_CMD);
+        enum keyword kw = keyword_of(p, t);
         if (kw != KW_FOREACH && kw != KW_FOR && kw != KW_WHILE && kw != KW_DO && kw != KW_SWITCH) {
             leave(p);
             return pipeline_chain(p);
         }
     }
-    switch (keyword_of(p, &t)) {
-    case KW_IF: r = if_statement(p, t); break;
-    case KW_SWITCH: r = switch_statement(p, t, label); break;
-    case KW_FOREACH: r = foreach_statement(p, t, label); break;
-    case KW_FOR: r = for_statement(p, t, label); break;
-    case KW_WHILE: r = while_statement(p, t, label); break;
-    case KW_DO: r = do_statement(p, t, label); break;
-    case KW_FUNCTION: r = function_statement(p, t, KW_FUNCTION); break;
-    case KW_FILTER: r = function_statement(p, t, KW_FILTER); break;
-    case KW_WORKFLOW: r = function_statement(p, t, KW_WORKFLOW); break;
-    case KW_RETURN: r = jump_statement(p, t, AST_RETURN); break;
-    case KW_EXIT: r = jump_statement(p, t, AST_EXIT); break;
-    case KW_THROW: r = jump_statement(p, t, AST_THROW); break;
-    case KW_BREAK: r = jump_statement(p, t, AST_BREAK); break;
-    case KW_CONTINUE: r = jump_statement(p, t, AST_CONTINUE); break;
-    case KW_TRAP: r = trap_statement(p, t); break;
-    case KW_TRY: r = try_statement(p, t); break;
-    case KW_DATA: r = data_statement(p, t); break;
-    case KW_USING: r = using_statement(p, t); break;
+    /* The keyword's token is gone after the next peek: only its range stays. */
+    uint32_t start = t->start, end = t->end;
+    enum keyword kw = keyword_of(p, t);
+    switch (kw) {
+    case KW_IF: r = if_statement(p, start); break;
+    case KW_SWITCH: r = switch_statement(p, start, label); break;
+    case KW_FOREACH: r = foreach_statement(p, start, label); break;
+    case KW_FOR: r = for_statement(p, start, label); break;
+    case KW_WHILE: r = while_statement(p, start, label); break;
+    case KW_DO: r = do_statement(p, start, label); break;
+    case KW_FUNCTION:
+    case KW_FILTER:
+    case KW_WORKFLOW: r = function_statement(p, start, kw); break;
+    case KW_RETURN: r = jump_statement(p, start, AST_RETURN); break;
+    case KW_EXIT: r = jump_statement(p, start, AST_EXIT); break;
+    case KW_THROW: r = jump_statement(p, start, AST_THROW); break;
+    case KW_BREAK: r = jump_statement(p, start, AST_BREAK); break;
+    case KW_CONTINUE: r = jump_statement(p, start, AST_CONTINUE); break;
+    case KW_TRAP: r = trap_statement(p, start); break;
+    case KW_TRY: r = try_statement(p, start); break;
+    case KW_DATA: r = data_statement(p, start); break;
+    case KW_USING: r = using_statement(p, start); break;
     case KW_CLASS:
     case KW_ENUM: {
         struct ast_list none = {NULL, 0};
-        enum keyword kw = keyword_of(p, &t);
-        r = type_definition(p, t, kw, none, t.start);
+        r = type_definition(p, kw, none, start);
         break;
     }
     case KW_DEFINE:
     case KW_FROM:
     case KW_VAR:
         /* reserved words, as in PowerShell */
-        error_at(p, PERR_ReservedKeywordNotAllowed, t.start, t.end,
-                 keyword_spelling(keyword_of(p, &t)));
+        error_at(p, PERR_ReservedKeywordNotAllowed, start, end, keyword_spelling(kw));
         next(p);
-        r = finish(p, mknode(p, AST_ERROR, t.start));
+        r = finish(p, mknode(p, AST_ERROR, start));
         break;
     case KW_ELSE:
     case KW_ELSEIF:
     case KW_CATCH:
     case KW_FINALLY:
     case KW_UNTIL:
-        error_at(p, PERR_UnexpectedToken, t.start, t.end, tok_text(p, &t));
+        error_at(p, PERR_UnexpectedToken, start, end, src_text(p, start, end));
         next(p);
-        r = mknode(p, AST_ERROR, t.start);
+        r = mknode(p, AST_ERROR, start);
         finish(p, r);
         break;
     default:
@@ -3059,10 +3130,10 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
     struct ast_node *n = mknode(p, AST_SCRIPT_BLOCK, start);
     struct nvec usings;
     nv_init(&usings);
-    skip_separators(p);
+    skip_separators(p, LEX_CMD);
     while (!p->stop && at_keyword(p, KW_USING)) {
-        nv_push(&usings, using_statement(p, peek(p, LEX_CMD)));
-        skip_separators(p);
+        nv_push(&usings, using_statement(p, peek_ref(p, LEX_CMD)->start));
+        skip_separators(p, LEX_CMD);
     }
     n->u.script.usings = nv_done(p, &usings);
     /* param block, with its attributes */
@@ -3071,7 +3142,7 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
     struct ast_list attrs = {NULL, 0};
     if (pt.kind == TOK_LBRACKET) {
         attrs = attribute_list(p);
-        skip_newlines(p);
+        skip_newlines_in(p, LEX_CMD);
     }
     if (at_keyword(p, KW_PARAM) && p->nerrs == m.nerrs) {
         struct token kw = peek(p, LEX_CMD);
@@ -3089,10 +3160,10 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
     } else {
         restore(p, m);
     }
-    skip_separators(p);
+    skip_separators(p, LEX_CMD);
     if (at_named_block(p) != BLOCK__COUNT) {
         while (!p->stop) {
-            skip_separators(p);
+            skip_separators(p, LEX_CMD);
             struct token t = peek(p, LEX_CMD);
             if (t.kind == closer || t.kind == TOK_EOF)
                 break;
