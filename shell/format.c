@@ -1581,6 +1581,9 @@ static void assocv_free(struct assocv *a)
 }
 
 struct fmt_formatter {
+    char *seen_type, *seen_last; /* first and last type names of the last object view_matches() saw */
+    uint32_t seen_ntypes;
+    bool seen_matches;
     enum fmt_shape shape;    /* the command's shape; UNDEFINED for format-default */
     bool has_params;         /* a Format-* command (not format-default) */
     struct fmt_param *props;
@@ -2437,6 +2440,26 @@ static enum ev process_object(struct fmt_formatter *f, val obj, struct fmt_error
     return rc;
 }
 
+/* view_matches_object() for the formatter's view, remembered for the last type seen: a
+** stream is mostly objects of one type, and comparing names ignoring case costs. */
+static bool view_matches(struct fmt_formatter *f, val obj)
+{
+    uint32_t n = val_kind(obj) == VAL_OBJECT ? val_obj_ntypes(obj) : 0;
+    const char *t = n ? val_obj_type_at(obj, 0) : NULL, *last = n ? val_obj_type_at(obj, n - 1) : NULL;
+    if (t && f->seen_type && n == f->seen_ntypes && strcmp(t, f->seen_type) == 0 && strcmp(last, f->seen_last) == 0)
+        return f->seen_matches;
+    bool m = view_matches_object(f->view, obj);
+    if (t) {
+        free(f->seen_type);
+        free(f->seen_last);
+        f->seen_type = xstrdup(t);
+        f->seen_last = xstrdup(last);
+        f->seen_ntypes = n;
+        f->seen_matches = m;
+    }
+    return m;
+}
+
 static enum ev process_object_view(struct fmt_formatter *f, val obj, struct fmt_error *err)
 {
     if (fmt_is_record(obj))
@@ -2463,7 +2486,7 @@ static enum ev process_object_view(struct fmt_formatter *f, val obj, struct fmt_
             return rc;
         f->state = 1;
     }
-    if (should_oob(f) && f->view && !view_matches_object(f->view, obj)) {
+    if (should_oob(f) && f->view && !view_matches(f, obj)) {
         rc = out_of_band(f, obj, true, &oob);
         if (rc)
             return rc;
@@ -2632,6 +2655,8 @@ void fmt_formatter_free(struct fmt_formatter *f)
     params_free(f->props, f->nprops);
     params_free(f->group, f->ngroup);
     free(f->view_name);
+    free(f->seen_type);
+    free(f->seen_last);
     assocv_free(&f->table);
     expr_free(&f->group_ex);
     free(f->group_display);
