@@ -499,7 +499,17 @@ enum ev ev_var_set(struct interp *in, const struct ast_node *at, const char *nam
 /* Sets a variable in the current scope, no questions asked (consumes v). */
 static void set_local(struct interp *in, const char *name, val v)
 {
-    struct var *var = scope_define(in->scope, name, strlen(name));
+    /* $_ and $PSItem are set for every pipeline object: their hashes are kept */
+    static uint32_t h_under, h_item;
+    uint32_t h;
+    size_t n = strlen(name);
+    if (n == 1 && name[0] == '_')
+        h = h_under ? h_under : (h_under = scope_hash(name, n));
+    else if (n == 6 && !memcmp(name, "PSItem", 6))
+        h = h_item ? h_item : (h_item = scope_hash(name, n));
+    else
+        h = scope_hash(name, n);
+    struct var *var = scope_define_hashed(in->scope, name, n, h);
     val_free(var->value);
     var->value = v;
 }

@@ -53,7 +53,8 @@ static uint32_t slot(const struct scope *s, const char *name, size_t n, uint32_t
     uint32_t k = h & (s->cap - 1);
     while (s->vars[k]) {
         const struct var *v = s->vars[k];
-        if (v->hash == h && text_ieq(v->name, v->nlen, name, n)) {
+        /* the same spelling is the usual case: bytes first, case folding only when they differ */
+        if (v->hash == h && v->nlen == n && (memcmp(v->name, name, n) == 0 || text_ieq(v->name, v->nlen, name, n))) {
             *found = true;
             return k;
         }
@@ -105,9 +106,15 @@ static void grow(struct scope *s)
     free(vars);
 }
 
+uint32_t scope_hash(const char *name, size_t n) { return name_hash(name, n); }
+
 struct var *scope_define(struct scope *s, const char *name, size_t n)
 {
-    uint32_t h = name_hash(name, n);
+    return scope_define_hashed(s, name, n, name_hash(name, n));
+}
+
+struct var *scope_define_hashed(struct scope *s, const char *name, size_t n, uint32_t h)
+{
     struct var *v = get_local(s, name, n, h);
     if (v)
         return v;

@@ -50,6 +50,9 @@ struct var *scope_get_local(struct scope *s, const char *name, size_t n);
 struct var *scope_lookup(struct scope *s, const char *name, size_t n);
 /* Creates the variable in s (or returns it if it exists). */
 struct var *scope_define(struct scope *s, const char *name, size_t n);
+/* The same with the name's scope_hash() known: callers that define one name often keep it. */
+struct var *scope_define_hashed(struct scope *s, const char *name, size_t n, uint32_t hash);
+uint32_t scope_hash(const char *name, size_t n);
 /* Removes it from s; false if absent. */
 bool scope_remove(struct scope *s, const char *name, size_t n);
 /* The nearest script scope (or the global one). */
