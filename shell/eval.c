@@ -2877,6 +2877,13 @@ static enum ev emit_range(struct interp *in, const struct ast_node *range, struc
     return rc;
 }
 
+/* ++ and -- write nothing when they are a whole statement. */
+static bool is_incdec(const struct ast_node *e)
+{
+    return e->kind == AST_UNARY && (e->u.unary.op == OP_PREINC || e->u.unary.op == OP_PREDEC ||
+                                    e->u.unary.op == OP_POSTINC || e->u.unary.op == OP_POSTDEC);
+}
+
 static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, struct sink *out)
 {
     /* in a class method, output goes nowhere; functions it calls must not
@@ -2885,6 +2892,23 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
         out = &null_sink;
     const struct ast_list *el = &n->u.pipeline.elems;
     uint32_t count = el->n;
+    /* A lone expression without redirections (`$_ % 3 -eq 0` in a filter, run for every
+       object) needs no stages: evaluate it and write what it gives. */
+    if (count == 1 && el->v[0]->kind == AST_COMMAND_EXPR && el->v[0]->u.cmdexpr.redirs.n == 0 &&
+        !lazy_range(el->v[0]->u.cmdexpr.expr)) {
+        const struct ast_node *e = el->v[0]->u.cmdexpr.expr;
+        in->prev_ok = in->last_ok;
+        in->last_ok = true;
+        val v;
+        enum ev rc = ev_expr(in, e, &v);
+        if (rc)
+            return rc;
+        if (is_incdec(e)) {
+            val_free(v); /* $i++ as a statement writes nothing */
+            return EV_OK;
+        }
+        return ev_emit(out, v);
+    }
     struct proc **procs = emsh_xmalloc((count ? count : 1) * sizeof *procs);
     struct routing *routes = emsh_xmalloc((count ? count : 1) * sizeof *routes);
     memset(procs, 0, count * sizeof *procs);
@@ -2942,9 +2966,7 @@ static enum ev run_one_pipeline(struct interp *in, const struct ast_node *n, str
             }
             in->err_route = route;
             in->err_out = eo;
-            if (!rc && count == 1 && e->kind == AST_UNARY &&
-                (e->u.unary.op == OP_PREINC || e->u.unary.op == OP_PREDEC ||
-                 e->u.unary.op == OP_POSTINC || e->u.unary.op == OP_POSTDEC)) {
+            if (!rc && count == 1 && is_incdec(e)) {
                 /* $i++ as a statement writes nothing */
                 val_free(v);
                 v = val_nothing();
