@@ -517,6 +517,7 @@ void bind_init(struct bind_state *st, const struct cmd_meta *meta, const struct 
     memset(st, 0, sizeof *st);
     st->meta = meta;
     st->env = env;
+    st->fast_slot = -1;
     st->nslots = meta->nparams + ncommon_of(meta);
     st->slots = emsh_xmalloc((st->nslots ? st->nslots : 1) * sizeof *st->slots);
     st->unbound = emsh_xmalloc((st->nslots ? st->nslots : 1) * sizeof *st->unbound);
@@ -2763,11 +2764,44 @@ static int bind_delays(struct bind_state *st, val input, struct bind_error *err)
     return 1;
 }
 
+/*
+** After an object bound the long way: may every later object bind the same
+** way without the search? Only when the command has one parameter that takes
+** pipeline input, the object went to it as it was (no conversion), and that
+** parameter takes any value without a check (an [object] or [psobject], not a
+** collection, not validated, not mandatory): then what binds never depends on
+** the object. Where-Object's and Measure-Object's -InputObject are the case.
+*/
+static void plan_fast_binding(struct bind_state *st, val input)
+{
+    if (st->ndelays || st->prio || st->npiped != 1 || val_kind(input) == VAL_NULL)
+        return;
+    uint16_t i = st->piped[0];
+    const struct bind_slot *s = &st->slots[i];
+    if (memcmp(&s->value, &input, sizeof input) != 0)
+        return; /* converted on the way */
+    const struct param_meta *p = pm(st, i);
+    if ((p->type != TY_OBJECT && p->type != TY_PSOBJECT) || (p->flags & (PF_ARRAY | PF_ENUM)) || p->valid_values ||
+        p->nvalidators || mandatory_somewhere(st, i))
+        return;
+    for (uint16_t k = 0; k < st->nslots; k++)
+        if (k != i && pipeline_somewhere(st, k))
+            return;
+    st->fast_slot = i;
+    st->fast_cur = st->cur;
+}
+
 bool bind_pipeline(struct bind_state *st, val input, struct bind_error *err)
 {
     clear_error(err);
     restore_piped(st);
     st->cur = st->pre_pipe;
+    if (st->fast_slot >= 0 && val_kind(input) != VAL_NOTHING && val_kind(input) != VAL_NULL) {
+        commit(st, (uint16_t)st->fast_slot, val_copy(input), BOUND_PIPELINE);
+        st->piped[st->npiped++] = (uint16_t)st->fast_slot;
+        st->cur = st->fast_cur;
+        return true;
+    }
     bool bound = false;
     int r = 1;
     if (st->ndelays) {
@@ -2829,6 +2863,7 @@ bool bind_pipeline(struct bind_state *st, val input, struct bind_error *err)
         free(m.v);
     if (!ok)
         return false;
+    plan_fast_binding(st, input);
     return true;
 fail:
     restore_piped(st);

@@ -222,6 +222,8 @@ struct bind_state {
     uint32_t pre_pipe; /* cur after the command line, restored for each pipeline object */
     uint32_t prio;     /* a set pipeline binding tries first, or 0 */
     bool pipeline_expected;
+    int32_t fast_slot; /* >= 0: every pipeline object binds, as it is, to this slot (bind_pipeline) */
+    uint32_t fast_cur; /* cur after such a binding */
     struct bind_common common;
     val args; /* CF_SIMPLE: what bound to nothing, as $args sees it; else VAL_NOTHING */
 };
