@@ -576,8 +576,13 @@ sqlite3 *store_open(const char *path, char **err)
                      path, (long long)fmt, STORE_FORMAT);
         goto fail;
     }
-    if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", err) ||
-        exec(db, "BEGIN IMMEDIATE", err))
+    if (exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", err))
+        goto fail;
+    /* a store of this format has its tables, and WAL mode persists in the file:
+       opening it takes no write lock and parses no schema */
+    if (fmt == STORE_FORMAT)
+        return db;
+    if (exec(db, "PRAGMA journal_mode=WAL;", err) || exec(db, "BEGIN IMMEDIATE", err))
         goto fail;
     if (exec(db, schema, err) || create_object_tables(db, err)) {
         exec(db, "ROLLBACK", NULL);
