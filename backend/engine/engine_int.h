@@ -98,12 +98,13 @@ bool k_should(struct call *k, const char *fmt, ...) ENG_PRINTF(2, 3);
 void k_event(struct org *g, const char *category, const char *server, const char *fmt, ...)
     ENG_PRINTF(4, 5);
 
-/* A record under construction: its type and its properties in order. */
+/* A record under construction: its type and its properties in order. The type, property
+** names and enum types are string constants (a record keeps the pointers). */
 struct rec;
 struct schema;
 struct rec *rec_new(const char *type);
 void rec_free(struct rec *r);
-/* Appends a property (value consumed; NULL is null). Property names must be constants. */
+/* Appends a property (value consumed; NULL is null). */
 void rec_set(struct rec *r, const char *name, json_t *value);
 /* The same for the typed values of hot paths, without building their tagged form. */
 void rec_set_datetime(struct rec *r, const char *name, int64_t ms); /* 0: null */
@@ -116,6 +117,7 @@ int rec_schema(json_t *schemas, struct schema **cache, int *ncache, struct rec *
 json_t *rec_values(struct rec *r, int schema);
 void rec_schemas_free(struct schema *cache, int n);
 json_t *w_str(const char *s); /* NULL: null */
+json_t *w_cat(const char *a, const char *b, const char *c); /* the three strings joined */
 json_t *w_int(int64_t v);
 json_t *w_bool(bool b);
 json_t *w_timespan(int64_t ms);

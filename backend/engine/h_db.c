@@ -322,13 +322,13 @@ static struct rec *copy_status_record(struct org *g, struct copy *c)
     }
     rec_set(r, "ReplayLagStatus", c->replay_lag ? w_str(buf) : json_null());
     struct dag *dag = org_get(g, s->dag);
-    snprintf(buf, sizeof buf, "%s\\MapiDagNetwork", dag ? dag->o.name : "");
-    rec_set(r, "IncomingLogCopyingNetwork", !active && c->copying && dag ? w_str(buf) : json_null());
+    /* paths joined by hand: three snprintf() calls cost more than the rest of a record */
+    rec_set(r, "IncomingLogCopyingNetwork",
+            !active && c->copying && dag ? w_cat(dag->o.name, "\\MapiDagNetwork", "") : json_null());
     rec_set(r, "OutgoingConnections", json_null());
-    snprintf(buf, sizeof buf, "C:\\ExchangeVolumes\\ExchangeVolume%d\\", c->volume);
-    rec_set(r, "ExchangeVolumeMountPoint", w_str(buf));
-    snprintf(buf, sizeof buf, "C:\\ExchangeDatabases\\%s\\", d->o.name);
-    rec_set(r, "DatabaseVolumeMountPoint", w_str(buf));
+    char vol[3] = {(char)('0' + c->volume / 10 % 10), (char)('0' + c->volume % 10), '\0'};
+    rec_set(r, "ExchangeVolumeMountPoint", w_cat("C:\\ExchangeVolumes\\ExchangeVolume", vol + (c->volume < 10), "\\"));
+    rec_set(r, "DatabaseVolumeMountPoint", w_cat("C:\\ExchangeDatabases\\", d->o.name, "\\"));
     rec_set(r, "DatabasePathIsOnMountedFolder", w_bool(true));
     int redundancy = 0;
     struct copy *cs[MAX_COPIES];

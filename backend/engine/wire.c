@@ -69,19 +69,53 @@ static json_t *tagged(const char *tag, json_t *v)
 enum prop_kind { K_PLAIN, K_DATETIME, K_TIMESPAN, K_SIZE, K_GUID, K_ENUM };
 static const char *const kind_names[] = {"", "DateTime", "TimeSpan", "ByteQuantifiedSize", "Guid", "Enum"};
 
+/*
+** A record's values go straight into the array it is sent as, after a slot
+** for its schema's index; its shape (names, kinds, enum types) sits beside
+** them in one block. Types, names and enum types are the handlers' string
+** constants, never copied.
+*/
 struct rec {
-    char *type;
+    const char *type;
     int n, cap;
-    const char **names;  /* string constants of the handlers */
+    json_t *values;      /* [schema, values...] */
+    const char **names;  /* the block: cap names, cap enum types, cap kinds */
+    const char **etypes; /* K_ENUM: the enum's type */
     uint8_t *kinds;      /* enum prop_kind */
-    char **etypes;       /* K_ENUM: the enum's type, owned */
-    json_t **vals;
 };
+
+#define REC_CAP 48 /* most records have fewer properties */
+
+static void rec_grow(struct rec *r)
+{
+    int cap = r->cap ? r->cap * 2 : REC_CAP;
+    size_t ptrs = (size_t)cap * sizeof(void *);
+    char *m = malloc(2 * ptrs + (size_t)cap);
+    if (!m)
+        abort();
+    const char **names = (const char **)m, **etypes = (const char **)(m + ptrs);
+    uint8_t *kinds = (uint8_t *)(m + 2 * ptrs);
+    if (r->n) {
+        memcpy(names, r->names, (size_t)r->n * sizeof *names);
+        memcpy(etypes, r->etypes, (size_t)r->n * sizeof *etypes);
+        memcpy(kinds, r->kinds, (size_t)r->n);
+    }
+    free(r->names);
+    r->names = names;
+    r->etypes = etypes;
+    r->kinds = kinds;
+    r->cap = cap;
+}
 
 struct rec *rec_new(const char *type)
 {
     struct rec *r = calloc(1, sizeof *r);
-    r->type = strdup(type);
+    if (!r)
+        abort();
+    r->type = type;
+    r->values = json_array();
+    json_array_append_new(r->values, json_integer(0));
+    rec_grow(r);
     return r;
 }
 
@@ -89,66 +123,46 @@ void rec_free(struct rec *r)
 {
     if (!r)
         return;
-    for (int i = 0; i < r->n; i++) {
-        json_decref(r->vals[i]);
-        free(r->etypes[i]);
-    }
-    free(r->type);
-    free(r->names);
-    free(r->kinds);
-    free(r->etypes);
-    free(r->vals);
+    json_decref(r->values);
+    free(r->names); /* the block */
     free(r);
 }
 
-/* A tagged value's kind, and its bare value (a new reference); K_PLAIN and v itself otherwise. */
-static int flatten(json_t *v, json_t **bare, char **etype)
+/* Appends a value of a kind. */
+static void rec_push(struct rec *r, const char *name, int kind, const char *etype, json_t *v)
 {
-    *etype = NULL;
-    const char *t = json_is_object(v) ? json_string_value(json_object_get(v, "$t")) : NULL;
-    int kind = !t ? K_PLAIN : !strcmp(t, "DateTime") ? K_DATETIME : !strcmp(t, "TimeSpan") ? K_TIMESPAN
-               : !strcmp(t, "ByteQuantifiedSize") ? K_SIZE : !strcmp(t, "Guid") ? K_GUID
-               : !strcmp(t, "Enum") ? K_ENUM : K_PLAIN;
-    if (kind == K_PLAIN) {
-        *bare = v;
-        return K_PLAIN;
-    }
-    *bare = json_incref(json_object_get(v, "v"));
-    if (kind == K_ENUM)
-        *etype = strdup(json_string_value(json_object_get(v, "type")));
-    json_decref(v);
-    return kind;
+    if (r->n == r->cap)
+        rec_grow(r);
+    int i = r->n++;
+    r->names[i] = name;
+    r->kinds[i] = (uint8_t)kind;
+    r->etypes[i] = etype;
+    json_array_append_new(r->values, v);
 }
 
 void rec_set(struct rec *r, const char *name, json_t *value)
 {
-    if (r->n == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 32;
-        r->names = realloc(r->names, (size_t)r->cap * sizeof *r->names);
-        r->kinds = realloc(r->kinds, (size_t)r->cap);
-        r->etypes = realloc(r->etypes, (size_t)r->cap * sizeof *r->etypes);
-        r->vals = realloc(r->vals, (size_t)r->cap * sizeof *r->vals);
+    /* a tagged value of a bare-valued kind travels bare; an enum keeps its tagged form
+       (its type is in the value, not a constant): rec_set_enum() sends it bare */
+    const char *t = json_is_object(value) ? json_string_value(json_object_get(value, "$t")) : NULL;
+    int kind = !t ? K_PLAIN : !strcmp(t, "DateTime") ? K_DATETIME : !strcmp(t, "TimeSpan") ? K_TIMESPAN
+               : !strcmp(t, "ByteQuantifiedSize") ? K_SIZE : !strcmp(t, "Guid") ? K_GUID : K_PLAIN;
+    if (kind != K_PLAIN) {
+        json_t *bare = json_incref(json_object_get(value, "v"));
+        json_decref(value);
+        value = bare;
     }
-    int i = r->n++;
-    r->names[i] = name;
-    r->kinds[i] = (uint8_t)flatten(value ? value : json_null(), &r->vals[i], &r->etypes[i]);
+    rec_push(r, name, kind, NULL, value ? value : json_null());
 }
 
 void rec_set_datetime(struct rec *r, const char *name, int64_t ms)
 {
-    rec_set(r, name, json_null());
-    if (ms) {
-        json_decref(r->vals[r->n - 1]);
-        r->vals[r->n - 1] = json_integer(ms_to_ticks(ms));
-    }
-    r->kinds[r->n - 1] = K_DATETIME;
+    rec_push(r, name, K_DATETIME, NULL, ms ? json_integer(ms_to_ticks(ms)) : json_null());
 }
 
 void rec_set_enum(struct rec *r, const char *name, const char *type, const char *member)
 {
-    rec_set(r, name, json_string(member));
-    r->kinds[r->n - 1] = K_ENUM;
-    r->etypes[r->n - 1] = strdup(type);
+    rec_push(r, name, K_ENUM, type, json_string_nocheck(member));
 }
 
 /* The self-describing form, for a record nested in a value. Consumes r. */
@@ -156,8 +170,7 @@ json_t *rec_json(struct rec *r)
 {
     json_t *props = json_object();
     for (int i = 0; i < r->n; i++) {
-        json_t *v = r->vals[i];
-        r->vals[i] = NULL;
+        json_t *v = json_incref(json_array_get(r->values, (size_t)i + 1));
         if (r->kinds[i] != K_PLAIN && !json_is_null(v)) {
             json_t *t = tagged(kind_names[r->kinds[i]], v);
             if (r->kinds[i] == K_ENUM)
@@ -169,7 +182,7 @@ json_t *rec_json(struct rec *r)
     json_t *o = json_object();
     json_object_set_new_nocheck(o, "type", json_string(r->type));
     json_object_set_new_nocheck(o, "properties", props);
-    rec_free(r); /* the values moved; the rest goes */
+    rec_free(r);
     return o;
 }
 
@@ -179,19 +192,19 @@ json_t *rec_json(struct rec *r)
 ** are the same (names compare as pointers first: they are constants).
 */
 struct schema {
-    struct rec *shape; /* a record of the shape, values dropped */
+    struct rec *shape; /* a record of the shape, no values */
 };
 
 int rec_schema(json_t *schemas, struct schema **cache, int *ncache, struct rec *r)
 {
     for (int i = 0; i < *ncache; i++) {
         struct rec *s = (*cache)[i].shape;
-        if (s->n != r->n || strcmp(s->type, r->type))
+        if (s->n != r->n || (s->type != r->type && strcmp(s->type, r->type)))
             continue;
         bool same = true;
         for (int j = 0; j < r->n && same; j++)
             same = s->kinds[j] == r->kinds[j] && (s->names[j] == r->names[j] || !strcmp(s->names[j], r->names[j])) &&
-                   (r->kinds[j] != K_ENUM || !strcmp(s->etypes[j], r->etypes[j]));
+                   (r->kinds[j] != K_ENUM || s->etypes[j] == r->etypes[j] || !strcmp(s->etypes[j], r->etypes[j]));
         if (same)
             return i;
     }
@@ -210,9 +223,7 @@ int rec_schema(json_t *schemas, struct schema **cache, int *ncache, struct rec *
         } else {
             json_array_append_new(kinds, json_string(kind_names[r->kinds[j]]));
         }
-        rec_set(shape, r->names[j], json_null());
-        shape->kinds[j] = r->kinds[j];
-        shape->etypes[j] = r->etypes[j] ? strdup(r->etypes[j]) : NULL;
+        rec_push(shape, r->names[j], r->kinds[j], r->etypes[j], json_null());
     }
     json_t *sj = json_object();
     json_object_set_new_nocheck(sj, "type", json_string(r->type));
@@ -231,15 +242,12 @@ void rec_schemas_free(struct schema *cache, int n)
     free(cache);
 }
 
-/* [schema, values...] as a JSON array, taking the values over. */
+/* [schema, values...] as a JSON array; r is left empty. */
 json_t *rec_values(struct rec *r, int schema)
 {
-    json_t *a = json_array();
-    json_array_append_new(a, json_integer(schema));
-    for (int i = 0; i < r->n; i++) {
-        json_array_append_new(a, r->vals[i]);
-        r->vals[i] = NULL;
-    }
+    json_t *a = r->values;
+    json_array_set_new(a, 0, json_integer(schema));
+    r->values = NULL;
     return a;
 }
 
@@ -247,6 +255,18 @@ json_t *rec_values(struct rec *r, int schema)
 
 /* Text the engine holds is UTF-8 already (names arrive in JSON requests): no second check. */
 json_t *w_str(const char *s) { return s ? json_string_nocheck(s) : json_null(); }
+json_t *w_cat(const char *a, const char *b, const char *c)
+{
+    size_t na = strlen(a), nb = strlen(b), nc = strlen(c);
+    char buf[512];
+    if (na + nb + nc > sizeof buf)
+        return json_null(); /* names are at most 64 characters */
+    memcpy(buf, a, na);
+    memcpy(buf + na, b, nb);
+    memcpy(buf + na + nb, c, nc);
+    return json_stringn_nocheck(buf, na + nb + nc);
+}
+
 json_t *w_int(int64_t v) { return json_integer(v); }
 json_t *w_bool(bool b) { return json_boolean(b); }
 json_t *w_timespan(int64_t ms) { return tagged("TimeSpan", json_integer(ms * 10000)); }
