@@ -331,13 +331,13 @@ static bool is_custom_object(val v)
            (val_obj_ntypes(v) == 0 || strcmp(val_obj_type_at(v, 0), PSCUSTOM) == 0);
 }
 
-static uint32_t visible_props(val v)
+/* Has the object a property that is not hidden ("\x01" names are)? */
+static bool any_visible_prop(val v)
 {
-    uint32_t n = 0;
     for (uint32_t i = 0; i < val_obj_len(v); i++)
         if (val_obj_name_at(v, i)[0] != '\x01')
-            n++;
-    return n;
+            return true;
+    return false;
 }
 
 /* PSObject.ToString() in the en-US culture. */
@@ -348,7 +348,7 @@ static void to_string(val v, struct buf *out)
         dt_format(out, v.u.i, conv_dt_kind(v), "G", DT_EN_US);
         return;
     case VAL_OBJECT:
-        if (is_custom_object(v) && visible_props(v) == 0 && !val_obj_has(v, "\x01ToString"))
+        if (is_custom_object(v) && !any_visible_prop(v) && !val_obj_has(v, "\x01ToString"))
             return;
         conv_str(v, out);
         return;
@@ -836,7 +836,7 @@ static bool is_scalar(val v)
 static bool has_properties(val v)
 {
     if (val_kind(v) == VAL_OBJECT)
-        return visible_props(v) > 0;
+        return any_visible_prop(v);
     return static_props(v, false) != NULL;
 }
 
