@@ -179,6 +179,10 @@ struct shape {
     uint32_t *hashes;
     uint8_t *kinds;
     uint16_t *etypes; /* K_ENUM: the enum type, TY_NONE when the catalog lacks it */
+    /* the last string or enum of each column and its text: records of a listing repeat
+       their server names, states and paths, and a repeat shares the value */
+    val *last;
+    json_t **last_json;
 };
 
 /*
@@ -236,6 +240,8 @@ static struct shape *shapes_of(json_t *schemas, size_t *count)
         x->hashes = emsh_xmalloc((x->n ? x->n : 1) * sizeof *x->hashes);
         x->kinds = emsh_xmalloc(x->n ? x->n : 1);
         x->etypes = emsh_xmalloc((x->n ? x->n : 1) * sizeof *x->etypes);
+        x->last = emsh_xmalloc((x->n ? x->n : 1) * sizeof *x->last);
+        x->last_json = emsh_xcalloc((x->n ? x->n : 1) * sizeof *x->last_json);
         for (uint32_t j = 0; j < x->n; j++) {
             const char *nm = json_string_value(json_array_get(names, j));
             const char *k = json_string_value(json_array_get(kinds, j));
@@ -248,6 +254,7 @@ static struct shape *shapes_of(json_t *schemas, size_t *count)
             x->names[j] = intern(nm, x->lens[j], exact);
             x->hashes[j] = (uint32_t)text_ihash(nm, x->lens[j]);
             x->etypes[j] = TY_NONE;
+            x->last[j] = val_null();
             x->kinds[j] = !k || !*k ? K_PLAIN : !strcmp(k, "DateTime") ? K_DATETIME : !strcmp(k, "TimeSpan") ? K_TIMESPAN
                           : !strcmp(k, "ByteQuantifiedSize") ? K_SIZE : !strcmp(k, "Guid") ? K_GUID
                           : !strncmp(k, "Enum:", 5) ? K_ENUM : K_PLAIN;
@@ -267,6 +274,12 @@ static void shapes_free(struct shape *sh, size_t n)
         free(sh[i].hashes);
         free(sh[i].kinds);
         free(sh[i].etypes);
+        for (uint32_t j = 0; j < sh[i].n; j++) {
+            val_free(sh[i].last[j]);
+            json_decref(sh[i].last_json[j]);
+        }
+        free(sh[i].last);
+        free(sh[i].last_json);
     }
     free(sh);
 }
@@ -293,18 +306,33 @@ static val from_kind(json_t *v, uint8_t kind, uint16_t etype)
 }
 
 /* An output record [i, values...] as an object of its type. */
-static val shaped_record(const struct shape *sh, size_t nsh, json_t *rec)
+static val shaped_record(struct shape *sh, size_t nsh, json_t *rec)
 {
     if (!json_is_array(rec))
         return org_record(rec); /* a self-describing record */
     json_int_t si = json_integer_value(json_array_get(rec, 0));
     if (si < 0 || (size_t)si >= nsh)
         return val_null();
-    const struct shape *x = &sh[si];
+    struct shape *x = &sh[si];
     val o = val_obj_reserve(val_obj_new(x->type && *x->type ? x->type : NULL), x->n);
-    for (uint32_t j = 0; j < x->n; j++)
-        o = val_obj_push(o, x->names[j], x->lens[j], x->hashes[j],
-                         from_kind(json_array_get(rec, j + 1), x->kinds[j], x->etypes[j]));
+    for (uint32_t j = 0; j < x->n; j++) {
+        json_t *v = json_array_get(rec, j + 1);
+        val pv;
+        if (json_is_string(v) && (x->kinds[j] == K_PLAIN || x->kinds[j] == K_ENUM)) {
+            json_t *was = x->last_json[j];
+            if (!was || json_string_length(was) != json_string_length(v) ||
+                memcmp(json_string_value(was), json_string_value(v), json_string_length(v))) {
+                val_free(x->last[j]);
+                x->last[j] = from_kind(v, x->kinds[j], x->etypes[j]);
+                json_decref(was);
+                x->last_json[j] = json_incref(v);
+            }
+            pv = val_copy(x->last[j]);
+        } else {
+            pv = from_kind(v, x->kinds[j], x->etypes[j]);
+        }
+        o = val_obj_push(o, x->names[j], x->lens[j], x->hashes[j], pv);
+    }
     return o;
 }
 
