@@ -12,6 +12,7 @@
 */
 #include "datetime.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -509,6 +510,17 @@ enum dt_err dt_format(struct buf *out, int64_t ticks, enum dt_kind kind, const c
     if (!fmt || !*fmt)
         fmt = "G";
     ticks = clamp_ticks(ticks);
+    if (fmt[0] == 'G' && fmt[1] == '\0' && culture == DT_EN_US) {
+        /* "M/d/yyyy h:mm:ss tt", what every DateTime cell of a table shows, written directly */
+        struct dt_parts p;
+        dt_to_parts(ticks, &p);
+        char b[32];
+        int h = p.hour % 12 ? p.hour % 12 : 12;
+        int n = snprintf(b, sizeof b, "%d/%d/%04d %d:%02d:%02d %s", p.month, p.day, p.year, h, p.minute, p.second,
+                         p.hour < 12 ? "AM" : "PM");
+        buf_add(out, b, (size_t)n);
+        return DT_OK;
+    }
     if (fmt[1] == '\0') {
         if (!expand(fmt[0], culture, pat, sizeof pat))
             return DT_E_FORMAT;
