@@ -276,7 +276,7 @@ int copy_status(struct org *g, const struct copy *c)
     if (!s->up || !s->repl_up)
         return CST_SERVICEDOWN;
     if (c->suspended)
-        return c->error[0] ? CST_FAILEDANDSUSPENDED : CST_SUSPENDED;
+        return c->error ? CST_FAILEDANDSUSPENDED : CST_SUSPENDED;
     if (c->until > g->now)
         return c->status;
     if (c->status == CST_FAILED)
@@ -781,7 +781,7 @@ void am_timer(struct org *g, const struct timer *t)
             c->copied_gen = d ? db_gen_at(d, g->now) : 0;
             c->inspected_at = g->now;
             c->diverged = false;
-            c->error[0] = '\0';
+            c->error = NULL;
             c->ci = CI_HEALTHY;
             c->status = CST_INITIALIZING;
             k_event(g, "Seeding", NULL, "Seeding of %s completed.", c->o.name);

@@ -153,7 +153,7 @@ void copy_start(struct org *g, struct copy *c)
     c->copying = true;
     c->diverged = false;
     c->status = CST_HEALTHY;
-    c->error[0] = '\0';
+    c->error = NULL;
     touch_rt(g, c);
 }
 

@@ -216,7 +216,7 @@ static void remove_mailbox_database(struct call *k)
         org_delete(g, cs[i]);
     org_delete(g, d);
     k_warn(k, "The specified database has been removed. You must remove the database file located in %s from your "
-              "computer manually if it exists. Specified database: %s", d->edb_path, d->o.name);
+              "computer manually if it exists. Specified database: %s", d->edb_path ? d->edb_path : "", d->o.name);
 }
 
 /* }=== */
@@ -293,8 +293,8 @@ static struct rec *copy_status_record(struct org *g, struct copy *c)
     rec_set(r, "ActivationPreference", w_int(c->preference));
     rec_set_datetime(r, "StatusRetrievedTime", g->now);
     rec_set(r, "ActivationSuspended", w_bool(c->activation_suspended));
-    rec_set(r, "ErrorMessage", w_str(c->error[0] ? c->error : NULL));
-    rec_set(r, "SuspendComment", w_str(c->suspend_comment[0] ? c->suspend_comment : NULL));
+    rec_set(r, "ErrorMessage", w_str(c->error));
+    rec_set(r, "SuspendComment", w_str(c->suspend_comment));
     rec_set(r, "SinglePageRestore", w_int(0));
     rec_set_enum(r, "ContentIndexState", "Microsoft.Exchange.Management.SystemConfigurationTasks.ContentIndexStatusType",
                  ci_state_names[c->ci]);
@@ -496,8 +496,10 @@ static void add_mailbox_database_copy(struct call *k)
         renumber(g, d, c, (int)pref);
     if (config_only || p_switch(k, "SeedingPostponed")) {
         c->suspended = true;
-        snprintf(c->suspend_comment, sizeof c->suspend_comment,
-                 "Replication is suspended for database copy '%s' because database needs to be seeded.", d->o.name);
+        char why[COMMENT_MAX_LEN + 1];
+        snprintf(why, sizeof why, "Replication is suspended for database copy '%s' because database needs to be seeded.",
+                 d->o.name);
+        c->suspend_comment = org_text(k->g, why, COMMENT_MAX_LEN);
         if (p_switch(k, "SeedingPostponed"))
             k_warn(k, "Replication is suspended for database copy '%s' because database needs to be seeded.",
                    d->o.name);
@@ -610,7 +612,7 @@ static void suspend_mailbox_database_copy(struct call *k)
         c->suspended = true;
         c->activation_suspended = true;
         c->until = 0;
-        snprintf(c->suspend_comment, sizeof c->suspend_comment, "%s", comment ? comment : "");
+        c->suspend_comment = org_text(k->g, comment, COMMENT_MAX_LEN);
     }
     touch(k->g, c);
     k_event(k->g, "Copy", NULL, "Database copy %s suspended%s.", c->o.name, activation_only ? " for activation" : "");
@@ -624,20 +626,20 @@ static void resume_mailbox_database_copy(struct call *k)
     if (!k_should(k, "Resuming replication for database copy \"%s\".", c->o.name))
         return;
     struct server *s = org_get(k->g, c->server);
-    if (c->error[0] && (s->failed_volumes & (1u << (c->volume - 1)))) {
+    if (c->error && (s->failed_volumes & (1u << (c->volume - 1)))) {
         /* a system-suspended copy whose cause remains fails again */
         k_error(k, "InvalidOperationException", "InvalidOperation", c->o.name,
                 "Database copy '%s' couldn't be resumed: %s The copy remains FailedAndSuspended.", c->o.name, c->error);
         return;
     }
     c->suspended = false;
-    c->suspend_comment[0] = '\0';
+    c->suspend_comment = NULL;
     if (!p_switch(k, "ReplicationOnly"))
         c->activation_suspended = false;
     if (p_switch(k, "DisableReplayLag"))
         c->lag_disabled = true;
-    if (c->error[0]) {
-        c->error[0] = '\0';
+    if (c->error) {
+        c->error = NULL;
         c->diverged = true;
     }
     c->status = CST_HEALTHY;

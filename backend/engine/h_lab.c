@@ -549,7 +549,7 @@ static void set_lab_volume(struct call *k)
             db_dismount(k->g, d, "its volume failed");
             c->suspended = true;
             c->failed_since = k->g->now;
-            snprintf(c->error, sizeof c->error, "The volume holding the database failed.");
+            c->error = "The volume holding the database failed.";
             touch(k->g, c);
             am_failover(k->g, d);
         } else {
@@ -557,7 +557,7 @@ static void set_lab_volume(struct call *k)
             c->suspended = true;
             c->status = CST_FAILEDANDSUSPENDED;
             c->failed_since = k->g->now;
-            snprintf(c->error, sizeof c->error, "The volume holding the database copy failed.");
+            c->error = "The volume holding the database copy failed.";
             touch(k->g, c);
             k_event(k->g, "Copy", s->o.name, "Database copy %s is FailedAndSuspended: its volume failed.", c->o.name);
         }

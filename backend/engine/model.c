@@ -40,6 +40,16 @@ void *org_alloc(struct org *g, size_t n)
     return p;
 }
 
+const char *org_text(struct org *g, const char *s, size_t max)
+{
+    size_t n = s ? strnlen(s, max) : 0;
+    if (!n)
+        return NULL;
+    char *t = org_alloc(g, n + 1);
+    memcpy(t, s, n);
+    return t;
+}
+
 void *org_new(struct org *g, enum obj_class cls, const char *name)
 {
     struct obj *o = org_alloc(g, store_class_size[cls]);
@@ -155,8 +165,8 @@ struct database *db_new(struct org *g, const char *name, struct server *on, cons
 {
     struct database *d = org_new(g, OC_DB, name);
     d->server = d->home = on->o.id;
-    snprintf(d->edb_path, sizeof d->edb_path, "%s", edb);
-    snprintf(d->log_path, sizeof d->log_path, "%s", log);
+    d->edb_path = org_text(g, edb, PATH_MAX_LEN);
+    d->log_path = org_text(g, log, PATH_MAX_LEN);
     d->mount_at_startup = true;
     d->logs_per_minute = DEFAULT_LOGS_PER_MINUTE;
     db_stream(g, d, 1, 0);

@@ -30,6 +30,8 @@
 #define MAX_COPIES 16
 #define MAX_LINK_SITES 16
 #define NAME_MAX_LEN 64
+#define PATH_MAX_LEN 259    /* EdbFilePath, LogFolderPath */
+#define COMMENT_MAX_LEN 512 /* SuspendComment */
 #define MAX_HIST 24
 
 enum obj_class { OC_SITE, OC_LINK, OC_SERVER, OC_DAG, OC_DB, OC_COPY, OC_MAILBOX, OC__COUNT };
@@ -149,7 +151,7 @@ struct database {
     int64_t server;   /* the host of the active copy (Server) */
     int64_t dag;      /* MasterServerOrAvailabilityGroup when replicated */
     int64_t home;     /* the server it was created on */
-    char edb_path[260], log_path[260];
+    const char *edb_path, *log_path; /* org_text() */
     bool circular_logging, recovery;
     uint8_t constraint; /* DataMoveReplicationConstraint: 0 None 1 SecondCopy 2 SecondDatacenter 3 AllDatacenters 4 AllCopies */
     bool mount_at_startup;
@@ -209,8 +211,8 @@ struct copy {
     bool diverged;         /* holds logs the active no longer has */
     int64_t until;         /* a transient status (Initializing, Seeding ...) ends then */
     uint8_t ci;            /* enum ci_state */
-    char suspend_comment[513];
-    char error[256];
+    const char *suspend_comment; /* org_text(), NULL when there is none */
+    const char *error;           /* org_text(): why the system suspended it, NULL when it didn't */
     int64_t failed_since;  /* FailedAndSuspended since (AutoReseed) */
     int reseed_tries;
 };
@@ -289,6 +291,8 @@ struct org {
 ** come and go together, and one block for thousands avoids the allocator's
 ** per-object overhead. */
 void *org_alloc(struct org *g, size_t n);
+/* A copy of s (at most max bytes) that lives as long as g; NULL for an empty or NULL s. */
+const char *org_text(struct org *g, const char *s, size_t max);
 /* A new object of a class, registered and dirty; name copied (truncated). */
 void *org_new(struct org *g, enum obj_class cls, const char *name);
 /* Marks an object deleted (store.c removes it) and drops it from its list. */

@@ -47,8 +47,8 @@ void copy_seed(struct org *g, struct copy *c, bool manual_resume)
     int64_t t = db_size(g, d) / SEED_BYTES_PER_MS;
     c->until = g->now + (t < MS_MINUTE ? MS_MINUTE : t);
     c->reseed_tries = manual_resume ? -1 : 0;
-    c->error[0] = '\0';
-    c->suspend_comment[0] = '\0';
+    c->error = NULL;
+    c->suspend_comment = NULL;
     c->failed_since = 0;
     touch(g, c);
     timer_add(g, c->until, TM_COPY_READY, c->o.id, 0);

@@ -33,7 +33,8 @@
 
 /* {=== field tables ===*/
 
-enum fkind { FK_STR, FK_I32, FK_I64, FK_BOOL, FK_U8, FK_IDS, FK_HIST, FK_COMP };
+/* FK_STR: a char array in the object; FK_TEXT: a const char * from org_text(), NULL for none */
+enum fkind { FK_STR, FK_TEXT, FK_I32, FK_I64, FK_BOOL, FK_U8, FK_IDS, FK_HIST, FK_COMP };
 
 struct field {
     const char *key;
@@ -127,8 +128,8 @@ static const struct field db_fields[] = {
     DIR_F(struct database, "server", FK_I64, server),
     DIR_F(struct database, "dag", FK_I64, dag),
     DIR_F(struct database, "home", FK_I64, home),
-    DIR_F(struct database, "edbPath", FK_STR, edb_path),
-    DIR_F(struct database, "logPath", FK_STR, log_path),
+    DIR_F(struct database, "edbPath", FK_TEXT, edb_path),
+    DIR_F(struct database, "logPath", FK_TEXT, log_path),
     DIR_F(struct database, "circularLogging", FK_BOOL, circular_logging),
     DIR_F(struct database, "recovery", FK_BOOL, recovery),
     DIR_F(struct database, "constraint", FK_U8, constraint),
@@ -165,8 +166,8 @@ static const struct field copy_fields[] = {
     RUN_F(struct copy, "diverged", FK_BOOL, diverged),
     RUN_F(struct copy, "until", FK_I64, until),
     RUN_F(struct copy, "ci", FK_U8, ci),
-    RUN_F(struct copy, "suspendComment", FK_STR, suspend_comment),
-    RUN_F(struct copy, "error", FK_STR, error),
+    RUN_F(struct copy, "suspendComment", FK_TEXT, suspend_comment),
+    RUN_F(struct copy, "error", FK_TEXT, error),
     RUN_F(struct copy, "failedSince", FK_I64, failed_since),
     RUN_F(struct copy, "reseedTries", FK_I32, reseed_tries),
     {0},
@@ -225,7 +226,7 @@ static const char *const class_table[OC__COUNT] = {"site", "sitelink", "server",
 static const char *column_type(uint8_t kind)
 {
     switch (kind) {
-    case FK_STR: return "TEXT";
+    case FK_STR: case FK_TEXT: return "TEXT";
     case FK_IDS: case FK_HIST: return "BLOB";
     case FK_COMP: return "TEXT";
     default: return "INTEGER";
@@ -271,6 +272,7 @@ static void bind_field(sqlite3_stmt *st, int i, const void *obj, const struct fi
     const void *p = base + f->off;
     switch (f->kind) {
     case FK_STR: sqlite3_bind_text(st, i, p, -1, SQLITE_TRANSIENT); break;
+    case FK_TEXT: sqlite3_bind_text(st, i, *(const char *const *)p ? *(const char *const *)p : "", -1, SQLITE_STATIC); break;
     case FK_I32: sqlite3_bind_int(st, i, *(const int *)p); break;
     case FK_I64:
         sqlite3_bind_int64(st, i, f->size == sizeof(uint32_t) ? *(const uint32_t *)p : *(const int64_t *)p);
@@ -300,12 +302,17 @@ static void copy_text(char *dst, size_t n, sqlite3_stmt *st, int i)
 }
 
 /* Reads column i into field f of obj (every column of a row that exists has a value). */
-static void read_field(sqlite3_stmt *st, int i, void *obj, const struct field *f)
+static void read_field(struct org *g, sqlite3_stmt *st, int i, void *obj, const struct field *f)
 {
     char *base = obj;
     void *p = base + f->off;
     switch (f->kind) {
     case FK_STR: copy_text(p, f->size, st, i); break;
+    case FK_TEXT: {
+        const char *t = (const char *)sqlite3_column_text(st, i); /* text first, then its length */
+        *(const char **)p = org_text(g, t, (size_t)sqlite3_column_bytes(st, i));
+        break;
+    }
     case FK_I32: *(int *)p = sqlite3_column_int(st, i); break;
     case FK_I64:
         if (f->size == sizeof(uint32_t))
@@ -638,11 +645,11 @@ static int load_class(struct org *g, int cls)
         int col = 2;
         for (const struct field *f = fs; f->key; f++)
             if (!f->runtime)
-                read_field(st, col++, o, f);
+                read_field(g, st, col++, o, f);
         if (sqlite3_column_type(st, col++) != SQLITE_NULL)
             for (const struct field *f = fs; f->key; f++)
                 if (f->runtime)
-                    read_field(st, col++, o, f);
+                    read_field(g, st, col++, o, f);
         org_index(g, o);
     }
     sqlite3_reset(st);
