@@ -1626,7 +1626,8 @@ static struct token *dash(struct lexer *lx, struct token *t, uint32_t pos, uint3
 ** each copy a wide load of narrow stores that stalls. The helpers return
 ** the same pointer, for `return helper(...)`.
 */
-static struct token *scan(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *t)
+static EMSH_INLINE struct token *scan(struct lexer *lx, uint32_t pos, enum lex_mode mode,
+                                      struct token *t)
 {
     memset(t, 0, sizeof *t);
     pos = skip_trivia(lx, pos, t);
@@ -1800,15 +1801,42 @@ static struct token *scan(struct lexer *lx, uint32_t pos, enum lex_mode mode, st
     return generic(lx, t, pos);
 }
 
-void lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out)
+/*
+** Would scan() give this token, scanned in mode, in the other mode too?
+** Newlines and brackets, the most common tokens after words, are scanned by
+** code that never looks at the mode, so one scan can serve both modes.
+*/
+static bool same_in_both_modes(const struct lexer *lx, const struct token *t, enum lex_mode mode)
+{
+    if (t->kind == TOK_EOF)
+        return true;
+    /* A variable or a string ends a bare word in command mode only where
+    ** it ends in expression mode too; the first word of a statement, asked
+    ** for in both, is often one. (Not the other way round: `$a+1` is a
+    ** variable and more in an expression, one bare word in a command.) */
+    if (mode == LEX_CMD &&
+        (t->kind == TOK_VARIABLE || t->kind == TOK_STRING_SQ || t->kind == TOK_STRING_DQ))
+        return true;
+    static const bool first[256] = {
+        ['\n'] = true, ['\r'] = true, [';'] = true, ['('] = true, [')'] = true, ['{'] = true,
+        ['}'] = true, [','] = true, ['|'] = true, ['&'] = true, ['<'] = true, ['>'] = true,
+        ['@'] = true,
+    };
+    return first[(unsigned char)lx->src[t->start]];
+}
+
+/* The one caller of scan(), which is inlined here: the parser calls this
+** for every token, and a wrapper's frame around scan() costs a call each. */
+bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out)
 {
     scan(lx, pos, mode, out);
+    return same_in_both_modes(lx, out, mode);
 }
 
 struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
 {
     struct token t;
-    scan(lx, pos, mode, &t);
+    lex_scan_into(lx, pos, mode, &t);
     return t;
 }
 

@@ -86,72 +86,39 @@ static void scan_cache_init(struct parser *p)
 }
 
 /*
-** Does lex_scan() give this token, scanned in mode, in the other mode too?
-** Newlines and brackets, the most common tokens after words, are scanned by
-** code that never looks at the mode (see lex_scan), so one scan can serve
-** both modes.
-*/
-static bool same_in_both_modes(const struct lexer *lx, const struct token *t, enum lex_mode mode)
-{
-    if (t->kind == TOK_EOF)
-        return true;
-    /* A variable or a string ends a bare word in command mode only where
-    ** it ends in expression mode too; the first word of a statement, asked
-    ** for in both, is often one. (Not the other way round: `$a+1` is a
-    ** variable and more in an expression, one bare word in a command.) */
-    if (mode == LEX_CMD &&
-        (t->kind == TOK_VARIABLE || t->kind == TOK_STRING_SQ || t->kind == TOK_STRING_DQ))
-        return true;
-    static const bool first[256] = {
-        ['\n'] = true, ['\r'] = true, [';'] = true, ['('] = true, [')'] = true, ['{'] = true,
-        ['}'] = true, [','] = true, ['|'] = true, ['&'] = true, ['<'] = true, ['>'] = true,
-        ['@'] = true,
-    };
-    return first[(unsigned char)lx->src[t->start]];
-}
-
-/*
 ** lex_scan() through the cache of recent scans. The slot of a scan at pos in
 ** a mode is (pos * 2 + mode) % SCAN_SLOTS, so the two modes of a position
 ** are neighbours (i and i ^ 1) and a slot's index says its mode. A token
-** the same in both modes is scanned once and found from the other mode in
-** its neighbour, with no copy: a copy just after the lexer wrote the token
-** field by field would stall on the wide loads.
+** the same in both modes (lex_scan_into tells) is scanned once and found
+** from the other mode in its neighbour, with no copy: a copy just after the
+** lexer wrote the token field by field would stall on the wide loads.
 **
 ** The answer stays valid until a scan at another position takes its slot:
 ** only peek() scans through the cache, and only at the parser's position,
 ** and it points p->cur at the token it used.
+**
+** This is peek() when the token is not the one already looked at: out of
+** line, so that peek_ref() stays small enough to inline everywhere, with
+** the lookup and the lexer's call in one frame.
 */
-static EMSH_NOINLINE const struct token *scan_into_slot(struct parser *p, struct scan_slot *s,
-                                                         uint32_t pos, enum lex_mode mode)
-{
-    lex_scan_into(&p->lx, pos, mode, &s->tok);
-    s->pos = pos;
-    s->both = same_in_both_modes(&p->lx, &s->tok, mode);
-    return &s->tok;
-}
-
-/* The lookup is inline in peek_scan(), the scan out of line: a hit then
-** costs no stack frame. */
-static inline const struct token *scan_cached(struct parser *p, uint32_t pos, enum lex_mode mode)
-{
-    uint32_t i = (pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1);
-    struct scan_slot *s = &p->scans[i];
-    if (s->pos == pos)
-        return &s->tok;
-    const struct scan_slot *o = &p->scans[i ^ 1];
-    if (o->pos == pos && o->both)
-        return &o->tok;
-    return scan_into_slot(p, s, pos, mode);
-}
-
-/* peek() when the token is not the one already looked at. Kept out of
-** line, so that peek_ref() stays small enough to inline everywhere. */
 static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mode mode)
 {
+    uint32_t pos = p->pos;
+    uint32_t i = (pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1);
+    struct scan_slot *s = &p->scans[i];
+    const struct scan_slot *o = &p->scans[i ^ 1];
     /* A pointer, not a copy: copying a token the lexer has just written
     ** field by field stalls the CPU, and peek() is the hottest path. */
-    const struct token *t = scan_cached(p, p->pos, mode);
+    const struct token *t;
+    if (s->pos == pos) {
+        t = &s->tok;
+    } else if (o->pos == pos && o->both) {
+        t = &o->tok;
+    } else {
+        s->both = lex_scan_into(&p->lx, pos, mode, &s->tok);
+        s->pos = pos;
+        t = &s->tok;
+    }
     /* Nobody consumes the end of the text, so an unclosed <# before it
     ** is reported here (once: error_at drops repeats). */
     if (t->kind == TOK_EOF && t->err)
