@@ -40,7 +40,9 @@ static unsigned char ctab[256];
 /*
 ** Runs the hot loops step over a byte at a time, by table: ASCII bytes only,
 ** so that a run stops at anything non-ASCII and the careful code (Unicode
-** quotes, dashes and spaces) decides.
+** quotes, dashes and spaces) decides. No bit but P_SOLID is set for NUL, and
+** the source ends with one (lex_init), so the runs need no bounds check: a
+** run stops at the end of the text as at a NUL inside it.
 */
 enum {
     P_SQ = 1 << 0,    /* plain in single-quoted text (see w_plain) */
@@ -80,7 +82,7 @@ static void init_ctab(void)
     }
     for (int c = 0; c < 0x80; c++) {
         unsigned char f = 0;
-        int special = c == '\'' || c == '\n' || c == '\r';
+        int special = c == '\'' || c == '\n' || c == '\r' || c == 0;
         if (!special)
             f |= P_SQ;
         if (!special && c != '"' && c != '`' && c != '$') {
@@ -241,7 +243,7 @@ static uint32_t skip_ident(const struct lexer *lx, uint32_t pos)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
     for (;;) {
-        while (pos < lx->len && (ptab[s[pos]] & P_ID))
+        while (ptab[s[pos]] & P_ID)
             pos++;
         uint32_t n = is_ident(lx, pos);
         if (!n)
@@ -523,7 +525,7 @@ uint32_t lex_skip_space(const struct lexer *lx, uint32_t pos)
 {
     for (;;) {
         /* The common cases first: ASCII blanks, then a plain character. */
-        while (pos < lx->len && (lx->src[pos] == ' ' || lx->src[pos] == '\t'))
+        while (lx->src[pos] == ' ' || lx->src[pos] == '\t')
             pos++;
         int c = at(lx, pos);
         if (c < 0x80 && c != '`' && !(ctab[c] & C_WS))
@@ -553,7 +555,7 @@ static uint32_t skip_trivia(struct lexer *lx, uint32_t pos, struct token *t)
     /* Many tokens follow the one before with nothing between: `$a.b(`,
     ** `)`, `,`, newlines; most others with one blank: `Get-X -Name $a`. */
     const unsigned char *src = (const unsigned char *)lx->src;
-    if (pos < lx->len && (ptab[src[pos]] & P_SOLID))
+    if (ptab[src[pos]] & P_SOLID) /* also the NUL at the end */
         return pos;
     if (pos + 1 < lx->len && src[pos] == ' ' && (ptab[src[pos + 1]] & P_SOLID)) {
         t->flags |= TF_SPACE;
@@ -651,7 +653,7 @@ static uint32_t w_plain(struct walker *w, uint32_t pos, enum wmode mode)
     /* which ptab bit says "plain" in this mode */
     unsigned char bit = mode == W_SQ || mode == W_HERE_SQ ? P_SQ : mode == W_GENERIC ? P_GEN : P_DQ;
     uint32_t end = pos + 1;
-    while (end < lx->len && (ptab[s[end]] & bit))
+    while (ptab[s[end]] & bit)
         end++;
     w_add(w, lx->src + pos, end - pos);
     return end;
@@ -1071,7 +1073,7 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
     for (;;) {
         /* `?` is a name character after the first: `$x?.y` is the variable
         ** `x?`, as in PowerShell; `${x}?.y` is null-conditional access. */
-        while (p < lx->len && (ptab[(unsigned char)lx->src[p]] & P_IDQ))
+        while (ptab[(unsigned char)lx->src[p]] & P_IDQ)
             p++;
         while ((n = is_ident(lx, p)) || at(lx, p) == '?')
             p += n ? n : 1;
@@ -1446,7 +1448,7 @@ static struct token *generic(struct lexer *lx, struct token *t, uint32_t pos)
     /* Most words are plain ASCII up to a blank or a bracket: the walker
     ** would only step over that run, so it starts after it, if at all. */
     const unsigned char *s = (const unsigned char *)lx->src;
-    while (pos < lx->len && (ptab[s[pos]] & P_GEN))
+    while (ptab[s[pos]] & P_GEN)
         pos++;
     t->kind = TOK_GENERIC;
     if (pos >= lx->len || (s[pos] < 0x80 && (ctab[s[pos]] & C_FORCE))) {
@@ -1604,7 +1606,7 @@ static struct token *dash(struct lexer *lx, struct token *t, uint32_t pos, uint3
         return generic(lx, t, p);
     }
     uint32_t q = p;
-    while (q < lx->len && (ptab[(unsigned char)lx->src[q]] & P_PARAM))
+    while (ptab[(unsigned char)lx->src[q]] & P_PARAM)
         q++; /* the common case of the loop below */
     while (q < lx->len && !forces_new(lx, q) && at(lx, q) != ':') {
         if (is_sq(lx, q) || is_dq(lx, q) || at(lx, q) == '$' || at(lx, q) == '`')
@@ -1889,7 +1891,7 @@ struct token lex_hash_key(struct lexer *lx, uint32_t pos)
     if (!is_ident_start(lx, pos))
         return t;
     uint32_t p = pos;
-    while (p < lx->len && (ptab[(unsigned char)lx->src[p]] & P_KEY))
+    while (ptab[(unsigned char)lx->src[p]] & P_KEY)
         p++; /* the common case of the loop below */
     while (p < lx->len && !forces_new(lx, p) && !strchr("=$#[]'\"`", at(lx, p)) &&
            !is_sq(lx, p) && !is_dq(lx, p))

@@ -85,7 +85,8 @@ struct lexer {
     uint32_t depth; /* $( ) being skipped inside expandable text, now */
 };
 
-/* Initializes a lexer over src[0..len); the source must outlive it. */
+/* Initializes a lexer over src[0..len), which must be followed by a NUL
+** (src[len] == '\0'); the source must outlive the lexer. */
 void lex_init(struct lexer *lx, const char *src, uint32_t len);
 void lex_release(struct lexer *lx);
 
