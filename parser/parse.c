@@ -500,7 +500,7 @@ static struct ast_list nv_done(struct parser *p, struct nvec *nv)
     struct ast_list l = {NULL, nv->n};
     if (nv->n) {
         l.v = arena_alloc8(p->a, nv->n * sizeof *l.v); /* pointers: 8 is enough */
-        memcpy(l.v, nv->v, nv->n * sizeof *l.v);
+        arena_copy(l.v, nv->v, nv->n * sizeof *l.v);
     }
     if (nv->v != nv->inl)
         free(nv->v);
