@@ -110,12 +110,15 @@ static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mo
     /* A pointer, not a copy: copying a token the lexer has just written
     ** field by field stalls the CPU, and peek() is the hottest path. */
     const struct token *t;
+    bool both;
     if (s->pos == pos) {
         t = &s->tok;
+        both = s->both;
     } else if (o->pos == pos && o->both) {
         t = &o->tok;
+        both = true;
     } else {
-        s->both = lex_scan_into(&p->lx, pos, mode, &s->tok);
+        both = s->both = lex_scan_into(&p->lx, pos, mode, &s->tok);
         s->pos = pos;
         t = &s->tok;
     }
@@ -129,8 +132,13 @@ static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mo
         p->eof.kind = TOK_EOF;
         p->eof.start = p->eof.end = at;
         t = &p->eof;
+        both = true;
     }
+    /* A token the same in both modes is looked at in both: the peek in the
+    ** other mode, which often follows, then needs no call. */
     p->seen[mode] = t;
+    if (both)
+        p->seen[mode ^ 1] = t;
     p->cur = t;
     return t;
 }
