@@ -1050,10 +1050,16 @@ static struct ast_node *postfix(struct parser *p, struct ast_node *e)
     for (;;) {
         if (p->stop)
             return e;
-        /* A blank next is a space before the next token, so no operator
-        ** follows: no need to scan that token in expression mode (in a
-        ** command it is the next argument, read in command mode). */
-        if (p->pos < p->lx.len && (p->lx.src[p->pos] == ' ' || p->lx.src[p->pos] == '\t'))
+        /* Every operator here starts with one of `.:[?+-` (or a Unicode
+        ** dash), so anything else next, most often a blank, a newline or a
+        ** closer, means none follows: no need to scan that token in
+        ** expression mode (in a command it is the next argument, read in
+        ** command mode). The source ends with a NUL, which is no operator. */
+        static const bool may_start[128] = {
+            ['.'] = true, [':'] = true, ['['] = true, ['?'] = true, ['+'] = true, ['-'] = true,
+        };
+        unsigned char ch = (unsigned char)p->lx.src[p->pos];
+        if (ch < 0x80 && !may_start[ch])
             return e;
         const struct token *t = peek_ref(p, LEX_EXPR);
         if (t->flags & TF_SPACE)
