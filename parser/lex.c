@@ -1073,11 +1073,13 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
     for (;;) {
         /* `?` is a name character after the first: `$x?.y` is the variable
         ** `x?`, as in PowerShell; `${x}?.y` is null-conditional access. */
-        while (ptab[(unsigned char)lx->src[p]] & P_IDQ)
+        const unsigned char *src = (const unsigned char *)lx->src;
+        while (ptab[src[p]] & P_IDQ)
             p++;
-        while ((n = is_ident(lx, p)) || at(lx, p) == '?')
-            p += n ? n : 1;
-        if (at(lx, p) == ':' && !scoped && at(lx, pos) == '$') {
+        if (src[p] >= 0x80) /* (p <= len: src[p] is at worst the final NUL) */
+            while ((n = is_ident(lx, p)) || at(lx, p) == '?')
+                p += n ? n : 1;
+        if (src[p] == ':' && !scoped && src[pos] == '$') {
             if (at(lx, p + 1) == ':')
                 break; /* $type::Member */
             if (is_ident(lx, p + 1)) {
@@ -1101,10 +1103,9 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
 static size_t scope_len_of(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == ':')
-            return i > 0 ? i + 1 : 0;
-        if (!(ctab[(unsigned char)s[i]] & (C_IDSTART | C_DIGIT)))
-            return 0;
+        unsigned char c = (unsigned char)s[i];
+        if (!(ctab[c] & (C_IDSTART | C_DIGIT)))
+            return c == ':' && i > 0 ? i + 1 : 0;
     }
     return 0;
 }
