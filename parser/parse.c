@@ -463,6 +463,13 @@ static struct ast_str mkstr(struct parser *p, const char *s, size_t n)
 
 static struct ast_str cooked(struct parser *p, const struct token *t)
 {
+    const char *src = p->lx.src;
+    /* The commonest, as lex_cook_raw() has them, without the call: a plain
+    ** word, and a parameter's name after its ASCII dash. */
+    if ((t->kind == TOK_GENERIC && !(t->flags & (TF_ESCAPED | TF_EXPAND))) || t->kind == TOK_IDENT)
+        return mkstr(p, src + t->start, t->end - t->start);
+    if (t->kind == TOK_PARAMETER && src[t->start] == '-')
+        return mkstr(p, src + t->start + 1, t->end - t->start - 1 - !!(t->flags & TF_COLON));
     uint32_t start, end;
     if (lex_cook_raw(&p->lx, t, &start, &end)) /* no buffer to fill and free */
         return mkstr(p, p->lx.src + start, end - start);
