@@ -1878,11 +1878,18 @@ static bool pipe_continues(struct parser *p)
 */
 static struct ast_node *pipeline(struct parser *p)
 {
-    const struct token *t = peek_ref(p, LEX_EXPR);
+    /* A bare word that starts with a letter, looked at already in command
+    ** mode, is a command's name: in expression mode it would be a name too,
+    ** which starts no expression, so it needs no scan in that mode. */
+    const struct token *w = p->seen[LEX_CMD];
+    bool name = w && w->kind == TOK_GENERIC && (unsigned)((p->lx.src[w->start] | 0x20) - 'a') < 26;
+    const struct token *t = name ? w : peek_ref(p, LEX_EXPR);
     struct ast_node *n = mknode(p, AST_PIPELINE, t->start);
     struct nvec elems;
     nv_init(&elems);
-    if (t->kind == TOK_PIPE) {
+    if (name) {
+        nv_push(&elems, command(p));
+    } else if (t->kind == TOK_PIPE) {
         error_at(p, PERR_EmptyPipeElement, t->start, t->end, NULL);
     } else if (starts_expression(t)) {
         struct ast_node *e = expression(p);
@@ -3066,7 +3073,10 @@ static struct ast_node *statement(struct parser *p)
         finish(p, r);
         break;
     default:
-        if (peek_ref(p, LEX_EXPR)->kind == TOK_LBRACKET)
+        /* `[` is a bracket in expression mode wherever it stands, so the
+        ** byte says what a scan in that mode would: most statements are
+        ** commands, which need no such scan of their name. */
+        if (t->kind != TOK_EOF && p->lx.src[t->start] == '[')
             r = bracket_statement(p);
         else
             r = pipeline_chain(p);
