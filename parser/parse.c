@@ -494,19 +494,25 @@ static void nv_init(struct nvec *nv)
     nv->cap = 8;
 }
 
-static void nv_push(struct nvec *nv, struct ast_node *n)
+/* Out of line: lists rarely outgrow the inline array, and nv_push() is
+** inline everywhere. */
+static EMSH_NOINLINE void nv_grow(struct nvec *nv)
+{
+    nv->cap *= 2;
+    if (nv->v == nv->inl) {
+        nv->v = emsh_xmalloc(nv->cap * sizeof *nv->v);
+        memcpy(nv->v, nv->inl, sizeof nv->inl);
+    } else {
+        nv->v = emsh_xrealloc(nv->v, nv->cap * sizeof *nv->v);
+    }
+}
+
+static inline void nv_push(struct nvec *nv, struct ast_node *n)
 {
     if (!n)
         return;
-    if (nv->n == nv->cap) {
-        nv->cap *= 2;
-        if (nv->v == nv->inl) {
-            nv->v = emsh_xmalloc(nv->cap * sizeof *nv->v);
-            memcpy(nv->v, nv->inl, sizeof nv->inl);
-        } else {
-            nv->v = emsh_xrealloc(nv->v, nv->cap * sizeof *nv->v);
-        }
-    }
+    if (nv->n == nv->cap)
+        nv_grow(nv);
     nv->v[nv->n++] = n;
 }
 
