@@ -70,11 +70,50 @@ static inline void *arena_alloc8(struct arena *a, size_t n)
     return arena_bump(a, n, 8);
 }
 
+/*
+** memcpy(), inline for up to 32 bytes: most of what a parse copies is a
+** name or a list of a node or two, and a call to memcpy for each, which
+** dispatches on the length again, costs more than the copy. Two copies of
+** a power-of-two size that overlap in the middle cover every length in
+** their range.
+*/
+static inline void arena_copy(void *dst, const void *src, size_t n)
+{
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+    if (n > 32) {
+        memcpy(d, s, n);
+    } else if (n >= 16) {
+        unsigned char x[16], y[16];
+        memcpy(x, s, 16);
+        memcpy(y, s + n - 16, 16);
+        memcpy(d, x, 16);
+        memcpy(d + n - 16, y, 16);
+    } else if (n >= 8) {
+        uint64_t x, y;
+        memcpy(&x, s, 8);
+        memcpy(&y, s + n - 8, 8);
+        memcpy(d, &x, 8);
+        memcpy(d + n - 8, &y, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        memcpy(d, &x, 4);
+        memcpy(d + n - 4, &y, 4);
+    } else if (n) {
+        unsigned char x = s[0], y = s[n / 2], z = s[n - 1];
+        d[0] = x;
+        d[n / 2] = y;
+        d[n - 1] = z;
+    }
+}
+
 /* A NUL-terminated copy of s[0..n) in the arena. */
 static inline char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
     char *p = arena_bump(a, n + 1, 1); /* text needs no alignment: pack it */
-    memcpy(p, s, n);
+    arena_copy(p, s, n);
     return p; /* zeroed, so p[n] is the terminator already */
 }
 

@@ -20,6 +20,7 @@
 #define EMSH_LIKELY(x)      __builtin_expect(!!(x), 1)
 #define EMSH_UNLIKELY(x)    __builtin_expect(!!(x), 0)
 #define EMSH_NOINLINE       __attribute__((noinline))
+#define EMSH_INLINE         inline __attribute__((always_inline))
 #else
 #define EMSH_PRINTF(f, a)
 #define EMSH_WARN_UNUSED
@@ -27,6 +28,7 @@
 #define EMSH_LIKELY(x)   (x)
 #define EMSH_UNLIKELY(x) (x)
 #define EMSH_NOINLINE
+#define EMSH_INLINE inline
 #endif
 
 /*

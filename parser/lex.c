@@ -40,7 +40,9 @@ static unsigned char ctab[256];
 /*
 ** Runs the hot loops step over a byte at a time, by table: ASCII bytes only,
 ** so that a run stops at anything non-ASCII and the careful code (Unicode
-** quotes, dashes and spaces) decides.
+** quotes, dashes and spaces) decides. No bit but P_SOLID is set for NUL, and
+** the source ends with one (lex_init), so the runs need no bounds check: a
+** run stops at the end of the text as at a NUL inside it.
 */
 enum {
     P_SQ = 1 << 0,    /* plain in single-quoted text (see w_plain) */
@@ -80,7 +82,7 @@ static void init_ctab(void)
     }
     for (int c = 0; c < 0x80; c++) {
         unsigned char f = 0;
-        int special = c == '\'' || c == '\n' || c == '\r';
+        int special = c == '\'' || c == '\n' || c == '\r' || c == 0;
         if (!special)
             f |= P_SQ;
         if (!special && c != '"' && c != '`' && c != '$') {
@@ -241,7 +243,7 @@ static uint32_t skip_ident(const struct lexer *lx, uint32_t pos)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
     for (;;) {
-        while (pos < lx->len && (ptab[s[pos]] & P_ID))
+        while (ptab[s[pos]] & P_ID)
             pos++;
         uint32_t n = is_ident(lx, pos);
         if (!n)
@@ -523,7 +525,7 @@ uint32_t lex_skip_space(const struct lexer *lx, uint32_t pos)
 {
     for (;;) {
         /* The common cases first: ASCII blanks, then a plain character. */
-        while (pos < lx->len && (lx->src[pos] == ' ' || lx->src[pos] == '\t'))
+        while (lx->src[pos] == ' ' || lx->src[pos] == '\t')
             pos++;
         int c = at(lx, pos);
         if (c < 0x80 && c != '`' && !(ctab[c] & C_WS))
@@ -553,7 +555,7 @@ static uint32_t skip_trivia(struct lexer *lx, uint32_t pos, struct token *t)
     /* Many tokens follow the one before with nothing between: `$a.b(`,
     ** `)`, `,`, newlines; most others with one blank: `Get-X -Name $a`. */
     const unsigned char *src = (const unsigned char *)lx->src;
-    if (pos < lx->len && (ptab[src[pos]] & P_SOLID))
+    if (ptab[src[pos]] & P_SOLID) /* also the NUL at the end */
         return pos;
     if (pos + 1 < lx->len && src[pos] == ' ' && (ptab[src[pos + 1]] & P_SOLID)) {
         t->flags |= TF_SPACE;
@@ -651,7 +653,7 @@ static uint32_t w_plain(struct walker *w, uint32_t pos, enum wmode mode)
     /* which ptab bit says "plain" in this mode */
     unsigned char bit = mode == W_SQ || mode == W_HERE_SQ ? P_SQ : mode == W_GENERIC ? P_GEN : P_DQ;
     uint32_t end = pos + 1;
-    while (end < lx->len && (ptab[s[end]] & bit))
+    while (ptab[s[end]] & bit)
         end++;
     w_add(w, lx->src + pos, end - pos);
     return end;
@@ -1071,11 +1073,13 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
     for (;;) {
         /* `?` is a name character after the first: `$x?.y` is the variable
         ** `x?`, as in PowerShell; `${x}?.y` is null-conditional access. */
-        while (p < lx->len && (ptab[(unsigned char)lx->src[p]] & P_IDQ))
+        const unsigned char *src = (const unsigned char *)lx->src;
+        while (ptab[src[p]] & P_IDQ)
             p++;
-        while ((n = is_ident(lx, p)) || at(lx, p) == '?')
-            p += n ? n : 1;
-        if (at(lx, p) == ':' && !scoped && at(lx, pos) == '$') {
+        if (src[p] >= 0x80) /* (p <= len: src[p] is at worst the final NUL) */
+            while ((n = is_ident(lx, p)) || at(lx, p) == '?')
+                p += n ? n : 1;
+        if (src[p] == ':' && !scoped && src[pos] == '$') {
             if (at(lx, p + 1) == ':')
                 break; /* $type::Member */
             if (is_ident(lx, p + 1)) {
@@ -1099,10 +1103,9 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
 static size_t scope_len_of(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == ':')
-            return i > 0 ? i + 1 : 0;
-        if (!(ctab[(unsigned char)s[i]] & (C_IDSTART | C_DIGIT)))
-            return 0;
+        unsigned char c = (unsigned char)s[i];
+        if (!(ctab[c] & (C_IDSTART | C_DIGIT)))
+            return c == ':' && i > 0 ? i + 1 : 0;
     }
     return 0;
 }
@@ -1446,7 +1449,7 @@ static struct token *generic(struct lexer *lx, struct token *t, uint32_t pos)
     /* Most words are plain ASCII up to a blank or a bracket: the walker
     ** would only step over that run, so it starts after it, if at all. */
     const unsigned char *s = (const unsigned char *)lx->src;
-    while (pos < lx->len && (ptab[s[pos]] & P_GEN))
+    while (ptab[s[pos]] & P_GEN)
         pos++;
     t->kind = TOK_GENERIC;
     if (pos >= lx->len || (s[pos] < 0x80 && (ctab[s[pos]] & C_FORCE))) {
@@ -1604,7 +1607,7 @@ static struct token *dash(struct lexer *lx, struct token *t, uint32_t pos, uint3
         return generic(lx, t, p);
     }
     uint32_t q = p;
-    while (q < lx->len && (ptab[(unsigned char)lx->src[q]] & P_PARAM))
+    while (ptab[(unsigned char)lx->src[q]] & P_PARAM)
         q++; /* the common case of the loop below */
     while (q < lx->len && !forces_new(lx, q) && at(lx, q) != ':') {
         if (is_sq(lx, q) || is_dq(lx, q) || at(lx, q) == '$' || at(lx, q) == '`')
@@ -1626,7 +1629,8 @@ static struct token *dash(struct lexer *lx, struct token *t, uint32_t pos, uint3
 ** each copy a wide load of narrow stores that stalls. The helpers return
 ** the same pointer, for `return helper(...)`.
 */
-static struct token *scan(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *t)
+static EMSH_INLINE struct token *scan(struct lexer *lx, uint32_t pos, enum lex_mode mode,
+                                      struct token *t)
 {
     memset(t, 0, sizeof *t);
     pos = skip_trivia(lx, pos, t);
@@ -1800,15 +1804,42 @@ static struct token *scan(struct lexer *lx, uint32_t pos, enum lex_mode mode, st
     return generic(lx, t, pos);
 }
 
-void lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out)
+/*
+** Would scan() give this token, scanned in mode, in the other mode too?
+** Newlines and brackets, the most common tokens after words, are scanned by
+** code that never looks at the mode, so one scan can serve both modes.
+*/
+static bool same_in_both_modes(const struct lexer *lx, const struct token *t, enum lex_mode mode)
+{
+    if (t->kind == TOK_EOF)
+        return true;
+    /* A variable or a string ends a bare word in command mode only where
+    ** it ends in expression mode too; the first word of a statement, asked
+    ** for in both, is often one. (Not the other way round: `$a+1` is a
+    ** variable and more in an expression, one bare word in a command.) */
+    if (mode == LEX_CMD &&
+        (t->kind == TOK_VARIABLE || t->kind == TOK_STRING_SQ || t->kind == TOK_STRING_DQ))
+        return true;
+    static const bool first[256] = {
+        ['\n'] = true, ['\r'] = true, [';'] = true, ['('] = true, [')'] = true, ['{'] = true,
+        ['}'] = true, [','] = true, ['|'] = true, ['&'] = true, ['<'] = true, ['>'] = true,
+        ['@'] = true,
+    };
+    return first[(unsigned char)lx->src[t->start]];
+}
+
+/* The one caller of scan(), which is inlined here: the parser calls this
+** for every token, and a wrapper's frame around scan() costs a call each. */
+bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out)
 {
     scan(lx, pos, mode, out);
+    return same_in_both_modes(lx, out, mode);
 }
 
 struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
 {
     struct token t;
-    scan(lx, pos, mode, &t);
+    lex_scan_into(lx, pos, mode, &t);
     return t;
 }
 
@@ -1861,7 +1892,7 @@ struct token lex_hash_key(struct lexer *lx, uint32_t pos)
     if (!is_ident_start(lx, pos))
         return t;
     uint32_t p = pos;
-    while (p < lx->len && (ptab[(unsigned char)lx->src[p]] & P_KEY))
+    while (ptab[(unsigned char)lx->src[p]] & P_KEY)
         p++; /* the common case of the loop below */
     while (p < lx->len && !forces_new(lx, p) && !strchr("=$#[]'\"`", at(lx, p)) &&
            !is_sq(lx, p) && !is_dq(lx, p))

@@ -85,7 +85,8 @@ struct lexer {
     uint32_t depth; /* $( ) being skipped inside expandable text, now */
 };
 
-/* Initializes a lexer over src[0..len); the source must outlive it. */
+/* Initializes a lexer over src[0..len), which must be followed by a NUL
+** (src[len] == '\0'); the source must outlive the lexer. */
 void lex_init(struct lexer *lx, const char *src, uint32_t len);
 void lex_release(struct lexer *lx);
 
@@ -94,8 +95,9 @@ uint32_t lex_skip_preamble(const struct lexer *lx);
 
 /* Scans the token that starts at or after pos, in the given mode. */
 struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode);
-/* The same, written to *out: no copy of the token on the way. */
-void lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out);
+/* The same, written to *out: no copy of the token on the way. Returns
+** whether a scan at pos in the other mode gives the same token. */
+bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out);
 
 /* Special scans the parser asks for in its own contexts; each returns a
 ** token of kind IDENT (or GENERIC) or, when nothing matches, of kind EOF

@@ -86,72 +86,42 @@ static void scan_cache_init(struct parser *p)
 }
 
 /*
-** Does lex_scan() give this token, scanned in mode, in the other mode too?
-** Newlines and brackets, the most common tokens after words, are scanned by
-** code that never looks at the mode (see lex_scan), so one scan can serve
-** both modes.
-*/
-static bool same_in_both_modes(const struct lexer *lx, const struct token *t, enum lex_mode mode)
-{
-    if (t->kind == TOK_EOF)
-        return true;
-    /* A variable or a string ends a bare word in command mode only where
-    ** it ends in expression mode too; the first word of a statement, asked
-    ** for in both, is often one. (Not the other way round: `$a+1` is a
-    ** variable and more in an expression, one bare word in a command.) */
-    if (mode == LEX_CMD &&
-        (t->kind == TOK_VARIABLE || t->kind == TOK_STRING_SQ || t->kind == TOK_STRING_DQ))
-        return true;
-    static const bool first[256] = {
-        ['\n'] = true, ['\r'] = true, [';'] = true, ['('] = true, [')'] = true, ['{'] = true,
-        ['}'] = true, [','] = true, ['|'] = true, ['&'] = true, ['<'] = true, ['>'] = true,
-        ['@'] = true,
-    };
-    return first[(unsigned char)lx->src[t->start]];
-}
-
-/*
 ** lex_scan() through the cache of recent scans. The slot of a scan at pos in
 ** a mode is (pos * 2 + mode) % SCAN_SLOTS, so the two modes of a position
 ** are neighbours (i and i ^ 1) and a slot's index says its mode. A token
-** the same in both modes is scanned once and found from the other mode in
-** its neighbour, with no copy: a copy just after the lexer wrote the token
-** field by field would stall on the wide loads.
+** the same in both modes (lex_scan_into tells) is scanned once and found
+** from the other mode in its neighbour, with no copy: a copy just after the
+** lexer wrote the token field by field would stall on the wide loads.
 **
 ** The answer stays valid until a scan at another position takes its slot:
 ** only peek() scans through the cache, and only at the parser's position,
 ** and it points p->cur at the token it used.
+**
+** This is peek() when the token is not the one already looked at: out of
+** line, so that peek_ref() stays small enough to inline everywhere, with
+** the lookup and the lexer's call in one frame.
 */
-static EMSH_NOINLINE const struct token *scan_into_slot(struct parser *p, struct scan_slot *s,
-                                                         uint32_t pos, enum lex_mode mode)
-{
-    lex_scan_into(&p->lx, pos, mode, &s->tok);
-    s->pos = pos;
-    s->both = same_in_both_modes(&p->lx, &s->tok, mode);
-    return &s->tok;
-}
-
-/* The lookup is inline in peek_scan(), the scan out of line: a hit then
-** costs no stack frame. */
-static inline const struct token *scan_cached(struct parser *p, uint32_t pos, enum lex_mode mode)
-{
-    uint32_t i = (pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1);
-    struct scan_slot *s = &p->scans[i];
-    if (s->pos == pos)
-        return &s->tok;
-    const struct scan_slot *o = &p->scans[i ^ 1];
-    if (o->pos == pos && o->both)
-        return &o->tok;
-    return scan_into_slot(p, s, pos, mode);
-}
-
-/* peek() when the token is not the one already looked at. Kept out of
-** line, so that peek_ref() stays small enough to inline everywhere. */
 static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mode mode)
 {
+    uint32_t pos = p->pos;
+    uint32_t i = (pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1);
+    struct scan_slot *s = &p->scans[i];
+    const struct scan_slot *o = &p->scans[i ^ 1];
     /* A pointer, not a copy: copying a token the lexer has just written
     ** field by field stalls the CPU, and peek() is the hottest path. */
-    const struct token *t = scan_cached(p, p->pos, mode);
+    const struct token *t;
+    bool both;
+    if (s->pos == pos) {
+        t = &s->tok;
+        both = s->both;
+    } else if (o->pos == pos && o->both) {
+        t = &o->tok;
+        both = true;
+    } else {
+        both = s->both = lex_scan_into(&p->lx, pos, mode, &s->tok);
+        s->pos = pos;
+        t = &s->tok;
+    }
     /* Nobody consumes the end of the text, so an unclosed <# before it
     ** is reported here (once: error_at drops repeats). */
     if (t->kind == TOK_EOF && t->err)
@@ -162,8 +132,13 @@ static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mo
         p->eof.kind = TOK_EOF;
         p->eof.start = p->eof.end = at;
         t = &p->eof;
+        both = true;
     }
+    /* A token the same in both modes is looked at in both: the peek in the
+    ** other mode, which often follows, then needs no call. */
     p->seen[mode] = t;
+    if (both)
+        p->seen[mode ^ 1] = t;
     p->cur = t;
     return t;
 }
@@ -488,6 +463,13 @@ static struct ast_str mkstr(struct parser *p, const char *s, size_t n)
 
 static struct ast_str cooked(struct parser *p, const struct token *t)
 {
+    const char *src = p->lx.src;
+    /* The commonest, as lex_cook_raw() has them, without the call: a plain
+    ** word, and a parameter's name after its ASCII dash. */
+    if ((t->kind == TOK_GENERIC && !(t->flags & (TF_ESCAPED | TF_EXPAND))) || t->kind == TOK_IDENT)
+        return mkstr(p, src + t->start, t->end - t->start);
+    if (t->kind == TOK_PARAMETER && src[t->start] == '-')
+        return mkstr(p, src + t->start + 1, t->end - t->start - 1 - !!(t->flags & TF_COLON));
     uint32_t start, end;
     if (lex_cook_raw(&p->lx, t, &start, &end)) /* no buffer to fill and free */
         return mkstr(p, p->lx.src + start, end - start);
@@ -512,19 +494,25 @@ static void nv_init(struct nvec *nv)
     nv->cap = 8;
 }
 
-static void nv_push(struct nvec *nv, struct ast_node *n)
+/* Out of line: lists rarely outgrow the inline array, and nv_push() is
+** inline everywhere. */
+static EMSH_NOINLINE void nv_grow(struct nvec *nv)
+{
+    nv->cap *= 2;
+    if (nv->v == nv->inl) {
+        nv->v = emsh_xmalloc(nv->cap * sizeof *nv->v);
+        memcpy(nv->v, nv->inl, sizeof nv->inl);
+    } else {
+        nv->v = emsh_xrealloc(nv->v, nv->cap * sizeof *nv->v);
+    }
+}
+
+static inline void nv_push(struct nvec *nv, struct ast_node *n)
 {
     if (!n)
         return;
-    if (nv->n == nv->cap) {
-        nv->cap *= 2;
-        if (nv->v == nv->inl) {
-            nv->v = emsh_xmalloc(nv->cap * sizeof *nv->v);
-            memcpy(nv->v, nv->inl, sizeof nv->inl);
-        } else {
-            nv->v = emsh_xrealloc(nv->v, nv->cap * sizeof *nv->v);
-        }
-    }
+    if (nv->n == nv->cap)
+        nv_grow(nv);
     nv->v[nv->n++] = n;
 }
 
@@ -533,7 +521,7 @@ static struct ast_list nv_done(struct parser *p, struct nvec *nv)
     struct ast_list l = {NULL, nv->n};
     if (nv->n) {
         l.v = arena_alloc8(p->a, nv->n * sizeof *l.v); /* pointers: 8 is enough */
-        memcpy(l.v, nv->v, nv->n * sizeof *l.v);
+        arena_copy(l.v, nv->v, nv->n * sizeof *l.v);
     }
     if (nv->v != nv->inl)
         free(nv->v);
@@ -1075,10 +1063,16 @@ static struct ast_node *postfix(struct parser *p, struct ast_node *e)
     for (;;) {
         if (p->stop)
             return e;
-        /* A blank next is a space before the next token, so no operator
-        ** follows: no need to scan that token in expression mode (in a
-        ** command it is the next argument, read in command mode). */
-        if (p->pos < p->lx.len && (p->lx.src[p->pos] == ' ' || p->lx.src[p->pos] == '\t'))
+        /* Every operator here starts with one of `.:[?+-` (or a Unicode
+        ** dash), so anything else next, most often a blank, a newline or a
+        ** closer, means none follows: no need to scan that token in
+        ** expression mode (in a command it is the next argument, read in
+        ** command mode). The source ends with a NUL, which is no operator. */
+        static const bool may_start[128] = {
+            ['.'] = true, [':'] = true, ['['] = true, ['?'] = true, ['+'] = true, ['-'] = true,
+        };
+        unsigned char ch = (unsigned char)p->lx.src[p->pos];
+        if (ch < 0x80 && !may_start[ch])
             return e;
         const struct token *t = peek_ref(p, LEX_EXPR);
         if (t->flags & TF_SPACE)
@@ -1890,11 +1884,18 @@ static bool pipe_continues(struct parser *p)
 */
 static struct ast_node *pipeline(struct parser *p)
 {
-    const struct token *t = peek_ref(p, LEX_EXPR);
+    /* A bare word that starts with a letter, looked at already in command
+    ** mode, is a command's name: in expression mode it would be a name too,
+    ** which starts no expression, so it needs no scan in that mode. */
+    const struct token *w = p->seen[LEX_CMD];
+    bool name = w && w->kind == TOK_GENERIC && (unsigned)((p->lx.src[w->start] | 0x20) - 'a') < 26;
+    const struct token *t = name ? w : peek_ref(p, LEX_EXPR);
     struct ast_node *n = mknode(p, AST_PIPELINE, t->start);
     struct nvec elems;
     nv_init(&elems);
-    if (t->kind == TOK_PIPE) {
+    if (name) {
+        nv_push(&elems, command(p));
+    } else if (t->kind == TOK_PIPE) {
         error_at(p, PERR_EmptyPipeElement, t->start, t->end, NULL);
     } else if (starts_expression(t)) {
         struct ast_node *e = expression(p);
@@ -3078,7 +3079,10 @@ static struct ast_node *statement(struct parser *p)
         finish(p, r);
         break;
     default:
-        if (peek_ref(p, LEX_EXPR)->kind == TOK_LBRACKET)
+        /* `[` is a bracket in expression mode wherever it stands, so the
+        ** byte says what a scan in that mode would: most statements are
+        ** commands, which need no such scan of their name. */
+        if (t->kind != TOK_EOF && p->lx.src[t->start] == '[')
             r = bracket_statement(p);
         else
             r = pipeline_chain(p);
