@@ -2056,71 +2056,35 @@ enum ev ev_stmt(struct interp *in, const struct ast_node *n, struct sink *out)
 ** ===================================================================
 */
 
-static uint32_t func_slot(struct interp *in, const char *name, size_t n, bool *found)
+struct func ev_func_of(const struct var *item)
 {
-    uint32_t k = (uint32_t)text_ihash(name, n) & (in->funcs_cap - 1);
-    while (in->funcs[k]) {
-        if (text_ieq(in->funcs[k]->name, strlen(in->funcs[k]->name), name, n)) {
-            *found = true;
-            return k;
-        }
-        k = (k + 1) & (in->funcs_cap - 1);
-    }
-    *found = false;
-    return k;
+    return (struct func){item->name, val_sb_unit(item->value), val_sb_body(item->value)};
 }
 
-static struct func *find_function(struct interp *in, const char *name, size_t n)
-{
-    bool found;
-    if (!in->funcs_cap)
-        return NULL;
-    uint32_t k = func_slot(in, name, n, &found);
-    return found ? in->funcs[k] : NULL;
-}
-
-static void free_func(struct func *f)
-{
-    free(f->name);
-    sb_unit_release(f->unit);
-    free(f);
-}
-
+/* A function statement: the function goes into the current scope, or the one its name's
+   qualifier picks (global:Name, script:Name, local:Name, private:Name). */
 static void define_function(struct interp *in, const struct ast_node *n)
 {
     const char *name = n->u.func.name.s;
     size_t len = n->u.func.name.n;
-    /* global:Name and script:Name define the same name */
+    struct scope *target = in->scope;
+    bool priv = false;
     const char *colon = memchr(name, ':', len);
     if (colon) {
-        len -= (size_t)(colon + 1 - name);
+        size_t q = (size_t)(colon - name);
+        if (text_ieq(name, q, "global", 6))
+            target = in->global;
+        else if (text_ieq(name, q, "script", 6))
+            target = scope_script(in->scope);
+        else if (text_ieq(name, q, "private", 7))
+            priv = true;
+        len -= q + 1;
         name = colon + 1;
     }
-    if (2 * (in->nfuncs + 1) > in->funcs_cap) {
-        uint32_t old = in->funcs_cap;
-        struct func **fs = in->funcs;
-        in->funcs_cap = old ? old * 2 : 64;
-        in->funcs = emsh_xmalloc(in->funcs_cap * sizeof *in->funcs);
-        memset(in->funcs, 0, in->funcs_cap * sizeof *in->funcs);
-        for (uint32_t i = 0; i < old; i++) {
-            if (!fs[i])
-                continue;
-            bool found;
-            in->funcs[func_slot(in, fs[i]->name, strlen(fs[i]->name), &found)] = fs[i];
-        }
-        free(fs);
-    }
-    bool found;
-    uint32_t k = func_slot(in, name, len, &found);
-    struct func *f = emsh_xmalloc(sizeof *f);
-    f->name = emsh_xstrndup(name, len);
-    f->unit = sb_unit_retain(in->unit);
-    f->def = n;
-    if (found)
-        free_func(in->funcs[k]);
-    else
-        in->nfuncs++;
-    in->funcs[k] = f;
+    struct var *f = scope_define_ns(target, NS_FUNCTION, name, len);
+    val_free(f->value);
+    f->value = val_scriptblock(in->unit, n);
+    f->options = priv ? VO_PRIVATE : 0;
 }
 
 void ev_free_args(struct cmd_arg *args, uint32_t n)
@@ -2643,20 +2607,19 @@ static enum ev command_proc(struct interp *in, const struct ast_node *cmd, bool 
         char *cname = buf_detach(&nb, NULL);
         /* aliases, up to a few levels */
         for (int hop = 0; hop < 8; hop++) {
-            val target = val_hash_get(in->aliases, val_str_new(cname));
-            if (val_kind(target) != VAL_STRING) {
-                val_free(target);
+            struct var *a = scope_lookup_ns(in->scope, NS_ALIAS, cname, strlen(cname));
+            if (!a || val_kind(a->value) != VAL_STRING)
                 break;
-            }
+            char *next = emsh_xstrndup(val_str(a->value), val_str_len(a->value));
             free(cname);
-            cname = emsh_xstrndup(val_str(target), val_str_len(target));
-            val_free(target);
+            cname = next;
         }
-        struct func *f = find_function(in, cname, strlen(cname));
-        if (f) {
-            sp = sproc_new(in, cmd, f->unit, f->def->u.func.body, f->name);
-            sp->paren = &f->def->u.func.params;
-            sp->filter = f->def->u.func.filter;
+        struct var *fv = scope_lookup_ns(in->scope, NS_FUNCTION, cname, strlen(cname));
+        if (fv) {
+            struct func f = ev_func_of(fv);
+            sp = sproc_new(in, cmd, f.unit, f.def->u.func.body, f.name);
+            sp->paren = &f.def->u.func.params;
+            sp->filter = f.def->u.func.filter;
             sp->new_scope = how != INVOKE_DOT;
         } else if (looks_like_path(cname) && is_program(cname)) {
             struct proc *np;
@@ -3180,13 +3143,11 @@ struct interp *interp_new(const struct interp_options *opt)
     in->thrown = val_null();
     in->script_args = val_arr_new();
     in->namespaces = val_arr_new();
-    in->aliases = val_hash_new(false);
     in->history = val_arr_new();
     in->last_ok = true;
     in->prev_ok = true;
     for (size_t i = 0; i < EMSH_ARRAY_SIZE(builtin_aliases); i++)
-        in->aliases = val_hash_set(in->aliases, val_str_new(builtin_aliases[i][0]),
-                                   val_str_new(builtin_aliases[i][1]));
+        session_alias_builtin(in, builtin_aliases[i][0], builtin_aliases[i][1]);
     define_constant(in, "true", val_bool(true));
     define_constant(in, "false", val_bool(false));
     define_constant(in, "null", val_null());
@@ -3232,17 +3193,12 @@ void interp_free(struct interp *in)
         ; /* each open transcript gets its end block */
     if (fmt_limit_source_ud() == in)
         fmt_set_limit_source(NULL, NULL);
-    for (uint32_t i = 0; i < in->funcs_cap; i++)
-        if (in->funcs[i])
-            free_func(in->funcs[i]);
-    free(in->funcs);
     scope_release(in->scope);
     scope_release(in->global);
     val_free(in->errors);
     val_free(in->thrown);
     val_free(in->script_args);
     val_free(in->namespaces);
-    val_free(in->aliases);
     val_free(in->history);
     if (in->transcript)
         fclose(in->transcript);

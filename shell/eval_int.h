@@ -16,18 +16,19 @@
 /* Set by the SIGINT handler (Ctrl-C): running code stops with EV_HALT. */
 extern volatile sig_atomic_t ev_interrupted;
 
+/* A function as its scope holds it (NS_FUNCTION, scope.h), seen through a view. */
 struct func {
-    char *name;
+    const char *name;
     struct sb_unit *unit;
     const struct ast_node *def; /* AST_FUNCTION */
 };
 
+/* The view of a function item of a scope. */
+struct func ev_func_of(const struct var *item);
+
 struct interp {
     struct scope *global;
     struct scope *scope;      /* the current scope */
-    struct func **funcs;      /* open addressing by name */
-    uint32_t nfuncs, funcs_cap;
-    val aliases;              /* hashtable: alias -> command name */
     val errors;               /* $Error, newest first */
     val thrown;               /* the ErrorRecord of an EV_THROW under way */
     const char *label;        /* the label of a break/continue under way, or NULL */

@@ -148,12 +148,11 @@ static const struct cmdlet *current_cmdlet(struct interp *in, const char *line, 
         e++;
     buf_reset(name);
     buf_add(name, line + s, e - s);
-    val target = val_hash_get(in->aliases, val_str_n(line + s, e - s));
-    if (val_kind(target) == VAL_STRING) {
+    struct var *alias = scope_lookup_ns(in->scope, NS_ALIAS, line + s, e - s);
+    if (alias && val_kind(alias->value) == VAL_STRING) {
         buf_reset(name);
-        buf_add(name, val_str(target), val_str_len(target));
+        buf_add(name, val_str(alias->value), val_str_len(alias->value));
     }
-    val_free(target);
     return name->len ? cmdlet_find(name->s, name->len) : NULL;
 }
 
@@ -170,7 +169,7 @@ size_t repl_complete(struct interp *in, const char *line, size_t point, val *out
         for (struct scope *s = in->scope; s; s = s->parent) {
             for (uint32_t i = 0; i < s->cap; i++) {
                 struct var *v = scope_slot(s, i);
-                if (!v)
+                if (!v || v->ns != NS_VARIABLE)
                     continue;
                 buf_reset(&cand);
                 if (v->name[0] == '\x01')
@@ -210,11 +209,13 @@ size_t repl_complete(struct interp *in, const char *line, size_t point, val *out
     /* command names: cmdlets, aliases and functions */
     for (uint32_t i = 0; i < cmdlet_count(); i++)
         add_match(out, cmdlet_at(i)->meta->name, word, wn);
-    for (uint32_t i = 0; i < val_hash_len(in->aliases); i++)
-        add_match(out, val_str(val_hash_key_at(in->aliases, i)), word, wn);
-    for (uint32_t i = 0; i < in->funcs_cap; i++)
-        if (in->funcs[i])
-            add_match(out, in->funcs[i]->name, word, wn);
+    for (int ns = NS_FUNCTION; ns <= NS_ALIAS; ns++) {
+        uint32_t n;
+        struct var **items = scope_visible(in->scope, ns, &n);
+        for (uint32_t i = 0; i < n; i++)
+            add_match(out, items[i]->name, word, wn);
+        free(items);
+    }
     return start;
 }
 

@@ -7,6 +7,11 @@
 ** global one (skipping private variables of other scopes); assigning $x
 ** creates or sets it in the current scope; $global:, $script:, $local: and
 ** $private: pick the scope.
+**
+** Functions and aliases live in scopes too, by the same rules, in their own
+** namespaces of the same tables (PowerShell's function: and alias: drives):
+** a function defined in a function, or in a script that was not dot
+** sourced, is gone when it returns.
 */
 #ifndef EMSH_SCOPE_H
 #define EMSH_SCOPE_H
@@ -20,6 +25,13 @@ enum var_options {
     VO_ALLSCOPE = 1 << 3,
 };
 
+/* The namespaces of a scope's table. */
+enum scope_ns {
+    NS_VARIABLE,
+    NS_FUNCTION, /* value: a script block of the AST_FUNCTION node */
+    NS_ALIAS,    /* value: the name of the command */
+};
+
 struct var {
     char *name;
     uint32_t nlen;
@@ -27,6 +39,7 @@ struct var {
     val value;
     uint16_t type;    /* a type constraint ([int]$x = ...), TY_NONE if none */
     uint8_t options;  /* enum var_options */
+    uint8_t ns;       /* enum scope_ns */
     char *description;
 };
 
@@ -58,7 +71,15 @@ bool scope_remove(struct scope *s, const char *name, size_t n);
 /* The nearest script scope (or the global one). */
 struct scope *scope_script(struct scope *s);
 struct scope *scope_global(struct scope *s);
-/* Iteration over a scope's variables (for Get-Variable): index < cap, NULL slots skipped. */
+/* The same in a namespace other than the variables'. */
+struct var *scope_get_local_ns(struct scope *s, int ns, const char *name, size_t n);
+struct var *scope_lookup_ns(struct scope *s, int ns, const char *name, size_t n);
+struct var *scope_define_ns(struct scope *s, int ns, const char *name, size_t n);
+bool scope_remove_ns(struct scope *s, int ns, const char *name, size_t n);
+/* The items of a namespace that s sees, nearest scope first, a name that a nearer
+** scope shadows left out: a malloc'd array of *n. */
+struct var **scope_visible(struct scope *s, int ns, uint32_t *n);
+/* Iteration over a scope's items of every namespace (for Get-Variable): index < cap, NULL slots skipped. */
 struct var *scope_slot(struct scope *s, uint32_t i);
 
 #endif /* EMSH_SCOPE_H */

@@ -1,11 +1,11 @@
 /*
 ** session.c - the running session as the session cmdlets see it (see
-** session.h): variables by scope, aliases, the functions a script defined,
-** running text and script blocks for Invoke-Expression and Invoke-Command,
-** the command history, transcripts and the console.
+** session.h): variables, aliases and functions by scope, running text and
+** script blocks for Invoke-Expression and Invoke-Command, the command
+** history, transcripts and the console.
 **
 ** What the session keeps for these cmdlets and struct interp has no field
-** for (alias options and descriptions, the stack of open transcripts) lives
+** for (the stack of open transcripts) lives
 ** in one hidden object in the global scope, the variable named "\x01session"
 ** (a name no script can write; Get-Variable and completion skip names that
 ** begin with \x01).
@@ -87,7 +87,6 @@ static val state(struct interp *in)
         v = scope_define(in->global, STATE_NAME, strlen(STATE_NAME));
         val_free(v->value);
         val o = val_obj_new("emsh.SessionState");
-        o = val_obj_set(o, "Aliases", val_hash_new(false));
         o = val_obj_set(o, "Transcripts", val_arr_new());
         v->value = o;
         v->options = VO_CONSTANT | VO_PRIVATE;
@@ -256,7 +255,7 @@ val session_var_list(struct interp *in, const char *scope, int *rc)
         for (struct scope *c = s; c; c = c->parent) {
             for (uint32_t i = 0; i < c->cap; i++) {
                 struct var *v = scope_slot(c, i);
-                if (!v || hidden_name(v->name) || (c != s && !(v->options & VO_ALLSCOPE)))
+                if (!v || v->ns != NS_VARIABLE || hidden_name(v->name) || (c != s && !(v->options & VO_ALLSCOPE)))
                     continue;
                 val key = val_str_n(v->name, v->nlen);
                 if (val_hash_has(seen, key)) {
@@ -279,7 +278,7 @@ val session_var_list(struct interp *in, const char *scope, int *rc)
     for (struct scope *s = in->scope; s; s = s->parent) {
         for (uint32_t i = 0; i < s->cap; i++) {
             struct var *v = scope_slot(s, i);
-            if (!v || hidden_name(v->name))
+            if (!v || v->ns != NS_VARIABLE || hidden_name(v->name))
                 continue;
             if (s != in->scope && (v->options & VO_PRIVATE))
                 continue;
@@ -436,30 +435,15 @@ static const char *const allscope_only[] = {
     "set",  "type",  "icm",   "gjb",  "rcjb", "rjb",     "sajb", "spjb",  "wjb",   "nsn",
     "gsn",  "rsn",   "ipsn",  "epsn", "etsn", "exsn",    NULL};
 
-/* The options an alias was created with. */
-static unsigned alias_options(struct interp *in, const char *name, val *description)
+void session_alias_builtin(struct interp *in, const char *name, const char *definition)
 {
-    val meta = val_hash_get(state_get(in, "Aliases"), val_str_new(name));
-    if (val_kind(meta) == VAL_OBJECT) {
-        val o = val_obj_get(meta, "Options");
-        val d = val_obj_get(meta, "Description");
-        unsigned opts = (unsigned)o.u.i;
-        if (description)
-            *description = d;
-        else
-            val_free(d);
-        val_free(o);
-        val_free(meta);
-        return opts;
-    }
-    val_free(meta);
-    if (description)
-        *description = val_str_new("");
-    /* a built-in alias, created before any script ran */
+    struct var *a = scope_define_ns(in->global, NS_ALIAS, name, strlen(name));
+    val_free(a->value);
+    a->value = val_str_new(definition);
+    a->options = VO_READONLY | VO_ALLSCOPE;
     for (size_t i = 0; allscope_only[i]; i++)
         if (ieq(allscope_only[i], name))
-            return VO_ALLSCOPE;
-    return VO_READONLY | VO_ALLSCOPE;
+            a->options = VO_ALLSCOPE;
 }
 
 /* The command an alias leads to, through other aliases (a new string). */
@@ -467,21 +451,18 @@ static val resolved_name(struct interp *in, val definition)
 {
     val cur = val_copy(definition);
     for (int hop = 0; hop < 8; hop++) {
-        val next = val_hash_get(in->aliases, val_copy(cur));
-        if (val_kind(next) != VAL_STRING) {
-            val_free(next);
+        struct var *a = scope_lookup_ns(in->scope, NS_ALIAS, val_str(cur), val_str_len(cur));
+        if (!a || val_kind(a->value) != VAL_STRING)
             break;
-        }
         val_free(cur);
-        cur = next;
+        cur = val_copy(a->value);
     }
     return cur;
 }
 
-static val alias_object(struct interp *in, val name, val definition)
+static val alias_object(struct interp *in, const struct var *a)
 {
-    val description;
-    unsigned opts = alias_options(in, val_str(name), &description);
+    val name = val_str_n(a->name, a->nlen), definition = a->value;
     val o = val_obj_new("System.Management.Automation.AliasInfo");
     o = val_obj_add_type(o, "System.Management.Automation.CommandInfo");
     o = val_obj_add_type(o, "System.Object");
@@ -492,8 +473,8 @@ static val alias_object(struct interp *in, val name, val definition)
     o = val_obj_set(o, "ReferencedCommand", val_copy(definition));
     o = val_obj_set(o, "ResolvedCommand", resolved_name(in, definition));
     o = val_obj_set(o, "Definition", val_copy(definition));
-    o = val_obj_set(o, "Options", options_value(opts));
-    o = val_obj_set(o, "Description", description);
+    o = val_obj_set(o, "Options", options_value(a->options));
+    o = val_obj_set(o, "Description", val_str_new(a->description ? a->description : ""));
     o = val_obj_set(o, "OutputType", val_arr_new());
     o = val_obj_set(o, "Name", val_copy(name));
     o = val_obj_set(o, "CommandType", val_enum(command_types_type(), 1));
@@ -505,21 +486,33 @@ static val alias_object(struct interp *in, val name, val definition)
     o = val_obj_set(o, "RemotingCapability", val_str_new("PowerShell"));
     o = val_obj_set(o, "Parameters", val_null());
     o = val_obj_set(o, "ParameterSets", val_arr_new());
-    o = val_obj_set(o, "\x01ToString", val_copy(name));
+    o = val_obj_set(o, "\x01ToString", name);
     return o;
 }
 
 val session_alias_list(struct interp *in, const char *scope, int *rc)
 {
     val out = val_arr_new();
-    if (!resolve_scope(in, scope, rc, NULL))
+    *rc = SESS_OK;
+    if (scope && *scope) {
+        struct scope *s = resolve_scope(in, scope, rc, NULL);
+        if (!s)
+            return out;
+        /* the scope's own aliases, and the AllScope ones above it, which are in every scope */
+        for (struct scope *c = s; c; c = c->parent)
+            for (uint32_t i = 0; i < c->cap; i++) {
+                struct var *a = scope_slot(c, i);
+                if (a && a->ns == NS_ALIAS && (c == s || (a->options & VO_ALLSCOPE)) &&
+                    (c == s || !scope_get_local_ns(s, NS_ALIAS, a->name, a->nlen)))
+                    out = val_arr_push(out, alias_object(in, a));
+            }
         return out;
-    for (uint32_t i = 0; i < val_hash_len(in->aliases); i++) {
-        val k = val_hash_key_at(in->aliases, i), d = val_hash_value_at(in->aliases, i);
-        if (val_kind(k) != VAL_STRING || val_kind(d) != VAL_STRING || hidden_name(val_str(k)))
-            continue;
-        out = val_arr_push(out, alias_object(in, k, d));
     }
+    uint32_t n;
+    struct var **items = scope_visible(in->scope, NS_ALIAS, &n);
+    for (uint32_t i = 0; i < n; i++)
+        out = val_arr_push(out, alias_object(in, items[i]));
+    free(items);
     return out;
 }
 
@@ -531,42 +524,38 @@ int session_alias_set(struct interp *in, const char *scope, const char *name,
         *result = val_nothing();
     int rc;
     bool priv;
-    if (!resolve_scope(in, scope, &rc, &priv))
+    struct scope *s = resolve_scope(in, scope, &rc, &priv);
+    if (!s)
         return rc;
     unsigned opts = (unsigned)(options < 0 ? 0 : options) | (priv ? VO_PRIVATE : 0);
-    val key = val_str_new(name);
-    bool exists = val_hash_has(in->aliases, key);
-    bool force = (flags & SESS_FORCE) != 0;
-    if (exists) {
-        unsigned old = alias_options(in, name, NULL);
-        if ((flags & SESS_CREATE) && !force) {
-            val_free(key);
+    size_t n = strlen(name);
+    struct var *a = scope_get_local_ns(s, NS_ALIAS, name, n);
+    if (!a) {
+        /* an AllScope alias of an outer scope is in this one too */
+        struct var *outer = scope_lookup_ns(s, NS_ALIAS, name, n);
+        if (outer && (outer->options & VO_ALLSCOPE))
+            a = outer;
+    }
+    if (a) {
+        bool force = (flags & SESS_FORCE) != 0;
+        if ((flags & SESS_CREATE) && !force)
             return SESS_EXISTS;
-        }
-        if ((old & VO_CONSTANT) || ((old & VO_READONLY) && !force)) {
-            val_free(key);
+        if ((a->options & VO_CONSTANT) || ((a->options & VO_READONLY) && !force))
             return SESS_NOT_WRITABLE;
-        }
-        if ((opts & VO_CONSTANT) && !(old & VO_CONSTANT)) {
-            val_free(key);
+        if ((opts & VO_CONSTANT) && !(a->options & VO_CONSTANT))
             return SESS_MAKE_CONSTANT;
-        }
-        if ((old & VO_ALLSCOPE) && !(opts & VO_ALLSCOPE)) {
-            val_free(key);
+        if ((a->options & VO_ALLSCOPE) && !(opts & VO_ALLSCOPE))
             return SESS_ALLSCOPE;
-        }
+    } else {
+        a = scope_define_ns(s, NS_ALIAS, name, n);
     }
-    in->aliases = val_hash_set(in->aliases, val_copy(key), val_str_new(definition));
-    val meta = val_obj_new("emsh.AliasEntry");
-    meta = val_obj_set(meta, "Options", val_int((int32_t)opts));
-    meta = val_obj_set(meta, "Description", val_str_new(description ? description : ""));
-    val_hash_set(state_get(in, "Aliases"), val_copy(key), meta);
-    if (result) {
-        val def = val_str_new(definition);
-        *result = alias_object(in, key, def);
-        val_free(def);
-    }
-    val_free(key);
+    val_free(a->value);
+    a->value = val_str_new(definition);
+    a->options = (uint8_t)opts;
+    free(a->description);
+    a->description = emsh_xstrndup(description ? description : "", description ? strlen(description) : 0);
+    if (result)
+        *result = alias_object(in, a);
     return SESS_OK;
 }
 
@@ -900,23 +889,21 @@ static val function_object(struct interp *in, const struct func *f)
 
 static int cmp_func(const void *a, const void *b)
 {
-    const struct func *x = *(const struct func *const *)a, *y = *(const struct func *const *)b;
-    return text_icmp(x->name, strlen(x->name), y->name, strlen(y->name));
+    const struct var *x = *(const struct var *const *)a, *y = *(const struct var *const *)b;
+    return text_icmp(x->name, x->nlen, y->name, y->nlen);
 }
 
 val session_functions(struct interp *in)
 {
     val out = val_arr_new();
-    if (!in->nfuncs)
-        return out;
-    const struct func **fs = emsh_xmalloc(in->nfuncs * sizeof *fs);
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < in->funcs_cap && n < in->nfuncs; i++)
-        if (in->funcs[i])
-            fs[n++] = in->funcs[i];
-    qsort(fs, n, sizeof *fs, cmp_func);
-    for (uint32_t i = 0; i < n; i++)
-        out = val_arr_push(out, function_object(in, fs[i]));
+    uint32_t n;
+    struct var **fs = scope_visible(in->scope, NS_FUNCTION, &n);
+    if (n > 1)
+        qsort(fs, n, sizeof *fs, cmp_func);
+    for (uint32_t i = 0; i < n; i++) {
+        struct func f = ev_func_of(fs[i]);
+        out = val_arr_push(out, function_object(in, &f));
+    }
     free(fs);
     return out;
 }

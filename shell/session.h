@@ -66,9 +66,11 @@ int session_var_remove(struct interp *in, const char *scope, const char *name, b
 ** AllScope one of the scopes above (what session_var_list lists for a scope)? */
 int session_var_exists(struct interp *in, const char *scope, const char *name, bool *exists);
 
-/* Every alias, as AliasInfo objects in no particular order. The scope is
-** checked, but aliases live in one table for the whole session. */
+/* The aliases seen from the current scope, as AliasInfo objects; with a scope, that
+** scope's own and the AllScope ones above it (what PowerShell copies into every scope). */
 val session_alias_list(struct interp *in, const char *scope, int *rc);
+/* Defines a built-in alias in the global scope (ReadOnly and AllScope, or AllScope only). */
+void session_alias_builtin(struct interp *in, const char *name, const char *definition);
 /* Creates or changes an alias, as session_var_set() does a variable. */
 int session_alias_set(struct interp *in, const char *scope, const char *name,
                       const char *definition, const char *description, int options,
