@@ -795,6 +795,24 @@ static bool to_array_of(val v, uint16_t elem, val *out, struct conv_error *err)
     return true;
 }
 
+val conv_exception(uint16_t type, const char *message, val inner)
+{
+    const struct type_info *ti = type_get(type);
+    struct buf m = BUF_INIT;
+    if (message)
+        buf_puts(&m, message);
+    else
+        buf_printf(&m, "Exception of type '%s' was thrown.", ti->name);
+    val e = val_obj_new(ti->name);
+    for (const struct type_info *b = ti; b->base && b->base != TY_OBJECT && (b = type_get(b->base));)
+        e = val_obj_add_type(e, b->name);
+    e = val_obj_set(e, "Message", val_str_new(buf_cstr(&m)));
+    e = val_obj_set(e, "InnerException", inner);
+    e = val_obj_set(e, "\x01ToString", val_str_printf("%s: %s", ti->name, buf_cstr(&m)));
+    buf_release(&m);
+    return e;
+}
+
 bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
 {
     const struct type_info *t = type_get(type);
@@ -804,6 +822,12 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
     }
     if (t->kind == TK_ENUM)
         return to_enum(v, type, out, err);
+    if (t->kind == TK_EXCEPTION && val_kind(v) == VAL_STRING) {
+        /* the constructor that takes the message, as PowerShell converts a string */
+        *out = conv_exception(type, val_str(v), val_null());
+        val_free(v);
+        return true;
+    }
     if (t->kind == TK_SCRIPT_CLASS) {
         /* an instance of the class or of a class derived from it stays as it is */
         if (val_kind(v) == VAL_OBJECT)

@@ -53,6 +53,9 @@ struct conv_hooks {
     void *ud;
 };
 void conv_set_hooks(const struct conv_hooks *h);
+/* A new exception object of an exception type (TK_EXCEPTION): its message (NULL:
+** .NET's default one) and inner exception (consumed). */
+val conv_exception(uint16_t type, const char *message, val inner);
 /* Clears the hooks if they are the ones installed with this ud. */
 void conv_clear_hooks(void *ud);
 /* obj as the resolve hook shows it (borrows obj; a new reference). */

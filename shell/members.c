@@ -2202,17 +2202,8 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
             struct buf m = BUF_INIT;
             if (na >= 1)
                 conv_str(args[0], &m);
-            else
-                buf_printf(&m, "Exception of type '%s' was thrown.", ti->name);
-            val e = val_obj_new(ti->name);
-            const struct type_info *b = ti;
-            while (b->base && b->base != TY_OBJECT && (b = type_get(b->base)))
-                e = val_obj_add_type(e, b->name);
-            e = val_obj_set(e, "Message", val_str_new(buf_cstr(&m)));
-            e = val_obj_set(e, "InnerException", na >= 2 ? val_copy(args[1]) : val_null());
-            e = val_obj_set(e, "\x01ToString", val_str_printf("%s: %s", ti->name, buf_cstr(&m)));
+            *out = conv_exception(t, na >= 1 ? buf_cstr(&m) : NULL, na >= 2 ? val_copy(args[1]) : val_null());
             buf_release(&m);
-            *out = e;
             return EV_OK;
         }
         if (na == 1) {

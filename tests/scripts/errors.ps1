@@ -11,6 +11,8 @@ try { Get-NoSuchCommand } catch [System.Management.Automation.CommandNotFoundExc
 try { 'in try' } finally { 'finally runs' }
 try { try { throw 'inner' } finally { 'inner finally' } } catch { "outer caught $_" }
 try { [int]'abc' } catch { $_.Exception.GetType().FullName }
+# a string converts to an exception type through its message constructor; a catch of a base type takes it
+try { throw [System.IO.FileNotFoundException]'no such file' } catch [System.IO.IOException] { "$($_.Exception.GetType().Name): $($_.Exception.Message)" }
 # rethrow from a catch block
 try { try { throw 'first' } catch { throw } } catch { "rethrown: $_" }
 # errors inside functions reach the caller's try
