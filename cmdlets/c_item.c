@@ -23,6 +23,7 @@
 #include "datetime.h"
 #include "format.h"
 #include "registry.h"
+#include "sdrive.h"
 #include "text.h"
 #include "types.h"
 #include "wildcard.h"
@@ -547,6 +548,34 @@ static enum ev resolve(struct cmd_ctx *c, const char *arg, unsigned flags, const
     }
     strs_push(out, full);
     return EV_OK;
+}
+
+/*
+** A path on a session drive (Env:, Variable:, Function:, Alias:): the items
+** it names that pass the filters, written as objects (or their names). A
+** name without wildcards that names nothing is an error. Returns whether
+** the path was on such a drive; *rc the status.
+*/
+static bool drive_path(struct cmd_ctx *c, const char *arg, bool literal, const struct filters *f, bool names,
+                       enum ev *rc)
+{
+    const char *item;
+    enum sdrive d = sdrive_of(arg, &item);
+    if (d == SD_NONE)
+        return false;
+    val items = sdrive_items(c, d, item, literal);
+    *rc = EV_OK;
+    if (!val_arr_len(items) && *item && (literal || !wc_has_wildcards(item, strlen(item))))
+        *rc = sdrive_not_found(c, item);
+    for (uint32_t i = 0; i < val_arr_len(items) && !*rc; i++) {
+        val x = val_arr_items(items)[i];
+        const char *name = sdrive_item_name(x);
+        if (f && !passes(f, name, true))
+            continue;
+        *rc = cmd_write(c, names ? val_str_new(name) : val_copy(x));
+    }
+    val_free(items);
+    return true;
 }
 
 /* The path arguments of a command: -Path (wildcards) or -LiteralPath. */
@@ -1527,11 +1556,25 @@ static enum ev test_path_process(struct cmd_ctx *c, val input)
     for (size_t a = 0; a < args.n && !rc; a++) {
         const char *arg = args.v[a];
         bool yes;
+        const char *item;
+        enum sdrive d = sdrive_of(arg, &item);
         if (valid_only) {
             /* any text is a valid path here, unless it names an unknown drive or is a bad pattern */
-            yes = !drive_qualifier(strip_provider(arg)) || strip_provider(arg) != arg;
+            yes = d != SD_NONE || !drive_qualifier(strip_provider(arg)) || strip_provider(arg) != arg;
             if (yes && !literal && wc_has_wildcards(arg, strlen(arg)))
                 yes = wc_check(arg, strlen(arg)) == EMSH_OK;
+        } else if (d != SD_NONE) {
+            /* the drive is the container, its items the leaves */
+            const char *type = str_arg(c, TP_PATH_TYPE);
+            bool leaf = *item != '\0';
+            yes = !type || !strcasecmp(type, "Any") || !strcasecmp(type, leaf ? "Leaf" : "Container");
+            if (yes && leaf) {
+                val items = sdrive_items(c, d, item, literal);
+                yes = false;
+                for (uint32_t i = 0; i < val_arr_len(items) && !yes; i++)
+                    yes = passes(&f, sdrive_item_name(val_arr_items(items)[i]), true);
+                val_free(items);
+            }
         } else if (drive_qualifier(strip_provider(arg)) && strip_provider(arg) == arg) {
             yes = false;
         } else {
@@ -1796,8 +1839,30 @@ static enum ev remove_item_process(struct cmd_ctx *c, val input)
     filters_read(c, RM_FILTER, RM_INCLUDE, RM_EXCLUDE, &f);
     bool force = switch_on(c, RM_FORCE), recurse = switch_on(c, RM_RECURSE);
     unsigned flags = (literal ? RS_LITERAL : 0) | (force ? RS_FORCE : 0);
-    for (size_t a = 0; a < args.n && !rc; a++)
-        rc = resolve(c, args.v[a], flags, &f, &paths, NULL);
+    for (size_t a = 0; a < args.n && !rc; a++) {
+        const char *item;
+        enum sdrive d = sdrive_of(args.v[a], &item);
+        if (d == SD_NONE) {
+            rc = resolve(c, args.v[a], flags, &f, &paths, NULL);
+            continue;
+        }
+        val items = sdrive_items(c, d, item, literal);
+        if (!val_arr_len(items) && (literal || !wc_has_wildcards(item, strlen(item))))
+            rc = sdrive_not_found(c, item);
+        for (uint32_t i = 0; i < val_arr_len(items) && !rc; i++) {
+            const char *name = sdrive_item_name(val_arr_items(items)[i]);
+            bool yes = true;
+            if (!passes(&f, name, true))
+                continue;
+            struct buf target = BUF_INIT;
+            buf_printf(&target, "Item: %s", name);
+            rc = cmd_should_process(c, buf_cstr(&target), "Remove Item", &yes);
+            buf_release(&target);
+            if (!rc && yes)
+                rc = sdrive_remove(c, d, name, force);
+        }
+        val_free(items);
+    }
     for (size_t i = 0; i < paths.n && !rc; i++) {
         const char *p = paths.v[i];
         struct stat st;
@@ -2298,6 +2363,8 @@ static enum ev get_childitem_process(struct cmd_ctx *c, val input)
         strs_push(&args, xstrdup("."));
     enum ev rc = EV_OK;
     for (size_t a = 0; a < args.n && !rc; a++) {
+        if (drive_path(c, args.v[a], literal, &l.f, l.names, &rc))
+            continue;
         char *arg = slashes(args.v[a]);
         bool added_include = false;
         /* dir *.txt -Recurse: the leaf becomes an -Include and the walk starts at the parent */
@@ -2370,7 +2437,8 @@ static enum ev get_item_process(struct cmd_ctx *c, val input)
     filters_read(c, GI_FILTER, GI_INCLUDE, GI_EXCLUDE, &f);
     unsigned flags = (literal ? RS_LITERAL : 0) | (switch_on(c, GI_FORCE) ? RS_FORCE : 0);
     for (size_t a = 0; a < args.n && !rc; a++)
-        rc = resolve(c, args.v[a], flags, &f, &paths, NULL);
+        if (!drive_path(c, args.v[a], literal, &f, false, &rc))
+            rc = resolve(c, args.v[a], flags, &f, &paths, NULL);
     for (size_t i = 0; i < paths.n && !rc; i++)
         rc = cmd_write(c, make_item(paths.v[i], ITEM_FULL));
     strs_free(&args);

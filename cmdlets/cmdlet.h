@@ -188,6 +188,7 @@ struct cmd_ops {
                      const char *definition, const char *description, int options,
                      unsigned flags, val *result);
     val (*functions)(struct cmd_ctx *c);
+    int (*command_remove)(struct cmd_ctx *c, bool alias, const char *name, bool force);
     enum ev (*parse_script)(struct cmd_ctx *c, const char *name, const char *text, size_t len,
                             val *out);
     enum ev (*run_block)(struct cmd_ctx *c, val sb, val input, const val *args, uint32_t nargs,
@@ -372,6 +373,12 @@ static inline enum sess_rc cmd_alias_set(struct cmd_ctx *c, const char *scope, c
 }
 /* FunctionInfo / FilterInfo objects of the session's functions, sorted by name. */
 static inline val cmd_functions(struct cmd_ctx *c) { return c->ops->functions(c); }
+/* Removes the alias (or function) `name` seen from the current scope, where it lives:
+** SESS_NOT_FOUND, or SESS_NOT_REMOVABLE when read-only (without force) or constant. */
+static inline enum sess_rc cmd_command_remove(struct cmd_ctx *c, bool alias, const char *name, bool force)
+{
+    return (enum sess_rc)c->ops->command_remove(c, alias, name, force);
+}
 /* Parses text into a script block (*out); name: the file it came from, or NULL. A syntax
 ** error is thrown as PowerShell's ParseException: return what it returns. */
 static inline enum ev cmd_parse_script(struct cmd_ctx *c, const char *name, const char *text,

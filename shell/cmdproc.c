@@ -556,6 +556,11 @@ static val op_functions(struct cmd_ctx *c)
     return session_functions(of(c)->p.in);
 }
 
+static int op_command_remove(struct cmd_ctx *c, bool alias, const char *name, bool force)
+{
+    return session_command_remove(of(c)->p.in, alias, name, force);
+}
+
 static enum ev op_parse_script(struct cmd_ctx *c, const char *name, const char *text,
                                size_t len, val *out)
 {
@@ -605,7 +610,7 @@ static const struct cmd_ops ops = {
     op_write, op_write_error, op_throw, op_message, op_host, op_should_process,
     op_invoke, op_arg, op_bound, op_set, op_state, op_session,
     op_var_list, op_var_set, op_var_remove, op_var_exists, op_alias_list, op_alias_set, op_functions,
-    op_parse_script, op_run_block, op_history, op_transcript_start, op_transcript_stop,
+    op_command_remove, op_parse_script, op_run_block, op_history, op_transcript_start, op_transcript_stop,
     op_console_width, op_is_terminal, op_interactive, op_org_invoke, op_should_process_mode,
     op_should_process_msg,
 };

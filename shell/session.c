@@ -516,6 +516,22 @@ val session_alias_list(struct interp *in, const char *scope, int *rc)
     return out;
 }
 
+int session_command_remove(struct interp *in, bool alias, const char *name, bool force)
+{
+    int ns = alias ? NS_ALIAS : NS_FUNCTION;
+    size_t n = strlen(name);
+    for (struct scope *s = in->scope; s; s = s->parent) {
+        struct var *v = scope_get_local_ns(s, ns, name, n);
+        if (!v || (s != in->scope && (v->options & VO_PRIVATE)))
+            continue;
+        if ((v->options & VO_CONSTANT) || ((v->options & VO_READONLY) && !force))
+            return SESS_NOT_REMOVABLE;
+        scope_remove_ns(s, ns, name, n);
+        return SESS_OK;
+    }
+    return SESS_NOT_FOUND;
+}
+
 int session_alias_set(struct interp *in, const char *scope, const char *name,
                       const char *definition, const char *description, int options,
                       unsigned flags, val *result)

@@ -71,6 +71,9 @@ int session_var_exists(struct interp *in, const char *scope, const char *name, b
 val session_alias_list(struct interp *in, const char *scope, int *rc);
 /* Defines a built-in alias in the global scope (ReadOnly and AllScope, or AllScope only). */
 void session_alias_builtin(struct interp *in, const char *name, const char *definition);
+/* Removes the alias (or function) `name` seen from the current scope, from the scope it
+** lives in; read-only ones only with force, constant ones never. */
+int session_command_remove(struct interp *in, bool alias, const char *name, bool force);
 /* Creates or changes an alias, as session_var_set() does a variable. */
 int session_alias_set(struct interp *in, const char *scope, const char *name,
                       const char *definition, const char *description, int options,

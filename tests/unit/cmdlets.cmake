@@ -1,7 +1,8 @@
-# unit-registry, unit-org and unit-bind: the cmdlet table (cmdlets/registry.c), its
+# unit-registry, unit-org, unit-bind and unit-sdrive: the cmdlet table (cmdlets/registry.c), its
 # generator (cmdlets/gen/gen_cmdlets.c, run on the bad metadata under
 # tests/fixtures/cmdlets/), the organization cmdlets' glue (cmdlets/c_org.c,
-# against a fake backend) and the parameter binder (cmdlets/bind.c).
+# against a fake backend), the parameter binder (cmdlets/bind.c) and the session
+# drives' paths (cmdlets/sdrive.c).
 # Included by tests/CMakeLists.txt.
 if(CMOCKA_FOUND AND TARGET emsh_cmdlets)
   add_executable(test_registry ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_registry.c
@@ -25,4 +26,10 @@ if(CMOCKA_FOUND AND TARGET emsh_cmdlets)
   set_target_properties(test_bind PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/unit)
   add_test(NAME unit-bind COMMAND test_bind)
   set_tests_properties(unit-bind PROPERTIES LABELS unit TIMEOUT 120)
+
+  add_executable(test_sdrive ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_sdrive.c)
+  target_link_libraries(test_sdrive PRIVATE emsh_cmdlets PkgConfig::CMOCKA)
+  set_target_properties(test_sdrive PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/unit)
+  add_test(NAME unit-sdrive COMMAND test_sdrive)
+  set_tests_properties(unit-sdrive PROPERTIES LABELS unit TIMEOUT 120)
 endif()

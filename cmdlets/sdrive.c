@@ -1,0 +1,182 @@
+/*
+** sdrive.c - the session's drives for the item cmdlets (see sdrive.h).
+*/
+#include "sdrive.h"
+#include "text.h"
+#include "wildcard.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern char **environ;
+
+void session_cmdlet_views(void); /* c_session.c: PSVariable and CommandInfo tables */
+
+#define E_SSUAE "System.Management.Automation.SessionStateUnauthorizedAccessException"
+
+enum sdrive sdrive_of(const char *path, const char **item)
+{
+    static const struct {
+        const char *prefix;
+        enum sdrive d;
+    } forms[] = {
+        /* provider-qualified first: "Environment::x" is a provider path, not a drive */
+        {"Microsoft.PowerShell.Core\\Environment::", SD_ENV},
+        {"Microsoft.PowerShell.Core\\Variable::", SD_VARIABLE},
+        {"Microsoft.PowerShell.Core\\Function::", SD_FUNCTION},
+        {"Microsoft.PowerShell.Core\\Alias::", SD_ALIAS},
+        {"Environment::", SD_ENV},
+        {"Variable::", SD_VARIABLE},
+        {"Function::", SD_FUNCTION},
+        {"Alias::", SD_ALIAS},
+        {"Env:", SD_ENV},
+        {"Variable:", SD_VARIABLE},
+        {"Function:", SD_FUNCTION},
+        {"Alias:", SD_ALIAS},
+    };
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(forms); i++) {
+        size_t n = strlen(forms[i].prefix);
+        if (strlen(path) >= n && text_ieq(path, n, forms[i].prefix, n)) {
+            const char *rest = path + n;
+            while (*rest == '\\' || *rest == '/')
+                rest++;
+            *item = rest;
+            return forms[i].d;
+        }
+    }
+    *item = path;
+    return SD_NONE;
+}
+
+const char *sdrive_item_name(val item)
+{
+    for (uint32_t i = 0; i < val_obj_len(item); i++)
+        if (!strcmp(val_obj_name_at(item, i), "Name"))
+            return val_str(val_obj_value_at(item, i));
+    return "";
+}
+
+static int by_name(const void *a, const void *b)
+{
+    const char *x = sdrive_item_name(*(const val *)a), *y = sdrive_item_name(*(const val *)b);
+    return text_icmp(x, strlen(x), y, strlen(y));
+}
+
+/* The environment as DictionaryEntry objects. */
+static val env_items(void)
+{
+    val a = val_arr_new();
+    for (char **ep = environ; ep && *ep; ep++) {
+        const char *eq = strchr(*ep, '=');
+        if (!eq || eq == *ep)
+            continue;
+        val e = val_obj_new("System.Collections.DictionaryEntry");
+        e = val_obj_set(e, "Name", val_str_n(*ep, (size_t)(eq - *ep)));
+        e = val_obj_set(e, "Key", val_str_n(*ep, (size_t)(eq - *ep)));
+        e = val_obj_set(e, "Value", val_str_new(eq + 1));
+        a = val_arr_push(a, e);
+    }
+    return a;
+}
+
+val sdrive_items(struct cmd_ctx *c, enum sdrive d, const char *item, bool literal)
+{
+    enum sess_rc rc = SESS_OK;
+    session_cmdlet_views();
+    val all = d == SD_ENV        ? env_items()
+              : d == SD_VARIABLE ? cmd_var_list(c, NULL, &rc)
+              : d == SD_FUNCTION ? cmd_functions(c)
+                                 : cmd_alias_list(c, NULL, &rc);
+    bool wild = !literal && wc_has_wildcards(item, strlen(item));
+    struct buf name = BUF_INIT;
+    if (!wild && !literal)
+        wc_unescape(item, strlen(item), &name);
+    else
+        buf_puts(&name, item);
+    uint32_t n = val_arr_len(all);
+    val *v = emsh_xmalloc((n ? n : 1) * sizeof *v);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        val x = val_arr_get(all, i);
+        const char *nm = sdrive_item_name(x);
+        bool keep = !*item || (wild ? wc_match(item, strlen(item), nm, strlen(nm), WC_NONE) == 1
+                                    : text_ieq(nm, strlen(nm), name.s, name.len));
+        if (keep)
+            v[k++] = x;
+        else
+            val_free(x);
+    }
+    buf_release(&name);
+    val_free(all);
+    if (k > 1)
+        qsort(v, k, sizeof *v, by_name);
+    val out = val_arr_new();
+    for (uint32_t i = 0; i < k; i++)
+        out = val_arr_push(out, v[i]);
+    free(v);
+    return out;
+}
+
+enum ev sdrive_not_found(struct cmd_ctx *c, const char *item)
+{
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "Cannot find path '%s' because it does not exist.", item);
+    val t = val_str_new(item);
+    enum ev rc = cmd_error(c, "PathNotFound", "ObjectNotFound", "System.Management.Automation.ItemNotFoundException",
+                           t, buf_cstr(&m));
+    val_free(t);
+    buf_release(&m);
+    return rc;
+}
+
+/* The error of an item that may not be removed (msg consumed). */
+static enum ev not_removable(struct cmd_ctx *c, const char *id, const char *name, struct buf *msg)
+{
+    val t = val_str_new(name);
+    enum ev rc = cmd_error(c, id, "WriteError", E_SSUAE, t, buf_cstr(msg));
+    val_free(t);
+    buf_release(msg);
+    return rc;
+}
+
+enum ev sdrive_remove(struct cmd_ctx *c, enum sdrive d, const char *name, bool force)
+{
+    enum sess_rc rc = SESS_NOT_FOUND;
+    struct buf m = BUF_INIT;
+    switch (d) {
+    case SD_ENV:
+        unsetenv(name);
+        return EV_OK;
+    case SD_VARIABLE:
+        /* where it lives: the nearest scope that has it */
+        for (int up = 0; rc == SESS_NOT_FOUND; up++) {
+            char scope[16];
+            snprintf(scope, sizeof scope, "%d", up);
+            rc = cmd_var_remove(c, scope, name, force);
+        }
+        if (rc == SESS_NOT_REMOVABLE) {
+            buf_printf(&m, "Cannot remove variable %s because it is constant or read-only. If the variable is "
+                           "read-only, try the operation again specifying the Force option.", name);
+            return not_removable(c, "VariableNotRemovable", name, &m);
+        }
+        break;
+    case SD_FUNCTION:
+        rc = cmd_command_remove(c, false, name, force);
+        if (rc == SESS_NOT_REMOVABLE) {
+            buf_printf(&m, "Function %s cannot be removed because it is constant.", name);
+            return not_removable(c, "FunctionNotRemovable", name, &m);
+        }
+        break;
+    case SD_ALIAS:
+        rc = cmd_command_remove(c, true, name, force);
+        if (rc == SESS_NOT_REMOVABLE) {
+            buf_printf(&m, "Alias was not removed because alias %s is constant or read-only.", name);
+            return not_removable(c, "AliasNotRemovable", name, &m);
+        }
+        break;
+    case SD_NONE:
+        break;
+    }
+    return rc == SESS_OK ? EV_OK : sdrive_not_found(c, name);
+}
