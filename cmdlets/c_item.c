@@ -1745,6 +1745,13 @@ static enum ev new_item_process(struct cmd_ctx *c, val input)
         strs_push(&args, xstrdup("."));
     bool force = switch_on(c, NI_FORCE);
     for (size_t a = 0; a < args.n && !rc; a++) {
+        const char *item;
+        enum sdrive d = sdrive_of(args.v[a], &item);
+        if (d != SD_NONE) {
+            /* a flat drive: -Name or the item part names the item */
+            rc = sdrive_new(c, d, name && *name ? name : item, tname, cmd_arg(c, NI_VALUE), force);
+            continue;
+        }
         size_t dq = drive_qualifier(strip_provider(args.v[a]));
         if (dq && strip_provider(args.v[a]) == args.v[a]) {
             rc = drive_not_found(c, args.v[a], dq);

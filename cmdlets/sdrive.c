@@ -2,6 +2,7 @@
 ** sdrive.c - the session's drives for the item cmdlets (see sdrive.h).
 */
 #include "sdrive.h"
+#include "conv.h"
 #include "text.h"
 #include "wildcard.h"
 
@@ -179,4 +180,112 @@ enum ev sdrive_remove(struct cmd_ctx *c, enum sdrive d, const char *name, bool f
         break;
     }
     return rc == SESS_OK ? EV_OK : sdrive_not_found(c, name);
+}
+
+/* A PSArgumentException of the provider (non-terminating). */
+static enum ev argument_error(struct cmd_ctx *c, const char *id, const char *name, struct buf *msg)
+{
+    val t = val_str_new(name);
+    enum ev rc = cmd_error(c, id, "InvalidArgument", "System.Management.Automation.PSArgumentException", t,
+                           buf_cstr(msg));
+    val_free(t);
+    buf_release(msg);
+    return rc;
+}
+
+/* Defines function `name` from script text, in the caller's scope, as `function name { text }` does. */
+static enum ev define_function(struct cmd_ctx *c, const char *name, const char *text)
+{
+    struct buf src = BUF_INIT;
+    buf_printf(&src, "function %s {%s}", name, text);
+    val sb;
+    enum ev rc = cmd_parse_script(c, NULL, src.s, src.len, &sb);
+    buf_release(&src);
+    if (rc)
+        return rc;
+    rc = cmd_run_block(c, sb, val_nothing(), NULL, 0, false);
+    val_free(sb);
+    return rc;
+}
+
+enum ev sdrive_new(struct cmd_ctx *c, enum sdrive d, const char *name, const char *type, val value, bool force)
+{
+    struct buf m = BUF_INIT;
+    if (!*name) {
+        buf_puts(&m, "Cannot process argument because the value of argument \"path\" is not valid. "
+                     "Change the value of the \"path\" argument and run the operation again.");
+        return argument_error(c, "NewItemNullPath", name, &m);
+    }
+    if (val_is_null(value) || val_kind(value) == VAL_NOTHING) {
+        val t = val_str_new(name);
+        enum ev rc = cmd_error(c, "NewItemValueNotSpecified", "InvalidArgument", "System.ArgumentNullException", t,
+                               "Cannot process argument because the value of argument \"value\" is null. "
+                               "Change the value of argument \"value\" to a non-null value.");
+        val_free(t);
+        return rc;
+    }
+    val existing = sdrive_items(c, d, name, true);
+    bool exists = val_arr_len(existing) > 0;
+    val_free(existing);
+    if (exists && !force) {
+        buf_printf(&m, "The item at path '%s' already exists.", name);
+        return argument_error(c, "NewItemAlreadyExists", name, &m);
+    }
+    /* the text the item takes: a DictionaryEntry gives its value, a FunctionInfo its script block */
+    val v = val_copy(value);
+    if (val_kind(v) == VAL_OBJECT && val_obj_has(v, d == SD_FUNCTION ? "ScriptBlock" : "Value") &&
+        (d == SD_FUNCTION || (d == SD_ENV && val_obj_ntypes(v) &&
+                              !strcmp(val_obj_type_at(v, 0), "System.Collections.DictionaryEntry")))) {
+        val inner = val_obj_get(v, d == SD_FUNCTION ? "ScriptBlock" : "Value");
+        val_free(v);
+        v = inner;
+    }
+    if (d == SD_FUNCTION && val_kind(v) != VAL_SCRIPTBLOCK && val_kind(v) != VAL_STRING) {
+        val_free(v);
+        buf_puts(&m, "Cannot process argument because the value of argument \"value\" is not valid. "
+                     "Change the value of the \"value\" argument and run the operation again.");
+        return argument_error(c, "Argument", name, &m);
+    }
+    struct buf text = BUF_INIT;
+    conv_str(v, &text);
+    buf_printf(&m, "Item: %s Type: %s Value: %s", name, type ? type : "", buf_cstr(&text));
+    bool yes = true;
+    enum ev rc = cmd_should_process(c, buf_cstr(&m), "New Item", &yes);
+    buf_release(&m);
+    enum sess_rc sr = SESS_OK;
+    if (!rc && yes) {
+        switch (d) {
+        case SD_ENV:
+            setenv(name, buf_cstr(&text), 1);
+            break;
+        case SD_VARIABLE:
+            sr = cmd_var_set(c, NULL, name, v, NULL, -1, force ? SESS_FORCE : 0, NULL);
+            break;
+        case SD_ALIAS:
+            sr = cmd_alias_set(c, NULL, name, buf_cstr(&text), NULL, -1, force ? SESS_FORCE : 0, NULL);
+            break;
+        case SD_FUNCTION:
+            rc = define_function(c, name, buf_cstr(&text));
+            break;
+        case SD_NONE:
+            break;
+        }
+        if (!rc && sr != SESS_OK) {
+            buf_printf(&m, "Cannot overwrite %s %s because it is read-only or constant.",
+                       d == SD_ALIAS ? "alias" : "variable", name);
+            val t = val_str_new(name);
+            rc = cmd_error(c, d == SD_ALIAS ? "AliasNotWritable" : "VariableNotWritable", "WriteError", E_SSUAE, t,
+                           buf_cstr(&m));
+            val_free(t);
+            buf_release(&m);
+        } else if (!rc) {
+            val items = sdrive_items(c, d, name, true);
+            for (uint32_t i = 0; i < val_arr_len(items) && !rc; i++)
+                rc = cmd_write(c, val_copy(val_arr_items(items)[i]));
+            val_free(items);
+        }
+    }
+    buf_release(&text);
+    val_free(v);
+    return rc;
 }

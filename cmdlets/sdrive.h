@@ -42,6 +42,14 @@ const char *sdrive_item_name(val item);
 */
 enum ev sdrive_remove(struct cmd_ctx *c, enum sdrive d, const char *name, bool force);
 
+/*
+** New-Item on drive d: creates (or with force replaces) item `name` with
+** `value` (environment variables and aliases take its text, variables the
+** value itself, functions a script block, its text or a FunctionInfo) and
+** writes the new item; type is -ItemType's text, shown by -WhatIf.
+*/
+enum ev sdrive_new(struct cmd_ctx *c, enum sdrive d, const char *name, const char *type, val value, bool force);
+
 /* The error for an item path that names nothing: "Cannot find path 'x' because it does not exist." */
 enum ev sdrive_not_found(struct cmd_ctx *c, const char *item);
 

@@ -47,3 +47,23 @@ $outer = 'outer'
 function Remove-Outer { Remove-Item variable:outer }
 Remove-Outer
 "outer: [$outer]"
+
+# New-Item: each drive's item from a value, the new item written
+New-Item env:EMSH_DRIVE_NEW -Value 'made' | Out-Host
+New-Item -Path env: -Name EMSH_DRIVE_NEW -Value 'again'
+(New-Item -Path env: -Name EMSH_DRIVE_NEW -Value 'again' -Force).Value
+New-Item variable:made -Value 7 | Out-Host
+$made * 6
+New-Item alias:nd -Value Get-Date | Out-Host
+New-Item function:Get-Made -Value { "made with $($args -join '+')" } | Out-Host
+Get-Made 1 2
+New-Item function:Get-FromText -Value "'from text'" | Out-Null
+Get-FromText
+New-Item variable:nothing
+New-Item function:bad -Value 5
+New-Item env:EMSH_DRIVE_WHATIF -Value 'no' -WhatIf
+Test-Path env:EMSH_DRIVE_WHATIF
+# made in a function's scope, gone with it
+function Make-Inner { New-Item function:Get-Inner -Value { 'inner' } | Out-Null; Get-Inner }
+Make-Inner
+Test-Path function:Get-Inner
