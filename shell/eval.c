@@ -360,6 +360,36 @@ static bool prefix_is(const char *s, size_t n, const char *lit)
     return text_ieq(s, n, lit, strlen(lit));
 }
 
+/*
+** $function:name: the function's script block, a parenthesized parameter
+** list made its param block (function f($a) {...} reads as param($a) ...).
+*/
+static val function_block(const struct var *item)
+{
+    struct func f = ev_func_of(item);
+    const struct ast_node *body = f.def->u.func.body;
+    const struct ast_list *ps = &f.def->u.func.params;
+    if (!ps->n)
+        return val_scriptblock(f.unit, body);
+    const struct parse_unit *u = sb_unit_parse(f.unit);
+    struct buf t = BUF_INIT;
+    buf_puts(&t, "param(");
+    buf_add(&t, u->src + ps->v[0]->start, ps->v[ps->n - 1]->end - ps->v[0]->start);
+    buf_puts(&t, ")");
+    if (body->end > body->start + 1)
+        buf_add(&t, u->src + body->start + 1, body->end - body->start - 2); /* inside the braces */
+    struct parse_unit *pu = parse_unit_new(NULL, buf_cstr(&t), t.len);
+    buf_release(&t);
+    if (pu->nerrors) {
+        parse_unit_free(pu);
+        return val_scriptblock(f.unit, body);
+    }
+    struct sb_unit *su = sb_unit_new(pu);
+    val sb = val_scriptblock(su, pu->root);
+    sb_unit_release(su);
+    return sb;
+}
+
 val ev_var_get(struct interp *in, const char *name, size_t n)
 {
     const char *rest;
@@ -388,6 +418,15 @@ val ev_var_get(struct interp *in, const char *name, size_t n)
             }
             return e ? val_str_new(e) : val_null();
         }
+        /* the function: and alias: drives */
+        if (prefix_is(name, pn, "function")) {
+            struct var *f = scope_lookup_ns(in->scope, NS_FUNCTION, rest, rn);
+            return f ? function_block(f) : val_null();
+        }
+        if (prefix_is(name, pn, "alias")) {
+            struct var *a = scope_lookup_ns(in->scope, NS_ALIAS, rest, rn);
+            return a ? val_copy(a->value) : val_null();
+        }
         if (prefix_is(name, pn, "global"))
             s = in->global;
         else if (prefix_is(name, pn, "script"))
@@ -415,6 +454,75 @@ val ev_var_get(struct interp *in, const char *name, size_t n)
     if (!v)
         return val_null();
     return val_copy(v->value);
+}
+
+static void define_function(struct interp *in, const struct ast_node *n);
+
+/* An assignment to $drive:name where there is no such drive. */
+static enum ev drive_not_found(struct interp *in, const struct ast_node *at, const char *drive, size_t n)
+{
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "Cannot find drive. A drive with the name '%.*s' does not exist.", (int)n, drive);
+    struct err_spec spec = {buf_cstr(&m), "DriveNotFound", "ObjectNotFound",
+                            "System.Management.Automation.DriveNotFoundException", val_nothing(), NULL};
+    spec.target = val_str_n(drive, n);
+    enum ev rc = ev_throw(in, at, &spec);
+    val_free(spec.target);
+    buf_release(&m);
+    return rc;
+}
+
+/*
+** $function:name = value and $alias:name = value: a script block (or its
+** text) becomes the function, text the alias's command, in the current
+** scope; $null removes the item where it lives. Consumes v.
+*/
+static enum ev set_command_item(struct interp *in, const struct ast_node *at, bool alias, const char *name,
+                                size_t n, val v)
+{
+    char *nm = emsh_xstrndup(name, n);
+    enum ev rc = EV_OK;
+    if (val_is_null(v)) {
+        session_command_remove(in, alias, nm, true);
+    } else if (alias) {
+        struct buf t = BUF_INIT;
+        conv_str(v, &t);
+        if (session_alias_set(in, NULL, nm, buf_cstr(&t), NULL, -1, 0, NULL) != SESS_OK) {
+            struct buf m = BUF_INIT;
+            buf_printf(&m, "Alias is not writeable because alias %s is read-only or constant and cannot be written to.",
+                       nm);
+            struct err_spec spec = {buf_cstr(&m), "AliasNotWritable", "WriteError",
+                                    "System.Management.Automation.SessionStateUnauthorizedAccessException",
+                                    val_nothing(), NULL};
+            spec.target = val_str_new(nm);
+            rc = ev_throw(in, at, &spec);
+            val_free(spec.target);
+            buf_release(&m);
+        }
+        buf_release(&t);
+    } else {
+        /* the function statement the value stands for, parsed and defined here */
+        struct buf t = BUF_INIT, src = BUF_INIT;
+        conv_str(v, &t);
+        buf_printf(&src, "function %s {%s}", nm, buf_cstr(&t));
+        val sb;
+        rc = session_parse(in, at, NULL, NULL, NULL, src.s, src.len, &sb);
+        if (!rc) {
+            const struct ast_node *root = val_sb_body(sb), *end = root->u.script.blocks[BLOCK_END];
+            if (end && end->u.named.stmts.n == 1 && end->u.named.stmts.v[0]->kind == AST_FUNCTION) {
+                struct sb_unit *saved = in->unit;
+                in->unit = val_sb_unit(sb);
+                define_function(in, end->u.named.stmts.v[0]);
+                in->unit = saved;
+            }
+            val_free(sb);
+        }
+        buf_release(&t);
+        buf_release(&src);
+    }
+    free(nm);
+    val_free(v);
+    return rc;
 }
 
 enum ev ev_var_set(struct interp *in, const struct ast_node *at, const char *name, size_t n, val v)
@@ -446,12 +554,18 @@ enum ev ev_var_set(struct interp *in, const struct ast_node *at, const char *nam
             val_free(v);
             return EV_OK;
         }
+        if (prefix_is(name, pn, "function") || prefix_is(name, pn, "alias"))
+            return set_command_item(in, at, prefix_is(name, pn, "alias"), rest, rn, v);
         if (prefix_is(name, pn, "global"))
             s = in->global;
         else if (prefix_is(name, pn, "script"))
             s = scope_script(in->scope);
         else if (prefix_is(name, pn, "private"))
             opts = VO_PRIVATE;
+        else if (!prefix_is(name, pn, "local") && !prefix_is(name, pn, "variable") && !prefix_is(name, pn, "using")) {
+            val_free(v);
+            return drive_not_found(in, at, name, pn);
+        }
         name = rest;
         n = rn;
     }
@@ -1918,7 +2032,6 @@ static enum ev throw_stmt(struct interp *in, const struct ast_node *n)
     return EV_THROW;
 }
 
-static void define_function(struct interp *in, const struct ast_node *n);
 enum ev ev_define_type(struct interp *in, const struct ast_node *n);
 
 /*

@@ -54,3 +54,20 @@ Get-Who
 function Try-Builtin { Set-Alias gci Get-Date }
 Try-Builtin
 (Get-Alias gci).Definition
+
+# the function: and alias: drives in variable notation
+function Double($a) { $a * 2 }
+$function:Double
+& $function:Double 21
+$alias:gci
+${function:Get-Made} = { "made $args" }
+Get-Made 1 2
+$alias:gm2 = 'Get-Made'
+gm2 3
+${function:Get-Made} = $null
+"Get-Made after `$null: $(Test-Path function:Get-Made)"
+function Set-InnerByVariable { ${function:Get-InnerVar} = { 'inner by variable' }; Get-InnerVar }
+Set-InnerByVariable
+"after return: $(Test-Path function:Get-InnerVar)"
+$alias:gci = 'Get-Date'
+$nodrive:x = 1
