@@ -11,9 +11,6 @@
 #
 #   emsh parser          parse_bench: parse_unit_new+free in-process, best
 #                        and median of $BENCH_RUNS runs, arena and peak RSS
-#   emsh parser (corpus) the same on tests/corpus as one file (~350 KB), whose
-#                        tree stays in the caches: the parser without the
-#                        memory traffic of a big tree
 #   emsh --syntax-check  the whole process on the 8 MB script
 #   bash -n              the whole process on the 8 MB bash script
 #   python3 ast.parse    the whole process (start-up included) on 8 MB of
@@ -121,14 +118,6 @@ get() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$result"; }
 median_mbps=$(get median_mbps)
 [ "$(get errors)" = 0 ] || echo "run.sh: warning: bench.ps1 has $(get errors) parse errors" >&2
 row "emsh parser (in-process)" "$inputs/bench.ps1" "$(get median_s)"
-# The same parser on the corpus as one file, whose tree (a few MB) stays in
-# the caches: beside the row above it tells how much of the big input's time
-# is the memory its 70 MB tree takes (fresh pages, and the traffic to write
-# them, which other tenants of the host slow down).
-cat "$root"/tests/corpus/*.ps1 >"$inputs/corpus.ps1"
-small_pb=$("$parse_bench" -n 50 "$inputs/corpus.ps1" 2>/dev/null) || die "parse_bench failed on the corpus"
-row "emsh parser (corpus, cached)" "$inputs/corpus.ps1" \
-    "$(sed -n 's/^RESULT .*median_s=\([0-9.]*\).*/\1/p' <<<"$small_pb")"
 
 echo "== whole-process times ($timer; $big_runs runs each on the big inputs)" >&2
 row "emsh --syntax-check" "$inputs/bench.ps1" \
