@@ -989,6 +989,11 @@ static bool quoted_raw(const struct lexer *lx, const struct token *t, int quote,
                        uint32_t *start, uint32_t *end)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
+    if (t->flags & TF_PLAIN) { /* the lexer found it so */
+        *start = t->start + 1;
+        *end = t->end - 1;
+        return true;
+    }
     uint32_t open = t->start + is_kind(lx, t->start, quote == '\'' ? U_SQUOTE : U_DQUOTE, quote);
     uint32_t close = t->end - 1;
     if (t->err || close < open || s[close] != quote)
@@ -1508,16 +1513,46 @@ static struct token *simple(struct token *t, enum tok_kind k, uint32_t n)
 static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos, enum lex_mode mode)
 {
     struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
-    uint32_t q = is_sq(lx, pos);
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t q = is_sq(lx, pos), p = pos + 1;
+    /* Most strings are plain text between ASCII quotes: a run of bytes
+    ** plain in the mode and the closing quote, not doubled. The lexer says
+    ** so on the token, and the parser takes the value from the source; in
+    ** any other case the walker goes on from the first byte not plain. */
     if (q) {
         t->kind = TOK_STRING_SQ;
-        t->end = walk_sq(&w, pos + q, 0);
+        if (q == 1) {
+            while (ptab[s[p]] & P_SQ)
+                p++;
+            if (s[p] == '\'' && !is_sq(lx, p + 1)) {
+                t->flags |= TF_PLAIN;
+                t->end = p + 1;
+            } else {
+                t->end = walk_sq(&w, p, 0);
+            }
+        } else {
+            t->end = walk_sq(&w, pos + q, 0);
+        }
     } else {
         t->kind = TOK_STRING_DQ;
-        t->end = walk(&w, pos + is_dq(lx, pos), W_DQ);
+        q = is_dq(lx, pos);
+        if (q == 1) {
+            while (ptab[s[p]] & P_DQ)
+                p++;
+            if (s[p] == '"' && !is_dq(lx, p + 1)) {
+                t->flags |= TF_PLAIN;
+                t->end = p + 1;
+            } else {
+                t->end = walk(&w, p, W_DQ);
+            }
+        } else {
+            t->end = walk(&w, pos + q, W_DQ);
+        }
     }
-    if (mode == LEX_CMD && !t->err && continues_bare(lx, t->end))
+    if (mode == LEX_CMD && !t->err && continues_bare(lx, t->end)) {
+        t->flags &= (uint16_t)~TF_PLAIN;
         return generic(lx, t, pos);
+    }
     return t;
 }
 

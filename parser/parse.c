@@ -470,6 +470,8 @@ static struct ast_str cooked(struct parser *p, const struct token *t)
         return mkstr(p, src + t->start, t->end - t->start);
     if (t->kind == TOK_PARAMETER && src[t->start] == '-')
         return mkstr(p, src + t->start + 1, t->end - t->start - 1 - !!(t->flags & TF_COLON));
+    if (t->kind == TOK_STRING_SQ && (t->flags & TF_PLAIN)) /* the text between the quotes */
+        return mkstr(p, src + t->start + 1, t->end - t->start - 2);
     uint32_t start, end;
     if (lex_cook_raw(&p->lx, t, &start, &end)) /* no buffer to fill and free */
         return mkstr(p, p->lx.src + start, end - start);
@@ -730,13 +732,25 @@ static struct ast_node *sub_parse(struct parser *p, uint32_t start, uint32_t end
     return body;
 }
 
+/* Is t a double-quoted string with nothing to expand or unescape? Its value
+** is then src[*vs..*ve). The lexer has said so of most such strings. */
+static bool plain_dq(struct parser *p, const struct token *t, uint32_t *vs, uint32_t *ve)
+{
+    if (t->flags & TF_PLAIN) {
+        *vs = t->start + 1;
+        *ve = t->end - 1;
+        return true;
+    }
+    return lex_plain_dq(&p->lx, t, vs, ve);
+}
+
 /* A double-quoted string, here-string or bare word with expansions: t is
 ** the token peeked, and is gone once the $( ) parts are parsed. */
 static struct ast_node *expandable(struct parser *p, const struct token *t, enum ast_strkind how)
 {
     uint32_t start = t->start, end = t->end, vs, ve;
     struct ast_node *n;
-    if (lex_plain_dq(&p->lx, t, &vs, &ve)) {
+    if (plain_dq(p, t, &vs, &ve)) {
         /* nothing to expand: a constant string, straight from the source */
         next(p);
         n = mknode(p, AST_STRING, start);
