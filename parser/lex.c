@@ -399,11 +399,16 @@ static const struct kwent {
 /*
 ** The parser looks up the first word of every statement as a keyword, and
 ** the lexer every word after a dash as an operator (most are parameters:
-** -Identity, -ErrorAction). Both tables are indexed by first letter, and
-** entries carry their length, so a lookup compares a few lengths and
-** rarely any text: entries [first[c], first[c + 1]) start with 'a' + c.
+** -Identity, -ErrorAction). A keyword is found by a hash of its length and
+** its first and last letters, which tells every keyword apart: kw_slot[h]
+** holds 1 + the index in kwtab of the one keyword of hash h, or 0, so a
+** lookup compares one length and, for a keyword, its text. The operator
+** table is indexed by first letter, and entries carry their length, so a
+** lookup compares a few lengths and rarely any text: entries
+** [dash_first[c], dash_first[c + 1]) start with 'a' + c.
 */
-static uint8_t kw_first[27];
+#define KW_HASH(c0, cn, n) ((((c0) | 0x20) * 2 + ((cn) | 0x20) * 4 + (n) * 21) & 127)
+static uint8_t kw_slot[128];
 static struct dash_ent {
     uint8_t op, len; /* enum ast_op; length of its name without the dash */
 } dash_ops[OP__COUNT];
@@ -415,17 +420,20 @@ static void init_lookup(void)
     static int done;
     if (done)
         return;
-    uint32_t k = 0, d = 0;
+    for (uint32_t k = 0; k < EMSH_ARRAY_SIZE(kwtab); k++) {
+        const struct kwent *e = &kwtab[k];
+        unsigned h = KW_HASH((unsigned char)e->name[0], (unsigned char)e->name[e->len - 1], e->len);
+        if (kw_slot[h])
+            abort(); /* KW_HASH no longer tells the keywords apart */
+        kw_slot[h] = (uint8_t)(k + 1);
+    }
+    uint32_t d = 0;
     for (int c = 0; c < 26; c++) {
-        kw_first[c] = (uint8_t)k;
-        while (k < EMSH_ARRAY_SIZE(kwtab) && kwtab[k].name[0] == 'a' + c)
-            k++;
         dash_first[c] = (uint8_t)d;
         for (int i = 1; i < OP__COUNT; i++)
             if ((ops[i].flags & OPF_D) && ops[i].spelling[1] == 'a' + c)
                 dash_ops[d++] = (struct dash_ent){(uint8_t)i, (uint8_t)(strlen(ops[i].spelling) - 1)};
     }
-    kw_first[26] = (uint8_t)k;
     dash_first[26] = (uint8_t)d;
     done = 1;
 }
@@ -452,13 +460,13 @@ static enum ast_op dash_op(const char *s, size_t n)
 enum keyword lex_keyword(const char *s, size_t n)
 {
     init_lookup(); /* callers need not have made a lexer */
-    int c = n ? letter_index((unsigned char)s[0]) : -1;
-    if (c < 0)
+    if (n < 2 || n > 13) /* "do" to "configuration" */
         return KW_NONE;
-    for (uint32_t i = kw_first[c]; i < kw_first[c + 1]; i++)
-        if (kwtab[i].len == n && word_is(kwtab[i].name, s, n))
-            return kwtab[i].kw;
-    return KW_NONE;
+    unsigned k = kw_slot[KW_HASH((unsigned char)s[0], (unsigned char)s[n - 1], n)];
+    if (!k)
+        return KW_NONE;
+    const struct kwent *e = &kwtab[k - 1];
+    return e->len == n && word_is(e->name, s, n) ? e->kw : KW_NONE;
 }
 
 const char *keyword_spelling(enum keyword kw)
