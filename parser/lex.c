@@ -1048,8 +1048,12 @@ bool lex_plain_dq(const struct lexer *lx, const struct token *t, uint32_t *start
 
 /*
 ** A variable at pos (`$` or `@`). Sets *ok to 0 when no variable starts
-** there (a lone `$`); returns the end.
+** there (a lone `$`), to VAR_PLAIN when its name is the text after the `$`
+** or `@` as it stands, without braces, a scope or a drive (most are), and
+** to 1 otherwise; returns the end.
 */
+enum { VAR_PLAIN = 2 };
+
 static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, int *ok)
 {
     uint32_t p = pos + 1;
@@ -1075,8 +1079,10 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
             tok_error(t, PERR_EmptyVariableReference, pos, p + 1);
         return p + 1;
     }
-    if (at(lx, pos) == '$' && (c == '$' || c == '?' || c == '^'))
+    if (at(lx, pos) == '$' && (c == '$' || c == '?' || c == '^')) {
+        *ok = VAR_PLAIN;
         return p + 1;
+    }
     uint32_t n;
     if (p >= lx->len || !((n = is_ident(lx, p)) || c == ':')) {
         *ok = 0;
@@ -1109,6 +1115,8 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
     }
     if (p == pos + 1)
         *ok = 0;
+    else if (!scoped)
+        *ok = VAR_PLAIN;
     return p;
 }
 
@@ -1722,6 +1730,8 @@ static EMSH_INLINE struct token *scan(struct lexer *lx, uint32_t pos, enum lex_m
             int ok;
             t->kind = TOK_SPLAT;
             t->end = scan_variable(lx, pos, t, &ok);
+            if (ok == VAR_PLAIN)
+                t->flags |= TF_PLAIN;
             return t;
         }
         return generic(lx, t, pos);
@@ -1740,6 +1750,8 @@ static EMSH_INLINE struct token *scan(struct lexer *lx, uint32_t pos, enum lex_m
         t->end = e;
         if (cmd && !t->err && continues_bare(lx, e) && !(at(lx, e) == ':' && at(lx, e + 1) == ':'))
             return generic(lx, t, pos);
+        if (ok == VAR_PLAIN)
+            t->flags |= TF_PLAIN;
         return t;
     }
     case '\'':

@@ -58,7 +58,9 @@ enum tok_flags {
     TF_ESCAPED = 1 << 3, /* a bare word with backticks or quotes in it */
     TF_NEWLINE = 1 << 4, /* a newline was skipped before the token */
     TF_PLAIN = 1 << 5,   /* a quoted string between ASCII quotes, its value
-                         ** its text between them (see lex_cook_raw) */
+                         ** its text between them (see lex_cook_raw); a
+                         ** variable whose name is its text after the $ or @,
+                         ** without braces, scope or drive */
 };
 
 struct token {

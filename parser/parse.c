@@ -712,6 +712,20 @@ static struct ast_node *variable_node(struct parser *p, uint32_t start, uint32_t
     return n;
 }
 
+/* The node of a variable token: most names the lexer found plain. */
+static struct ast_node *variable_tok(struct parser *p, const struct token *t, bool splat)
+{
+    if (!(t->flags & TF_PLAIN))
+        return variable_node(p, t->start, t->end, splat);
+    struct ast_node *n = mknode(p, AST_VARIABLE, t->start);
+    n->u.var.splat = splat;
+    n->end = t->end;
+    n->u.var.name = mkstr(p, p->lx.src + t->start + 1, t->end - t->start - 1);
+    n->u.var.scope_len = 0;
+    n->u.var.braced = false;
+    return n;
+}
+
 static struct ast_node *statement_list_node(struct parser *p, uint32_t start, enum tok_kind closer);
 
 /* Parses the statements in src[start..end) (the inside of a $( ) in text). */
@@ -983,7 +997,7 @@ static struct ast_node *primary(struct parser *p)
     switch (t->kind) {
     case TOK_VARIABLE:
     case TOK_SPLAT: {
-        struct ast_node *n = variable_node(p, t->start, t->end, t->kind == TOK_SPLAT);
+        struct ast_node *n = variable_tok(p, t, t->kind == TOK_SPLAT);
         next(p);
         return n;
     }
@@ -1610,7 +1624,7 @@ static struct ast_node *command_element(struct parser *p)
         return finish(p, n);
     }
     case TOK_SPLAT: {
-        struct ast_node *n = variable_node(p, t->start, t->end, true);
+        struct ast_node *n = variable_tok(p, t, true);
         next(p);
         return n;
     }
@@ -2302,7 +2316,7 @@ static struct ast_node *foreach_statement(struct parser *p, uint32_t kw_start, s
         error_missing(p, PERR_MissingVariableNameAfterForeach, NULL);
         return finish(p, n);
     }
-    n->u.foreach.var = variable_node(p, v.start, v.end, false);
+    n->u.foreach.var = variable_tok(p, &v, false);
     next(p);
     skip_newlines_in(p, LEX_CMD);
     if (!at_keyword(p, KW_IN)) {
@@ -2505,7 +2519,7 @@ static struct ast_node *parameter(struct parser *p)
     t = peek(p, LEX_EXPR);
     if (t.kind != TOK_VARIABLE)
         return NULL;
-    n->u.param.var = variable_node(p, t.start, t.end, false);
+    n->u.param.var = variable_tok(p, &t, false);
     next(p);
     struct mark m = save(p);
     skip_newlines(p);
@@ -2845,7 +2859,7 @@ static struct ast_node *class_member(struct parser *p, const struct ast_str *cla
     t = peek(p, LEX_EXPR);
     if (t.kind == TOK_VARIABLE) {
         struct ast_node *n = mknode(p, AST_PROPERTY, start);
-        struct ast_node *v = variable_node(p, t.start, t.end, false);
+        struct ast_node *v = variable_tok(p, &t, false);
         n->u.prop.name = v->u.var.name;
         n->u.prop.attrs = nv_done(p, &attrs);
         n->u.prop.type = type;
