@@ -57,6 +57,8 @@ enum {
 
 static unsigned char ptab[256];
 
+static void init_lead(void);
+
 static void init_ctab(void)
 {
     static int done;
@@ -102,6 +104,7 @@ static void init_ctab(void)
             f |= P_KEY;
         ptab[c] = f;
     }
+    init_lead();
     done = 1;
 }
 
@@ -1892,37 +1895,91 @@ static EMSH_NOINLINE bool scan_into(struct lexer *lx, uint32_t pos, enum lex_mod
 }
 
 /*
-** The tokens of one byte that no other byte may follow as part of them, the
-** same in both modes: a third of all tokens. They, after nothing or one
-** blank, are scanned here, in a frame that saves no registers and with no
-** jump through the switch in scan(); everything else is scan_into()'s.
+** Most tokens, after nothing or one blank, are scanned here, in a frame that
+** saves no registers and with no jump through the switch in scan(): the
+** tokens of one byte that no other byte may follow as part of them, the
+** same in both modes (a third of all tokens), plain variables ($name, a
+** fifth) and words of ASCII letters ending at a byte that ends any word (a
+** fifth). Everything else, and anything these might turn into (`$a.b` in
+** command mode, a word with a quote in it), is scan_into()'s.
 */
+enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD };
+
 static const uint8_t single_tok[256] = {
     ['\n'] = TOK_NEWLINE, [';'] = TOK_SEMI, ['('] = TOK_LPAREN, [')'] = TOK_RPAREN,
     ['{'] = TOK_LCURLY, ['}'] = TOK_RCURLY, [','] = TOK_COMMA,
 };
 _Static_assert(TOK__COUNT <= 256, "single_tok holds token kinds in a byte");
 
+static uint8_t lead[256]; /* LEAD_*, by a token's first byte (init_ctab) */
+
+static void init_lead(void)
+{
+    for (int c = 0; c < 256; c++)
+        lead[c] = single_tok[c]                                        ? LEAD_SINGLE
+                  : c == '$'                                           ? LEAD_DOLLAR
+                  : c < 0x80 && (ctab[c] & C_IDSTART)                  ? LEAD_WORD
+                                                                       : LEAD_SLOW;
+}
+
 bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
-    uint32_t p = pos;
-    uint16_t flags = 0;
-    if (!(ptab[s[p]] & P_SOLID)) { /* (see skip_trivia) */
-        if (s[p] != ' ')
-            return scan_into(lx, pos, mode, out);
-        p++;
-        flags = TF_SPACE;
-    }
-    unsigned k = single_tok[s[p]]; /* 0 for the NUL at the end */
-    if (!k)
+    /* Nothing or one blank before the token (see skip_trivia), without a
+    ** branch on which: a blank is not solid, so one test takes both. */
+    uint32_t blank = s[pos] == ' ', p = pos + blank, q;
+    uint16_t flags = blank ? TF_SPACE : 0;
+    if (!(ptab[s[p]] & P_SOLID))
         return scan_into(lx, pos, mode, out);
+    unsigned l = lead[s[p]]; /* LEAD_SLOW for the NUL at the end */
+    enum tok_kind k;
+    bool both = false;
+    if (l == LEAD_SINGLE) {
+        k = (enum tok_kind)single_tok[s[p]];
+        q = p + 1;
+        both = true;
+    } else if (l == LEAD_DOLLAR) {
+        /* scan_variable() and the '$' case of scan() when the name is ASCII
+        ** letters, digits, _ and ? that no `:` follows */
+        if (!(ptab[s[p + 1]] & P_ID))
+            return scan_into(lx, pos, mode, out);
+        q = p + 2;
+        while (ptab[s[q]] & P_IDQ)
+            q++;
+        if (s[q] >= 0x80 || s[q] == ':')
+            return scan_into(lx, pos, mode, out);
+        if (mode == LEX_CMD) {
+            if (!(ctab[s[q]] & C_FORCE) && s[q] != '.' && s[q] != '[')
+                return scan_into(lx, pos, mode, out); /* a bare word */
+            both = true;
+        }
+        k = TOK_VARIABLE;
+        flags |= TF_PLAIN;
+    } else if (l == LEAD_WORD) {
+        /* generic() or the identifier in scan() */
+        q = p + 1;
+        if (mode == LEX_CMD) {
+            while (ptab[s[q]] & P_GEN)
+                q++;
+            if (!(ctab[s[q]] & C_FORCE))
+                return scan_into(lx, pos, mode, out);
+            k = TOK_GENERIC;
+        } else {
+            while (ptab[s[q]] & P_ID)
+                q++;
+            if (s[q] >= 0x80)
+                return scan_into(lx, pos, mode, out);
+            k = TOK_IDENT;
+        }
+    } else {
+        return scan_into(lx, pos, mode, out);
+    }
     memset(out, 0, sizeof *out);
-    out->kind = (enum tok_kind)k;
+    out->kind = k;
     out->flags = flags;
     out->start = p;
-    out->end = p + 1;
-    return true;
+    out->end = q;
+    return both;
 }
 
 struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
