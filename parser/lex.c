@@ -566,11 +566,10 @@ static uint32_t skip_trivia(struct lexer *lx, uint32_t pos, struct token *t)
     /* Many tokens follow the one before with nothing between: `$a.b(`,
     ** `)`, `,`, newlines; most others with one blank: `Get-X -Name $a`. */
     const unsigned char *src = (const unsigned char *)lx->src;
-    if (ptab[src[pos]] & P_SOLID) /* also the NUL at the end */
-        return pos;
-    if (pos + 1 < lx->len && src[pos] == ' ' && (ptab[src[pos + 1]] & P_SOLID)) {
-        t->flags |= TF_SPACE;
-        return pos + 1;
+    uint32_t blank = src[pos] == ' '; /* not solid: one test takes both */
+    if (ptab[src[pos + blank]] & P_SOLID) { /* also the NUL at the end */
+        t->flags |= (uint16_t)(blank ? TF_SPACE : 0);
+        return pos + blank;
     }
     uint32_t start = pos;
     for (;;) {
