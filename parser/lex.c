@@ -1925,9 +1925,12 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
 {
     const unsigned char *s = (const unsigned char *)lx->src;
     /* Nothing or one blank before the token (see skip_trivia), without a
-    ** branch on which: a blank is not solid, so one test takes both. */
+    ** branch on which: a blank is not solid, so one test takes both. More
+    ** blanks are indentation, at the start of a line. */
     uint32_t blank = s[pos] == ' ', p = pos + blank, q;
-    uint16_t flags = blank ? TF_SPACE : 0;
+    while (s[p] == ' ')
+        p++;
+    uint16_t flags = p != pos ? TF_SPACE : 0;
     if (!(ptab[s[p]] & P_SOLID))
         return scan_into(lx, pos, mode, out);
     unsigned l = lead[s[p]]; /* LEAD_SLOW for the NUL at the end */
