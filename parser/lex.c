@@ -1894,19 +1894,22 @@ static EMSH_NOINLINE bool scan_into(struct lexer *lx, uint32_t pos, enum lex_mod
 }
 
 /*
-** Most tokens, after nothing or one blank, are scanned here, in a frame that
-** saves no registers and with no jump through the switch in scan(): the
-** tokens of one byte that no other byte may follow as part of them, the
-** same in both modes (a third of all tokens), plain variables ($name, a
-** fifth) and words of ASCII letters ending at a byte that ends any word (a
-** fifth). Everything else, and anything these might turn into (`$a.b` in
-** command mode, a word with a quote in it), is scan_into()'s.
+** Most tokens, after nothing but blanks, are scanned here, in a small frame
+** and with no jump through the switch in scan(): the tokens of one byte
+** that no other byte may follow as part of them, the same in both modes (a
+** third of all tokens), and `=`, `[`, `]` and `.` in expression mode; plain
+** variables ($name, a fifth); words of ASCII letters ending at a byte that
+** ends any word (a fifth). Everything else, and anything these might turn
+** into (`$a.b` in command mode, a word with a quote in it), is scan_into()'s.
 */
-enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD };
+enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD, LEAD_EXPR };
 
+/* LEAD_SINGLE in both modes, LEAD_EXPR in expression mode (in command mode
+** they may start a bare word; `.` also `..` or a number). */
 static const uint8_t single_tok[256] = {
     ['\n'] = TOK_NEWLINE, [';'] = TOK_SEMI, ['('] = TOK_LPAREN, [')'] = TOK_RPAREN,
     ['{'] = TOK_LCURLY, ['}'] = TOK_RCURLY, [','] = TOK_COMMA,
+    ['='] = TOK_EQUALS, ['['] = TOK_LBRACKET, [']'] = TOK_RBRACKET, ['.'] = TOK_DOT,
 };
 _Static_assert(TOK__COUNT <= 256, "single_tok holds token kinds in a byte");
 
@@ -1915,10 +1918,11 @@ static uint8_t lead[256]; /* LEAD_*, by a token's first byte (init_ctab) */
 static void init_lead(void)
 {
     for (int c = 0; c < 256; c++)
-        lead[c] = single_tok[c]                                        ? LEAD_SINGLE
-                  : c == '$'                                           ? LEAD_DOLLAR
-                  : c < 0x80 && (ctab[c] & C_IDSTART)                  ? LEAD_WORD
-                                                                       : LEAD_SLOW;
+        lead[c] = c && strchr("=[].", c)             ? LEAD_EXPR
+                  : single_tok[c]                    ? LEAD_SINGLE
+                  : c == '$'                         ? LEAD_DOLLAR
+                  : c < 0x80 && (ctab[c] & C_IDSTART) ? LEAD_WORD
+                                                     : LEAD_SLOW;
 }
 
 bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out)
@@ -1973,6 +1977,10 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
                 return scan_into(lx, pos, mode, out);
             k = TOK_IDENT;
         }
+    } else if (l == LEAD_EXPR && mode == LEX_EXPR &&
+               (s[p] != '.' || (s[p + 1] != '.' && !(ctab[s[p + 1]] & C_DIGIT)))) {
+        k = (enum tok_kind)single_tok[s[p]];
+        q = p + 1;
     } else {
         return scan_into(lx, pos, mode, out);
     }
