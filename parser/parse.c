@@ -542,10 +542,15 @@ static struct mark save(struct parser *p)
     return m;
 }
 
+/* When the parser is where it was, and no error has come since, the tokens
+** it looks at are the ones at the mark: most speculative parses look at one
+** token (not a newline, not an operator) and go no further. */
 static void restore(struct parser *p, struct mark m)
 {
-    p->pos = m.pos;
     p->prev_end = m.prev_end;
+    if (p->pos == m.pos && p->nerrs == m.nerrs)
+        return;
+    p->pos = m.pos;
     p->nerrs = m.nerrs;
     forget(p);
 }
