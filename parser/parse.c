@@ -1878,6 +1878,16 @@ static bool assignable(const struct ast_node *e, bool multi)
     }
 }
 
+/* The bytes, below 0x80, that start a token neither a pipe nor a newline
+** after blanks, and start no comment: letters, $ ( ) { } [ ] ' " -. */
+#define BIT(c) ((uint64_t)1 << ((c) & 63))
+static const uint64_t no_pipe_lead[2] = {
+    BIT('$') | BIT('(') | BIT(')') | BIT('\'') | BIT('"') | BIT('-'),
+    BIT('[') | BIT(']') | BIT('{') | BIT('}') | (((uint64_t)1 << 26) - 1) << ('A' & 63) |
+        (((uint64_t)1 << 26) - 1) << ('a' & 63),
+};
+#undef BIT
+
 /*
 ** PowerShell 7 goes on with a pipeline on a line that starts with '|':
 **
@@ -1890,7 +1900,15 @@ static bool assignable(const struct ast_node *e, bool multi)
 */
 static bool pipe_continues(struct parser *p)
 {
-    if (peek_ref(p, LEX_CMD)->kind != TOK_NEWLINE)
+    const struct token *nl = peek_ref(p, LEX_CMD);
+    if (nl->kind != TOK_NEWLINE)
+        return false;
+    /* Most lines go on with a word, a variable or a bracket after their
+    ** indentation: no pipe, no newline, no comment, known from one byte. */
+    const unsigned char *s = (const unsigned char *)p->lx.src + nl->end;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s < 0x80 && (no_pipe_lead[*s >> 6] >> (*s & 63) & 1))
         return false;
     /* Look through the parser, not beside it: the first token of the next
     ** line, scanned here, is what the statement list asks for next. */
