@@ -122,11 +122,12 @@ static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mo
         s->pos = pos;
         t = &s->tok;
     }
-    /* Nobody consumes the end of the text, so an unclosed <# before it
-    ** is reported here (once: error_at drops repeats). */
-    if (t->kind == TOK_EOF && t->err)
-        token_error(p, t);
-    if (t->start >= p->limit) {
+    /* The lexer's end of the text is at or past any limit. Nobody consumes
+    ** it, so an unclosed <# before it is reported here (once: error_at
+    ** drops repeats). */
+    if (EMSH_UNLIKELY(t->start >= p->limit)) {
+        if (t->kind == TOK_EOF && t->err)
+            token_error(p, t);
         uint32_t at = t->start < p->limit ? t->start : p->limit;
         memset(&p->eof, 0, sizeof p->eof);
         p->eof.kind = TOK_EOF;
