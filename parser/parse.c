@@ -1889,6 +1889,24 @@ static const uint64_t no_pipe_lead[2] = {
 };
 #undef BIT
 
+/* A set of letters, for plain_line_after(). */
+#define LETTER(c) ((uint32_t)1 << ((c) - 'a'))
+
+/*
+** Most lines go on with a word, a variable or a bracket after their
+** indentation: no pipe, no newline, no comment. Is the line after the
+** newline nl one of those, known from its first byte, and is that byte not
+** one of the letters (in either case) asked about?
+*/
+static bool plain_line_after(const struct parser *p, const struct token *nl, uint32_t letters)
+{
+    const unsigned char *s = (const unsigned char *)p->lx.src + nl->end;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    unsigned l = (unsigned)((*s | 0x20) - 'a');
+    return *s < 0x80 && (no_pipe_lead[*s >> 6] >> (*s & 63) & 1) && !(l < 26 && (letters >> l & 1));
+}
+
 /*
 ** PowerShell 7 goes on with a pipeline on a line that starts with '|':
 **
@@ -1902,14 +1920,7 @@ static const uint64_t no_pipe_lead[2] = {
 static bool pipe_continues(struct parser *p)
 {
     const struct token *nl = peek_ref(p, LEX_CMD);
-    if (nl->kind != TOK_NEWLINE)
-        return false;
-    /* Most lines go on with a word, a variable or a bracket after their
-    ** indentation: no pipe, no newline, no comment, known from one byte. */
-    const unsigned char *s = (const unsigned char *)p->lx.src + nl->end;
-    while (*s == ' ' || *s == '\t')
-        s++;
-    if (*s < 0x80 && (no_pipe_lead[*s >> 6] >> (*s & 63) & 1))
+    if (nl->kind != TOK_NEWLINE || plain_line_after(p, nl, 0))
         return false;
     /* Look through the parser, not beside it: the first token of the next
     ** line, scanned here, is what the statement list asks for next. */
@@ -2156,15 +2167,24 @@ static struct ast_node *condition(struct parser *p, const char *kw, enum perr_id
     return cond;
 }
 
-/* Peeks past newlines for a keyword; consumes them only when it is there. */
-static bool next_keyword(struct parser *p, enum keyword kw)
+/*
+** Peeks past newlines for the keyword kw or kw2 (KW_NONE for none), whose
+** names start with the letters (LETTER()); consumes the newlines, and
+** returns the keyword, only when it is there.
+*/
+static enum keyword next_keyword(struct parser *p, uint32_t letters, enum keyword kw,
+                                 enum keyword kw2)
 {
+    const struct token *t = peek_ref(p, LEX_CMD);
+    if (t->kind == TOK_NEWLINE && plain_line_after(p, t, letters))
+        return KW_NONE;
     struct mark m = save(p);
     skip_newlines_in(p, LEX_CMD);
-    if (at_keyword(p, kw))
-        return true;
+    enum keyword found = keyword_of(p, peek_ref(p, LEX_CMD));
+    if (found != KW_NONE && (found == kw || found == kw2))
+        return found;
     restore(p, m);
-    return false;
+    return KW_NONE;
 }
 
 /* if_statement: 'if' '(' pipeline ')' block {'elseif' '(' pipeline ')' block} ['else' block] */
@@ -2188,12 +2208,13 @@ static struct ast_node *if_statement(struct parser *p, uint32_t kw_start)
             break;
         nv_push(&conds, cond);
         nv_push(&bodies, body);
-        if (next_keyword(p, KW_ELSEIF)) {
+        enum keyword more = next_keyword(p, LETTER('e'), KW_ELSEIF, KW_ELSE);
+        if (more == KW_ELSEIF) {
             next(p);
             kw = "elseif";
             continue;
         }
-        if (next_keyword(p, KW_ELSE)) {
+        if (more == KW_ELSE) {
             next(p);
             skip_newlines(p);
             n->u.if_.else_body = statement_block(p, PERR_MissingStatementBlockAfterElse, NULL);
@@ -2438,9 +2459,10 @@ static struct ast_node *do_statement(struct parser *p, uint32_t kw_start, struct
     if (!n->u.for_.body)
         return finish(p, n);
     const char *kw;
-    if (next_keyword(p, KW_WHILE)) {
+    enum keyword cond = next_keyword(p, LETTER('w') | LETTER('u'), KW_WHILE, KW_UNTIL);
+    if (cond == KW_WHILE) {
         kw = "while";
-    } else if (next_keyword(p, KW_UNTIL)) {
+    } else if (cond == KW_UNTIL) {
         kw = "until";
         n->kind = AST_DO_UNTIL;
     } else {
@@ -2495,7 +2517,7 @@ static struct ast_node *try_statement(struct parser *p, uint32_t kw_start)
     struct nvec catches;
     nv_init(&catches);
     bool untyped = false;
-    while (!p->stop && next_keyword(p, KW_CATCH)) {
+    while (!p->stop && next_keyword(p, LETTER('c'), KW_CATCH, KW_NONE)) {
         struct token ct = peek(p, LEX_CMD);
         struct ast_node *c = mknode(p, AST_CATCH, ct.start);
         next(p);
@@ -2521,7 +2543,7 @@ static struct ast_node *try_statement(struct parser *p, uint32_t kw_start)
     }
     n->u.try_.catches = nv_done(p, &catches);
     bool finally_kw = false;
-    if (next_keyword(p, KW_FINALLY)) {
+    if (next_keyword(p, LETTER('f'), KW_FINALLY, KW_NONE)) {
         next(p);
         skip_newlines(p);
         finally_kw = true;
