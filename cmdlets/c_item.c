@@ -551,31 +551,76 @@ static enum ev resolve(struct cmd_ctx *c, const char *arg, unsigned flags, const
 }
 
 /*
-** A path on a session drive (Env:, Variable:, Function:, Alias:): the items
-** it names that pass the filters, written as objects (or their names). A
-** name without wildcards that names nothing is an error. Returns whether
-** the path was on such a drive; *rc the status.
+** The items of a path on a session drive (Env:, Variable:, Function:,
+** Alias:) that pass the filters: a new array in *items, the drive in *d.
+** A name without wildcards that names nothing is an error (*rc), unless
+** missing_ok. Returns whether the path was on such a drive.
 */
+static bool drive_items(struct cmd_ctx *c, const char *arg, bool literal, const struct filters *f, bool missing_ok,
+                        enum sdrive *d, val *items, enum ev *rc)
+{
+    const char *item;
+    *d = sdrive_of(arg, &item);
+    if (*d == SD_NONE)
+        return false;
+    val all = sdrive_items(c, *d, item, literal);
+    *rc = EV_OK;
+    *items = val_arr_new();
+    if (!val_arr_len(all) && *item && (literal || !wc_has_wildcards(item, strlen(item))) && !missing_ok)
+        *rc = sdrive_not_found(c, item);
+    for (uint32_t i = 0; i < val_arr_len(all); i++) {
+        val x = val_arr_items(all)[i];
+        if (!f || passes(f, sdrive_item_name(x), true))
+            *items = val_arr_push(*items, val_copy(x));
+    }
+    val_free(all);
+    return true;
+}
+
+/* A path on a session drive: the items it names written as objects (or
+** their names). Returns whether the path was on such a drive. */
 static bool drive_path(struct cmd_ctx *c, const char *arg, bool literal, const struct filters *f, bool names,
                        enum ev *rc)
 {
-    const char *item;
-    enum sdrive d = sdrive_of(arg, &item);
-    if (d == SD_NONE)
+    enum sdrive d;
+    val items;
+    if (!drive_items(c, arg, literal, f, false, &d, &items, rc))
         return false;
-    val items = sdrive_items(c, d, item, literal);
-    *rc = EV_OK;
-    if (!val_arr_len(items) && *item && (literal || !wc_has_wildcards(item, strlen(item))))
-        *rc = sdrive_not_found(c, item);
     for (uint32_t i = 0; i < val_arr_len(items) && !*rc; i++) {
         val x = val_arr_items(items)[i];
-        const char *name = sdrive_item_name(x);
-        if (f && !passes(f, name, true))
-            continue;
-        *rc = cmd_write(c, names ? val_str_new(name) : val_copy(x));
+        *rc = cmd_write(c, names ? val_str_new(sdrive_item_name(x)) : val_copy(x));
     }
     val_free(items);
     return true;
+}
+
+/*
+** What a content cmdlet does with the items of a path on a session drive
+** (arg as typed, d its drive); ctx is the cmdlet's.
+*/
+typedef enum ev (*drive_fn)(struct cmd_ctx *c, const char *arg, enum sdrive d, val items, void *ctx);
+
+/*
+** Resolves the path arguments of a content cmdlet: file system paths into
+** paths (resolve() with flags), and each path on a session drive handed
+** with its items to on_drive. Returns the status of the first error.
+*/
+static enum ev resolve_content_paths(struct cmd_ctx *c, const struct strs *args, bool literal, unsigned flags,
+                                     const struct filters *f, struct strs *paths, drive_fn on_drive, void *ctx)
+{
+    enum ev rc = EV_OK;
+    for (size_t a = 0; a < args->n && !rc; a++) {
+        enum sdrive d;
+        val items;
+        if (!drive_items(c, args->v[a], literal, f, (flags & RS_MISSING_OK) != 0, &d, &items, &rc)) {
+            rc = resolve(c, args->v[a], flags, f, paths, NULL);
+            continue;
+        }
+        if (!rc)
+            rc = on_drive(c, args->v[a], d, items, ctx);
+        val_free(items);
+    }
+    return rc;
 }
 
 /* The path arguments of a command: -Path (wildcards) or -LiteralPath. */
@@ -1173,6 +1218,81 @@ static void split_records(const char *s, size_t n, const char *delim, struct str
     }
 }
 
+/*
+** Get-Content's records go out one at a time, or in arrays of -ReadCount
+** (0 or less: all of an item's records in one array, as -Raw wants bytes).
+*/
+struct batcher {
+    struct cmd_ctx *c;
+    int64_t read_count;
+    val batch;
+};
+
+static enum ev batch_put(struct batcher *b, val v)
+{
+    if (b->read_count == 1)
+        return cmd_write(b->c, v);
+    if (val_kind(b->batch) == VAL_NOTHING)
+        b->batch = val_arr_new();
+    b->batch = val_arr_push(b->batch, v);
+    if (b->read_count > 1 && val_arr_len(b->batch) >= (uint64_t)b->read_count) {
+        val full = b->batch;
+        b->batch = val_nothing();
+        return cmd_write(b->c, full);
+    }
+    return EV_OK;
+}
+
+/* Writes what is left of the last batch (dropped after an error rc). */
+static enum ev batch_end(struct batcher *b, enum ev rc)
+{
+    if (val_kind(b->batch) == VAL_ARRAY) {
+        if (rc)
+            val_free(b->batch);
+        else
+            rc = cmd_write(b->c, b->batch);
+    }
+    b->batch = val_nothing();
+    return rc;
+}
+
+/*
+** Get-Content of items on a session drive, as the providers' content
+** reader gives it: what each item holds, a list by its elements; nothing
+** for $null or the drive itself. -Tail is the FileSystem provider's only.
+*/
+/* Get-Content's -TotalCount and -ReadCount, for drive_content(). */
+struct counts {
+    int64_t total, read_count;
+};
+
+static enum ev drive_content(struct cmd_ctx *c, const char *arg, enum sdrive d, val items, void *ctx)
+{
+    const struct counts *n = ctx;
+    int64_t total = n->total;
+    const char *item; /* the drive itself holds no content */
+    sdrive_of(arg, &item);
+    enum ev rc = EV_OK;
+    if (cmd_bound(c, GC_TAIL)) {
+        val tail = val_copy(cmd_arg(c, GC_TAIL));
+        rc = cmd_error(c, "TailNotSupported", "InvalidOperation", "System.InvalidOperationException", tail,
+                       "The Tail parameter currently is supported only for the FileSystem provider.");
+        val_free(tail);
+        return rc;
+    }
+    for (uint32_t i = 0; i < val_arr_len(items) && !rc && total && *item; i++) {
+        val v = sdrive_value(d, val_arr_items(items)[i]);
+        bool list = val_kind(v) == VAL_ARRAY;
+        uint32_t len = list ? val_arr_len(v) : !val_is_null(v) && val_kind(v) != VAL_NOTHING;
+        struct batcher b = {c, n->read_count, val_nothing()};
+        for (uint32_t k = 0; k < len && (total < 0 || k < total) && !rc; k++)
+            rc = batch_put(&b, list ? val_arr_get(v, k) : val_copy(v));
+        rc = batch_end(&b, rc);
+        val_free(v);
+    }
+    return rc;
+}
+
 static enum ev get_content_process(struct cmd_ctx *c, val input)
 {
     (void)input;
@@ -1196,8 +1316,8 @@ static enum ev get_content_process(struct cmd_ctx *c, val input)
     path_args(c, GC_PATH, GC_LITERAL_PATH, &args, &literal);
     filters_read(c, GC_FILTER, GC_INCLUDE, GC_EXCLUDE, &f);
     unsigned flags = RS_MUST_MATCH | (literal ? RS_LITERAL : 0) | (switch_on(c, GC_FORCE) ? RS_FORCE : 0);
-    for (size_t a = 0; a < args.n && !rc; a++)
-        rc = resolve(c, args.v[a], flags, &f, &paths, NULL);
+    struct counts counts = {total, read_count};
+    rc = resolve_content_paths(c, &args, literal, flags, &f, &paths, drive_content, &counts);
     for (size_t pi = 0; pi < paths.n && !rc; pi++) {
         const char *path = paths.v[pi];
         struct buf bytes = BUF_INIT;
@@ -1211,36 +1331,18 @@ static enum ev get_content_process(struct cmd_ctx *c, val input)
             buf_release(&bytes);
             continue;
         }
-        /* the records: bytes, the whole text, or lines / pieces */
-        val batch = val_nothing();
+        /* the records: bytes (-Raw: all in one array), the whole text, or lines / pieces */
         if (e == ENC_BYTE) {
+            struct batcher b = {c, raw ? 0 : read_count, val_nothing()};
             size_t from = 0, to = bytes.len;
             if (has_tail && tail >= 0 && (size_t)tail < to)
                 from = to - (size_t)tail;
             if (total > 0 && (size_t)total < to - from)
                 to = from + (size_t)total;
-            for (size_t i = from; i < to && !rc; i++) {
-                val b = val_int((unsigned char)bytes.s[i]);
-                if (raw) {
-                    /* -Raw: the whole file as one byte array */
-                    if (val_kind(batch) == VAL_NOTHING)
-                        batch = val_arr_new();
-                    batch = val_arr_push(batch, b);
-                } else if (read_count == 1) {
-                    rc = cmd_write(c, b);
-                } else {
-                    if (val_kind(batch) == VAL_NOTHING)
-                        batch = val_arr_new();
-                    batch = val_arr_push(batch, b);
-                    if (read_count > 1 && val_arr_len(batch) >= (uint32_t)read_count) {
-                        rc = cmd_write(c, batch);
-                        batch = val_nothing();
-                    }
-                }
-            }
+            for (size_t i = from; i < to && !rc; i++)
+                rc = batch_put(&b, val_int((unsigned char)bytes.s[i]));
             buf_release(&bytes);
-            if (val_kind(batch) == VAL_ARRAY)
-                rc = rc ? (val_free(batch), rc) : cmd_write(c, batch);
+            rc = batch_end(&b, rc);
             continue;
         }
         struct buf text = BUF_INIT;
@@ -1261,26 +1363,10 @@ static enum ev get_content_process(struct cmd_ctx *c, val input)
             from = to - (size_t)tail;
         if (total > 0 && (size_t)total < to - from)
             to = from + (size_t)total;
-        for (size_t i = from; i < to && !rc; i++) {
-            val line = val_str_n(recs.v[i], lens[i]);
-            if (read_count == 1) {
-                rc = cmd_write(c, line);
-                continue;
-            }
-            if (val_kind(batch) == VAL_NOTHING)
-                batch = val_arr_new();
-            batch = val_arr_push(batch, line);
-            if (read_count > 1 && val_arr_len(batch) >= (uint64_t)read_count) {
-                rc = cmd_write(c, batch);
-                batch = val_nothing();
-            }
-        }
-        if (val_kind(batch) == VAL_ARRAY) {
-            if (rc)
-                val_free(batch);
-            else
-                rc = cmd_write(c, batch);
-        }
+        struct batcher b = {c, read_count, val_nothing()};
+        for (size_t i = from; i < to && !rc; i++)
+            rc = batch_put(&b, val_str_n(recs.v[i], lens[i]));
+        rc = batch_end(&b, rc);
         strs_free(&recs);
         free(lens);
     }
@@ -1389,6 +1475,72 @@ static enum ev write_values(struct cmd_ctx *c, const char *path, val values, boo
     return EV_OK;
 }
 
+/* The path of an item on a session drive as the content cmdlets show it: Env:\PATH. */
+static void drive_item_path(enum sdrive d, const char *name, struct buf *out)
+{
+    buf_printf(out, "%s:\\%s", sdrive_name(d), name);
+}
+
+/* What the providers' content writer is given: one value, or the array of them. */
+static val one_or_all(val values)
+{
+    return val_kind(values) == VAL_ARRAY && val_arr_len(values) == 1 ? val_arr_items(values)[0] : values;
+}
+
+/*
+** Set-Content and Add-Content on a session drive. The providers' content
+** writer sets the item to what it is given (one value, or the array of
+** them), creating it; later pipeline objects replace it. It can't seek,
+** so Add-Content fails, as in PowerShell, before writing anything.
+*/
+/* Set-Content's and Add-Content's choice and values, for drive_set_content(). */
+struct writing {
+    bool add;
+    val values;
+    bool literal, wrote;
+};
+
+static enum ev drive_set_content(struct cmd_ctx *c, const char *arg, enum sdrive d, val items, void *ctx)
+{
+    struct writing *w = ctx;
+    enum ev rc = EV_OK;
+    w->wrote = true;
+    const char *item;
+    sdrive_of(arg, &item);
+    if (!*item)
+        return path_error(c, "Argument", "InvalidArgument", "System.Management.Automation.PSArgumentException", arg,
+                          "Cannot process argument because the value of argument \"name\" is not valid. "
+                          "Change the value of the \"name\" argument and run the operation again.");
+    uint32_t n = val_arr_len(items);
+    if (!n && !w->literal && wc_has_wildcards(item, strlen(item)))
+        return nothing_matched(c, arg);
+    for (uint32_t i = 0; i < (n ? n : 1) && !rc; i++) {
+        const char *name = n ? sdrive_item_name(val_arr_items(items)[i]) : item; /* or a new item */
+        struct buf path = BUF_INIT, m = BUF_INIT;
+        drive_item_path(d, name, &path);
+        if (w->add) {
+            buf_printf(&m, "The invocation of Seek on the '%s' provider's content writer failed for path '%s'. "
+                           "Cannot call method. The content Seek method is not supported by this provider.",
+                       sdrive_provider(d), path.s);
+            val t = val_str_new(path.s);
+            rc = cmd_throw(c, "ProviderSeekError", "NotSpecified", "System.Management.Automation.ProviderInvocationException",
+                           t, buf_cstr(&m));
+            val_free(t);
+            buf_release(&path);
+            buf_release(&m);
+            break;
+        }
+        buf_printf(&m, "Path: %s", path.s);
+        buf_release(&path);
+        bool yes = true;
+        rc = cmd_should_process(c, buf_cstr(&m), "Set Content", &yes);
+        buf_release(&m);
+        if (!rc && yes)
+            rc = sdrive_set(c, d, name, one_or_all(w->values));
+    }
+    return rc;
+}
+
 static enum ev content_process(struct cmd_ctx *c, bool add)
 {
     struct content_state *st = cmd_state(c);
@@ -1401,11 +1553,11 @@ static enum ev content_process(struct cmd_ctx *c, bool add)
     path_args(c, SC_PATH, SC_LITERAL_PATH, &args, &literal);
     filters_read(c, SC_FILTER, SC_INCLUDE, SC_EXCLUDE, &f);
     unsigned flags = RS_MISSING_OK | RS_MUST_MATCH | (literal ? RS_LITERAL : 0) | (switch_on(c, SC_FORCE) ? RS_FORCE : 0);
-    for (size_t a = 0; a < args.n && !rc; a++)
-        rc = resolve(c, args.v[a], flags, &f, &paths, NULL);
+    val values = cmd_arg(c, SC_VALUE);
+    struct writing w = {add, values, literal, false};
+    rc = resolve_content_paths(c, &args, literal, flags, &f, &paths, drive_set_content, &w);
     enum enc e = encoding_arg(c, SC_ENCODING);
     bool newline = !switch_on(c, SC_NO_NEWLINE);
-    val values = cmd_arg(c, SC_VALUE);
     for (size_t i = 0; i < paths.n && !rc; i++) {
         const char *p = paths.v[i];
         if (in_list(&st->declined, p))
@@ -1424,7 +1576,7 @@ static enum ev content_process(struct cmd_ctx *c, bool add)
         }
         rc = write_values(c, p, values, add || !first, e, cmd_bound(c, SC_ENCODING), newline);
     }
-    if (!rc && switch_on(c, SC_PASS_THRU) && st->opened.n) {
+    if (!rc && switch_on(c, SC_PASS_THRU) && (st->opened.n || w.wrote)) {
         if (val_kind(values) == VAL_ARRAY)
             for (uint32_t i = 0; i < val_arr_len(values) && !rc; i++)
                 rc = cmd_write(c, val_arr_get(values, i));
@@ -1463,6 +1615,19 @@ CMDLET_DEFINE(cmd_add_content, .process = add_content_process, .state_size = siz
 
 enum { CC_PATH, CC_LITERAL_PATH, CC_FILTER, CC_INCLUDE, CC_EXCLUDE, CC_FORCE, CC_CREDENTIAL };
 
+/* Clear-Content on a session drive: its providers have no ClearContent. */
+static enum ev drive_clear_content(struct cmd_ctx *c, const char *arg, enum sdrive d, val items, void *ctx)
+{
+    (void)d;
+    (void)ctx;
+    enum ev rc = EV_OK;
+    for (uint32_t i = 0; i < val_arr_len(items) && !rc; i++)
+        rc = path_error(c, "NotSupported", "NotImplemented", "System.Management.Automation.PSNotSupportedException",
+                        arg, "Cannot perform the ClearContent operation. The ClearContent operation is not "
+                             "supported by this provider.");
+    return rc;
+}
+
 static enum ev clear_content_process(struct cmd_ctx *c, val input)
 {
     (void)input;
@@ -1475,8 +1640,7 @@ static enum ev clear_content_process(struct cmd_ctx *c, val input)
     path_args(c, CC_PATH, CC_LITERAL_PATH, &args, &literal);
     filters_read(c, CC_FILTER, CC_INCLUDE, CC_EXCLUDE, &f);
     unsigned flags = RS_MUST_MATCH | (literal ? RS_LITERAL : 0) | (switch_on(c, CC_FORCE) ? RS_FORCE : 0);
-    for (size_t a = 0; a < args.n && !rc; a++)
-        rc = resolve(c, args.v[a], flags, &f, &paths, NULL);
+    rc = resolve_content_paths(c, &args, literal, flags, &f, &paths, drive_clear_content, NULL);
     for (size_t i = 0; i < paths.n && !rc; i++) {
         const char *p = paths.v[i];
         char target[PATH_MAX + 16];

@@ -208,6 +208,43 @@ static enum ev define_function(struct cmd_ctx *c, const char *name, const char *
     return rc;
 }
 
+/*
+** Sets item `name` of drive d, creating it: an environment variable or an
+** alias to `text` (the value as a string), a variable to v, a function to
+** the script text. Writes the error of an item that is read-only or
+** constant (without force).
+*/
+static enum ev set_item(struct cmd_ctx *c, enum sdrive d, const char *name, val v, const char *text, bool force)
+{
+    enum sess_rc sr = SESS_OK;
+    switch (d) {
+    case SD_ENV:
+        setenv(name, text, 1);
+        break;
+    case SD_VARIABLE:
+        sr = cmd_var_set(c, NULL, name, v, NULL, -1, force ? SESS_FORCE : 0, NULL);
+        break;
+    case SD_ALIAS:
+        sr = cmd_alias_set(c, NULL, name, text, NULL, -1, force ? SESS_FORCE : 0, NULL);
+        break;
+    case SD_FUNCTION:
+        return define_function(c, name, text);
+    case SD_NONE:
+        break;
+    }
+    if (sr == SESS_OK)
+        return EV_OK;
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "Cannot overwrite %s %s because it is read-only or constant.", d == SD_ALIAS ? "alias" : "variable",
+               name);
+    val t = val_str_new(name);
+    enum ev rc = cmd_error(c, d == SD_ALIAS ? "AliasNotWritable" : "VariableNotWritable", "WriteError", E_SSUAE, t,
+                           buf_cstr(&m));
+    val_free(t);
+    buf_release(&m);
+    return rc;
+}
+
 enum ev sdrive_new(struct cmd_ctx *c, enum sdrive d, const char *name, const char *type, val value, bool force)
 {
     struct buf m = BUF_INIT;
@@ -252,40 +289,50 @@ enum ev sdrive_new(struct cmd_ctx *c, enum sdrive d, const char *name, const cha
     bool yes = true;
     enum ev rc = cmd_should_process(c, buf_cstr(&m), "New Item", &yes);
     buf_release(&m);
-    enum sess_rc sr = SESS_OK;
-    if (!rc && yes) {
-        switch (d) {
-        case SD_ENV:
-            setenv(name, buf_cstr(&text), 1);
-            break;
-        case SD_VARIABLE:
-            sr = cmd_var_set(c, NULL, name, v, NULL, -1, force ? SESS_FORCE : 0, NULL);
-            break;
-        case SD_ALIAS:
-            sr = cmd_alias_set(c, NULL, name, buf_cstr(&text), NULL, -1, force ? SESS_FORCE : 0, NULL);
-            break;
-        case SD_FUNCTION:
-            rc = define_function(c, name, buf_cstr(&text));
-            break;
-        case SD_NONE:
-            break;
-        }
-        if (!rc && sr != SESS_OK) {
-            buf_printf(&m, "Cannot overwrite %s %s because it is read-only or constant.",
-                       d == SD_ALIAS ? "alias" : "variable", name);
-            val t = val_str_new(name);
-            rc = cmd_error(c, d == SD_ALIAS ? "AliasNotWritable" : "VariableNotWritable", "WriteError", E_SSUAE, t,
-                           buf_cstr(&m));
-            val_free(t);
-            buf_release(&m);
-        } else if (!rc) {
-            val items = sdrive_items(c, d, name, true);
-            for (uint32_t i = 0; i < val_arr_len(items) && !rc; i++)
-                rc = cmd_write(c, val_copy(val_arr_items(items)[i]));
-            val_free(items);
-        }
+    if (!rc && yes && !(rc = set_item(c, d, name, v, buf_cstr(&text), force))) {
+        val items = sdrive_items(c, d, name, true);
+        for (uint32_t i = 0; i < val_arr_len(items) && !rc; i++)
+            rc = cmd_write(c, val_copy(val_arr_items(items)[i]));
+        val_free(items);
     }
     buf_release(&text);
     val_free(v);
+    return rc;
+}
+
+const char *sdrive_name(enum sdrive d)
+{
+    static const char *const names[] = {"", "Env", "Variable", "Function", "Alias"};
+    return names[d];
+}
+
+const char *sdrive_provider(enum sdrive d)
+{
+    static const char *const names[] = {"", "Environment", "Variable", "Function", "Alias"};
+    return names[d];
+}
+
+val sdrive_value(enum sdrive d, val item)
+{
+    const char *member = d == SD_FUNCTION ? "ScriptBlock" : d == SD_ALIAS ? "Definition" : "Value";
+    return val_obj_get(item, member);
+}
+
+enum ev sdrive_set(struct cmd_ctx *c, enum sdrive d, const char *name, val value)
+{
+    if (d == SD_ENV && val_is_null(value)) {
+        unsetenv(name); /* an environment variable set to nothing is gone */
+        return EV_OK;
+    }
+    if (d == SD_FUNCTION && val_kind(value) != VAL_SCRIPTBLOCK && val_kind(value) != VAL_STRING) {
+        struct buf m = BUF_INIT;
+        buf_puts(&m, "Cannot process argument because the value of argument \"value\" is not valid. "
+                     "Change the value of the \"value\" argument and run the operation again.");
+        return argument_error(c, "Argument", name, &m);
+    }
+    struct buf text = BUF_INIT;
+    conv_str(value, &text);
+    enum ev rc = set_item(c, d, name, value, buf_cstr(&text), false);
+    buf_release(&text);
     return rc;
 }

@@ -1,14 +1,15 @@
 /*
-** sdrive.h - the session's drives for the item cmdlets: Env:, Variable:,
-** Function: and Alias:.
+** sdrive.h - the session's drives for the item and content cmdlets: Env:,
+** Variable:, Function: and Alias:.
 **
 ** PowerShell reaches environment variables, variables, functions and
 ** aliases through drives of their providers as well as through their own
 ** cmdlets: `Test-Path env:HOME`, `Get-ChildItem variable:`, `Get-Item
-** alias:gci`, `Remove-Item function:Old-Helper`. Each drive is flat: the
-** drive is the one container, its items are leaves named as the variables
-** (or functions, aliases) are. The item cmdlets (c_item.c) hand a path on a
-** drive here before any file system work.
+** alias:gci`, `Remove-Item function:Old-Helper`, `Get-Content env:PATH`.
+** Each drive is flat: the drive is the one container, its items are
+** leaves named as the variables (or functions, aliases) are. The item and
+** content cmdlets (c_item.c) hand a path on a drive here before any file
+** system work.
 */
 #ifndef EMSH_SDRIVE_H
 #define EMSH_SDRIVE_H
@@ -49,6 +50,24 @@ enum ev sdrive_remove(struct cmd_ctx *c, enum sdrive d, const char *name, bool f
 ** writes the new item; type is -ItemType's text, shown by -WhatIf.
 */
 enum ev sdrive_new(struct cmd_ctx *c, enum sdrive d, const char *name, const char *type, val value, bool force);
+
+/* The drive's name ("Env", "Variable", ...) and its provider's ("Environment", ...). */
+const char *sdrive_name(enum sdrive d);
+const char *sdrive_provider(enum sdrive d);
+
+/*
+** What Get-Content reads from an item that sdrive_items() gave: the value
+** of a variable or an environment variable, a function's script block, an
+** alias's definition. A new value.
+*/
+val sdrive_value(enum sdrive d, val item);
+
+/*
+** Set-Content on drive d: gives item `name` the value, creating it, as the
+** providers' content writer does (a null value removes an environment
+** variable). Writes the error of an item that can't take it.
+*/
+enum ev sdrive_set(struct cmd_ctx *c, enum sdrive d, const char *name, val value);
 
 /* The error for an item path that names nothing: "Cannot find path 'x' because it does not exist." */
 enum ev sdrive_not_found(struct cmd_ctx *c, const char *item);

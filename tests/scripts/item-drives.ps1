@@ -67,3 +67,39 @@ Test-Path env:EMSH_DRIVE_WHATIF
 function Make-Inner { New-Item function:Get-Inner -Value { 'inner' } | Out-Null; Get-Inner }
 Make-Inner
 Test-Path function:Get-Inner
+
+# Get-Content and Set-Content: what an item holds, through the providers' content reader and writer
+$env:EMSH_DRIVE_CONTENT = 'alpha'
+Get-Content env:EMSH_DRIVE_CONTENT
+Set-Content env:EMSH_DRIVE_CONTENT 'beta'
+$env:EMSH_DRIVE_CONTENT
+Set-Content -Path Env:\EMSH_DRIVE_MADE -Value 'made by Set-Content'
+Get-Content Env:EMSH_DRIVE_MADE
+'one', 'two' | Set-Content env:EMSH_DRIVE_MADE
+$env:EMSH_DRIVE_MADE
+Set-Content env:EMSH_DRIVE_MADE $null
+Test-Path env:EMSH_DRIVE_MADE
+$list = 1, 2, 3
+Get-Content variable:list
+Get-Content variable:list -TotalCount 2
+Get-Content variable:list -ReadCount 2 | ForEach-Object { $_ -join ',' }
+Set-Content variable:pair 'a', 'b'
+"$($pair.GetType().Name): $($pair -join '+')"
+Set-Content variable:single 'one'
+$single.GetType().Name
+Set-Content variable:shown 5 -PassThru
+Get-Content function:Get-Made
+Set-Content function:Get-Written { 'written' }
+Get-Written
+Get-Content alias:gci
+Set-Content alias:sc1 Get-ChildItem
+(Get-Alias sc1).Definition
+Set-Content env:EMSH_DRIVE_CONTENT 'no' -WhatIf
+Get-Content env:
+Get-Content env:EMSH_DRIVE_ABSENT
+Get-Content variable:list -Tail 1
+Add-Content env:EMSH_DRIVE_CONTENT 'more'
+$env:EMSH_DRIVE_CONTENT
+Clear-Content env:EMSH_DRIVE_CONTENT
+Set-Content env: 'x'
+Get-Content env:EMSH_DRIVE_CONTENT
