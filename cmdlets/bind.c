@@ -1059,6 +1059,13 @@ static bool transform(struct bind_state *st, const struct param_meta *p, val v, 
         *out = p->type == TY_BOOL ? val_bool(b) : val_switch(b);
         return true;
     }
+    if (c == COLL_NONE && p->type == TY_REF && !conv_is_ref(v)) {
+        *kind = EK_TRANSFORM;
+        return fail(err, "ParameterArgumentTransformationError", "InvalidData", E_PBAT, E_ATM, p->name, span,
+                    "Cannot process argument transformation on parameter '%s'. Reference type is expected in "
+                    "argument.",
+                    p->name);
+    }
     bool ok;
     if (c == COLL_NONE) {
         ok = convert_scalar(st, p, p->type, v, out, &ce);

@@ -795,6 +795,17 @@ static bool to_array_of(val v, uint16_t elem, val *out, struct conv_error *err)
     return true;
 }
 
+val conv_ref_new(val value)
+{
+    val r = val_obj_new(CONV_PSREFERENCE);
+    return val_obj_set(r, "Value", val_kind(value) == VAL_NOTHING ? val_null() : value);
+}
+
+bool conv_is_ref(val v)
+{
+    return val_kind(v) == VAL_OBJECT && val_obj_ntypes(v) && !strcmp(val_obj_type_at(v, 0), CONV_PSREFERENCE);
+}
+
 val conv_exception(uint16_t type, const char *message, val inner)
 {
     const struct type_info *ti = type_get(type);
@@ -1108,6 +1119,10 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
             return r;
         }
         break;
+    case TY_REF:
+        /* [ref]value: a reference that holds it; a reference stays itself */
+        *out = conv_is_ref(v) ? v : conv_ref_new(v);
+        return true;
     case TY_URI:
         if (k == VAL_OBJECT && val_obj_ntypes(v) && !strcmp(val_obj_type_at(v, 0), "System.Uri")) {
             *out = v;

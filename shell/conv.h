@@ -56,6 +56,14 @@ void conv_set_hooks(const struct conv_hooks *h);
 /* A new exception object of an exception type (TK_EXCEPTION): its message (NULL:
 ** .NET's default one) and inner exception (consumed). */
 val conv_exception(uint16_t type, const char *message, val inner);
+/*
+** [ref]: a System.Management.Automation.PSReference. One that holds a value
+** is an object whose Value member is the value (consumed here); one bound
+** to a variable ([ref]$x, eval.c) carries where the variable lives too.
+*/
+#define CONV_PSREFERENCE "System.Management.Automation.PSReference"
+val conv_ref_new(val value);
+bool conv_is_ref(val v);
 /* Clears the hooks if they are the ones installed with this ud. */
 void conv_clear_hooks(void *ud);
 /* obj as the resolve hook shows it (borrows obj; a new reference). */

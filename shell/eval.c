@@ -610,6 +610,111 @@ enum ev ev_var_set(struct interp *in, const struct ast_node *at, const char *nam
     return EV_OK;
 }
 
+/*
+** {==================================================================
+** [ref]$variable
+** ===================================================================
+*/
+
+/*
+** A reference bound to a variable carries the id of the scope the
+** variable lives in and its name (hidden members), not the scope itself:
+** a scope holding its own variable's reference would never be freed. A
+** reference is used while its scope is the current one or one above it
+** (TryParse in the same scope, a [ref] parameter of a function called
+** from there); past that it holds the value it had last.
+*/
+#define REF_SCOPE "\x01RefScope"
+#define REF_NAME "\x01RefName"
+
+/* The scope of ref's variable if the current scope sees it, else NULL. */
+static struct scope *ref_scope(struct interp *in, val ref, val *name)
+{
+    val id = val_obj_get(ref, REF_SCOPE);
+    struct scope *s = in->scope;
+    if (val_kind(id) == VAL_LONG)
+        while (s && s->id != (uint64_t)id.u.i)
+            s = s->parent;
+    else
+        s = NULL;
+    *name = s ? val_obj_get(ref, REF_NAME) : val_nothing();
+    return s;
+}
+
+val ev_ref_get(struct interp *in, val ref)
+{
+    val name;
+    struct scope *s = ref_scope(in, ref, &name);
+    if (s) {
+        struct var *v = scope_get_local(s, val_str(name), val_str_len(name));
+        val_free(name);
+        val_free(val_obj_set(val_copy(ref), "Value", v ? val_copy(v->value) : val_null()));
+    }
+    return val_obj_get(ref, "Value");
+}
+
+enum ev ev_ref_set(struct interp *in, const struct ast_node *at, val ref, val v)
+{
+    if (val_kind(v) == VAL_NOTHING)
+        v = val_null();
+    val name;
+    struct scope *s = ref_scope(in, ref, &name);
+    if (s) {
+        /* set where the variable lives, with its constraints */
+        struct scope *cur = in->scope;
+        in->scope = s;
+        enum ev rc = ev_var_set(in, at, val_str(name), val_str_len(name), val_copy(v));
+        in->scope = cur;
+        val_free(name);
+        if (rc) {
+            val_free(v);
+            return rc;
+        }
+    }
+    val_free(val_obj_set(val_copy(ref), "Value", v));
+    return EV_OK;
+}
+
+/*
+** [ref]$name: a reference to the variable where $name reads it from, made
+** in the current scope (as $null) when there is none yet, as PowerShell
+** does for `[int]::TryParse($s, [ref]$n)`. $null and the drives'
+** variables ($env:x) give a reference that holds the value.
+*/
+static enum ev variable_ref(struct interp *in, const struct ast_node *var, val *out)
+{
+    const char *name = var->u.var.name.s, *rest;
+    size_t n = var->u.var.name.n, rn;
+    size_t pn = scope_prefix(name, n, &rest, &rn);
+    struct scope *from = in->scope;
+    bool local = false;
+    if (pn && prefix_is(name, pn, "global"))
+        from = in->global;
+    else if (pn && prefix_is(name, pn, "script"))
+        from = scope_script(in->scope);
+    else if (pn && (prefix_is(name, pn, "local") || prefix_is(name, pn, "private")))
+        local = true;
+    else if (pn && !prefix_is(name, pn, "variable"))
+        from = NULL;
+    if (!from || (rn == 4 && text_ieq(rest, 4, "null", 4))) {
+        *out = conv_ref_new(ev_var_get(in, name, n));
+        return EV_OK;
+    }
+    struct scope *s = from;
+    while (!local && s && !scope_get_local(s, rest, rn))
+        s = s->parent;
+    if (!s || !scope_get_local(s, rest, rn)) {
+        s = from;
+        scope_define(s, rest, rn)->value = val_null();
+    }
+    val r = conv_ref_new(val_copy(scope_get_local(s, rest, rn)->value));
+    r = val_obj_set(r, REF_SCOPE, val_long((int64_t)s->id));
+    *out = val_obj_set(r, REF_NAME, val_str_n(rest, rn));
+    return EV_OK;
+}
+
+/* }================================================================== */
+
 /* Sets a variable in the current scope, no questions asked (consumes v). */
 static void set_local(struct interp *in, const char *name, val v)
 {
@@ -1112,6 +1217,8 @@ static enum ev convert(struct interp *in, const struct ast_node *n, val *out)
     enum ev rc = ev_resolve_type(in, t, &id);
     if (rc)
         return rc;
+    if (id == TY_REF && n->u.convert.expr->kind == AST_VARIABLE)
+        return variable_ref(in, n->u.convert.expr, out);
     val v;
     if ((rc = ev_expr(in, n->u.convert.expr, &v)))
         return rc;

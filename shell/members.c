@@ -507,6 +507,10 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
     }
     switch (val_kind(target)) {
     case VAL_OBJECT: {
+        if (is(name, "Value") && conv_is_ref(target)) {
+            *out = ev_ref_get(in, target);
+            return EV_OK;
+        }
         val v = val_obj_get(target, val_str(name));
         if (added_kind(v) == ADDED_ALIAS || added_kind(v) == ADDED_SCRIPTPROP) {
             enum ev rc = added_value(in, at, target, v, out);
@@ -631,6 +635,8 @@ enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, 
 {
     switch (val_kind(target)) {
     case VAL_OBJECT: {
+        if (is(name, "Value") && conv_is_ref(target))
+            return ev_ref_set(in, at, target, value);
         bool handled;
         enum ev crc = ev_class_member_set(in, at, target, val_str(name), value, &handled);
         if (handled || crc)
@@ -2026,6 +2032,112 @@ static enum ev path_static(struct interp *in, const struct ast_node *at, val nam
     return EV_OK;
 }
 
+/*
+** Does s[0..n) read as a number of the styles .NET's TryParse takes:
+** blanks around, a sign, digits (with group commas before the point, and a
+** point and an exponent, when fraction)? Int32.TryParse("3.7") and
+** ("0x10") are false where a cast converts them. The digits, without
+** blanks and commas, go to out.
+*/
+static bool number_text(const char *s, size_t n, bool fraction, struct buf *out)
+{
+    size_t i = 0, digits = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        buf_putc(out, s[i++]);
+    for (; i < n && ((s[i] >= '0' && s[i] <= '9') || (fraction && s[i] == ',' && digits)); i++)
+        if (s[i] != ',')
+            buf_putc(out, s[i]), digits++;
+    if (fraction && i < n && s[i] == '.')
+        for (buf_putc(out, s[i++]); i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            buf_putc(out, s[i]), digits++;
+    if (fraction && digits && i < n && (s[i] == 'e' || s[i] == 'E')) {
+        buf_putc(out, s[i++]);
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            buf_putc(out, s[i++]);
+        size_t e = i;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            buf_putc(out, s[i]);
+        if (i == e)
+            return false;
+    }
+    return digits && i == n;
+}
+
+/*
+** T::TryParse(s, [ref]$result) of the number types, Boolean, Guid,
+** DateTime and TimeSpan: whether s parses, the value (or the type's
+** default) put into the reference, as an out parameter is. Overloads with
+** styles and a format provider are taken, those two left aside.
+*/
+static enum ev try_parse(struct interp *in, const struct ast_node *at, uint16_t t, val name, const val *args,
+                         uint32_t na, val *out, bool *handled)
+{
+    static const uint16_t types[] = {TY_BYTE, TY_SBYTE, TY_INT16, TY_UINT16, TY_INT, TY_UINT32, TY_LONG,
+                                     TY_UINT64, TY_SINGLE, TY_DOUBLE, TY_DECIMAL, TY_BOOL, TY_GUID,
+                                     TY_DATETIME, TY_TIMESPAN};
+    bool known = false;
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(types); i++)
+        known |= types[i] == t;
+    if (!known || !is(name, "TryParse") || (na != 2 && na != 4))
+        return EV_OK;
+    *handled = true;
+    val ref = args[na - 1];
+    if (!conv_is_ref(ref)) {
+        struct buf m = BUF_INIT;
+        buf_printf(&m, "Argument: '%u' should be a %s. Use [ref].", na, CONV_PSREFERENCE);
+        struct err_spec spec = {buf_cstr(&m), "NonRefArgumentToRefParameterMsg", "NotSpecified",
+                                "System.Management.Automation.MethodException", val_nothing(), NULL};
+        enum ev rc = ev_throw(in, at, &spec);
+        buf_release(&m);
+        return rc;
+    }
+    struct buf s = BUF_INIT, num = BUF_INIT;
+    if (!val_is_null(args[0]))
+        conv_str(args[0], &s);
+    const char *text = buf_cstr(&s);
+    struct conv_error err;
+    val result = val_nothing();
+    bool fraction = t == TY_SINGLE || t == TY_DOUBLE || t == TY_DECIMAL;
+    if (t == TY_BOOL) {
+        size_t a = 0, b = s.len;
+        while (a < b && (text[a] == ' ' || text[a] == '\t'))
+            a++;
+        while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t'))
+            b--;
+        if (text_ieq(text + a, b - a, "True", 4) || text_ieq(text + a, b - a, "False", 5))
+            result = val_bool(b - a == 4);
+    } else if (t == TY_DATETIME) {
+        int64_t ticks;
+        enum dt_kind kind = DT_UNSPECIFIED;
+        if (s.len && dt_parse(text, s.len, &ticks, &kind) == DT_OK)
+            result = val_datetime(ticks, conv_dt_flags(kind));
+    } else if (t == TY_DECIMAL) {
+        struct dec d;
+        if (number_text(text, s.len, true, &num) && dec_parse(num.s, num.len, &d) == DEC_OK)
+            result = val_dec(d);
+    } else if (t == TY_GUID || t == TY_TIMESPAN) {
+        if (s.len && !conv_to_type(val_str_n(text, s.len), t, &result, &err))
+            result = val_nothing();
+    } else if (number_text(text, s.len, fraction, &num)) {
+        if (!conv_to_type(val_str_n(num.s, num.len), t, &result, &err))
+            result = val_nothing(); /* out of the type's range */
+    }
+    buf_release(&s);
+    buf_release(&num);
+    bool ok = val_kind(result) != VAL_NOTHING;
+    static const uint8_t empty_guid[16];
+    if (!ok && t == TY_GUID)
+        result = val_guid(empty_guid);
+    else if (!ok && !conv_to_type(t == TY_DATETIME || t == TY_TIMESPAN ? val_long(0) : val_int(0), t, &result, &err))
+        result = val_null();
+    *out = val_bool(ok);
+    return ev_ref_set(in, at, ref, result);
+}
+
 static enum ev static_method(struct interp *in, const struct ast_node *at, val type, val name,
                              const val *args, uint32_t na, val *out)
 {
@@ -2034,6 +2146,9 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
     uint16_t t = type.aux;
     bool handled = false;
     enum ev rc = ev_class_method(in, at, type, val_str(name), args, na, out, &handled);
+    if (handled || rc)
+        return rc;
+    rc = try_parse(in, at, t, name, args, na, out, &handled);
     if (handled || rc)
         return rc;
     if (t == TY_MATH) {
@@ -2142,16 +2257,12 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
         }
     }
     if (t == TY_DECIMAL) {
-        if ((is(name, "Parse") || is(name, "TryParse")) && na >= 1) {
+        if (is(name, "Parse") && na >= 1) {
             struct buf sb = BUF_INIT;
             conv_str(args[0], &sb);
             struct dec d;
             enum dec_status st = dec_parse(sb.s ? sb.s : "", sb.len, &d);
             buf_release(&sb);
-            if (is(name, "TryParse")) {
-                *out = val_bool(st == DEC_OK);
-                return EV_OK;
-            }
             if (st != DEC_OK)
                 return method_error(in, at, name, na, st == DEC_FORMAT ? "Input string was not in a correct format."
                                                                        : "Value was either too large or too small for a Decimal.");

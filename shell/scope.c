@@ -12,8 +12,10 @@ struct scope *scope_new(struct scope *parent, unsigned flags)
     struct scope *s = emsh_xmalloc(sizeof *s);
     memset(s, 0, sizeof *s);
     s->parent = parent ? scope_retain(parent) : NULL;
+    static uint64_t ids;
     s->flags = flags;
     s->refcnt = 1;
+    s->id = ++ids;
     return s;
 }
 

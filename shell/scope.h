@@ -51,6 +51,7 @@ struct scope {
     struct var **vars; /* open addressing by case-insensitive name */
     uint32_t n, cap;
     uint32_t refcnt;
+    uint64_t id; /* never reused: a [ref] finds its variable's scope by it */
 };
 
 struct scope *scope_new(struct scope *parent, unsigned flags);

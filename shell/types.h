@@ -68,6 +68,7 @@ enum type_id {
     TY_ICOLLECTION,
     TY_IDICTIONARY,
     TY_ILIST,
+    TY_REF,
     TY__BUILTIN_COUNT
 };
 

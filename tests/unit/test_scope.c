@@ -1,6 +1,7 @@
 /*
 ** test_scope.c - unit tests of scopes (shell/scope.h): lookup through the
-** parents, private items, and the three namespaces sharing one table.
+** parents, private items, the three namespaces sharing one table, and the
+** ids by which a [ref] finds its variable's scope.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conv.h"
 #include "scope.h"
+#include "types.h"
 
 static struct var *def(struct scope *s, int ns, const char *name, const char *value)
 {
@@ -109,6 +112,43 @@ static void test_growth(void **state)
     scope_release(g);
 }
 
+/* A scope's id is never another's, even at the address of a freed one. */
+static void test_ids_never_reused(void **state)
+{
+    (void)state;
+    struct scope *g = scope_new(NULL, SCOPE_GLOBAL);
+    struct scope *f = scope_new(g, SCOPE_FUNCTION);
+    uint64_t first = f->id;
+    assert_true(first != g->id);
+    scope_release(f);
+    f = scope_new(g, SCOPE_FUNCTION);
+    assert_true(f->id != first && f->id != g->id);
+    scope_release(f);
+    scope_release(g);
+}
+
+/* [ref]value holds the value; a reference converts to itself. */
+static void test_ref_values(void **state)
+{
+    (void)state;
+    struct conv_error err;
+    val r;
+    assert_true(conv_to_type(val_int(7), TY_REF, &r, &err));
+    assert_true(conv_is_ref(r));
+    val v = val_obj_get(r, "Value");
+    assert_int_equal(val_kind(v), VAL_INT);
+    assert_int_equal(v.u.i, 7);
+    val same;
+    assert_true(conv_to_type(val_copy(r), TY_REF, &same, &err));
+    assert_ptr_equal(same.u.p, r.u.p);
+    val_free(same);
+    val_free(r);
+    val o = val_obj_new(NULL);
+    assert_false(conv_is_ref(o));
+    assert_false(conv_is_ref(val_int(1)));
+    val_free(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -116,6 +156,8 @@ int main(void)
         cmocka_unit_test(test_lookup_through_parents),
         cmocka_unit_test(test_visible),
         cmocka_unit_test(test_growth),
+        cmocka_unit_test(test_ids_never_reused),
+        cmocka_unit_test(test_ref_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
