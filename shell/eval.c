@@ -618,26 +618,24 @@ enum ev ev_var_set(struct interp *in, const struct ast_node *at, const char *nam
 
 /*
 ** A reference bound to a variable carries the id of the scope the
-** variable lives in and its name (hidden members), not the scope itself:
-** a scope holding its own variable's reference would never be freed. A
-** reference is used while its scope is the current one or one above it
-** (TryParse in the same scope, a [ref] parameter of a function called
-** from there); past that it holds the value it had last.
+** variable lives in and its name (SCOPE_BOUND_ID and _NAME), not the scope
+** itself: a scope holding its own variable's reference would never be
+** freed. A reference is used while its scope is the current one or one
+** above it (TryParse in the same scope, a [ref] parameter of a function
+** called from there); past that it holds the value it had last. The
+** PSVariable objects of Get-Variable are bound the same way.
 */
-#define REF_SCOPE "\x01RefScope"
-#define REF_NAME "\x01RefName"
-
 /* The scope of ref's variable if the current scope sees it, else NULL. */
 static struct scope *ref_scope(struct interp *in, val ref, val *name)
 {
-    val id = val_obj_get(ref, REF_SCOPE);
+    val id = val_obj_get(ref, SCOPE_BOUND_ID);
     struct scope *s = in->scope;
     if (val_kind(id) == VAL_LONG)
         while (s && s->id != (uint64_t)id.u.i)
             s = s->parent;
     else
         s = NULL;
-    *name = s ? val_obj_get(ref, REF_NAME) : val_nothing();
+    *name = s ? val_obj_get(ref, SCOPE_BOUND_NAME) : val_nothing();
     return s;
 }
 
@@ -708,8 +706,8 @@ static enum ev variable_ref(struct interp *in, const struct ast_node *var, val *
         scope_define(s, rest, rn)->value = val_null();
     }
     val r = conv_ref_new(val_copy(scope_get_local(s, rest, rn)->value));
-    r = val_obj_set(r, REF_SCOPE, val_long((int64_t)s->id));
-    *out = val_obj_set(r, REF_NAME, val_str_n(rest, rn));
+    r = val_obj_set(r, SCOPE_BOUND_ID, val_long((int64_t)s->id));
+    *out = val_obj_set(r, SCOPE_BOUND_NAME, val_str_n(rest, rn));
     return EV_OK;
 }
 

@@ -155,9 +155,10 @@ val ev_var_get(struct interp *in, const char *name, size_t n);
 enum ev ev_var_set(struct interp *in, const struct ast_node *at, const char *name, size_t n,
                    val v);
 /*
-** The Value of a [ref] (conv_is_ref()): its variable's value when it is
-** bound to one that lives in a scope the current one sees, else the value
-** it holds. Setting it sets both (consumes v).
+** The Value of a [ref] (conv_is_ref()) or a PSVariable: its variable's
+** value when it is bound to one (SCOPE_BOUND_ID) that lives in a scope the
+** current one sees, else the value it holds. Setting it sets both
+** (consumes v).
 */
 val ev_ref_get(struct interp *in, val ref);
 enum ev ev_ref_set(struct interp *in, const struct ast_node *at, val ref, val v);

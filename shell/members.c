@@ -507,7 +507,7 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
     }
     switch (val_kind(target)) {
     case VAL_OBJECT: {
-        if (is(name, "Value") && conv_is_ref(target)) {
+        if (is(name, "Value") && (conv_is_ref(target) || val_obj_has(target, SCOPE_BOUND_ID))) {
             *out = ev_ref_get(in, target);
             return EV_OK;
         }
@@ -635,7 +635,7 @@ enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, 
 {
     switch (val_kind(target)) {
     case VAL_OBJECT: {
-        if (is(name, "Value") && conv_is_ref(target))
+        if (is(name, "Value") && (conv_is_ref(target) || val_obj_has(target, SCOPE_BOUND_ID)))
             return ev_ref_set(in, at, target, value);
         bool handled;
         enum ev crc = ev_class_member_set(in, at, target, val_str(name), value, &handled);

@@ -54,6 +54,14 @@ struct scope {
     uint64_t id; /* never reused: a [ref] finds its variable's scope by it */
 };
 
+/*
+** Hidden members of an object bound to a variable (a [ref] to it, the
+** PSVariable Get-Variable gives): the id of the variable's scope and its
+** name, by which its Value reads and sets the variable (eval.c).
+*/
+#define SCOPE_BOUND_ID "\x01RefScope"
+#define SCOPE_BOUND_NAME "\x01RefName"
+
 struct scope *scope_new(struct scope *parent, unsigned flags);
 struct scope *scope_retain(struct scope *s);
 void scope_release(struct scope *s);

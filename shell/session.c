@@ -215,9 +215,12 @@ static val psvariable(const char *name, size_t n, val value, const char *descrip
     return o;
 }
 
+/* The PSVariable of a variable of scope s, its Value bound to the variable. */
 static val var_object(struct interp *in, struct scope *s, const struct var *v)
 {
-    return psvariable(v->name, v->nlen, v->value, v->description, v->options, depth_of(in, s));
+    val o = psvariable(v->name, v->nlen, v->value, v->description, v->options, depth_of(in, s));
+    o = val_obj_set(o, SCOPE_BOUND_ID, val_long((int64_t)s->id));
+    return val_obj_set(o, SCOPE_BOUND_NAME, val_str_n(v->name, v->nlen));
 }
 
 static bool hidden_name(const char *name)

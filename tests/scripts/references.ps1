@@ -43,6 +43,22 @@ function Set-Global { Set-Result ([ref]$global:shared) 'set from a function' }
 Set-Global
 $global:shared
 
+# the PSVariable of Get-Variable is bound to its variable the same way
+$live = 1
+$pv = Get-Variable live
+$pv.Value = 9
+$live
+$live = 4
+$pv.Value
+(Get-Variable live).Value = 11
+$live
+function Set-Live { $pv.Value = 'from a function' }
+Set-Live
+$live
+Set-Variable fixed 1 -Option ReadOnly
+(Get-Variable fixed).Value = 2
+$fixed
+
 # TryParse: the result through the reference, the type's default when it fails
 $n = $null
 [int]::TryParse('42', [ref]$n)
