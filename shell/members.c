@@ -1516,6 +1516,13 @@ enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val targe
         if (handled || rc)
             return rc;
     }
+    /* $null has no methods, not even GetType() and ToString() */
+    if (val_is_null(target)) {
+        struct err_spec spec = {"You cannot call a method on a null-valued expression.", "InvokeMethodOnNull",
+                                "InvalidOperation", "System.Management.Automation.RuntimeException",
+                                val_nothing(), NULL};
+        return ev_throw(in, at, &spec);
+    }
     if (is(name, "GetEnumerator") && nargs == 0 && val_kind(target) == VAL_HASHTABLE) {
         /* DictionaryEntry objects with Key/Name and Value */
         val a = val_arr_new();
@@ -1563,12 +1570,6 @@ enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val targe
     if (is(name, "GetHashCode") && nargs == 0) {
         *out = val_int((int32_t)val_key_hash(target));
         return EV_OK;
-    }
-    if (val_is_null(target)) {
-        struct err_spec spec = {"You cannot call a method on a null-valued expression.", "InvokeMethodOnNull",
-                                "InvalidOperation", "System.Management.Automation.RuntimeException",
-                                val_nothing(), NULL};
-        return ev_throw(in, at, &spec);
     }
     if (val_kind(target) == VAL_ARRAY) {
         /* method enumeration: call it on each element */
