@@ -991,6 +991,9 @@ static enum ev run_script(struct cmd_ctx *c, val sb, val o, val *out)
 /* Does the value have a natural order (IComparable), as opposed to objects and collections? */
 static bool comparable(val v)
 {
+    int32_t parts[4];
+    if (conv_version_parts(v, parts))
+        return true; /* System.Version is IComparable */
     switch (val_kind(v)) {
     case VAL_OBJECT:
     case VAL_HASHTABLE:

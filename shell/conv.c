@@ -795,6 +795,69 @@ static bool to_array_of(val v, uint16_t elem, val *out, struct conv_error *err)
     return true;
 }
 
+/* A System.Version from its parts (Build and Revision may be -1). */
+static val version_object(const int32_t p[4])
+{
+    static const char *const names[] = {"Major", "Minor", "Build", "Revision"};
+    val o = val_obj_new(CONV_VERSION);
+    for (int i = 0; i < 4; i++)
+        o = val_obj_set(o, names[i], val_int(p[i]));
+    o = val_obj_set(o, "MajorRevision", val_int(p[3] < 0 ? -1 : (int16_t)(p[3] >> 16)));
+    o = val_obj_set(o, "MinorRevision", val_int(p[3] < 0 ? -1 : (int16_t)(p[3] & 0xFFFF)));
+    struct buf t = BUF_INIT;
+    buf_printf(&t, "%d.%d", p[0], p[1]);
+    for (int i = 2; i < 4 && p[i] >= 0; i++)
+        buf_printf(&t, ".%d", p[i]);
+    return val_obj_set(o, "\x01ToString", val_str_buf(&t));
+}
+
+bool conv_version_parts(val v, int32_t parts[4])
+{
+    if (val_kind(v) != VAL_OBJECT || !val_obj_ntypes(v) || strcmp(val_obj_type_at(v, 0), CONV_VERSION))
+        return false;
+    static const char *const names[] = {"Major", "Minor", "Build", "Revision"};
+    for (int i = 0; i < 4; i++) {
+        val x = val_obj_get(v, names[i]);
+        parts[i] = val_kind(x) == VAL_INT ? (int32_t)x.u.i : -1;
+        val_free(x);
+    }
+    return true;
+}
+
+/*
+** new Version(string): two to four parts of digits, each an Int32 of 0 or
+** more, as .NET parses it; NULL or the .NET error's message.
+*/
+static const char *parse_version(const char *s, int32_t p[4])
+{
+    int n = 0;
+    p[2] = p[3] = -1;
+    for (;;) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        bool neg = *s == '-' || *s == '+' ? *s++ == '-' : false;
+        if (*s < '0' || *s > '9')
+            return n >= 4 ? "Version string portion was too short or too long." : "Input string was not in a correct format.";
+        int64_t x = 0;
+        while (*s >= '0' && *s <= '9' && x <= INT32_MAX)
+            x = x * 10 + (*s++ - '0');
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (x > INT32_MAX)
+            return "Value was either too large or too small for an Int32.";
+        if (neg && x)
+            return "Version's parameters must be greater than or equal to zero.\r\nParameter name: version";
+        if (n == 4)
+            return "Version string portion was too short or too long.";
+        p[n++] = (int32_t)x;
+        if (*s == '\0')
+            break;
+        if (*s++ != '.')
+            return "Input string was not in a correct format.";
+    }
+    return n < 2 ? "Version string portion was too short or too long." : NULL;
+}
+
 val conv_ref_new(val value)
 {
     val r = val_obj_new(CONV_PSREFERENCE);
@@ -1119,6 +1182,30 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
             return r;
         }
         break;
+    case TY_VERSION: {
+        int32_t p[4];
+        if (conv_version_parts(v, p)) {
+            *out = v;
+            return true;
+        }
+        if (k == VAL_HASHTABLE || k == VAL_ARRAY || k == VAL_OBJECT || k == VAL_SCRIPTBLOCK)
+            break;
+        /* the constructor that takes a string */
+        struct buf text = BUF_INIT;
+        conv_str(v, &text);
+        const char *why = parse_version(buf_cstr(&text), p);
+        if (why) {
+            conv_fail(err, "InvalidCastConstructorException", "System.Management.Automation.PSInvalidCastException",
+                      "Cannot convert value \"%s\" to type \"System.Version\". Error: \"%s\"", buf_cstr(&text), why);
+            buf_release(&text);
+            val_free(v);
+            return false;
+        }
+        buf_release(&text);
+        val_free(v);
+        *out = version_object(p);
+        return true;
+    }
     case TY_REF:
         /* [ref]value: a reference that holds it; a reference stays itself */
         *out = conv_is_ref(v) ? v : conv_ref_new(v);

@@ -62,6 +62,13 @@ val conv_exception(uint16_t type, const char *message, val inner);
 ** to a variable ([ref]$x, eval.c) carries where the variable lives too.
 */
 #define CONV_PSREFERENCE "System.Management.Automation.PSReference"
+/*
+** [version]: a System.Version object of two to four parts (Build and
+** Revision -1 when absent). conv_version_parts() reads one into parts[4]
+** (false for anything else); comparing them in order orders versions.
+*/
+#define CONV_VERSION "System.Version"
+bool conv_version_parts(val v, int32_t parts[4]);
 val conv_ref_new(val value);
 bool conv_is_ref(val v);
 /* Clears the hooks if they are the ones installed with this ud. */

@@ -3388,9 +3388,34 @@ struct interp *interp_new(const struct interp_options *opt)
     interp_set_global(in, "PID", val_int((int32_t)getpid()));
     const char *home = getenv("HOME");
     interp_set_global(in, "HOME", val_str_new(home ? home : "/"));
+    /* Windows PowerShell 5.1 of Windows Server 2019, where Exchange 2019 runs */
+    static const struct {
+        const char *name, *version;
+    } versions[] = {
+        {"PSVersion", "5.1.17763.316"},         {"PSEdition", NULL},
+        {"PSCompatibleVersions", NULL},         {"BuildVersion", "10.0.17763.316"},
+        {"CLRVersion", "4.0.30319.42000"},      {"WSManStackVersion", "3.0"},
+        {"PSRemotingProtocolVersion", "2.3"},   {"SerializationVersion", "1.1.0.1"},
+    };
     val ver = val_hash_new(false);
-    ver = val_hash_set(ver, val_str_new("PSVersion"), val_str_new("5.1"));
-    ver = val_hash_set(ver, val_str_new("PSEdition"), val_str_new("Desktop"));
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(versions); i++) {
+        val v;
+        struct conv_error err;
+        if (i == 1) {
+            v = val_str_new("Desktop");
+        } else if (i == 2) {
+            static const char *const compatible[] = {"1.0", "2.0", "3.0", "4.0", "5.0", "5.1.17763.316"};
+            v = val_arr_new();
+            for (size_t k = 0; k < EMSH_ARRAY_SIZE(compatible); k++) {
+                val c;
+                if (conv_to_type(val_str_new(compatible[k]), TY_VERSION, &c, &err))
+                    v = val_arr_push(v, c);
+            }
+        } else if (!conv_to_type(val_str_new(versions[i].version), TY_VERSION, &v, &err)) {
+            continue;
+        }
+        ver = val_hash_set(ver, val_str_new(versions[i].name), v);
+    }
     ver = val_hash_set(ver, val_str_new("EmshVersion"), val_str_new(EMSH_VERSION));
     interp_set_global(in, "PSVersionTable", ver);
     if (opt && opt->computer_name)

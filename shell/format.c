@@ -1115,6 +1115,15 @@ static const struct fmt_column group_columns[] = {
     {NULL, "Group", NULL, NULL, 0, FMT_ALIGN_UNDEFINED},
 };
 
+/* System.Version (DotNetTypes.format.ps1xml) */
+static const char *const version_types[] = {"System.Version", NULL};
+static const struct fmt_column version_columns[] = {
+    {NULL, "Major", NULL, NULL, 6, FMT_ALIGN_LEFT},
+    {NULL, "Minor", NULL, NULL, 6, FMT_ALIGN_LEFT},
+    {NULL, "Build", NULL, NULL, 6, FMT_ALIGN_LEFT},
+    {NULL, "Revision", NULL, NULL, 8, FMT_ALIGN_LEFT},
+};
+
 static const struct fmt_view builtin_views[] = {
     {.name = "Dictionary", .types = dict_types, .shape = FMT_SHAPE_TABLE, .columns = dict_columns, .ncolumns = 2},
     {.name = DICTENTRY, .types = dict_types, .shape = FMT_SHAPE_LIST, .items = dict_items, .nitems = 2},
@@ -1123,6 +1132,8 @@ static const struct fmt_view builtin_views[] = {
     {.name = "System.TimeSpan", .types = timespan_types, .shape = FMT_SHAPE_WIDE, .items = timespan_wide, .nitems = 1},
     {.name = "DateTime", .types = datetime_types, .shape = FMT_SHAPE_CUSTOM, .text = datetime_text},
     {.name = "System.Guid", .types = guid_types, .shape = FMT_SHAPE_TABLE, .columns = guid_columns, .ncolumns = 1},
+    {.name = "System.Version", .types = version_types, .shape = FMT_SHAPE_TABLE, .columns = version_columns,
+     .ncolumns = 4},
     {.name = "System.RuntimeType", .types = type_types, .shape = FMT_SHAPE_TABLE, .columns = type_columns, .ncolumns = 4},
     {.name = "GroupInfoNoElement", .types = group_noelement_types, .shape = FMT_SHAPE_TABLE, .columns = group_columns,
      .ncolumns = 2},

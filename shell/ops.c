@@ -451,6 +451,19 @@ bool ops_compare(val l, val r, bool icase, int *cmp, struct conv_error *err)
     case VAL_SCRIPTBLOCK:
     case VAL_ARRAY:
     case VAL_TYPE: {
+        int32_t vl[4], vr[4];
+        if (conv_version_parts(l, vl)) {
+            /* Version.CompareTo: part by part, an absent part (-1) first */
+            val c;
+            if (!conv_to_type(val_copy(r), TY_VERSION, &c, err))
+                return false;
+            conv_version_parts(c, vr);
+            val_free(c);
+            *cmp = 0;
+            for (int i = 0; i < 4 && !*cmp; i++)
+                *cmp = vl[i] < vr[i] ? -1 : vl[i] > vr[i];
+            return true;
+        }
         if (kr == kl && val_key_equal(l, r)) {
             *cmp = 0;
             return true;
@@ -525,6 +538,17 @@ bool ops_equal(val l, val r, bool icase)
         kr = VAL_NULL;
     if (kl == VAL_NULL || kr == VAL_NULL)
         return kl == kr;
+    int32_t vl[4], vr[4];
+    if (conv_version_parts(l, vl)) {
+        /* Version.Equals: every part the same, the right side converted */
+        val c;
+        struct conv_error err;
+        if (!conv_to_type(val_copy(r), TY_VERSION, &c, &err))
+            return false;
+        conv_version_parts(c, vr);
+        val_free(c);
+        return !memcmp(vl, vr, sizeof vl);
+    }
     if (kl == VAL_OBJECT && val_obj_ntypes(l) && !strcmp(val_obj_type_at(l, 0), "System.Uri")) {
         /* Uri.Equals: the same URI once canonical, fragments aside; the right side converted */
         val u;
