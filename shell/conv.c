@@ -10,6 +10,7 @@
 */
 #include "conv.h"
 #include "datetime.h"
+#include "netaddr.h"
 #include "netfmt.h"
 #include "parse.h"
 #include "text.h"
@@ -1190,12 +1191,12 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
         }
         if (k == VAL_HASHTABLE || k == VAL_ARRAY || k == VAL_OBJECT || k == VAL_SCRIPTBLOCK)
             break;
-        /* the constructor that takes a string */
+        /* Version.Parse */
         struct buf text = BUF_INIT;
         conv_str(v, &text);
         const char *why = parse_version(buf_cstr(&text), p);
         if (why) {
-            conv_fail(err, "InvalidCastConstructorException", "System.Management.Automation.PSInvalidCastException",
+            conv_fail(err, "InvalidCastParseTargetInvocation", "System.Management.Automation.PSInvalidCastException",
                       "Cannot convert value \"%s\" to type \"System.Version\". Error: \"%s\"", buf_cstr(&text), why);
             buf_release(&text);
             val_free(v);
@@ -1204,6 +1205,31 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
         buf_release(&text);
         val_free(v);
         *out = version_object(p);
+        return true;
+    }
+    case TY_IPADDRESS:
+    case TY_MAILADDRESS: {
+        const char *tname = type == TY_IPADDRESS ? NETADDR_IP : NETADDR_MAIL;
+        if (netaddr_is(v, tname)) {
+            *out = v;
+            return true;
+        }
+        if (k != VAL_STRING)
+            break;
+        /* the constructor that takes a string */
+        const char *why;
+        val a = type == TY_IPADDRESS ? netaddr_ip(val_str(v), val_str_len(v), &why)
+                                     : netaddr_mail(val_str(v), val_str_len(v), &why);
+        if (val_kind(a) == VAL_NOTHING) {
+            /* IPAddress converts through its Parse method, MailAddress through its constructor */
+            conv_fail(err, type == TY_IPADDRESS ? "InvalidCastParseTargetInvocation" : "InvalidCastConstructorException",
+                      "System.Management.Automation.PSInvalidCastException",
+                      "Cannot convert value \"%s\" to type \"%s\". Error: \"%s\"", val_str(v), tname, why);
+            val_free(v);
+            return false;
+        }
+        val_free(v);
+        *out = a;
         return true;
     }
     case TY_REF:

@@ -18,6 +18,7 @@
 */
 #include "eval_int.h"
 #include "datetime.h"
+#include "netaddr.h"
 #include "netfmt.h"
 #include "ops.h"
 #include "regex.h"
@@ -142,6 +143,18 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
             *out = val_enum(t, v);
             return EV_OK;
         }
+    }
+    if (t == TY_IPADDRESS) {
+        static const struct {
+            const char *name, *text;
+        } known[] = {{"Any", "0.0.0.0"},      {"Loopback", "127.0.0.1"}, {"Broadcast", "255.255.255.255"},
+                     {"None", "255.255.255.255"}, {"IPv6Any", "::"}, {"IPv6Loopback", "::1"}, {"IPv6None", "::"}};
+        for (size_t i = 0; i < EMSH_ARRAY_SIZE(known); i++)
+            if (is(name, known[i].name)) {
+                const char *why;
+                *out = netaddr_ip(known[i].text, strlen(known[i].text), &why);
+                return EV_OK;
+            }
     }
     switch (t) {
     case TY_MATH:
@@ -2079,7 +2092,7 @@ static enum ev try_parse(struct interp *in, const struct ast_node *at, uint16_t 
 {
     static const uint16_t types[] = {TY_BYTE, TY_SBYTE, TY_INT16, TY_UINT16, TY_INT, TY_UINT32, TY_LONG,
                                      TY_UINT64, TY_SINGLE, TY_DOUBLE, TY_DECIMAL, TY_BOOL, TY_GUID,
-                                     TY_DATETIME, TY_TIMESPAN};
+                                     TY_DATETIME, TY_TIMESPAN, TY_IPADDRESS};
     bool known = false;
     for (size_t i = 0; i < EMSH_ARRAY_SIZE(types); i++)
         known |= types[i] == t;
@@ -2120,7 +2133,7 @@ static enum ev try_parse(struct interp *in, const struct ast_node *at, uint16_t 
         struct dec d;
         if (number_text(text, s.len, true, &num) && dec_parse(num.s, num.len, &d) == DEC_OK)
             result = val_dec(d);
-    } else if (t == TY_GUID || t == TY_TIMESPAN) {
+    } else if (t == TY_GUID || t == TY_TIMESPAN || t == TY_IPADDRESS) {
         if (s.len && !conv_to_type(val_str_n(text, s.len), t, &result, &err))
             result = val_nothing();
     } else if (number_text(text, s.len, fraction, &num)) {
@@ -2133,6 +2146,8 @@ static enum ev try_parse(struct interp *in, const struct ast_node *at, uint16_t 
     static const uint8_t empty_guid[16];
     if (!ok && t == TY_GUID)
         result = val_guid(empty_guid);
+    else if (!ok && t == TY_IPADDRESS)
+        result = val_null();
     else if (!ok && !conv_to_type(t == TY_DATETIME || t == TY_TIMESPAN ? val_long(0) : val_int(0), t, &result, &err))
         result = val_null();
     *out = val_bool(ok);
@@ -2427,6 +2442,14 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
                 return method_error(in, at, name, na, "String was not recognized as a valid TimeSpan.");
             return EV_OK;
         }
+    }
+    if (t == TY_IPADDRESS && is(name, "Parse") && na == 1) {
+        struct buf s = BUF_INIT;
+        conv_str(args[0], &s);
+        const char *why;
+        *out = netaddr_ip(buf_cstr(&s), s.len, &why);
+        buf_release(&s);
+        return val_kind(*out) == VAL_NOTHING ? method_error(in, at, name, na, why) : EV_OK;
     }
     if ((t == TY_INT || t == TY_LONG || t == TY_DOUBLE || t == TY_GUID || t == TY_BOOL) && is(name, "Parse") && na >= 1) {
         struct conv_error err;

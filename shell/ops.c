@@ -2,6 +2,7 @@
 ** ops.c - arithmetic and comparison (see ops.h).
 */
 #include "ops.h"
+#include "netaddr.h"
 #include "text.h"
 
 #include <math.h>
@@ -538,6 +539,19 @@ bool ops_equal(val l, val r, bool icase)
         kr = VAL_NULL;
     if (kl == VAL_NULL || kr == VAL_NULL)
         return kl == kr;
+    if (netaddr_is(l, NETADDR_IP) || netaddr_is(l, NETADDR_MAIL)) {
+        /* IPAddress.Equals, MailAddress.Equals: the same address, the right side converted */
+        val c;
+        struct conv_error err;
+        if (!conv_to_type(val_copy(r), netaddr_is(l, NETADDR_IP) ? TY_IPADDRESS : TY_MAILADDRESS, &c, &err))
+            return false;
+        val a = val_obj_get(l, "\x01ToString"), b = val_obj_get(c, "\x01ToString");
+        bool eq = text_ieq(val_str(a), val_str_len(a), val_str(b), val_str_len(b));
+        val_free(a);
+        val_free(b);
+        val_free(c);
+        return eq;
+    }
     int32_t vl[4], vr[4];
     if (conv_version_parts(l, vl)) {
         /* Version.Equals: every part the same, the right side converted */
