@@ -34,6 +34,7 @@
 
 #include "bind.h"
 #include "conv.h"
+#include "netobj.h"
 #include "format.h"
 #include "ops.h"
 #include "parse.h"
@@ -3504,8 +3505,17 @@ static bool construct(uint16_t t, const val *args, uint32_t na, val *out, struct
         *failed = !err->id || strcmp(err->id, "CannotFindAppropriateCtor") != 0;
         return false;
     }
+    const char *why = NULL;
+    enum netobj_rc nr = netobj_new(t, args, na, out, &why);
+    if (nr == NETOBJ_OK)
+        return true;
+    if (nr == NETOBJ_ERROR) {
+        conv_fail(err, "ConstructorInvokedThrowException", "System.Management.Automation.MethodInvocationException",
+                  "Exception calling \".ctor\" with \"%u\" argument(s): \"%s\"", na, why);
+        *failed = true;
+        return false;
+    }
     if (t == TY_URI) {
-        const char *why;
         *out = uri_new(args, na, &why);
         if (val_kind(*out) != VAL_NOTHING)
             return true;

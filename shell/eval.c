@@ -1049,11 +1049,9 @@ static enum ev binary(struct interp *in, const struct ast_node *n, val *out)
     return rc;
 }
 
-/* Hooks for the pattern operators, provided by patterns.c. */
+/* The pattern operators, provided by patterns.c. */
 enum ev ev_pattern_op(struct interp *in, const struct ast_node *at, enum ast_op base, bool icase,
                       val l, val r, val *out);
-enum ev ev_format_op(struct interp *in, const struct ast_node *at, val fmt, val args, val *out);
-
 enum ev ev_binary_values(struct interp *in, const struct ast_node *at, enum ast_op op, val l,
                          val r, val *out)
 {

@@ -150,6 +150,9 @@ enum ev ev_stmt(struct interp *in, const struct ast_node *n, struct sink *out);
 /* Writes v to a sink, enumerating arrays (consumes v). */
 enum ev ev_emit(struct sink *out, val v);
 
+/* The -f operator: fmt formatted with the values of args (patterns.c). */
+enum ev ev_format_op(struct interp *in, const struct ast_node *at, val fmt, val args, val *out);
+
 /* Variables. */
 val ev_var_get(struct interp *in, const char *name, size_t n);
 enum ev ev_var_set(struct interp *in, const struct ast_node *at, const char *name, size_t n,

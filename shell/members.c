@@ -20,6 +20,7 @@
 #include "datetime.h"
 #include "netaddr.h"
 #include "netfmt.h"
+#include "netobj.h"
 #include "ops.h"
 #include "regex.h"
 #include "text.h"
@@ -144,6 +145,8 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
             return EV_OK;
         }
     }
+    if (netobj_static(t, val_str(name), NULL, 0, false, out) == NETOBJ_OK)
+        return EV_OK;
     if (t == TY_IPADDRESS) {
         static const struct {
             const char *name, *text;
@@ -303,6 +306,21 @@ static enum ev setting_failed(struct interp *in, const struct ast_node *at, cons
     return rc;
 }
 
+/* A property that can't be set: read-only, or on $null. */
+static enum ev property_assignment_error(struct interp *in, const struct ast_node *at, val name, bool on_null)
+{
+    struct buf m = BUF_INIT;
+    if (on_null)
+        buf_printf(&m, "The property '%s' cannot be found on this object. Verify that the property exists and can be set.", val_str(name));
+    else
+        buf_printf(&m, "'%s' is a ReadOnly property.", val_str(name));
+    struct err_spec spec = {buf_cstr(&m), "PropertyAssignmentException", "InvalidOperation",
+                            "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
 /* The message of the error under way (in->thrown), consumed. */
 static void thrown_message(struct interp *in, struct buf *out)
 {
@@ -419,6 +437,10 @@ val ev_resolved_view(struct interp *in, val obj)
 {
     if (val_kind(obj) != VAL_OBJECT)
         return val_copy(obj);
+    /* what a live object shows is what it is now */
+    netobj_refresh(obj);
+    if (conv_is_ref(obj) || val_obj_has(obj, SCOPE_BOUND_ID))
+        val_free(ev_ref_get(in, obj));
     if (ev_is_class_instance(in, obj))
         return ev_class_view(in, obj);
     bool any = false;
@@ -524,6 +546,7 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
             *out = ev_ref_get(in, target);
             return EV_OK;
         }
+        netobj_refresh(target);
         val v = val_obj_get(target, val_str(name));
         if (added_kind(v) == ADDED_ALIAS || added_kind(v) == ADDED_SCRIPTPROP) {
             enum ev rc = added_value(in, at, target, v, out);
@@ -650,6 +673,14 @@ enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, 
     case VAL_OBJECT: {
         if (is(name, "Value") && (conv_is_ref(target) || val_obj_has(target, SCOPE_BOUND_ID)))
             return ev_ref_set(in, at, target, value);
+        const char *why = NULL;
+        enum netobj_rc nr = netobj_set(target, val_str(name), val_copy(value), &why);
+        if (nr != NETOBJ_NONE) {
+            val_free(value);
+            if (nr == NETOBJ_OK)
+                return EV_OK;
+            return nr == NETOBJ_READONLY ? property_assignment_error(in, at, name, false) : setting_failed(in, at, val_str(name), why);
+        }
         bool handled;
         enum ev crc = ev_class_member_set(in, at, target, val_str(name), value, &handled);
         if (handled || crc)
@@ -701,19 +732,9 @@ enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, 
         }
     }
         /* fall through */
-    default: {
+    default:
         val_free(value);
-        struct buf m = BUF_INIT;
-        if (val_is_null(target))
-            buf_printf(&m, "The property '%s' cannot be found on this object. Verify that the property exists and can be set.", val_str(name));
-        else
-            buf_printf(&m, "'%s' is a ReadOnly property.", val_str(name));
-        struct err_spec spec = {buf_cstr(&m), "PropertyAssignmentException", "InvalidOperation",
-                                "System.Management.Automation.RuntimeException", val_nothing(), NULL};
-        enum ev rc = ev_throw(in, at, &spec);
-        buf_release(&m);
-        return rc;
-    }
+        return property_assignment_error(in, at, name, val_is_null(target));
     }
 }
 
@@ -1504,6 +1525,38 @@ static enum ev where_foreach(struct interp *in, const struct ast_node *at, val t
     return EV_OK;
 }
 
+/*
+** The methods of StringBuilder and Stopwatch objects (netobj.h), and
+** StringBuilder.AppendFormat, which formats as -f does.
+*/
+static enum ev netobj_method(struct interp *in, const struct ast_node *at, val target, val name, const val *args,
+                             uint32_t na, val *out, bool *handled)
+{
+    const char *why = NULL;
+    enum netobj_rc r;
+    if (is(name, "AppendFormat") && na >= 1 && val_obj_ntypes(target) &&
+        !strcmp(val_obj_type_at(target, 0), NETOBJ_STRINGBUILDER)) {
+        val rest = val_arr_new(), text;
+        for (uint32_t i = 1; i < na; i++)
+            rest = val_arr_push(rest, val_copy(args[i]));
+        if (na == 2 && val_kind(args[1]) == VAL_ARRAY) {
+            val_free(rest);
+            rest = val_copy(args[1]);
+        }
+        enum ev rc = ev_format_op(in, at, args[0], rest, &text);
+        val_free(rest);
+        *handled = true;
+        if (rc)
+            return rc;
+        r = netobj_call(target, "Append", &text, 1, out, &why);
+        val_free(text);
+    } else {
+        r = netobj_call(target, val_str(name), args, na, out, &why);
+    }
+    *handled = r != NETOBJ_NONE;
+    return r == NETOBJ_ERROR ? method_error(in, at, name, na, why) : EV_OK;
+}
+
 enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val target, val name,
                          bool is_static, const val *args, uint32_t nargs, val *out)
 {
@@ -1520,6 +1573,9 @@ enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val targe
     if (handled || rc)
         return rc;
     if (val_kind(target) == VAL_OBJECT) {
+        rc = netobj_method(in, at, target, name, args, nargs, out, &handled);
+        if (handled || rc)
+            return rc;
         rc = object_method(in, at, target, name, args, nargs, out, &handled);
         if (handled || rc)
             return rc;
@@ -2167,6 +2223,16 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
     rc = try_parse(in, at, t, name, args, na, out, &handled);
     if (handled || rc)
         return rc;
+    if (netobj_static(t, val_str(name), args, na, true, out) == NETOBJ_OK)
+        return EV_OK;
+    if (is(name, "new")) {
+        const char *why = NULL;
+        enum netobj_rc r = netobj_new(t, args, na, out, &why);
+        if (r == NETOBJ_ERROR)
+            return method_error(in, at, name, na, why);
+        if (r == NETOBJ_OK)
+            return EV_OK;
+    }
     if (t == TY_MATH) {
         rc = math_method(in, at, name, args, na, out, &handled);
         if (handled || rc)
@@ -2387,7 +2453,6 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
                 val_free(rest);
                 rest = val_copy(args[1]);
             }
-            enum ev ev_format_op(struct interp *, const struct ast_node *, val, val, val *);
             rc = ev_format_op(in, at, args[0], rest, out);
             val_free(rest);
             return rc;

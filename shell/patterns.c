@@ -358,7 +358,6 @@ static enum nf_err format_arg(void *ctx, size_t index, const char *fmt, size_t f
     }
 }
 
-enum ev ev_format_op(struct interp *in, const struct ast_node *at, val fmt, val args, val *out);
 enum ev ev_format_op(struct interp *in, const struct ast_node *at, val fmt, val args, val *out)
 {
     struct buf f = BUF_INIT, o = BUF_INIT;

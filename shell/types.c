@@ -71,6 +71,7 @@ static const struct {
     {TY_IDICTIONARY, "System.Collections.IDictionary", NULL, TK_INTERFACE, TY_NONE},
     {TY_ILIST, "System.Collections.IList", NULL, TK_INTERFACE, TY_NONE},
     {TY_REF, "System.Management.Automation.PSReference", "ref", TK_CLASS, TY_OBJECT},
+    {TY_STOPWATCH, "System.Diagnostics.Stopwatch", NULL, TK_CLASS, TY_OBJECT},
 };
 
 /* Exception types scripts catch, each after its base. */

@@ -69,6 +69,7 @@ enum type_id {
     TY_IDICTIONARY,
     TY_ILIST,
     TY_REF,
+    TY_STOPWATCH,
     TY__BUILTIN_COUNT
 };
 
