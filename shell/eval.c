@@ -196,9 +196,9 @@ enum ev ev_report_error(struct interp *in, val record, int act)
     }
 }
 
-enum ev ev_write_error(struct interp *in, const struct ast_node *at, const struct err_spec *spec)
+/* $ErrorActionPreference as ev_report_error() takes it: 0 SilentlyContinue, 1 Stop, 2 Continue, 4 Ignore. */
+static int error_action(struct interp *in)
 {
-    val record = err_record(spec, in->unit, at);
     struct buf pref = BUF_INIT;
     preference(in, "ErrorActionPreference", &pref, "Continue");
     int act = 2;
@@ -209,7 +209,13 @@ enum ev ev_write_error(struct interp *in, const struct ast_node *at, const struc
     else if (text_ieq(pref.s, pref.len, "SilentlyContinue", 16))
         act = 0;
     buf_release(&pref);
-    return ev_report_error(in, record, act);
+    return act;
+}
+
+enum ev ev_write_error(struct interp *in, const struct ast_node *at, const struct err_spec *spec)
+{
+    val record = err_record(spec, in->unit, at);
+    return ev_report_error(in, record, error_action(in));
 }
 
 /* Reads one line from the terminal; false at end of input. */
@@ -1760,11 +1766,23 @@ static enum ev exec_stmts(struct interp *in, const struct ast_list *stmts, struc
             }
         }
         if (rc == EV_THROW && !in->fatal && in->try_depth == 0) {
-            /* a statement-terminating error: written, and the script goes on */
+            /*
+            ** A statement-terminating error: written, and the script goes
+            ** on. $ErrorActionPreference acts on these too, unlike
+            ** -ErrorAction: Stop ends the script with it, SilentlyContinue
+            ** only records it, Ignore drops it.
+            */
+            int act = error_action(in);
+            if (act == 1) {
+                in->fatal = true;
+                return rc;
+            }
             val record = in->thrown;
             in->thrown = val_null();
-            record_error(in, val_copy(record));
-            show_error(in, record);
+            if (act != 4)
+                record_error(in, val_copy(record));
+            if (act == 2)
+                show_error(in, record);
             val_free(record);
             continue;
         }
