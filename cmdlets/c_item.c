@@ -23,6 +23,7 @@
 #include "datetime.h"
 #include "format.h"
 #include "registry.h"
+#include "netio.h"
 #include "sdrive.h"
 #include "text.h"
 #include "types.h"
@@ -946,6 +947,11 @@ static val make_item(const char *full, enum item_form form)
     return o;
 }
 
+val item_info(const char *full)
+{
+    return make_item(full, ITEM_FULL);
+}
+
 /* A System.Management.Automation.PathInfo for a directory; its string form is the path. */
 static val path_info(const char *full)
 {
@@ -1119,11 +1125,7 @@ static bool read_file(const char *path, struct buf *out)
     FILE *f = fopen(path, "rb");
     if (!f)
         return false;
-    char chunk[65536];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(out, chunk, k);
-    bool ok = !ferror(f);
+    bool ok = buf_read(out, f);
     int e = errno;
     fclose(f);
     errno = e;

@@ -1038,10 +1038,7 @@ static enum ev file_block(struct cmd_ctx *c, const char *path, val *out)
         return rc;
     }
     struct buf text = BUF_INIT;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&text, chunk, got);
+    buf_read(&text, f);
     fclose(f);
     enum ev rc = cmd_parse_script(c, buf_cstr(&full), buf_cstr(&text), text.len, out);
     buf_release(&text);

@@ -126,3 +126,12 @@ void buf_release(struct buf *b)
     b->s = NULL;
     b->len = b->cap = 0;
 }
+
+bool buf_read(struct buf *b, FILE *f)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(b, chunk, n);
+    return !ferror(f);
+}

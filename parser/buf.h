@@ -16,6 +16,8 @@
 #include "base.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
 
 struct buf {
     char *s;
@@ -33,6 +35,8 @@ void buf_printf(struct buf *b, const char *fmt, ...) EMSH_PRINTF(2, 3);
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) EMSH_PRINTF(2, 0);
 /* Appends the UTF-8 encoding of code point cp. */
 void buf_put_utf8(struct buf *b, uint32_t cp);
+/* Appends the rest of stream f; false, with errno set, if reading it failed. */
+bool buf_read(struct buf *b, FILE *f);
 void buf_reset(struct buf *b);
 const char *buf_cstr(const struct buf *b);
 char *buf_detach(struct buf *b, size_t *len);

@@ -2748,10 +2748,7 @@ static enum ev script_file_proc(struct interp *in, const struct ast_node *at, co
     if (!f)
         return not_found(in, at, path);
     struct buf b = BUF_INIT;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&b, chunk, got);
+    buf_read(&b, f);
     fclose(f);
     char full[4096];
     const char *name = realpath(path, full) ? full : path;

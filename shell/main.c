@@ -74,11 +74,7 @@ static char *read_file(const char *path, size_t *len)
     if (!f)
         return NULL;
     struct buf b = BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&b, chunk, n);
-    int err = ferror(f) ? errno : 0;
+    int err = buf_read(&b, f) ? 0 : errno;
     if (f != stdin)
         fclose(f);
     if (err) {

@@ -20,6 +20,7 @@
 #include "datetime.h"
 #include "netaddr.h"
 #include "netfmt.h"
+#include "netio.h"
 #include "netobj.h"
 #include "ops.h"
 #include "regex.h"
@@ -61,16 +62,23 @@ static enum ev bad_args(struct interp *in, const struct ast_node *at, val name, 
     return rc;
 }
 
-static enum ev method_error(struct interp *in, const struct ast_node *at, val name, uint32_t nargs,
+/* A .NET method threw exception `exc` (its short name, the error's id) with message why. */
+static enum ev method_threw(struct interp *in, const struct ast_node *at, val name, uint32_t nargs, const char *exc,
                             const char *why)
 {
     struct buf m = BUF_INIT;
     buf_printf(&m, "Exception calling \"%s\" with \"%u\" argument(s): \"%s\"", val_str(name), nargs, why);
-    struct err_spec spec = {buf_cstr(&m), "ArgumentOutOfRangeException", "NotSpecified",
+    struct err_spec spec = {buf_cstr(&m), exc, "NotSpecified",
                             "System.Management.Automation.MethodInvocationException", val_nothing(), NULL};
     enum ev rc = ev_throw(in, at, &spec);
     buf_release(&m);
     return rc;
+}
+
+static enum ev method_error(struct interp *in, const struct ast_node *at, val name, uint32_t nargs,
+                            const char *why)
+{
+    return method_threw(in, at, name, nargs, "ArgumentOutOfRangeException", why);
 }
 
 /*
@@ -2225,6 +2233,23 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
         return rc;
     if (netobj_static(t, val_str(name), args, na, true, out) == NETOBJ_OK)
         return EV_OK;
+    char *io_why = NULL;
+    const char *io_exc = NULL;
+    enum netobj_rc io = netio_static(t, val_str(name), args, na, out, &io_exc, &io_why);
+    if (io == NETOBJ_ERROR) {
+        rc = method_threw(in, at, name, na, io_exc, io_why);
+        free(io_why);
+        return rc;
+    }
+    if (io == NETOBJ_OK) {
+        if (t == TY_DIRECTORY && val_kind(*out) == VAL_STRING) {
+            /* CreateDirectory: the DirectoryInfo of the full path */
+            val full = *out;
+            *out = item_info(val_str(full));
+            val_free(full);
+        }
+        return EV_OK;
+    }
     if (is(name, "new")) {
         const char *why = NULL;
         enum netobj_rc r = netobj_new(t, args, na, out, &why);

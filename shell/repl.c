@@ -97,10 +97,7 @@ static void load_profile(struct interp *in, struct sink *out)
         return;
     }
     struct buf b = BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&b, chunk, n);
+    buf_read(&b, f);
     fclose(f);
     struct parse_unit *u = parse_unit_new(path, buf_cstr(&b), b.len);
     buf_release(&b);

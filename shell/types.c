@@ -72,6 +72,8 @@ static const struct {
     {TY_ILIST, "System.Collections.IList", NULL, TK_INTERFACE, TY_NONE},
     {TY_REF, "System.Management.Automation.PSReference", "ref", TK_CLASS, TY_OBJECT},
     {TY_STOPWATCH, "System.Diagnostics.Stopwatch", NULL, TK_CLASS, TY_OBJECT},
+    {TY_FILE, "System.IO.File", NULL, TK_STATIC, TY_OBJECT},
+    {TY_DIRECTORY, "System.IO.Directory", NULL, TK_STATIC, TY_OBJECT},
 };
 
 /* Exception types scripts catch, each after its base. */

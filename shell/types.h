@@ -70,6 +70,8 @@ enum type_id {
     TY_ILIST,
     TY_REF,
     TY_STOPWATCH,
+    TY_FILE,
+    TY_DIRECTORY,
     TY__BUILTIN_COUNT
 };
 
