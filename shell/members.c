@@ -2110,6 +2110,80 @@ static enum ev path_static(struct interp *in, const struct ast_node *at, val nam
     return EV_OK;
 }
 
+/* Object.Equals as Array.IndexOf applies it: the same type and value, strings by ordinal. */
+static bool same_value(val a, val b)
+{
+    if (val_kind(a) != val_kind(b))
+        return false;
+    if (val_kind(a) == VAL_STRING)
+        return val_str_len(a) == val_str_len(b) && !memcmp(val_str(a), val_str(b), val_str_len(a));
+    return ops_equal(a, b, false);
+}
+
+static int sort_cmp(const void *x, const void *y)
+{
+    int c = 0;
+    ops_compare(*(const val *)x, *(const val *)y, false, &c, NULL);
+    return c;
+}
+
+/*
+** [array]::IndexOf, LastIndexOf, Reverse, Sort and Clear: the array
+** itself changed where .NET changes it (arrays are shared by reference).
+** A range that leaves the array is .NET's ArgumentException.
+*/
+static enum ev array_static(struct interp *in, const struct ast_node *at, val name, const val *args, uint32_t na,
+                            val *out, bool *handled)
+{
+    if (na == 0 || val_kind(args[0]) != VAL_ARRAY)
+        return EV_OK;
+    val a = args[0];
+    int64_t n = val_arr_len(a), from = 0, count = n;
+    bool index_of = is(name, "IndexOf") || is(name, "LastIndexOf");
+    uint32_t range_at = index_of ? 2 : 1; /* where (index, length) start */
+    if (!index_of && !is(name, "Reverse") && !is(name, "Sort") && !is(name, "Clear"))
+        return EV_OK;
+    *handled = true;
+    if (na > range_at && !conv_to_int64(args[range_at], &from, NULL))
+        return bad_args(in, at, name, na);
+    if (na > range_at + 1 && !conv_to_int64(args[range_at + 1], &count, NULL))
+        return bad_args(in, at, name, na);
+    if (na == range_at + 1)
+        count = n - from;
+    if ((is(name, "Clear") && na != 3) || (index_of && na < 2) || na > range_at + 2)
+        return bad_args(in, at, name, na);
+    if (from < 0 || count < 0 || from > n || count > n - from)
+        return method_threw(in, at, name, na, "ArgumentException",
+                            "Offset and length were out of bounds for the array or count is greater than the "
+                            "number of elements from index to the end of the source collection.");
+    if (index_of) {
+        int64_t found = -1;
+        for (int64_t k = 0; k < count && found < 0; k++) {
+            int64_t i = is(name, "IndexOf") ? from + k : from + count - 1 - k;
+            if (same_value(val_arr_items(a)[i], args[1]))
+                found = i;
+        }
+        *out = val_int((int32_t)found);
+        return EV_OK;
+    }
+    val *v = emsh_xmalloc((size_t)(count ? count : 1) * sizeof *v);
+    for (int64_t k = 0; k < count; k++)
+        v[k] = val_arr_get(a, (uint32_t)(from + k));
+    if (is(name, "Sort"))
+        qsort(v, (size_t)count, sizeof *v, sort_cmp);
+    for (int64_t k = 0; k < count; k++) {
+        val x = is(name, "Reverse") ? v[count - 1 - k] : v[k];
+        if (is(name, "Clear")) {
+            val_free(x);
+            x = val_null();
+        }
+        a = val_arr_set(a, (uint32_t)(from + k), x);
+    }
+    free(v);
+    *out = val_nothing();
+    return EV_OK;
+}
+
 /*
 ** Does s[0..n) read as a number of the styles .NET's TryParse takes:
 ** blanks around, a sign, digits (with group commas before the point, and a
@@ -2231,6 +2305,11 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
     rc = try_parse(in, at, t, name, args, na, out, &handled);
     if (handled || rc)
         return rc;
+    if (t == TY_ARRAY) {
+        rc = array_static(in, at, name, args, na, out, &handled);
+        if (handled || rc)
+            return rc;
+    }
     if (netobj_static(t, val_str(name), args, na, true, out) == NETOBJ_OK)
         return EV_OK;
     char *io_why = NULL;

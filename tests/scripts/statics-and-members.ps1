@@ -58,3 +58,22 @@ $h.Count
 ([datetime]'2026-11-22 10:00').AddHours(-1.5).ToString('HH:mm')
 (1..10).Where({ $_ % 4 -eq 0 }) -join ','
 (1..3).ForEach({ $_ * 10 }) -join ','
+# [array]::IndexOf / LastIndexOf (Object.Equals: strings by ordinal), and
+# Reverse / Sort / Clear, which change the array in place
+$letters = 'a', 'b', 'c', 'b'
+[array]::IndexOf($letters, 'b'), [array]::LastIndexOf($letters, 'b'), [array]::IndexOf($letters, 'B') -join ' '
+[array]::IndexOf($letters, 'b', 2)
+[array]::IndexOf(@(1, 2, 3), [long]2)
+$same = $letters
+[array]::Reverse($same)
+$letters -join ''
+$numbers = 5, 3, 9, 1
+[array]::Sort($numbers)
+$numbers -join ','
+$words = 'b', 'A', 'a', 'B'
+[array]::Sort($words)
+$words -join ','
+[array]::Clear($numbers, 0, 2)
+($numbers | ForEach-Object { "[$_]" }) -join ''
+[array]::Reverse($numbers, 1, 9)
+'done'
