@@ -255,7 +255,7 @@ static bool line_matches(const struct sls *st, const char *text, size_t n, uint3
 }
 
 /* -Context: the lines kept before and after a match go back to 0 for MatchInfo input. */
-static enum ev filter_context_off(struct cmd_ctx *c, struct sls *st)
+static void filter_context_off(struct cmd_ctx *c, struct sls *st)
 {
     cmd_message(
         c, MSG_WARNING,
@@ -263,7 +263,6 @@ static enum ev filter_context_off(struct cmd_ctx *c, struct sls *st)
     st->pre = st->post = 0;
     mctx_free(st->stream);
     st->stream = NULL;
-    return EV_OK;
 }
 
 /*
@@ -300,19 +299,17 @@ static enum ev flush(struct cmd_ctx *c, const struct sls *st, val done, bool *an
     uint32_t n = val_arr_len(done);
     enum ev rc = EV_OK;
     *any = n > 0;
-    if (!n)
-        ;
-    else if (st->quiet && !st->list)
-        rc = cmd_write(c, val_bool(true));
-    else
-        for (uint32_t i = 0; i < (st->list ? 1 : n) && !rc; i++)
-            rc = cmd_write(c, matchinfo_finish(val_arr_get(done, i)));
+    if (n && st->quiet && !st->list) {
+        val_free(done);
+        return cmd_write(c, val_bool(true));
+    }
+    for (uint32_t i = 0; i < (st->list && n ? 1 : n) && !rc; i++)
+        rc = cmd_write(c, matchinfo_finish(val_arr_get(done, i)));
     val_free(done);
     return rc;
 }
 
-/* A line for a tracker (t NULL: no context), match a MatchInfo or VAL_NOTHING; returns what came
- * out. */
+/* Tracks a line (t NULL: no context; match VAL_NOTHING: none); returns what came out. */
 static val track(struct mctx *t, val text, val match)
 {
     if (t) {
@@ -344,6 +341,15 @@ static bool included(const struct sls *st, const char *path)
     return ok;
 }
 
+/* Writes the error of a file that cannot be searched, with its message m (released). */
+static enum ev file_error(struct cmd_ctx *c, struct buf *m)
+{
+    enum ev rc =
+        cmd_error(c, "ProcessingFile", "InvalidArgument", E_ARG, val_nothing(), buf_cstr(m));
+    buf_release(m);
+    return rc;
+}
+
 /* The error of a file that cannot be read ("The file ... cannot be read: <the .NET message>"). */
 static enum ev read_error(struct cmd_ctx *c, const char *path, int e)
 {
@@ -360,10 +366,7 @@ static enum ev read_error(struct cmd_ctx *c, const char *path, int e)
     } else {
         buf_printf(&m, "Access to the path '%s' is denied.", path);
     }
-    enum ev rc =
-        cmd_error(c, "ProcessingFile", "InvalidArgument", E_ARG, val_nothing(), buf_cstr(&m));
-    buf_release(&m);
-    return rc;
+    return file_error(c, &m);
 }
 
 /*
@@ -460,10 +463,7 @@ static enum ev open_error(struct cmd_ctx *c, enum sdrive d)
         &m,
         "Cannot open the file because the current provider (Microsoft.PowerShell.Core\\%s) cannot open files.",
         sdrive_provider(d));
-    enum ev rc =
-        cmd_error(c, "ProcessingFile", "InvalidArgument", E_ARG, val_nothing(), buf_cstr(&m));
-    buf_release(&m);
-    return rc;
+    return file_error(c, &m);
 }
 
 /*
