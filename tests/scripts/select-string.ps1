@@ -98,6 +98,8 @@ Set-Content -Path u16.txt -Value 'größe', 'x' -Encoding Unicode
 Select-String -Path u16.txt -Pattern 'ö' | ForEach-Object { '{0}:{1}:{2}' -f $_.LineNumber, $_.Line, $_.Matches[0].Index }
 Set-Content -Path cr.txt -NoNewline -Value "one`rtwo`r`nthree`nfour"
 Select-String -Path cr.txt -Pattern 'o' | ForEach-Object { '{0}:{1}' -f $_.LineNumber, $_.Line }
+Set-Content -Path latin.txt -Value 'caf', 'x' -Encoding UTF8
+Select-String -Path latin.txt -Pattern 'caf' -Encoding bigendianunicode | ForEach-Object { $_.Line }
 
 # errors
 function Show-Error($e) {
@@ -111,6 +113,7 @@ Select-String -LiteralPath none.txt -Pattern x -ErrorVariable ev -ErrorAction Si
 Show-Error $ev[0]
 Select-String -Path env:PATH -Pattern x -ErrorVariable ev -ErrorAction SilentlyContinue
 Show-Error $ev[0]
+try { Select-String -Path a.txt -Pattern x -Encoding Byte } catch { Show-Error $_ }
 try { 'x' | Select-String '(' } catch { Show-Error $_ }
 try { 'x' | Select-String 'x', '[a' } catch { Show-Error $_ }
 try { 'a' | Select-String 'a' -Context 1, 2, 3 } catch { Show-Error $_ }
