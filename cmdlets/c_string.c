@@ -527,8 +527,7 @@ static enum ev search_files(struct cmd_ctx *c, const struct sls *st, val args, b
 
 /* {=== the cmdlet ===*/
 
-/* -Context must hold one or two numbers, none negative (ValidateCount(1, 2), ValidateRange(0,
- * ...)). */
+/* -Context: one or two numbers, none negative (5.1's ValidateCount and ValidateRange). */
 static enum ev read_context(struct cmd_ctx *c, struct sls *st)
 {
     val v = cmd_arg(c, SS_CONTEXT);
@@ -584,14 +583,14 @@ static val strings_arg(struct cmd_ctx *c, uint16_t p)
     return a;
 }
 
+/* A switch parameter's value: false when not given. */
 static bool switch_on(struct cmd_ctx *c, uint16_t p)
 {
     val v = cmd_arg(c, p);
     return val_kind(v) == VAL_SWITCH ? v.u.b : conv_truthy(v);
 }
 
-/* BeginProcessing: reads the switches and compiles the patterns (an invalid one stops the command).
- */
+/* BeginProcessing: the switches, and the patterns compiled (an invalid one stops the command). */
 static enum ev select_string_begin(struct cmd_ctx *c)
 {
     struct sls *st = cmd_state(c);
@@ -714,6 +713,7 @@ static enum ev select_string_end(struct cmd_ctx *c)
     return flush(c, st, done, &any);
 }
 
+/* Frees what the state holds: the compiled patterns, the strings and the InputStream's tracker. */
 static void select_string_release(void *state)
 {
     struct sls *st = state;

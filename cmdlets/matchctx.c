@@ -23,6 +23,7 @@ struct held {
     val dpre, dpost; /* its display context once known, else VAL_NOTHING */
 };
 
+/* The tracker: the window for the logical context and the display state machine. */
 struct mctx {
     uint32_t pre, post;
     val *win; /* the texts of the last lines, oldest first */
