@@ -22,8 +22,8 @@
 #include "conv.h"
 #include "datetime.h"
 #include "format.h"
+#include "item.h"
 #include "registry.h"
-#include "netio.h"
 #include "sdrive.h"
 #include "text.h"
 #include "types.h"
@@ -552,6 +552,32 @@ static enum ev resolve(struct cmd_ctx *c, const char *arg, unsigned flags, const
 }
 
 /*
+** For commands of other nouns (item.h): the files a path argument names,
+** globbed as resolve() globs, without its errors: the caller says them in
+** its own way.
+*/
+char **item_expand_path(const char *arg, bool literal, size_t *n, char **full)
+{
+    struct strs out = {0};
+    *full = normalize(arg);
+    if (!literal && wc_has_wildcards(arg, strlen(arg))) {
+        glob_walk("/", *full, false, &out);
+    } else if (literal) {
+        strs_push(&out, xstrdup(*full));
+    } else {
+        struct buf lit = BUF_INIT;
+        wc_unescape(*full, strlen(*full), &lit);
+        char *p = buf_detach(&lit, NULL);
+        if (p && path_exists(p, NULL))
+            strs_push(&out, p);
+        else
+            free(p);
+    }
+    *n = out.n;
+    return out.v;
+}
+
+/*
 ** The items of a path on a session drive (Env:, Variable:, Function:,
 ** Alias:) that pass the filters: a new array in *items, the drive in *d.
 ** A name without wildcards that names nothing is an error (*rc), unless
@@ -972,18 +998,7 @@ static val path_info(const char *full)
 ** ===================================================================
 */
 
-enum enc {
-    ENC_AUTO,    /* not given (or Default, Oem ...): a byte order mark decides, else UTF-8 */
-    ENC_UTF8,    /* UTF8: with a byte order mark when writing, as in 5.1 */
-    ENC_UTF16LE, /* Unicode, String, Unknown */
-    ENC_UTF16BE, /* BigEndianUnicode */
-    ENC_UTF32LE, /* UTF32 */
-    ENC_UTF32BE, /* BigEndianUTF32 */
-    ENC_ASCII,   /* Ascii: 7 bits, ? for the rest */
-    ENC_BYTE,    /* Byte: the bytes themselves */
-};
-
-static enum enc encoding_arg(struct cmd_ctx *c, uint16_t p)
+enum enc item_encoding_arg(struct cmd_ctx *c, uint16_t p)
 {
     const char *e = str_arg(c, p);
     if (!e)
@@ -1001,7 +1016,7 @@ static enum enc encoding_arg(struct cmd_ctx *c, uint16_t p)
 }
 
 /* The encoding a byte order mark announces (and its length), or ENC_AUTO. */
-static enum enc bom_of(const unsigned char *b, size_t n, size_t *len)
+enum enc item_bom(const unsigned char *b, size_t n, size_t *len)
 {
     *len = 0;
     if (n >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
@@ -1018,10 +1033,10 @@ static enum enc bom_of(const unsigned char *b, size_t n, size_t *len)
 }
 
 /* Decodes the bytes of a file into UTF-8 text (appended to out). */
-static void decode(const unsigned char *b, size_t n, enum enc e, struct buf *out)
+void item_decode(const unsigned char *b, size_t n, enum enc e, struct buf *out)
 {
     size_t skip;
-    enum enc found = bom_of(b, n, &skip);
+    enum enc found = item_bom(b, n, &skip);
     if (found != ENC_AUTO && (e == ENC_AUTO || e == found || (e == ENC_UTF8 && found == ENC_UTF8)))
         e = found;
     else
@@ -1120,7 +1135,7 @@ static void encode(const char *s, size_t n, enum enc e, bool bom, struct buf *ou
 }
 
 /* Reads a whole file; false with errno set. */
-static bool read_file(const char *path, struct buf *out)
+bool item_read_file(const char *path, struct buf *out)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -1307,7 +1322,7 @@ static enum ev get_content_process(struct cmd_ctx *c, val input)
     if (cmd_bound(c, GC_TOTAL_COUNT) && has_tail)
         return cmd_throw(c, "TailAndHeadCannotCoexist", "InvalidOperation", E_INVALID_OP, val_nothing(),
                          "The parameters TotalCount and Tail cannot be used together. Please specify only one parameter.");
-    enum enc e = encoding_arg(c, GC_ENCODING);
+    enum enc e = item_encoding_arg(c, GC_ENCODING);
     const char *delim = str_arg(c, GC_DELIMITER);
     if (e == ENC_BYTE && delim)
         return cmd_throw(c, "GetContentReaderDelimiterError", "InvalidArgument", E_ARG, val_nothing(),
@@ -1323,7 +1338,7 @@ static enum ev get_content_process(struct cmd_ctx *c, val input)
     for (size_t pi = 0; pi < paths.n && !rc; pi++) {
         const char *path = paths.v[pi];
         struct buf bytes = BUF_INIT;
-        if (is_dir(path) || !read_file(path, &bytes)) {
+        if (is_dir(path) || !item_read_file(path, &bytes)) {
             rc = path_error(c, "GetContentReaderUnauthorizedAccessError", "PermissionDenied", E_ACCESS, path,
                             "Access to the path '%s' is denied.", path);
             buf_release(&bytes);
@@ -1348,7 +1363,7 @@ static enum ev get_content_process(struct cmd_ctx *c, val input)
             continue;
         }
         struct buf text = BUF_INIT;
-        decode((const unsigned char *)buf_cstr(&bytes), bytes.len, e, &text);
+        item_decode((const unsigned char *)buf_cstr(&bytes), bytes.len, e, &text);
         buf_release(&bytes);
         if (raw) {
             if (text.len)
@@ -1435,7 +1450,7 @@ static enum ev write_values(struct cmd_ctx *c, const char *path, val values, boo
             if (f)
                 fclose(f);
             size_t bl;
-            enum enc found = bom_of(head, k, &bl);
+            enum enc found = item_bom(head, k, &bl);
             if (found != ENC_AUTO)
                 e = found;
         }
@@ -1558,7 +1573,7 @@ static enum ev content_process(struct cmd_ctx *c, bool add)
     val values = cmd_arg(c, SC_VALUE);
     struct writing w = {add, values, literal, false};
     rc = resolve_content_paths(c, &args, literal, flags, &f, &paths, drive_set_content, &w);
-    enum enc e = encoding_arg(c, SC_ENCODING);
+    enum enc e = item_encoding_arg(c, SC_ENCODING);
     bool newline = !switch_on(c, SC_NO_NEWLINE);
     for (size_t i = 0; i < paths.n && !rc; i++) {
         const char *p = paths.v[i];

@@ -27,7 +27,4 @@
 enum netobj_rc netio_static(uint16_t t, const char *name, const val *args, uint32_t na, val *out, const char **exc,
                             char **why);
 
-/* The FileInfo or DirectoryInfo of an existing full path, as Get-Item gives it (c_item.c). */
-val item_info(const char *full);
-
 #endif /* EMSH_NETIO_H */

@@ -3281,7 +3281,8 @@ static const char *const builtin_aliases[][2] = {
     {"icm", "Invoke-Command"}, {"gcm", "Get-Command"}, {"h", "Get-History"},
     {"history", "Get-History"}, {"ghy", "Get-History"}, {"cls", "Clear-Host"}, {"clear", "Clear-Host"},
     {"sleep", "Start-Sleep"}, {"epcsv", "Export-Csv"}, {"ipcsv", "Import-Csv"},
-    {"gu", "Get-Unique"}, {"ogv", "Out-GridView"}, {"man", "Get-Help"}, {"help", "Get-Help"},
+    {"gu", "Get-Unique"}, {"sls", "Select-String"}, {"ogv", "Out-GridView"}, {"man", "Get-Help"},
+    {"help", "Get-Help"},
     {"exsn", "Exit-PSSession"}, {"gdr", "Get-PSDrive"},
 };
 

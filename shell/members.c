@@ -20,10 +20,12 @@
 #include "datetime.h"
 #include "netaddr.h"
 #include "netfmt.h"
+#include "item.h"
 #include "netio.h"
 #include "netobj.h"
 #include "ops.h"
 #include "regex.h"
+#include "rxvalue.h"
 #include "text.h"
 #include "types.h"
 #include "uri.h"
@@ -810,18 +812,6 @@ static val trim(val s, const struct buf *set, bool start, bool end)
     return val_str_n(p + a, b - a);
 }
 
-/* Finds needle in hay from byte `from`; case-insensitive when icase. */
-static long find(const char *hay, size_t hn, const char *needle, size_t nn, size_t from, bool icase)
-{
-    if (nn == 0)
-        return (long)from;
-    for (size_t i = from; i + nn <= hn; i++) {
-        if (icase ? text_ieq(hay + i, nn, needle, nn) : memcmp(hay + i, needle, nn) == 0)
-            return (long)i;
-    }
-    return -1;
-}
-
 static enum ev string_method(struct interp *in, const struct ast_node *at, val s, val name,
                              const val *args, uint32_t na, val *out, bool *handled)
 {
@@ -861,7 +851,7 @@ static enum ev string_method(struct interp *in, const struct ast_node *at, val s
             buf_release(&cmp);
         }
         if (is(name, "Contains"))
-            *out = val_bool(find(p, n, x.s ? x.s : "", x.len, 0, icase) >= 0);
+            *out = val_bool(text_find(p, n, x.s ? x.s : "", x.len, 0, icase) >= 0);
         else if (is(name, "StartsWith"))
             *out = val_bool(x.len <= n && (icase ? text_ieq(p, x.len, buf_cstr(&x), x.len) : memcmp(p, buf_cstr(&x), x.len) == 0));
         else if (is(name, "EndsWith"))
@@ -874,7 +864,7 @@ static enum ev string_method(struct interp *in, const struct ast_node *at, val s
                 if (na >= 2 && (val_kind(args[1]) == VAL_INT || val_kind(args[1]) == VAL_LONG))
                     arg_int(args[1], &from);
                 size_t bf = text_utf16_offset(p, n, (size_t)(from < 0 ? 0 : from));
-                at_ = find(p, n, buf_cstr(&x), x.len, bf, icase);
+                at_ = text_find(p, n, buf_cstr(&x), x.len, bf, icase);
             } else {
                 for (long k = (long)n - (long)x.len; k >= 0; k--)
                     if (icase ? text_ieq(p + k, x.len, buf_cstr(&x), x.len) : memcmp(p + k, buf_cstr(&x), x.len) == 0) {
@@ -916,7 +906,7 @@ static enum ev string_method(struct interp *in, const struct ast_node *at, val s
         }
         size_t i = 0;
         long k;
-        while ((k = find(p, n, a.s, a.len, i, false)) >= 0) {
+        while ((k = text_find(p, n, a.s, a.len, i, false)) >= 0) {
             buf_add(&r, p + i, (size_t)k - i);
             buf_add(&r, buf_cstr(&b), b.len);
             i = (size_t)k + a.len;
@@ -1812,34 +1802,6 @@ static int split_piece_fn(void *ctx, const char *piece, size_t len, bool capture
     return 0;
 }
 
-/* A Match object as [regex]::Match returns it: Success, Value, Index, Length, Groups. */
-static val match_object(const struct rx *rx, const struct rx_match *m, const char *s, bool ok)
-{
-    val o = val_obj_new("System.Text.RegularExpressions.Match");
-    o = val_obj_set(o, "Success", val_bool(ok));
-    val groups = val_arr_new();
-    for (size_t i = 0; ok && i < rx_group_count(rx); i++) {
-        bool set = rx_group_matched(m, i);
-        val g = val_obj_new("System.Text.RegularExpressions.Group");
-        g = val_obj_set(g, "Success", val_bool(set));
-        g = val_obj_set(g, "Name", rx_group_is_named(rx, i) ? val_str_new(rx_group_name(rx, i))
-                                                          : val_str_printf("%d", rx_group_number(rx, i)));
-        size_t a = set ? m->span[2 * i] : 0, b = set ? m->span[2 * i + 1] : 0;
-        g = val_obj_set(g, "Value", val_str_n(s + a, b - a));
-        g = val_obj_set(g, "Index", val_int((int32_t)text_utf16_len(s, a)));
-        g = val_obj_set(g, "Length", val_int((int32_t)text_utf16_len(s + a, b - a)));
-        g = val_obj_set(g, "\x01ToString", val_str_n(s + a, b - a));
-        groups = val_arr_push(groups, g);
-    }
-    size_t a = ok ? m->span[0] : 0, b = ok ? m->span[1] : 0;
-    o = val_obj_set(o, "Groups", groups);
-    o = val_obj_set(o, "Value", val_str_n(s + a, b - a));
-    o = val_obj_set(o, "Index", val_int((int32_t)text_utf16_len(s, a)));
-    o = val_obj_set(o, "Length", val_int((int32_t)text_utf16_len(s + a, b - a)));
-    o = val_obj_set(o, "\x01ToString", val_str_n(s + a, b - a));
-    return o;
-}
-
 /* [regex]::Match, Matches, IsMatch, Replace, Split, Escape, Unescape. */
 static enum ev regex_static(struct interp *in, const struct ast_node *at, val name, const val *args,
                             uint32_t na, val *out, bool *handled)
@@ -1906,13 +1868,13 @@ static enum ev regex_static(struct interp *in, const struct ast_node *at, val na
         *out = val_bool(rx_exec(rx, buf_cstr(&s), s.len, 0, NULL) > 0);
     } else if (is(name, "Match")) {
         int got = rx_exec(rx, buf_cstr(&s), s.len, 0, &m);
-        *out = match_object(rx, &m, buf_cstr(&s), got > 0);
+        *out = rxv_match(rx, &m, buf_cstr(&s), got > 0);
     } else if (is(name, "Matches")) {
         struct rx_iter it;
         rx_iter_init(&it, rx, buf_cstr(&s), s.len, 0);
         val a = val_arr_new();
         while (rx_iter_next(&it, &m) > 0)
-            a = val_arr_push(a, match_object(rx, &m, buf_cstr(&s), true));
+            a = val_arr_push(a, rxv_match(rx, &m, buf_cstr(&s), true));
         *out = a;
     } else if (is(name, "Replace") && na >= 3) {
         struct buf r = BUF_INIT, o = BUF_INIT;

@@ -3,6 +3,8 @@
 */
 #include "text.h"
 
+#include <string.h>
+
 uint32_t text_next(const char *s, size_t n, size_t *i)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -133,4 +135,15 @@ size_t text_utf16_offset(const char *s, size_t n, size_t units)
         u += c >= 0x10000 ? 2 : 1;
     }
     return i;
+}
+
+long text_find(const char *hay, size_t hn, const char *needle, size_t nn, size_t from, bool icase)
+{
+    if (nn == 0)
+        return (long)from;
+    for (size_t i = from; i + nn <= hn; i++) {
+        if (icase ? text_ieq(hay + i, nn, needle, nn) : memcmp(hay + i, needle, nn) == 0)
+            return (long)i;
+    }
+    return -1;
 }

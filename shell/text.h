@@ -26,5 +26,10 @@ uint64_t text_ihash(const char *s, size_t n);
 size_t text_utf16_len(const char *s, size_t n);
 /* Byte offset of the UTF-16 unit index `units` (clamped to n). */
 size_t text_utf16_offset(const char *s, size_t n, size_t units);
+/*
+** The byte offset of the first needle[0..nn) in hay[0..hn) at or after byte
+** from (String.IndexOf), ignoring case when icase; -1 when there is none.
+*/
+long text_find(const char *hay, size_t hn, const char *needle, size_t nn, size_t from, bool icase);
 
 #endif /* EMSH_TEXT_H */

@@ -190,6 +190,33 @@ static void test_out_null_metadata(void **state)
     assert_null(m->aliases[0]);
 }
 
+/* The parameter indexes c_string.c reads Select-String's parameters by, and their sets. */
+static void test_select_string_metadata(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"InputObject", "Pattern",     "Path",          "LiteralPath",
+                                        "SimpleMatch", "CaseSensitive", "Quiet",       "List",
+                                        "Include",     "Exclude",     "NotMatch",      "AllMatches",
+                                        "Encoding",    "Context"};
+    const struct cmd_meta *m = cmd_select_string.meta;
+    assert_ptr_equal(find("sls"), &cmd_select_string);
+    assert_int_equal(m->nparams, sizeof names / sizeof *names);
+    for (uint16_t i = 0; i < m->nparams; i++)
+        assert_string_equal(m->params[i].name, names[i]);
+    assert_int_equal(m->nsets, 3);
+    assert_string_equal(m->sets[m->default_set], "File");
+    const struct param_meta *pattern = &m->params[1], *path = &m->params[2], *literal = &m->params[3];
+    assert_int_equal(pattern->sets[0].set, PSET_ALL);
+    assert_true(pattern->sets[0].mandatory);
+    assert_int_equal(pattern->sets[0].position, 0);
+    assert_int_equal(path->sets[0].position, 1);
+    assert_int_equal(path->sets[0].pipeline, PIPE_BY_NAME);
+    assert_string_equal(literal->aliases[0], "PSPath");
+    assert_int_equal(m->params[0].sets[0].pipeline, PIPE_BY_VALUE);
+    assert_int_equal(m->params[13].type, TY_INT);
+    assert_true(m->params[13].flags & PF_ARRAY);
+}
+
 /* A cmd_ctx that collects what the handler writes and reads the bind state. */
 struct fake {
     struct cmd_ctx ctx;
@@ -535,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_find_is_not_prefix),
         cmocka_unit_test(test_write_output_metadata),
         cmocka_unit_test(test_out_null_metadata),
+        cmocka_unit_test(test_select_string_metadata),
         cmocka_unit_test(test_write_output_runs),
         cmocka_unit_test(test_write_output_errors),
         cmocka_unit_test(test_out_null_runs),
