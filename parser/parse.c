@@ -88,10 +88,11 @@ static void scan_cache_init(struct parser *p)
 /*
 ** lex_scan() through the cache of recent scans. The slot of a scan at pos in
 ** a mode is (pos * 2 + mode) % SCAN_SLOTS, so the two modes of a position
-** are neighbours (i and i ^ 1) and a slot's index says its mode. A token
-** the same in both modes (lex_scan_into tells) is scanned once and found
-** from the other mode in its neighbour, with no copy: a copy just after the
-** lexer wrote the token field by field would stall on the wide loads.
+** have slots of their own. The cache pays for the tokens asked for again
+** after a speculative parse backs up; a token the same in both modes (which
+** lex_scan_into tells) is looked at in both (see below), so the other mode
+** seldom asks for it through the cache, and the slot of the other mode is
+** not looked at.
 **
 ** The answer stays valid until a scan at another position takes its slot:
 ** only peek() scans through the cache, and only at the parser's position,
@@ -99,28 +100,22 @@ static void scan_cache_init(struct parser *p)
 **
 ** This is peek() when the token is not the one already looked at: out of
 ** line, so that peek_ref() stays small enough to inline everywhere, with
-** the lookup and the lexer's call in one frame.
+** the lookup and the lexer's call in one frame. The slot takes pos before
+** the call, which does not read the cache: fewer values live across it.
 */
 static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mode mode)
 {
     uint32_t pos = p->pos;
-    uint32_t i = (pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1);
-    struct scan_slot *s = &p->scans[i];
-    const struct scan_slot *o = &p->scans[i ^ 1];
+    struct scan_slot *s = &p->scans[(pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1)];
     /* A pointer, not a copy: copying a token the lexer has just written
     ** field by field stalls the CPU, and peek() is the hottest path. */
-    const struct token *t;
+    const struct token *t = &s->tok;
     bool both;
     if (s->pos == pos) {
-        t = &s->tok;
         both = s->both;
-    } else if (o->pos == pos && o->both) {
-        t = &o->tok;
-        both = true;
     } else {
-        both = s->both = lex_scan_into(&p->lx, pos, mode, &s->tok);
         s->pos = pos;
-        t = &s->tok;
+        both = s->both = lex_scan_into(&p->lx, pos, mode, &s->tok);
     }
     /* The lexer's end of the text is at or past any limit. Nobody consumes
     ** it, so an unclosed <# before it is reported here (once: error_at
