@@ -514,16 +514,32 @@ static inline void nv_push(struct nvec *nv, struct ast_node *n)
     nv->v[nv->n++] = n;
 }
 
-static struct ast_list nv_done(struct parser *p, struct nvec *nv)
+/* nv_done() for a list of two or more: the copy, and the free of a list
+** that outgrew the inline array. */
+static EMSH_NOINLINE struct ast_list nv_done_long(struct parser *p, struct nvec *nv)
 {
     struct ast_list l = {NULL, nv->n};
-    if (nv->n) {
-        l.v = arena_alloc8(p->a, nv->n * sizeof *l.v); /* pointers: 8 is enough */
-        arena_copy(l.v, nv->v, nv->n * sizeof *l.v);
-    }
+    l.v = arena_alloc8(p->a, nv->n * sizeof *l.v); /* pointers: 8 is enough */
+    arena_copy(l.v, nv->v, nv->n * sizeof *l.v);
     if (nv->v != nv->inl)
         free(nv->v);
     nv_init(nv);
+    return l;
+}
+
+/* The list, in the arena; the vector is empty again. Most lists hold no
+** node (a command's redirections) or one (a pipeline's command), in the
+** inline array: those take no call. */
+static inline struct ast_list nv_done(struct parser *p, struct nvec *nv)
+{
+    struct ast_list l = {NULL, nv->n};
+    if (nv->n > 1)
+        return nv_done_long(p, nv);
+    if (nv->n) {
+        l.v = arena_alloc8(p->a, sizeof *l.v);
+        l.v[0] = nv->inl[0];
+        nv->n = 0;
+    }
     return l;
 }
 
