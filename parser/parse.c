@@ -279,17 +279,21 @@ static EMSH_NOINLINE void token_error(struct parser *p, const struct token *t)
     }
 }
 
+/* Consumes the token looked at last. Its error, if any, is reported after
+** the move, as the last thing: token_error() reads the token and scans with
+** a lexer of its own, not the parser's position, and a call in tail
+** position leaves next() without a frame. */
 static void next(struct parser *p)
 {
     if (EMSH_NEVER(!p->seen[LEX_EXPR] && !p->seen[LEX_CMD]))
         return;
-    const struct token *t = p->cur; /* token_error() scans with a lexer of its own */
-    if (t->err)
-        token_error(p, t);
+    const struct token *t = p->cur;
     p->pos = t->end;
     if (t->kind != TOK_NEWLINE)
         p->prev_end = t->end; /* nodes and "missing" errors end before newlines */
     forget(p);
+    if (EMSH_UNLIKELY(t->err))
+        token_error(p, t);
 }
 
 /* Is there a line break in src[from..to)? */
