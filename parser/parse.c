@@ -625,7 +625,7 @@ static struct ast_node *pipeline_chain(struct parser *p);
 static struct ast_node *expression(struct parser *p);
 static struct ast_node *unary(struct parser *p);
 static struct ast_node *primary(struct parser *p);
-static struct ast_node *postfix(struct parser *p, struct ast_node *e);
+static inline struct ast_node *postfix(struct parser *p, struct ast_node *e);
 static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_kind closer);
 static struct ast_node *statement_block(struct parser *p, enum perr_id missing, const char *arg);
 static struct ast_node *command_element(struct parser *p);
@@ -1103,25 +1103,27 @@ static struct ast_node *member_name(struct parser *p)
 }
 
 /*
-** postfix: primary { '.' member ['(' args ')'] | '::' member [...] | '[' index ']'
-**                  | '?.' member | '?[' index ']' | '++' | '--' }
-** Each operator must follow its operand with no space between.
+** Every postfix operator starts with one of `.:[?+-` (or a Unicode dash),
+** so anything else next, most often a blank, a newline or a closer, means
+** none follows: no need to scan that token in expression mode (in a command
+** it is the next argument, read in command mode). The source ends with a
+** NUL, which is no operator.
 */
-static struct ast_node *postfix(struct parser *p, struct ast_node *e)
+static bool postfix_may_follow(const struct parser *p)
+{
+    static const bool may_start[128] = {
+        ['.'] = true, [':'] = true, ['['] = true, ['?'] = true, ['+'] = true, ['-'] = true,
+    };
+    unsigned char ch = (unsigned char)p->lx.src[p->pos];
+    return ch >= 0x80 || may_start[ch];
+}
+
+/* postfix() once an operator may follow: out of line, with the frame the
+** operators need. */
+static EMSH_NOINLINE struct ast_node *postfix_ops(struct parser *p, struct ast_node *e)
 {
     for (;;) {
-        if (p->stop)
-            return e;
-        /* Every operator here starts with one of `.:[?+-` (or a Unicode
-        ** dash), so anything else next, most often a blank, a newline or a
-        ** closer, means none follows: no need to scan that token in
-        ** expression mode (in a command it is the next argument, read in
-        ** command mode). The source ends with a NUL, which is no operator. */
-        static const bool may_start[128] = {
-            ['.'] = true, [':'] = true, ['['] = true, ['?'] = true, ['+'] = true, ['-'] = true,
-        };
-        unsigned char ch = (unsigned char)p->lx.src[p->pos];
-        if (ch < 0x80 && !may_start[ch])
+        if (p->stop || !postfix_may_follow(p))
             return e;
         const struct token *t = peek_ref(p, LEX_EXPR);
         if (t->flags & TF_SPACE)
@@ -1184,6 +1186,20 @@ static struct ast_node *postfix(struct parser *p, struct ast_node *e)
             return e;
         }
     }
+}
+
+/*
+** postfix: primary { '.' member ['(' args ')'] | '::' member [...] | '[' index ']'
+**                  | '?.' member | '?[' index ']' | '++' | '--' }
+** Each operator must follow its operand with no space between. Most
+** operands have none: the first byte after them says so, inline, before
+** the call (postfix_ops() looks at that byte first too, and returns e).
+*/
+static inline struct ast_node *postfix(struct parser *p, struct ast_node *e)
+{
+    if (!postfix_may_follow(p))
+        return e;
+    return postfix_ops(p, e);
 }
 
 /* }================================================================== */
