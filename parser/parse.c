@@ -30,14 +30,18 @@
 ** backtracking asks again for tokens already seen.
 */
 struct scan_slot {
-    uint32_t pos; /* UINT32_MAX: empty */
-    bool both;    /* the other mode scans the same token here */
-    struct token tok;
+    struct token tok; /* first: the slot's address is the token's */
+    uint32_t pos;     /* UINT32_MAX: empty */
+    bool both;        /* the other mode scans the same token here */
 };
 
 #define SCAN_SLOTS 64 /* a power of two */
 
 struct parser {
+    /* recent scans, so that a token asked for again (in the other mode, or
+    ** after a speculative parse backs up) is not scanned again; first, so
+    ** that a slot's address is an index off the parser's */
+    struct scan_slot scans[SCAN_SLOTS];
     struct lexer lx;
     struct parse_unit *u;
     struct arena *a;
@@ -51,9 +55,6 @@ struct parser {
     const struct token *cur;
     const struct token *seen[2];
     struct token eof;
-    /* recent scans, so that a token asked for again (in the other mode, or
-    ** after a speculative parse backs up) is not scanned again */
-    struct scan_slot scans[SCAN_SLOTS];
     /* context */
     int depth;
     int paren;     /* inside ( ): newlines do not end expressions */
@@ -101,22 +102,21 @@ static void scan_cache_init(struct parser *p)
 ** This is peek() when the token is not the one already looked at: out of
 ** line, so that peek_ref() stays small enough to inline everywhere, with
 ** the lookup and the lexer's call in one frame. The slot takes pos before
-** the call, which does not read the cache: fewer values live across it.
+** the call, which does not read the cache, and the token is read from the
+** slot after it: only p and the slot live across the call.
 */
 static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mode mode)
 {
     uint32_t pos = p->pos;
     struct scan_slot *s = &p->scans[(pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1)];
+    if (s->pos != pos) {
+        s->pos = pos;
+        s->both = lex_scan_into(&p->lx, pos, mode, &s->tok);
+    }
     /* A pointer, not a copy: copying a token the lexer has just written
     ** field by field stalls the CPU, and peek() is the hottest path. */
     const struct token *t = &s->tok;
-    bool both;
-    if (s->pos == pos) {
-        both = s->both;
-    } else {
-        s->pos = pos;
-        both = s->both = lex_scan_into(&p->lx, pos, mode, &s->tok);
-    }
+    bool both = s->both;
     /* The lexer's end of the text is at or past any limit. Nobody consumes
     ** it, so an unclosed <# before it is reported here (once: error_at
     ** drops repeats). */
