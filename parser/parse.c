@@ -1499,10 +1499,29 @@ static struct ast_node *unary(struct parser *p)
     return result;
 }
 
+/*
+** unary() of the commonest operand, a variable: what unary() does with one
+** (through primary()), without the frames of the two. Any other token goes
+** to unary().
+*/
+static inline struct ast_node *operand(struct parser *p)
+{
+    const struct token *t = peek_ref(p, LEX_EXPR);
+    if (t->kind != TOK_VARIABLE)
+        return unary(p);
+    if (!enter(p))
+        return NULL;
+    struct ast_node *e = variable_tok(p, t, false);
+    next(p);
+    e = postfix(p, e);
+    leave(p);
+    return e;
+}
+
 /* array_literal: unary {',' unary} */
 static struct ast_node *array_literal(struct parser *p)
 {
-    struct ast_node *first = unary(p);
+    struct ast_node *first = operand(p);
     if (!first || p->no_comma || peek_ref(p, LEX_EXPR)->kind != TOK_COMMA)
         return first;
     struct ast_node *n = mknode(p, AST_ARRAY_LITERAL, first->start);
@@ -1513,7 +1532,7 @@ static struct ast_node *array_literal(struct parser *p)
         uint32_t comma_start = p->cur->start, comma_end = p->cur->end;
         next(p);
         skip_newlines(p);
-        struct ast_node *e = unary(p);
+        struct ast_node *e = operand(p);
         if (!e) {
             error_missing(p, PERR_MissingExpressionAfterToken,
                           src_text(p, comma_start, comma_end));
