@@ -2677,10 +2677,9 @@ static bool is_help_comment(const char *s, uint32_t n)
                                       "INPUTS", "OUTPUTS", "NOTES", "LINK", "COMPONENT", "ROLE",
                                       "FUNCTIONALITY", "FORWARDHELPTARGETNAME",
                                       "FORWARDHELPCATEGORY", "REMOTEHELPRUNSPACE", "EXTERNALHELP"};
-    for (uint32_t i = 0; i < n; i++) {
-        if (s[i] != '.')
-            continue;
-        uint32_t j = i;
+    /* memchr() goes from dot to dot faster than a loop over every byte */
+    for (const char *d = memchr(s, '.', n); d; d = memchr(d + 1, '.', n - (uint32_t)(d - s) - 1)) {
+        uint32_t i = (uint32_t)(d - s), j = i;
         while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '#'))
             j--;
         if (j > 0 && s[j - 1] != '\n' && s[j - 1] != '\r' && !(j >= 2 && s[j - 1] == '#' && s[j - 2] == '<'))
