@@ -1708,12 +1708,10 @@ static struct ast_node *command_element(struct parser *p)
     }
 }
 
-/* command_argument: command_element {',' command_element} */
-static struct ast_node *command_argument(struct parser *p)
+/* The array of command_argument() after its first element and a ','. Out
+** of line: few arguments are arrays, and command_argument() inlines. */
+static EMSH_NOINLINE struct ast_node *command_array(struct parser *p, struct ast_node *first)
 {
-    struct ast_node *first = command_element(p);
-    if (!first || peek_ref(p, LEX_CMD)->kind != TOK_COMMA)
-        return first;
     struct ast_node *n = mknode(p, AST_ARRAY_LITERAL, first->start);
     struct nvec v;
     nv_init(&v);
@@ -1730,6 +1728,15 @@ static struct ast_node *command_argument(struct parser *p)
     }
     n->u.array.elems = nv_done(p, &v);
     return finish(p, n);
+}
+
+/* command_argument: command_element {',' command_element} */
+static inline struct ast_node *command_argument(struct parser *p)
+{
+    struct ast_node *first = command_element(p);
+    if (!first || peek_ref(p, LEX_CMD)->kind != TOK_COMMA)
+        return first;
+    return command_array(p, first);
 }
 
 /* redirection: '>' file | '>>' file | 'N>' file | 'N>&M' | '*>' file ... */
@@ -1860,6 +1867,16 @@ static struct ast_node *command(struct parser *p)
         case TOK_REDIR_IN:
             nv_push(&redirs, redirection(p));
             break;
+        case TOK_GENERIC:
+        case TOK_IDENT: {
+            /* command_argument() of a bare word, the commonest argument:
+            ** command_element() would make the same word of t. */
+            struct ast_node *arg = bare_word(p, t);
+            if (peek_ref(p, LEX_CMD)->kind == TOK_COMMA)
+                arg = command_array(p, arg);
+            nv_push(&elems, arg);
+            break;
+        }
         default: {
             struct ast_node *arg = command_argument(p);
             if (!arg) {
