@@ -3134,8 +3134,9 @@ static struct ast_node *type_definition(struct parser *p, enum keyword kw, struc
     return finish(p, n);
 }
 
-/* Statements that start with '[': attributes of a class or enum, or an expression. */
-static struct ast_node *bracket_statement(struct parser *p)
+/* Statements that start with '[': attributes of a class or enum, or an
+** expression. Out of line, as the statements of keywords are. */
+static EMSH_NOINLINE struct ast_node *bracket_statement(struct parser *p)
 {
     struct mark m = save(p);
     uint32_t start = peek_ref(p, LEX_EXPR)->start;
@@ -3149,32 +3150,15 @@ static struct ast_node *bracket_statement(struct parser *p)
 }
 
 /*
-** statement: if | switch | foreach | for | while | do | function | filter
-**          | return | exit | throw | break | continue | trap | try | data
-**          | class | enum | using | [label] loop | pipeline_chain
+** The statement a keyword starts (kw, spelt at [start, end)), a loop with
+** its label. Out of line: most statements start with no keyword, and the
+** frame these need would cost them all.
 */
-static struct ast_node *statement(struct parser *p)
+static EMSH_NOINLINE struct ast_node *keyword_statement(struct parser *p, enum keyword kw,
+                                                        uint32_t start, uint32_t end,
+                                                        struct ast_str label)
 {
-    if (!enter(p))
-        return NULL;
     struct ast_node *r = NULL;
-    const struct token *t = peek_ref(p, LEX_CMD);
-    struct ast_str label = {"", 0};
-    uint32_t label_start = t->start;
-    if (t->kind == TOK_LABEL) {
-        label = mkstr(p, p->lx.src + t->start + 1, t->end - t->start - 1);
-        next(p);
-        skip_newlines_in(p, LEX_CMD);
-        t = peek_ref(p, LEX_CMD);
-        enum keyword kw = keyword_of(p, t);
-        if (kw != KW_FOREACH && kw != KW_FOR && kw != KW_WHILE && kw != KW_DO && kw != KW_SWITCH) {
-            leave(p);
-            return pipeline_chain(p);
-        }
-    }
-    /* The keyword's token is gone after the next peek: only its range stays. */
-    uint32_t start = t->start, end = t->end;
-    enum keyword kw = keyword_of(p, t);
     switch (kw) {
     case KW_IF: r = if_statement(p, start); break;
     case KW_SWITCH: r = switch_statement(p, start, label); break;
@@ -3219,17 +3203,63 @@ static struct ast_node *statement(struct parser *p)
         finish(p, r);
         break;
     default:
+        /* a keyword that starts no statement (`param`, `begin`, `in`...):
+        ** a command's name, as any word */
+        r = pipeline_chain(p);
+        break;
+    }
+    return r;
+}
+
+/*
+** A statement that starts with the label t: a loop or a switch, or else a
+** pipeline that takes no label. statement() has entered; this leaves,
+** before such a pipeline (as the label had not been there).
+*/
+static EMSH_NOINLINE struct ast_node *labelled_statement(struct parser *p, const struct token *t)
+{
+    struct ast_str label = mkstr(p, p->lx.src + t->start + 1, t->end - t->start - 1);
+    uint32_t label_start = t->start;
+    next(p);
+    skip_newlines_in(p, LEX_CMD);
+    t = peek_ref(p, LEX_CMD);
+    enum keyword kw = keyword_of(p, t);
+    if (kw != KW_FOREACH && kw != KW_FOR && kw != KW_WHILE && kw != KW_DO && kw != KW_SWITCH) {
+        leave(p);
+        return pipeline_chain(p);
+    }
+    struct ast_node *r = keyword_statement(p, kw, t->start, t->end, label);
+    if (r && label.n)
+        r->start = label_start; /* a labelled loop starts at its label */
+    leave(p);
+    return r;
+}
+
+/*
+** statement: if | switch | foreach | for | while | do | function | filter
+**          | return | exit | throw | break | continue | trap | try | data
+**          | class | enum | using | [label] loop | pipeline_chain
+*/
+static struct ast_node *statement(struct parser *p)
+{
+    if (!enter(p))
+        return NULL;
+    const struct token *t = peek_ref(p, LEX_CMD);
+    if (t->kind == TOK_LABEL)
+        return labelled_statement(p, t);
+    struct ast_node *r;
+    enum keyword kw = keyword_of(p, t);
+    if (kw != KW_NONE) {
+        struct ast_str none = {"", 0};
+        r = keyword_statement(p, kw, t->start, t->end, none);
+    } else if (t->kind != TOK_EOF && p->lx.src[t->start] == '[') {
         /* `[` is a bracket in expression mode wherever it stands, so the
         ** byte says what a scan in that mode would: most statements are
         ** commands, which need no such scan of their name. */
-        if (t->kind != TOK_EOF && p->lx.src[t->start] == '[')
-            r = bracket_statement(p);
-        else
-            r = pipeline_chain(p);
-        break;
+        r = bracket_statement(p);
+    } else {
+        r = pipeline_chain(p);
     }
-    if (r && label.n)
-        r->start = label_start; /* a labelled loop starts at its label */
     leave(p);
     return r;
 }
