@@ -1771,14 +1771,16 @@ static struct ast_node *redirection(struct parser *p)
 /* Redirections after an expression that heads a pipeline. */
 static struct ast_list redirections(struct parser *p)
 {
+    struct ast_list none = {NULL, 0};
+    enum tok_kind k = peek_ref(p, LEX_CMD)->kind;
+    if (k != TOK_REDIRECT && k != TOK_REDIR_IN)
+        return none; /* the commonest: no vector of nodes to make and copy */
     struct nvec v;
     nv_init(&v);
-    for (;;) {
-        enum tok_kind k = peek_ref(p, LEX_CMD)->kind;
-        if (k != TOK_REDIRECT && k != TOK_REDIR_IN)
-            break;
+    do {
         nv_push(&v, redirection(p));
-    }
+        k = peek_ref(p, LEX_CMD)->kind;
+    } while (k == TOK_REDIRECT || k == TOK_REDIR_IN);
     return nv_done(p, &v);
 }
 
