@@ -509,7 +509,7 @@ static EMSH_NOINLINE void nv_grow(struct nvec *nv)
     }
 }
 
-static inline void nv_push(struct nvec *nv, struct ast_node *n)
+static EMSH_INLINE void nv_push(struct nvec *nv, struct ast_node *n)
 {
     if (!n)
         return;
@@ -534,7 +534,7 @@ static EMSH_NOINLINE struct ast_list nv_done_long(struct parser *p, struct nvec 
 /* The list, in the arena; the vector is empty again. Most lists hold no
 ** node (a command's redirections) or one (a pipeline's command), in the
 ** inline array: those take no call. */
-static inline struct ast_list nv_done(struct parser *p, struct nvec *nv)
+static EMSH_INLINE struct ast_list nv_done(struct parser *p, struct nvec *nv)
 {
     struct ast_list l = {NULL, nv->n};
     if (nv->n > 1)
