@@ -47,7 +47,7 @@ void *arena_alloc_slow(struct arena *a, size_t n, size_t align);
 ** ends on a multiple of 16, so aligning next never passes end, and
 ** `n - 1 < end - at` is 0 < n <= end - at in one unsigned compare.
 */
-static inline void *arena_bump(struct arena *a, size_t n, size_t align)
+static EMSH_INLINE void *arena_bump(struct arena *a, size_t n, size_t align)
 {
     uintptr_t at = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
     if (EMSH_LIKELY(n <= ARENA_BIG && n - 1 < (uintptr_t)a->end - at)) {
