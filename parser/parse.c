@@ -622,7 +622,7 @@ static void ctx_restore(struct parser *p, struct ctx c)
 
 static struct ast_node *statement(struct parser *p);
 static struct ast_node *pipeline_chain(struct parser *p);
-static struct ast_node *expression(struct parser *p);
+static inline struct ast_node *expression(struct parser *p);
 static struct ast_node *unary(struct parser *p);
 static struct ast_node *primary(struct parser *p);
 static inline struct ast_node *postfix(struct parser *p, struct ast_node *e);
@@ -1561,17 +1561,23 @@ static enum ast_op binary_op(const struct token *t)
     }
 }
 
-/* Peeks for an operator; inside parentheses newlines before it are skipped. */
-static const struct token *peek_operator(struct parser *p)
+/* peek_operator() inside parentheses, out of line: the rarer case. */
+static EMSH_NOINLINE const struct token *peek_operator_nl(struct parser *p)
 {
-    if (p->paren > 0) {
-        struct mark m = save(p);
-        skip_newlines(p);
-        const struct token *t = peek_ref(p, LEX_EXPR);
-        if (binary_op(t) != OP_NONE || t->kind == TOK_QUESTION)
-            return t;
-        restore(p, m);
-    }
+    struct mark m = save(p);
+    skip_newlines(p);
+    const struct token *t = peek_ref(p, LEX_EXPR);
+    if (binary_op(t) != OP_NONE || t->kind == TOK_QUESTION)
+        return t;
+    restore(p, m);
+    return peek_ref(p, LEX_EXPR);
+}
+
+/* Peeks for an operator; inside parentheses newlines before it are skipped. */
+static inline const struct token *peek_operator(struct parser *p)
+{
+    if (p->paren > 0)
+        return peek_operator_nl(p);
     return peek_ref(p, LEX_EXPR);
 }
 
@@ -1601,14 +1607,10 @@ static struct ast_node *binary(struct parser *p, int min_prec)
     return lhs;
 }
 
-/* expression: binary ['?' expression ':' expression] */
-static struct ast_node *expression(struct parser *p)
+/* The rest of expression() after its condition cond, at a '?'. Out of line:
+** few expressions have one, and expression() inlines. */
+static EMSH_NOINLINE struct ast_node *ternary(struct parser *p, struct ast_node *cond)
 {
-    struct ast_node *cond = binary(p, 1);
-    if (!cond)
-        return NULL;
-    if (peek_operator(p)->kind != TOK_QUESTION)
-        return cond;
     next(p);
     skip_newlines(p);
     struct ast_node *n = mknode(p, AST_TERNARY, cond->start);
@@ -1628,6 +1630,15 @@ static struct ast_node *expression(struct parser *p)
     if (!n->u.ternary.else_)
         error_missing(p, PERR_ExpectedValueExpression, ":");
     return finish(p, n);
+}
+
+/* expression: binary ['?' expression ':' expression] */
+static inline struct ast_node *expression(struct parser *p)
+{
+    struct ast_node *cond = binary(p, 1);
+    if (!cond || peek_operator(p)->kind != TOK_QUESTION)
+        return cond;
+    return ternary(p, cond);
 }
 
 /* }================================================================== */
