@@ -1561,7 +1561,7 @@ static enum ast_op binary_op(const struct token *t)
     }
 }
 
-/* peek_operator() inside parentheses, out of line: the rarer case. */
+/* peek_operator() inside parentheses at a newline, out of line. */
 static EMSH_NOINLINE const struct token *peek_operator_nl(struct parser *p)
 {
     struct mark m = save(p);
@@ -1573,12 +1573,15 @@ static EMSH_NOINLINE const struct token *peek_operator_nl(struct parser *p)
     return peek_ref(p, LEX_EXPR);
 }
 
-/* Peeks for an operator; inside parentheses newlines before it are skipped. */
+/* Peeks for an operator; inside parentheses newlines before it are skipped.
+** At anything but a newline there are none to skip, and the token there is
+** the answer either way. */
 static inline const struct token *peek_operator(struct parser *p)
 {
-    if (p->paren > 0)
+    const struct token *t = peek_ref(p, LEX_EXPR);
+    if (p->paren > 0 && t->kind == TOK_NEWLINE)
         return peek_operator_nl(p);
-    return peek_ref(p, LEX_EXPR);
+    return t;
 }
 
 /* binary: array_literal {op array_literal}, by precedence climbing */
