@@ -326,12 +326,20 @@ static bool accept(struct parser *p, enum lex_mode mode, enum tok_kind k)
     return true;
 }
 
+/* skip_newlines_in() at a newline: out of line, the call is the rarer. */
+static EMSH_NOINLINE void skip_newlines_from(struct parser *p, enum lex_mode mode)
+{
+    do
+        next(p);
+    while (peek_ref(p, mode)->kind == TOK_NEWLINE);
+}
+
 /* Skips newlines, looking in the mode the caller reads in next (see
 ** skip_separators); skip_newlines() for the many that read an expression. */
-static void skip_newlines_in(struct parser *p, enum lex_mode mode)
+static inline void skip_newlines_in(struct parser *p, enum lex_mode mode)
 {
-    while (peek_ref(p, mode)->kind == TOK_NEWLINE)
-        next(p);
+    if (peek_ref(p, mode)->kind == TOK_NEWLINE)
+        skip_newlines_from(p, mode);
 }
 
 static void skip_newlines(struct parser *p)
