@@ -110,7 +110,7 @@ static inline void arena_copy(void *dst, const void *src, size_t n)
 }
 
 /* A NUL-terminated copy of s[0..n) in the arena. */
-static inline char *arena_strndup(struct arena *a, const char *s, size_t n)
+static EMSH_INLINE char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
     char *p = arena_bump(a, n + 1, 1); /* text needs no alignment: pack it */
     arena_copy(p, s, n);
