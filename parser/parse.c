@@ -1508,20 +1508,40 @@ static struct ast_node *unary(struct parser *p)
 }
 
 /*
-** unary() of the commonest operand, a variable: what unary() does with one
-** (through primary()), without the frames of the two. Any other token goes
-** to unary().
+** unary() of an operand that is a primary: what unary() does with one,
+** without its frame, and for the commonest, a variable, without the frame
+** of primary() either. A token that starts no primary (an operator, a '['
+** or none) goes to unary().
 */
 static inline struct ast_node *operand(struct parser *p)
 {
     const struct token *t = peek_ref(p, LEX_EXPR);
-    if (t->kind != TOK_VARIABLE)
+    struct ast_node *e;
+    switch (t->kind) {
+    case TOK_VARIABLE:
+        if (!enter(p))
+            return NULL;
+        e = variable_tok(p, t, false);
+        next(p);
+        break;
+    case TOK_NUMBER:
+    case TOK_STRING_SQ:
+    case TOK_STRING_DQ:
+    case TOK_HERE_SQ:
+    case TOK_HERE_DQ:
+    case TOK_LPAREN:
+    case TOK_DOLLAR_PAREN:
+    case TOK_AT_PAREN:
+    case TOK_AT_CURLY:
+    case TOK_LCURLY:
+        if (!enter(p))
+            return NULL;
+        e = primary(p);
+        break;
+    default:
         return unary(p);
-    if (!enter(p))
-        return NULL;
-    struct ast_node *e = variable_tok(p, t, false);
-    next(p);
-    e = postfix(p, e);
+    }
+    e = e ? postfix(p, e) : NULL;
     leave(p);
     return e;
 }
