@@ -492,7 +492,7 @@ static struct ast_str cooked(struct parser *p, const struct token *t)
 
 /* A growable list of nodes, copied into the arena when done. */
 struct nvec {
-    struct ast_node *inl[8];
+    struct ast_node *inl[16];
     struct ast_node **v;
     uint32_t n, cap;
 };
@@ -501,7 +501,7 @@ static void nv_init(struct nvec *nv)
 {
     nv->v = nv->inl;
     nv->n = 0;
-    nv->cap = 8;
+    nv->cap = 16;
 }
 
 /* Out of line: lists rarely outgrow the inline array, and nv_push() is
