@@ -896,7 +896,7 @@ static struct ast_node *number_node(struct parser *p, const struct token *t)
 }
 
 /* hash_literal: '@{' [key '=' statement] { (';' | newline) key '=' statement } '}' */
-static struct ast_node *hash_literal(struct parser *p)
+static EMSH_NOINLINE struct ast_node *hash_literal(struct parser *p)
 {
     struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, AST_HASHTABLE, open.start);
@@ -961,7 +961,7 @@ static struct ast_node *hash_literal(struct parser *p)
 }
 
 /* Statements up to ')' of a $( ) or @( ). */
-static struct ast_node *sub_expression(struct parser *p, enum ast_kind k)
+static EMSH_NOINLINE struct ast_node *sub_expression(struct parser *p, enum ast_kind k)
 {
     struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, k, open.start);
@@ -975,7 +975,7 @@ static struct ast_node *sub_expression(struct parser *p, enum ast_kind k)
 }
 
 /* paren_expression: '(' pipeline ')' */
-static struct ast_node *paren_expression(struct parser *p)
+static EMSH_NOINLINE struct ast_node *paren_expression(struct parser *p)
 {
     struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, AST_PAREN, open.start);
@@ -1001,7 +1001,7 @@ static struct ast_node *paren_expression(struct parser *p)
 }
 
 /* script_block_expression: '{' script_block '}' */
-static struct ast_node *script_block_expression(struct parser *p)
+static EMSH_NOINLINE struct ast_node *script_block_expression(struct parser *p)
 {
     struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, AST_SCRIPT_BLOCK_EXPR, open.start);
