@@ -1546,12 +1546,10 @@ static inline struct ast_node *operand(struct parser *p)
     return e;
 }
 
-/* array_literal: unary {',' unary} */
-static struct ast_node *array_literal(struct parser *p)
+/* The array of array_literal() after its first element and a ','. Out of
+** line: few operands are arrays, and array_literal() inlines. */
+static EMSH_NOINLINE struct ast_node *array_elements(struct parser *p, struct ast_node *first)
 {
-    struct ast_node *first = operand(p);
-    if (!first || p->no_comma || peek_ref(p, LEX_EXPR)->kind != TOK_COMMA)
-        return first;
     struct ast_node *n = mknode(p, AST_ARRAY_LITERAL, first->start);
     struct nvec v;
     nv_init(&v);
@@ -1570,6 +1568,15 @@ static struct ast_node *array_literal(struct parser *p)
     }
     n->u.array.elems = nv_done(p, &v);
     return finish(p, n);
+}
+
+/* array_literal: unary {',' unary} */
+static inline struct ast_node *array_literal(struct parser *p)
+{
+    struct ast_node *first = operand(p);
+    if (!first || p->no_comma || peek_ref(p, LEX_EXPR)->kind != TOK_COMMA)
+        return first;
+    return array_elements(p, first);
 }
 
 /* The binary operator a token stands for, if any. */
@@ -1612,16 +1619,14 @@ static inline const struct token *peek_operator(struct parser *p)
     return t;
 }
 
-/* binary: array_literal {op array_literal}, by precedence climbing */
-static struct ast_node *binary(struct parser *p, int min_prec)
+static struct ast_node *binary(struct parser *p, int min_prec);
+
+/* binary() after its first operand lhs, at an operator op that binds at
+** min_prec or tighter. Out of line: most operands stand alone. */
+static EMSH_NOINLINE struct ast_node *binary_ops(struct parser *p, struct ast_node *lhs,
+                                                 enum ast_op op, int min_prec)
 {
-    struct ast_node *lhs = array_literal(p);
-    if (!lhs)
-        return NULL;
-    while (!p->stop) {
-        enum ast_op op = binary_op(peek_operator(p));
-        if (op == OP_NONE || op_precedence(op) < min_prec)
-            break;
+    for (;;) {
         next(p);
         skip_newlines(p);
         struct ast_node *rhs = binary(p, op_precedence(op) + 1);
@@ -1634,8 +1639,24 @@ static struct ast_node *binary(struct parser *p, int min_prec)
             return finish(p, n);
         }
         lhs = finish(p, n);
+        if (p->stop)
+            return lhs;
+        op = binary_op(peek_operator(p));
+        if (op == OP_NONE || op_precedence(op) < min_prec)
+            return lhs;
     }
-    return lhs;
+}
+
+/* binary: array_literal {op array_literal}, by precedence climbing */
+static struct ast_node *binary(struct parser *p, int min_prec)
+{
+    struct ast_node *lhs = array_literal(p);
+    if (!lhs || p->stop)
+        return lhs;
+    enum ast_op op = binary_op(peek_operator(p));
+    if (op == OP_NONE || op_precedence(op) < min_prec)
+        return lhs;
+    return binary_ops(p, lhs, op, min_prec);
 }
 
 /* The rest of expression() after its condition cond, at a '?'. Out of line:
