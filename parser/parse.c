@@ -2154,12 +2154,10 @@ static struct ast_node *pipeline(struct parser *p)
     return n;
 }
 
-/* pipeline_chain: pipeline {('&&' | '||') pipeline} ['&'] */
-static struct ast_node *pipeline_chain(struct parser *p)
+/* pipeline_chain() after its first pipeline lhs, at a '&', '&&' or '||'.
+** Out of line: most pipelines stand alone. */
+static EMSH_NOINLINE struct ast_node *chain_ops(struct parser *p, struct ast_node *lhs)
 {
-    struct ast_node *lhs = pipeline(p);
-    if (!lhs)
-        return NULL;
     while (!p->stop) {
         const struct token *t = peek_ref(p, LEX_CMD);
         if (t->kind == TOK_AMP) {
@@ -2195,6 +2193,18 @@ static struct ast_node *pipeline_chain(struct parser *p)
         lhs = finish(p, n);
     }
     return lhs;
+}
+
+/* pipeline_chain: pipeline {('&&' | '||') pipeline} ['&'] */
+static struct ast_node *pipeline_chain(struct parser *p)
+{
+    struct ast_node *lhs = pipeline(p);
+    if (!lhs || p->stop)
+        return lhs;
+    enum tok_kind k = peek_ref(p, LEX_CMD)->kind;
+    if (k != TOK_AMP && k != TOK_AND_AND && k != TOK_OR_OR)
+        return lhs;
+    return chain_ops(p, lhs);
 }
 
 /* }================================================================== */
