@@ -3366,8 +3366,7 @@ static enum ast_block block_of(enum keyword kw)
 */
 static enum ast_block at_named_block(struct parser *p)
 {
-    struct token t = peek(p, LEX_CMD);
-    return block_of(keyword_of(p, &t));
+    return block_of(keyword_of(p, peek_ref(p, LEX_CMD)));
 }
 
 /*
@@ -3385,11 +3384,14 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
         skip_separators(p, LEX_CMD);
     }
     n->u.script.usings = nv_done(p, &usings);
-    /* param block, with its attributes */
+    /* param block, with its attributes; `[` is a bracket in expression
+    ** mode wherever it stands (see statement()), so the byte at the token
+    ** looked at in command mode says whether attributes come */
     struct mark m = save(p);
-    struct token pt = peek(p, LEX_EXPR);
+    const struct token *ct = peek_ref(p, LEX_CMD);
+    uint32_t attrs_start = ct->start;
     struct ast_list attrs = {NULL, 0};
-    if (pt.kind == TOK_LBRACKET) {
+    if (ct->kind != TOK_EOF && p->lx.src[ct->start] == '[') {
         attrs = attribute_list(p);
         skip_newlines_in(p, LEX_CMD);
     }
@@ -3398,7 +3400,7 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
         next(p);
         skip_newlines(p);
         if (at_kind(p, LEX_EXPR, TOK_LPAREN)) {
-            struct ast_node *pb = mknode(p, AST_PARAM_BLOCK, attrs.n ? pt.start : kw.start);
+            struct ast_node *pb = mknode(p, AST_PARAM_BLOCK, attrs.n ? attrs_start : kw.start);
             next(p);
             pb->u.param_block.attrs = attrs;
             pb->u.param_block.params = parameter_list(p, PERR_MissingEndParenthesisInFunctionParameterList);
@@ -3438,8 +3440,7 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
                 n->u.script.blocks[b] = finish(p, nb);
         }
     } else {
-        struct token t = peek(p, LEX_CMD);
-        struct ast_node *body = statement_list_node(p, t.start, closer);
+        struct ast_node *body = statement_list_node(p, peek_ref(p, LEX_CMD)->start, closer);
         struct ast_node *nb = mknode(p, AST_NAMED_BLOCK, body->start);
         nb->u.named.which = BLOCK_END;
         nb->u.named.unnamed = true;
