@@ -1760,7 +1760,16 @@ static struct ast_node *command_element(struct parser *p)
         if (!enter(p))
             return NULL;
         struct ctx c = ctx_block(p);
-        struct ast_node *e = primary(p);
+        /* primary() reads the token in expression mode: a variable there,
+        ** the commonest, is made here as primary() makes it */
+        struct ast_node *e;
+        const struct token *x = peek_ref(p, LEX_EXPR);
+        if (x->kind == TOK_VARIABLE) {
+            e = variable_tok(p, x, false);
+            next(p);
+        } else {
+            e = primary(p);
+        }
         e = e ? postfix(p, e) : NULL;
         ctx_restore(p, c);
         leave(p);
