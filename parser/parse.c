@@ -2094,7 +2094,7 @@ static struct ast_node *pipeline(struct parser *p)
     const struct token *w = p->seen[LEX_CMD];
     bool name = w && w->kind == TOK_GENERIC && (unsigned)((p->lx.src[w->start] | 0x20) - 'a') < 26;
     const struct token *t = name ? w : peek_ref(p, LEX_EXPR);
-    struct ast_node *n = mknode(p, AST_PIPELINE, t->start);
+    uint32_t start = t->start; /* t is gone after the next peek */
     struct nvec elems;
     nv_init(&elems);
     if (name) {
@@ -2129,6 +2129,8 @@ static struct ast_node *pipeline(struct parser *p)
             return NULL;
         nv_push(&elems, command(p));
     }
+    /* made here, not before an assignment, which takes its place */
+    struct ast_node *n = mknode(p, AST_PIPELINE, start);
     while (!p->stop && (peek_ref(p, LEX_CMD)->kind == TOK_PIPE || pipe_continues(p))) {
         uint32_t bar_end = peek_ref(p, LEX_CMD)->end;
         next(p);
