@@ -1218,6 +1218,19 @@ static inline struct ast_node *postfix(struct parser *p, struct ast_node *e)
 ** ===================================================================
 */
 
+/*
+** lex_skip_space() in a type or an attribute, without the call when the
+** byte at pos is a bracket, a parenthesis or a comma, which no space
+** starts: after a type's name in `[string]` most often.
+*/
+static inline uint32_t skip_space(const struct parser *p, uint32_t pos)
+{
+    char c = p->lx.src[pos];
+    if (c == ']' || c == '[' || c == '(' || c == ')' || c == ',')
+        return pos;
+    return lex_skip_space(&p->lx, pos);
+}
+
 /* type_name: name ['[' type_args ']'] {'[' {','} ']'} */
 static struct ast_node *type_name(struct parser *p)
 {
@@ -1229,16 +1242,16 @@ static struct ast_node *type_name(struct parser *p)
     advance_to(p, t.end);
     n->end = t.end;
     for (;;) {
-        uint32_t q = lex_skip_space(&p->lx, p->pos);
+        uint32_t q = skip_space(p, p->pos);
         if (q >= p->lx.len || p->lx.src[q] != '[')
             break;
-        uint32_t r = lex_skip_space(&p->lx, q + 1);
+        uint32_t r = skip_space(p, q + 1);
         char c = r < p->lx.len ? p->lx.src[r] : 0;
         if (c == ']' || c == ',') {
             uint32_t rank = 1;
             while (r < p->lx.len && p->lx.src[r] == ',') {
                 rank++;
-                r = lex_skip_space(&p->lx, r + 1);
+                r = skip_space(p, r + 1);
             }
             if (r >= p->lx.len || p->lx.src[r] != ']')
                 break;
@@ -1259,7 +1272,7 @@ static struct ast_node *type_name(struct parser *p)
         nv_init(&args);
         bool ok = true;
         for (;;) {
-            uint32_t s = lex_skip_space(&p->lx, p->pos);
+            uint32_t s = skip_space(p, p->pos);
             bool wrapped = s < p->lx.len && p->lx.src[s] == '[';
             if (wrapped)
                 advance_to(p, s + 1);
@@ -1269,13 +1282,13 @@ static struct ast_node *type_name(struct parser *p)
                 break;
             }
             nv_push(&args, a);
-            s = lex_skip_space(&p->lx, p->pos);
+            s = skip_space(p, p->pos);
             if (wrapped) {
                 if (s >= p->lx.len || p->lx.src[s] != ']') {
                     ok = false;
                     break;
                 }
-                s = lex_skip_space(&p->lx, s + 1);
+                s = skip_space(p, s + 1);
             }
             if (s < p->lx.len && p->lx.src[s] == ',') {
                 advance_to(p, s + 1);
@@ -1305,7 +1318,7 @@ static void attribute_arguments(struct parser *p, struct ast_node *attr)
     struct nvec pos, named;
     nv_init(&pos);
     nv_init(&named);
-    advance_to(p, lex_skip_space(&p->lx, p->pos) + 1); /* ( */
+    advance_to(p, skip_space(p, p->pos) + 1); /* ( */
     struct ctx c = ctx_paren(p, true);
     skip_newlines(p);
     if (!accept(p, LEX_EXPR, TOK_RPAREN)) {
@@ -1361,7 +1374,7 @@ static struct ast_node *bracket(struct parser *p, bool *is_attr)
         return NULL;
     }
     struct ast_node *n;
-    uint32_t q = lex_skip_space(&p->lx, p->pos);
+    uint32_t q = skip_space(p, p->pos);
     uint32_t before = p->nerrs;
     if (q < p->lx.len && p->lx.src[q] == '(') {
         n = mknode(p, AST_ATTRIBUTE, open.start);
