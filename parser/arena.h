@@ -47,7 +47,7 @@ void *arena_alloc_slow(struct arena *a, size_t n, size_t align);
 ** ends on a multiple of 16, so aligning next never passes end, and
 ** `n - 1 < end - at` is 0 < n <= end - at in one unsigned compare.
 */
-static inline void *arena_bump(struct arena *a, size_t n, size_t align)
+static EMSH_INLINE void *arena_bump(struct arena *a, size_t n, size_t align)
 {
     uintptr_t at = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
     if (EMSH_LIKELY(n <= ARENA_BIG && n - 1 < (uintptr_t)a->end - at)) {
@@ -110,7 +110,7 @@ static inline void arena_copy(void *dst, const void *src, size_t n)
 }
 
 /* A NUL-terminated copy of s[0..n) in the arena. */
-static inline char *arena_strndup(struct arena *a, const char *s, size_t n)
+static EMSH_INLINE char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
     char *p = arena_bump(a, n + 1, 1); /* text needs no alignment: pack it */
     arena_copy(p, s, n);

@@ -30,14 +30,18 @@
 ** backtracking asks again for tokens already seen.
 */
 struct scan_slot {
-    uint32_t pos; /* UINT32_MAX: empty */
-    bool both;    /* the other mode scans the same token here */
-    struct token tok;
+    struct token tok; /* first: the slot's address is the token's */
+    uint32_t pos;     /* UINT32_MAX: empty */
+    bool both;        /* the other mode scans the same token here */
 };
 
 #define SCAN_SLOTS 64 /* a power of two */
 
 struct parser {
+    /* recent scans, so that a token asked for again (in the other mode, or
+    ** after a speculative parse backs up) is not scanned again; first, so
+    ** that a slot's address is an index off the parser's */
+    struct scan_slot scans[SCAN_SLOTS];
     struct lexer lx;
     struct parse_unit *u;
     struct arena *a;
@@ -51,9 +55,6 @@ struct parser {
     const struct token *cur;
     const struct token *seen[2];
     struct token eof;
-    /* recent scans, so that a token asked for again (in the other mode, or
-    ** after a speculative parse backs up) is not scanned again */
-    struct scan_slot scans[SCAN_SLOTS];
     /* context */
     int depth;
     int paren;     /* inside ( ): newlines do not end expressions */
@@ -88,10 +89,11 @@ static void scan_cache_init(struct parser *p)
 /*
 ** lex_scan() through the cache of recent scans. The slot of a scan at pos in
 ** a mode is (pos * 2 + mode) % SCAN_SLOTS, so the two modes of a position
-** are neighbours (i and i ^ 1) and a slot's index says its mode. A token
-** the same in both modes (lex_scan_into tells) is scanned once and found
-** from the other mode in its neighbour, with no copy: a copy just after the
-** lexer wrote the token field by field would stall on the wide loads.
+** have slots of their own. The cache pays for the tokens asked for again
+** after a speculative parse backs up; a token the same in both modes (which
+** lex_scan_into tells) is looked at in both (see below), so the other mode
+** seldom asks for it through the cache, and the slot of the other mode is
+** not looked at.
 **
 ** The answer stays valid until a scan at another position takes its slot:
 ** only peek() scans through the cache, and only at the parser's position,
@@ -99,29 +101,22 @@ static void scan_cache_init(struct parser *p)
 **
 ** This is peek() when the token is not the one already looked at: out of
 ** line, so that peek_ref() stays small enough to inline everywhere, with
-** the lookup and the lexer's call in one frame.
+** the lookup and the lexer's call in one frame. The slot takes pos before
+** the call, which does not read the cache, and the token is read from the
+** slot after it: only p and the slot live across the call.
 */
 static EMSH_NOINLINE const struct token *peek_scan(struct parser *p, enum lex_mode mode)
 {
     uint32_t pos = p->pos;
-    uint32_t i = (pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1);
-    struct scan_slot *s = &p->scans[i];
-    const struct scan_slot *o = &p->scans[i ^ 1];
+    struct scan_slot *s = &p->scans[(pos * 2 + (uint32_t)mode) & (SCAN_SLOTS - 1)];
+    if (s->pos != pos) {
+        s->pos = pos;
+        s->both = lex_scan_into(&p->lx, pos, mode, &s->tok);
+    }
     /* A pointer, not a copy: copying a token the lexer has just written
     ** field by field stalls the CPU, and peek() is the hottest path. */
-    const struct token *t;
-    bool both;
-    if (s->pos == pos) {
-        t = &s->tok;
-        both = s->both;
-    } else if (o->pos == pos && o->both) {
-        t = &o->tok;
-        both = true;
-    } else {
-        both = s->both = lex_scan_into(&p->lx, pos, mode, &s->tok);
-        s->pos = pos;
-        t = &s->tok;
-    }
+    const struct token *t = &s->tok;
+    bool both = s->both;
     /* The lexer's end of the text is at or past any limit. Nobody consumes
     ** it, so an unclosed <# before it is reported here (once: error_at
     ** drops repeats). */
@@ -284,17 +279,21 @@ static EMSH_NOINLINE void token_error(struct parser *p, const struct token *t)
     }
 }
 
+/* Consumes the token looked at last. Its error, if any, is reported after
+** the move, as the last thing: token_error() reads the token and scans with
+** a lexer of its own, not the parser's position, and a call in tail
+** position leaves next() without a frame. */
 static void next(struct parser *p)
 {
     if (EMSH_NEVER(!p->seen[LEX_EXPR] && !p->seen[LEX_CMD]))
         return;
-    const struct token *t = p->cur; /* token_error() scans with a lexer of its own */
-    if (t->err)
-        token_error(p, t);
+    const struct token *t = p->cur;
     p->pos = t->end;
     if (t->kind != TOK_NEWLINE)
         p->prev_end = t->end; /* nodes and "missing" errors end before newlines */
     forget(p);
+    if (EMSH_UNLIKELY(t->err))
+        token_error(p, t);
 }
 
 /* Is there a line break in src[from..to)? */
@@ -327,12 +326,20 @@ static bool accept(struct parser *p, enum lex_mode mode, enum tok_kind k)
     return true;
 }
 
+/* skip_newlines_in() at a newline: out of line, the call is the rarer. */
+static EMSH_NOINLINE void skip_newlines_from(struct parser *p, enum lex_mode mode)
+{
+    do
+        next(p);
+    while (peek_ref(p, mode)->kind == TOK_NEWLINE);
+}
+
 /* Skips newlines, looking in the mode the caller reads in next (see
 ** skip_separators); skip_newlines() for the many that read an expression. */
-static void skip_newlines_in(struct parser *p, enum lex_mode mode)
+static inline void skip_newlines_in(struct parser *p, enum lex_mode mode)
 {
-    while (peek_ref(p, mode)->kind == TOK_NEWLINE)
-        next(p);
+    if (peek_ref(p, mode)->kind == TOK_NEWLINE)
+        skip_newlines_from(p, mode);
 }
 
 static void skip_newlines(struct parser *p)
@@ -485,7 +492,7 @@ static struct ast_str cooked(struct parser *p, const struct token *t)
 
 /* A growable list of nodes, copied into the arena when done. */
 struct nvec {
-    struct ast_node *inl[8];
+    struct ast_node *inl[16];
     struct ast_node **v;
     uint32_t n, cap;
 };
@@ -494,7 +501,7 @@ static void nv_init(struct nvec *nv)
 {
     nv->v = nv->inl;
     nv->n = 0;
-    nv->cap = 8;
+    nv->cap = 16;
 }
 
 /* Out of line: lists rarely outgrow the inline array, and nv_push() is
@@ -510,7 +517,7 @@ static EMSH_NOINLINE void nv_grow(struct nvec *nv)
     }
 }
 
-static inline void nv_push(struct nvec *nv, struct ast_node *n)
+static EMSH_INLINE void nv_push(struct nvec *nv, struct ast_node *n)
 {
     if (!n)
         return;
@@ -519,16 +526,32 @@ static inline void nv_push(struct nvec *nv, struct ast_node *n)
     nv->v[nv->n++] = n;
 }
 
-static struct ast_list nv_done(struct parser *p, struct nvec *nv)
+/* nv_done() for a list of two or more: the copy, and the free of a list
+** that outgrew the inline array. */
+static EMSH_NOINLINE struct ast_list nv_done_long(struct parser *p, struct nvec *nv)
 {
     struct ast_list l = {NULL, nv->n};
-    if (nv->n) {
-        l.v = arena_alloc8(p->a, nv->n * sizeof *l.v); /* pointers: 8 is enough */
-        arena_copy(l.v, nv->v, nv->n * sizeof *l.v);
-    }
+    l.v = arena_alloc8(p->a, nv->n * sizeof *l.v); /* pointers: 8 is enough */
+    arena_copy(l.v, nv->v, nv->n * sizeof *l.v);
     if (nv->v != nv->inl)
         free(nv->v);
     nv_init(nv);
+    return l;
+}
+
+/* The list, in the arena; the vector is empty again. Most lists hold no
+** node (a command's redirections) or one (a pipeline's command), in the
+** inline array: those take no call. */
+static EMSH_INLINE struct ast_list nv_done(struct parser *p, struct nvec *nv)
+{
+    struct ast_list l = {NULL, nv->n};
+    if (nv->n > 1)
+        return nv_done_long(p, nv);
+    if (nv->n) {
+        l.v = arena_alloc8(p->a, sizeof *l.v);
+        l.v[0] = nv->inl[0];
+        nv->n = 0;
+    }
     return l;
 }
 
@@ -607,10 +630,10 @@ static void ctx_restore(struct parser *p, struct ctx c)
 
 static struct ast_node *statement(struct parser *p);
 static struct ast_node *pipeline_chain(struct parser *p);
-static struct ast_node *expression(struct parser *p);
+static inline struct ast_node *expression(struct parser *p);
 static struct ast_node *unary(struct parser *p);
 static struct ast_node *primary(struct parser *p);
-static struct ast_node *postfix(struct parser *p, struct ast_node *e);
+static inline struct ast_node *postfix(struct parser *p, struct ast_node *e);
 static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_kind closer);
 static struct ast_node *statement_block(struct parser *p, enum perr_id missing, const char *arg);
 static struct ast_node *command_element(struct parser *p);
@@ -873,7 +896,7 @@ static struct ast_node *number_node(struct parser *p, const struct token *t)
 }
 
 /* hash_literal: '@{' [key '=' statement] { (';' | newline) key '=' statement } '}' */
-static struct ast_node *hash_literal(struct parser *p)
+static EMSH_NOINLINE struct ast_node *hash_literal(struct parser *p)
 {
     struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, AST_HASHTABLE, open.start);
@@ -938,7 +961,7 @@ static struct ast_node *hash_literal(struct parser *p)
 }
 
 /* Statements up to ')' of a $( ) or @( ). */
-static struct ast_node *sub_expression(struct parser *p, enum ast_kind k)
+static EMSH_NOINLINE struct ast_node *sub_expression(struct parser *p, enum ast_kind k)
 {
     struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, k, open.start);
@@ -952,7 +975,7 @@ static struct ast_node *sub_expression(struct parser *p, enum ast_kind k)
 }
 
 /* paren_expression: '(' pipeline ')' */
-static struct ast_node *paren_expression(struct parser *p)
+static EMSH_NOINLINE struct ast_node *paren_expression(struct parser *p)
 {
     struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, AST_PAREN, open.start);
@@ -978,7 +1001,7 @@ static struct ast_node *paren_expression(struct parser *p)
 }
 
 /* script_block_expression: '{' script_block '}' */
-static struct ast_node *script_block_expression(struct parser *p)
+static EMSH_NOINLINE struct ast_node *script_block_expression(struct parser *p)
 {
     struct span open = span_of(peek_ref(p, LEX_EXPR));
     struct ast_node *n = mknode(p, AST_SCRIPT_BLOCK_EXPR, open.start);
@@ -1088,25 +1111,27 @@ static struct ast_node *member_name(struct parser *p)
 }
 
 /*
-** postfix: primary { '.' member ['(' args ')'] | '::' member [...] | '[' index ']'
-**                  | '?.' member | '?[' index ']' | '++' | '--' }
-** Each operator must follow its operand with no space between.
+** Every postfix operator starts with one of `.:[?+-` (or a Unicode dash),
+** so anything else next, most often a blank, a newline or a closer, means
+** none follows: no need to scan that token in expression mode (in a command
+** it is the next argument, read in command mode). The source ends with a
+** NUL, which is no operator.
 */
-static struct ast_node *postfix(struct parser *p, struct ast_node *e)
+static bool postfix_may_follow(const struct parser *p)
+{
+    static const bool may_start[128] = {
+        ['.'] = true, [':'] = true, ['['] = true, ['?'] = true, ['+'] = true, ['-'] = true,
+    };
+    unsigned char ch = (unsigned char)p->lx.src[p->pos];
+    return ch >= 0x80 || may_start[ch];
+}
+
+/* postfix() once an operator may follow: out of line, with the frame the
+** operators need. */
+static EMSH_NOINLINE struct ast_node *postfix_ops(struct parser *p, struct ast_node *e)
 {
     for (;;) {
-        if (p->stop)
-            return e;
-        /* Every operator here starts with one of `.:[?+-` (or a Unicode
-        ** dash), so anything else next, most often a blank, a newline or a
-        ** closer, means none follows: no need to scan that token in
-        ** expression mode (in a command it is the next argument, read in
-        ** command mode). The source ends with a NUL, which is no operator. */
-        static const bool may_start[128] = {
-            ['.'] = true, [':'] = true, ['['] = true, ['?'] = true, ['+'] = true, ['-'] = true,
-        };
-        unsigned char ch = (unsigned char)p->lx.src[p->pos];
-        if (ch < 0x80 && !may_start[ch])
+        if (p->stop || !postfix_may_follow(p))
             return e;
         const struct token *t = peek_ref(p, LEX_EXPR);
         if (t->flags & TF_SPACE)
@@ -1171,6 +1196,20 @@ static struct ast_node *postfix(struct parser *p, struct ast_node *e)
     }
 }
 
+/*
+** postfix: primary { '.' member ['(' args ')'] | '::' member [...] | '[' index ']'
+**                  | '?.' member | '?[' index ']' | '++' | '--' }
+** Each operator must follow its operand with no space between. Most
+** operands have none: the first byte after them says so, inline, before
+** the call (postfix_ops() looks at that byte first too, and returns e).
+*/
+static inline struct ast_node *postfix(struct parser *p, struct ast_node *e)
+{
+    if (!postfix_may_follow(p))
+        return e;
+    return postfix_ops(p, e);
+}
+
 /* }================================================================== */
 
 /*
@@ -1178,6 +1217,19 @@ static struct ast_node *postfix(struct parser *p, struct ast_node *e)
 ** Types and attributes
 ** ===================================================================
 */
+
+/*
+** lex_skip_space() in a type or an attribute, without the call when the
+** byte at pos is a bracket, a parenthesis or a comma, which no space
+** starts: after a type's name in `[string]` most often.
+*/
+static inline uint32_t skip_space(const struct parser *p, uint32_t pos)
+{
+    char c = p->lx.src[pos];
+    if (c == ']' || c == '[' || c == '(' || c == ')' || c == ',')
+        return pos;
+    return lex_skip_space(&p->lx, pos);
+}
 
 /* type_name: name ['[' type_args ']'] {'[' {','} ']'} */
 static struct ast_node *type_name(struct parser *p)
@@ -1190,16 +1242,16 @@ static struct ast_node *type_name(struct parser *p)
     advance_to(p, t.end);
     n->end = t.end;
     for (;;) {
-        uint32_t q = lex_skip_space(&p->lx, p->pos);
+        uint32_t q = skip_space(p, p->pos);
         if (q >= p->lx.len || p->lx.src[q] != '[')
             break;
-        uint32_t r = lex_skip_space(&p->lx, q + 1);
+        uint32_t r = skip_space(p, q + 1);
         char c = r < p->lx.len ? p->lx.src[r] : 0;
         if (c == ']' || c == ',') {
             uint32_t rank = 1;
             while (r < p->lx.len && p->lx.src[r] == ',') {
                 rank++;
-                r = lex_skip_space(&p->lx, r + 1);
+                r = skip_space(p, r + 1);
             }
             if (r >= p->lx.len || p->lx.src[r] != ']')
                 break;
@@ -1220,7 +1272,7 @@ static struct ast_node *type_name(struct parser *p)
         nv_init(&args);
         bool ok = true;
         for (;;) {
-            uint32_t s = lex_skip_space(&p->lx, p->pos);
+            uint32_t s = skip_space(p, p->pos);
             bool wrapped = s < p->lx.len && p->lx.src[s] == '[';
             if (wrapped)
                 advance_to(p, s + 1);
@@ -1230,13 +1282,13 @@ static struct ast_node *type_name(struct parser *p)
                 break;
             }
             nv_push(&args, a);
-            s = lex_skip_space(&p->lx, p->pos);
+            s = skip_space(p, p->pos);
             if (wrapped) {
                 if (s >= p->lx.len || p->lx.src[s] != ']') {
                     ok = false;
                     break;
                 }
-                s = lex_skip_space(&p->lx, s + 1);
+                s = skip_space(p, s + 1);
             }
             if (s < p->lx.len && p->lx.src[s] == ',') {
                 advance_to(p, s + 1);
@@ -1266,7 +1318,7 @@ static void attribute_arguments(struct parser *p, struct ast_node *attr)
     struct nvec pos, named;
     nv_init(&pos);
     nv_init(&named);
-    advance_to(p, lex_skip_space(&p->lx, p->pos) + 1); /* ( */
+    advance_to(p, skip_space(p, p->pos) + 1); /* ( */
     struct ctx c = ctx_paren(p, true);
     skip_newlines(p);
     if (!accept(p, LEX_EXPR, TOK_RPAREN)) {
@@ -1322,7 +1374,7 @@ static struct ast_node *bracket(struct parser *p, bool *is_attr)
         return NULL;
     }
     struct ast_node *n;
-    uint32_t q = lex_skip_space(&p->lx, p->pos);
+    uint32_t q = skip_space(p, p->pos);
     uint32_t before = p->nerrs;
     if (q < p->lx.len && p->lx.src[q] == '(') {
         n = mknode(p, AST_ATTRIBUTE, open.start);
@@ -1468,12 +1520,49 @@ static struct ast_node *unary(struct parser *p)
     return result;
 }
 
-/* array_literal: unary {',' unary} */
-static struct ast_node *array_literal(struct parser *p)
+/*
+** unary() of an operand that is a primary: what unary() does with one,
+** without its frame, and for the commonest, a variable, without the frame
+** of primary() either. A token that starts no primary (an operator, a '['
+** or none) goes to unary().
+*/
+static inline struct ast_node *operand(struct parser *p)
 {
-    struct ast_node *first = unary(p);
-    if (!first || p->no_comma || peek_ref(p, LEX_EXPR)->kind != TOK_COMMA)
-        return first;
+    const struct token *t = peek_ref(p, LEX_EXPR);
+    struct ast_node *e;
+    switch (t->kind) {
+    case TOK_VARIABLE:
+        if (!enter(p))
+            return NULL;
+        e = variable_tok(p, t, false);
+        next(p);
+        break;
+    case TOK_NUMBER:
+    case TOK_STRING_SQ:
+    case TOK_STRING_DQ:
+    case TOK_HERE_SQ:
+    case TOK_HERE_DQ:
+    case TOK_LPAREN:
+    case TOK_DOLLAR_PAREN:
+    case TOK_AT_PAREN:
+    case TOK_AT_CURLY:
+    case TOK_LCURLY:
+        if (!enter(p))
+            return NULL;
+        e = primary(p);
+        break;
+    default:
+        return unary(p);
+    }
+    e = e ? postfix(p, e) : NULL;
+    leave(p);
+    return e;
+}
+
+/* The array of array_literal() after its first element and a ','. Out of
+** line: few operands are arrays, and array_literal() inlines. */
+static EMSH_NOINLINE struct ast_node *array_elements(struct parser *p, struct ast_node *first)
+{
     struct ast_node *n = mknode(p, AST_ARRAY_LITERAL, first->start);
     struct nvec v;
     nv_init(&v);
@@ -1482,7 +1571,7 @@ static struct ast_node *array_literal(struct parser *p)
         uint32_t comma_start = p->cur->start, comma_end = p->cur->end;
         next(p);
         skip_newlines(p);
-        struct ast_node *e = unary(p);
+        struct ast_node *e = operand(p);
         if (!e) {
             error_missing(p, PERR_MissingExpressionAfterToken,
                           src_text(p, comma_start, comma_end));
@@ -1492,6 +1581,15 @@ static struct ast_node *array_literal(struct parser *p)
     }
     n->u.array.elems = nv_done(p, &v);
     return finish(p, n);
+}
+
+/* array_literal: unary {',' unary} */
+static inline struct ast_node *array_literal(struct parser *p)
+{
+    struct ast_node *first = operand(p);
+    if (!first || p->no_comma || peek_ref(p, LEX_EXPR)->kind != TOK_COMMA)
+        return first;
+    return array_elements(p, first);
 }
 
 /* The binary operator a token stands for, if any. */
@@ -1511,30 +1609,37 @@ static enum ast_op binary_op(const struct token *t)
     }
 }
 
-/* Peeks for an operator; inside parentheses newlines before it are skipped. */
-static const struct token *peek_operator(struct parser *p)
+/* peek_operator() inside parentheses at a newline, out of line. */
+static EMSH_NOINLINE const struct token *peek_operator_nl(struct parser *p)
 {
-    if (p->paren > 0) {
-        struct mark m = save(p);
-        skip_newlines(p);
-        const struct token *t = peek_ref(p, LEX_EXPR);
-        if (binary_op(t) != OP_NONE || t->kind == TOK_QUESTION)
-            return t;
-        restore(p, m);
-    }
+    struct mark m = save(p);
+    skip_newlines(p);
+    const struct token *t = peek_ref(p, LEX_EXPR);
+    if (binary_op(t) != OP_NONE || t->kind == TOK_QUESTION)
+        return t;
+    restore(p, m);
     return peek_ref(p, LEX_EXPR);
 }
 
-/* binary: array_literal {op array_literal}, by precedence climbing */
-static struct ast_node *binary(struct parser *p, int min_prec)
+/* Peeks for an operator; inside parentheses newlines before it are skipped.
+** At anything but a newline there are none to skip, and the token there is
+** the answer either way. */
+static inline const struct token *peek_operator(struct parser *p)
 {
-    struct ast_node *lhs = array_literal(p);
-    if (!lhs)
-        return NULL;
-    while (!p->stop) {
-        enum ast_op op = binary_op(peek_operator(p));
-        if (op == OP_NONE || op_precedence(op) < min_prec)
-            break;
+    const struct token *t = peek_ref(p, LEX_EXPR);
+    if (p->paren > 0 && t->kind == TOK_NEWLINE)
+        return peek_operator_nl(p);
+    return t;
+}
+
+static struct ast_node *binary(struct parser *p, int min_prec);
+
+/* binary() after its first operand lhs, at an operator op that binds at
+** min_prec or tighter. Out of line: most operands stand alone. */
+static EMSH_NOINLINE struct ast_node *binary_ops(struct parser *p, struct ast_node *lhs,
+                                                 enum ast_op op, int min_prec)
+{
+    for (;;) {
         next(p);
         skip_newlines(p);
         struct ast_node *rhs = binary(p, op_precedence(op) + 1);
@@ -1547,18 +1652,30 @@ static struct ast_node *binary(struct parser *p, int min_prec)
             return finish(p, n);
         }
         lhs = finish(p, n);
+        if (p->stop)
+            return lhs;
+        op = binary_op(peek_operator(p));
+        if (op == OP_NONE || op_precedence(op) < min_prec)
+            return lhs;
     }
-    return lhs;
 }
 
-/* expression: binary ['?' expression ':' expression] */
-static struct ast_node *expression(struct parser *p)
+/* binary: array_literal {op array_literal}, by precedence climbing */
+static struct ast_node *binary(struct parser *p, int min_prec)
 {
-    struct ast_node *cond = binary(p, 1);
-    if (!cond)
-        return NULL;
-    if (peek_operator(p)->kind != TOK_QUESTION)
-        return cond;
+    struct ast_node *lhs = array_literal(p);
+    if (!lhs || p->stop)
+        return lhs;
+    enum ast_op op = binary_op(peek_operator(p));
+    if (op == OP_NONE || op_precedence(op) < min_prec)
+        return lhs;
+    return binary_ops(p, lhs, op, min_prec);
+}
+
+/* The rest of expression() after its condition cond, at a '?'. Out of line:
+** few expressions have one, and expression() inlines. */
+static EMSH_NOINLINE struct ast_node *ternary(struct parser *p, struct ast_node *cond)
+{
     next(p);
     skip_newlines(p);
     struct ast_node *n = mknode(p, AST_TERNARY, cond->start);
@@ -1578,6 +1695,15 @@ static struct ast_node *expression(struct parser *p)
     if (!n->u.ternary.else_)
         error_missing(p, PERR_ExpectedValueExpression, ":");
     return finish(p, n);
+}
+
+/* expression: binary ['?' expression ':' expression] */
+static inline struct ast_node *expression(struct parser *p)
+{
+    struct ast_node *cond = binary(p, 1);
+    if (!cond || peek_operator(p)->kind != TOK_QUESTION)
+        return cond;
+    return ternary(p, cond);
 }
 
 /* }================================================================== */
@@ -1647,7 +1773,16 @@ static struct ast_node *command_element(struct parser *p)
         if (!enter(p))
             return NULL;
         struct ctx c = ctx_block(p);
-        struct ast_node *e = primary(p);
+        /* primary() reads the token in expression mode: a variable there,
+        ** the commonest, is made here as primary() makes it */
+        struct ast_node *e;
+        const struct token *x = peek_ref(p, LEX_EXPR);
+        if (x->kind == TOK_VARIABLE) {
+            e = variable_tok(p, x, false);
+            next(p);
+        } else {
+            e = primary(p);
+        }
         e = e ? postfix(p, e) : NULL;
         ctx_restore(p, c);
         leave(p);
@@ -1658,12 +1793,10 @@ static struct ast_node *command_element(struct parser *p)
     }
 }
 
-/* command_argument: command_element {',' command_element} */
-static struct ast_node *command_argument(struct parser *p)
+/* The array of command_argument() after its first element and a ','. Out
+** of line: few arguments are arrays, and command_argument() inlines. */
+static EMSH_NOINLINE struct ast_node *command_array(struct parser *p, struct ast_node *first)
 {
-    struct ast_node *first = command_element(p);
-    if (!first || peek_ref(p, LEX_CMD)->kind != TOK_COMMA)
-        return first;
     struct ast_node *n = mknode(p, AST_ARRAY_LITERAL, first->start);
     struct nvec v;
     nv_init(&v);
@@ -1680,6 +1813,15 @@ static struct ast_node *command_argument(struct parser *p)
     }
     n->u.array.elems = nv_done(p, &v);
     return finish(p, n);
+}
+
+/* command_argument: command_element {',' command_element} */
+static inline struct ast_node *command_argument(struct parser *p)
+{
+    struct ast_node *first = command_element(p);
+    if (!first || peek_ref(p, LEX_CMD)->kind != TOK_COMMA)
+        return first;
+    return command_array(p, first);
 }
 
 /* redirection: '>' file | '>>' file | 'N>' file | 'N>&M' | '*>' file ... */
@@ -1714,14 +1856,16 @@ static struct ast_node *redirection(struct parser *p)
 /* Redirections after an expression that heads a pipeline. */
 static struct ast_list redirections(struct parser *p)
 {
+    struct ast_list none = {NULL, 0};
+    enum tok_kind k = peek_ref(p, LEX_CMD)->kind;
+    if (k != TOK_REDIRECT && k != TOK_REDIR_IN)
+        return none; /* the commonest: no vector of nodes to make and copy */
     struct nvec v;
     nv_init(&v);
-    for (;;) {
-        enum tok_kind k = peek_ref(p, LEX_CMD)->kind;
-        if (k != TOK_REDIRECT && k != TOK_REDIR_IN)
-            break;
+    do {
         nv_push(&v, redirection(p));
-    }
+        k = peek_ref(p, LEX_CMD)->kind;
+    } while (k == TOK_REDIRECT || k == TOK_REDIR_IN);
     return nv_done(p, &v);
 }
 
@@ -1810,6 +1954,16 @@ static struct ast_node *command(struct parser *p)
         case TOK_REDIR_IN:
             nv_push(&redirs, redirection(p));
             break;
+        case TOK_GENERIC:
+        case TOK_IDENT: {
+            /* command_argument() of a bare word, the commonest argument:
+            ** command_element() would make the same word of t. */
+            struct ast_node *arg = bare_word(p, t);
+            if (peek_ref(p, LEX_CMD)->kind == TOK_COMMA)
+                arg = command_array(p, arg);
+            nv_push(&elems, arg);
+            break;
+        }
         default: {
             struct ast_node *arg = command_argument(p);
             if (!arg) {
@@ -1953,7 +2107,7 @@ static struct ast_node *pipeline(struct parser *p)
     const struct token *w = p->seen[LEX_CMD];
     bool name = w && w->kind == TOK_GENERIC && (unsigned)((p->lx.src[w->start] | 0x20) - 'a') < 26;
     const struct token *t = name ? w : peek_ref(p, LEX_EXPR);
-    struct ast_node *n = mknode(p, AST_PIPELINE, t->start);
+    uint32_t start = t->start; /* t is gone after the next peek */
     struct nvec elems;
     nv_init(&elems);
     if (name) {
@@ -1988,6 +2142,8 @@ static struct ast_node *pipeline(struct parser *p)
             return NULL;
         nv_push(&elems, command(p));
     }
+    /* made here, not before an assignment, which takes its place */
+    struct ast_node *n = mknode(p, AST_PIPELINE, start);
     while (!p->stop && (peek_ref(p, LEX_CMD)->kind == TOK_PIPE || pipe_continues(p))) {
         uint32_t bar_end = peek_ref(p, LEX_CMD)->end;
         next(p);
@@ -2022,12 +2178,10 @@ static struct ast_node *pipeline(struct parser *p)
     return n;
 }
 
-/* pipeline_chain: pipeline {('&&' | '||') pipeline} ['&'] */
-static struct ast_node *pipeline_chain(struct parser *p)
+/* pipeline_chain() after its first pipeline lhs, at a '&', '&&' or '||'.
+** Out of line: most pipelines stand alone. */
+static EMSH_NOINLINE struct ast_node *chain_ops(struct parser *p, struct ast_node *lhs)
 {
-    struct ast_node *lhs = pipeline(p);
-    if (!lhs)
-        return NULL;
     while (!p->stop) {
         const struct token *t = peek_ref(p, LEX_CMD);
         if (t->kind == TOK_AMP) {
@@ -2063,6 +2217,18 @@ static struct ast_node *pipeline_chain(struct parser *p)
         lhs = finish(p, n);
     }
     return lhs;
+}
+
+/* pipeline_chain: pipeline {('&&' | '||') pipeline} ['&'] */
+static struct ast_node *pipeline_chain(struct parser *p)
+{
+    struct ast_node *lhs = pipeline(p);
+    if (!lhs || p->stop)
+        return lhs;
+    enum tok_kind k = peek_ref(p, LEX_CMD)->kind;
+    if (k != TOK_AMP && k != TOK_AND_AND && k != TOK_OR_OR)
+        return lhs;
+    return chain_ops(p, lhs);
 }
 
 /* }================================================================== */
@@ -2627,10 +2793,9 @@ static bool is_help_comment(const char *s, uint32_t n)
                                       "INPUTS", "OUTPUTS", "NOTES", "LINK", "COMPONENT", "ROLE",
                                       "FUNCTIONALITY", "FORWARDHELPTARGETNAME",
                                       "FORWARDHELPCATEGORY", "REMOTEHELPRUNSPACE", "EXTERNALHELP"};
-    for (uint32_t i = 0; i < n; i++) {
-        if (s[i] != '.')
-            continue;
-        uint32_t j = i;
+    /* memchr() goes from dot to dot faster than a loop over every byte */
+    for (const char *d = memchr(s, '.', n); d; d = memchr(d + 1, '.', n - (uint32_t)(d - s) - 1)) {
+        uint32_t i = (uint32_t)(d - s), j = i;
         while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '#'))
             j--;
         if (j > 0 && s[j - 1] != '\n' && s[j - 1] != '\r' && !(j >= 2 && s[j - 1] == '#' && s[j - 2] == '<'))
@@ -3068,8 +3233,9 @@ static struct ast_node *type_definition(struct parser *p, enum keyword kw, struc
     return finish(p, n);
 }
 
-/* Statements that start with '[': attributes of a class or enum, or an expression. */
-static struct ast_node *bracket_statement(struct parser *p)
+/* Statements that start with '[': attributes of a class or enum, or an
+** expression. Out of line, as the statements of keywords are. */
+static EMSH_NOINLINE struct ast_node *bracket_statement(struct parser *p)
 {
     struct mark m = save(p);
     uint32_t start = peek_ref(p, LEX_EXPR)->start;
@@ -3083,32 +3249,15 @@ static struct ast_node *bracket_statement(struct parser *p)
 }
 
 /*
-** statement: if | switch | foreach | for | while | do | function | filter
-**          | return | exit | throw | break | continue | trap | try | data
-**          | class | enum | using | [label] loop | pipeline_chain
+** The statement a keyword starts (kw, spelt at [start, end)), a loop with
+** its label. Out of line: most statements start with no keyword, and the
+** frame these need would cost them all.
 */
-static struct ast_node *statement(struct parser *p)
+static EMSH_NOINLINE struct ast_node *keyword_statement(struct parser *p, enum keyword kw,
+                                                        uint32_t start, uint32_t end,
+                                                        struct ast_str label)
 {
-    if (!enter(p))
-        return NULL;
     struct ast_node *r = NULL;
-    const struct token *t = peek_ref(p, LEX_CMD);
-    struct ast_str label = {"", 0};
-    uint32_t label_start = t->start;
-    if (t->kind == TOK_LABEL) {
-        label = mkstr(p, p->lx.src + t->start + 1, t->end - t->start - 1);
-        next(p);
-        skip_newlines_in(p, LEX_CMD);
-        t = peek_ref(p, LEX_CMD);
-        enum keyword kw = keyword_of(p, t);
-        if (kw != KW_FOREACH && kw != KW_FOR && kw != KW_WHILE && kw != KW_DO && kw != KW_SWITCH) {
-            leave(p);
-            return pipeline_chain(p);
-        }
-    }
-    /* The keyword's token is gone after the next peek: only its range stays. */
-    uint32_t start = t->start, end = t->end;
-    enum keyword kw = keyword_of(p, t);
     switch (kw) {
     case KW_IF: r = if_statement(p, start); break;
     case KW_SWITCH: r = switch_statement(p, start, label); break;
@@ -3153,17 +3302,63 @@ static struct ast_node *statement(struct parser *p)
         finish(p, r);
         break;
     default:
+        /* a keyword that starts no statement (`param`, `begin`, `in`...):
+        ** a command's name, as any word */
+        r = pipeline_chain(p);
+        break;
+    }
+    return r;
+}
+
+/*
+** A statement that starts with the label t: a loop or a switch, or else a
+** pipeline that takes no label. statement() has entered; this leaves,
+** before such a pipeline (as the label had not been there).
+*/
+static EMSH_NOINLINE struct ast_node *labelled_statement(struct parser *p, const struct token *t)
+{
+    struct ast_str label = mkstr(p, p->lx.src + t->start + 1, t->end - t->start - 1);
+    uint32_t label_start = t->start;
+    next(p);
+    skip_newlines_in(p, LEX_CMD);
+    t = peek_ref(p, LEX_CMD);
+    enum keyword kw = keyword_of(p, t);
+    if (kw != KW_FOREACH && kw != KW_FOR && kw != KW_WHILE && kw != KW_DO && kw != KW_SWITCH) {
+        leave(p);
+        return pipeline_chain(p);
+    }
+    struct ast_node *r = keyword_statement(p, kw, t->start, t->end, label);
+    if (r && label.n)
+        r->start = label_start; /* a labelled loop starts at its label */
+    leave(p);
+    return r;
+}
+
+/*
+** statement: if | switch | foreach | for | while | do | function | filter
+**          | return | exit | throw | break | continue | trap | try | data
+**          | class | enum | using | [label] loop | pipeline_chain
+*/
+static struct ast_node *statement(struct parser *p)
+{
+    if (!enter(p))
+        return NULL;
+    const struct token *t = peek_ref(p, LEX_CMD);
+    if (t->kind == TOK_LABEL)
+        return labelled_statement(p, t);
+    struct ast_node *r;
+    enum keyword kw = keyword_of(p, t);
+    if (kw != KW_NONE) {
+        struct ast_str none = {"", 0};
+        r = keyword_statement(p, kw, t->start, t->end, none);
+    } else if (t->kind != TOK_EOF && p->lx.src[t->start] == '[') {
         /* `[` is a bracket in expression mode wherever it stands, so the
         ** byte says what a scan in that mode would: most statements are
         ** commands, which need no such scan of their name. */
-        if (t->kind != TOK_EOF && p->lx.src[t->start] == '[')
-            r = bracket_statement(p);
-        else
-            r = pipeline_chain(p);
-        break;
+        r = bracket_statement(p);
+    } else {
+        r = pipeline_chain(p);
     }
-    if (r && label.n)
-        r->start = label_start; /* a labelled loop starts at its label */
     leave(p);
     return r;
 }
@@ -3195,8 +3390,7 @@ static enum ast_block block_of(enum keyword kw)
 */
 static enum ast_block at_named_block(struct parser *p)
 {
-    struct token t = peek(p, LEX_CMD);
-    return block_of(keyword_of(p, &t));
+    return block_of(keyword_of(p, peek_ref(p, LEX_CMD)));
 }
 
 /*
@@ -3214,11 +3408,14 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
         skip_separators(p, LEX_CMD);
     }
     n->u.script.usings = nv_done(p, &usings);
-    /* param block, with its attributes */
+    /* param block, with its attributes; `[` is a bracket in expression
+    ** mode wherever it stands (see statement()), so the byte at the token
+    ** looked at in command mode says whether attributes come */
     struct mark m = save(p);
-    struct token pt = peek(p, LEX_EXPR);
+    const struct token *ct = peek_ref(p, LEX_CMD);
+    uint32_t attrs_start = ct->start;
     struct ast_list attrs = {NULL, 0};
-    if (pt.kind == TOK_LBRACKET) {
+    if (ct->kind != TOK_EOF && p->lx.src[ct->start] == '[') {
         attrs = attribute_list(p);
         skip_newlines_in(p, LEX_CMD);
     }
@@ -3227,7 +3424,7 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
         next(p);
         skip_newlines(p);
         if (at_kind(p, LEX_EXPR, TOK_LPAREN)) {
-            struct ast_node *pb = mknode(p, AST_PARAM_BLOCK, attrs.n ? pt.start : kw.start);
+            struct ast_node *pb = mknode(p, AST_PARAM_BLOCK, attrs.n ? attrs_start : kw.start);
             next(p);
             pb->u.param_block.attrs = attrs;
             pb->u.param_block.params = parameter_list(p, PERR_MissingEndParenthesisInFunctionParameterList);
@@ -3267,8 +3464,7 @@ static struct ast_node *script_block(struct parser *p, uint32_t start, enum tok_
                 n->u.script.blocks[b] = finish(p, nb);
         }
     } else {
-        struct token t = peek(p, LEX_CMD);
-        struct ast_node *body = statement_list_node(p, t.start, closer);
+        struct ast_node *body = statement_list_node(p, peek_ref(p, LEX_CMD)->start, closer);
         struct ast_node *nb = mknode(p, AST_NAMED_BLOCK, body->start);
         nb->u.named.which = BLOCK_END;
         nb->u.named.unnamed = true;
