@@ -1894,7 +1894,7 @@ static EMSH_NOINLINE bool scan_into(struct lexer *lx, uint32_t pos, enum lex_mod
 }
 
 /*
-** Most tokens, after nothing but blanks, are scanned here, in a small frame
+** Most tokens, after nothing but blanks, are scanned here, without a frame
 ** and with no jump through the switch in scan(): the tokens of one byte
 ** that no other byte may follow as part of them, the same in both modes (a
 ** third of all tokens), and `=`, `[`, `]` and `.` in expression mode; plain
@@ -1918,7 +1918,8 @@ static uint8_t lead[256]; /* LEAD_*, by a token's first byte (init_ctab) */
 static void init_lead(void)
 {
     for (int c = 0; c < 256; c++)
-        lead[c] = c && strchr("=[].", c)             ? LEAD_EXPR
+        lead[c] = !(ptab[c] & P_SOLID)               ? LEAD_SLOW /* see lex_scan_into */
+                  : c && strchr("=[].", c)           ? LEAD_EXPR
                   : single_tok[c]                    ? LEAD_SINGLE
                   : c == '$'                         ? LEAD_DOLLAR
                   : c < 0x80 && (ctab[c] & C_IDSTART) ? LEAD_WORD
@@ -1931,20 +1932,28 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
     /* Nothing or one blank before the token (see skip_trivia), without a
     ** branch on which: a blank is not solid, so one test takes both. More
     ** blanks are indentation, at the start of a line. */
-    uint32_t blank = s[pos] == ' ', p = pos + blank, q;
+    uint32_t p = pos + (s[pos] == ' '), q;
     while (s[p] == ' ')
         p++;
-    uint16_t flags = p != pos ? TF_SPACE : 0;
-    if (!(ptab[s[p]] & P_SOLID))
+    /* LEAD_SLOW for the NUL at the end, and for a byte not solid (the next
+    ** blank, a comment, a continuation): skip_trivia()'s */
+    unsigned l = lead[s[p]];
+    if (l == LEAD_SLOW)
         return scan_into(lx, pos, mode, out);
-    unsigned l = lead[s[p]]; /* LEAD_SLOW for the NUL at the end */
-    enum tok_kind k;
-    bool both = false;
+    /* The token is written before its kind is known, to free the registers
+    ** that held its start and flags: all but the arguments of scan_into()
+    ** must fit in the ones a call may clobber, or this path needs a frame.
+    ** A variable here is always a plain one. scan_into() writes the whole
+    ** token anew. */
+    memset(out, 0, sizeof *out);
+    out->flags = (uint16_t)((p != pos ? TF_SPACE : 0) | (l == LEAD_DOLLAR ? TF_PLAIN : 0));
+    out->start = p;
     if (l == LEAD_SINGLE) {
-        k = (enum tok_kind)single_tok[s[p]];
-        q = p + 1;
-        both = true;
-    } else if (l == LEAD_DOLLAR) {
+        out->kind = (enum tok_kind)single_tok[s[p]];
+        out->end = p + 1;
+        return true;
+    }
+    if (l == LEAD_DOLLAR) {
         /* scan_variable() and the '$' case of scan() when the name is ASCII
         ** letters, digits, _ and ? that no `:` follows */
         if (!(ptab[s[p + 1]] & P_ID))
@@ -1954,42 +1963,47 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
             q++;
         if (s[q] >= 0x80 || s[q] == ':')
             return scan_into(lx, pos, mode, out);
+        bool both = false;
         if (mode == LEX_CMD) {
             if (!(ctab[s[q]] & C_FORCE) && s[q] != '.' && s[q] != '[')
                 return scan_into(lx, pos, mode, out); /* a bare word */
             both = true;
         }
-        k = TOK_VARIABLE;
-        flags |= TF_PLAIN;
-    } else if (l == LEAD_WORD) {
-        /* generic() or the identifier in scan() */
-        q = p + 1;
+        out->kind = TOK_VARIABLE;
+        out->end = q;
+        return both;
+    }
+    if (l == LEAD_WORD) {
+        /* generic() or the identifier in scan(). The first byte is a
+        ** letter, which the loops would take: they start after it without a
+        ** test (written as a while, gcc tests the byte after it before the
+        ** branch on the mode, in one more register, which needs a frame). */
+        q = p;
         if (mode == LEX_CMD) {
-            while (ptab[s[q]] & P_GEN)
+            do
                 q++;
+            while (ptab[s[q]] & P_GEN);
             if (!(ctab[s[q]] & C_FORCE))
                 return scan_into(lx, pos, mode, out);
-            k = TOK_GENERIC;
+            out->kind = TOK_GENERIC;
         } else {
-            while (ptab[s[q]] & P_ID)
+            do
                 q++;
+            while (ptab[s[q]] & P_ID);
             if (s[q] >= 0x80)
                 return scan_into(lx, pos, mode, out);
-            k = TOK_IDENT;
+            out->kind = TOK_IDENT;
         }
-    } else if (l == LEAD_EXPR && mode == LEX_EXPR &&
-               (s[p] != '.' || (s[p + 1] != '.' && !(ctab[s[p + 1]] & C_DIGIT)))) {
-        k = (enum tok_kind)single_tok[s[p]];
-        q = p + 1;
-    } else {
-        return scan_into(lx, pos, mode, out);
+        out->end = q;
+        return false;
     }
-    memset(out, 0, sizeof *out);
-    out->kind = k;
-    out->flags = flags;
-    out->start = p;
-    out->end = q;
-    return both;
+    if (l == LEAD_EXPR && mode == LEX_EXPR &&
+        (s[p] != '.' || (s[p + 1] != '.' && !(ctab[s[p + 1]] & C_DIGIT)))) {
+        out->kind = (enum tok_kind)single_tok[s[p]];
+        out->end = p + 1;
+        return false;
+    }
+    return scan_into(lx, pos, mode, out);
 }
 
 struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
