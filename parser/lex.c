@@ -1894,15 +1894,58 @@ static EMSH_NOINLINE bool scan_into(struct lexer *lx, uint32_t pos, enum lex_mod
 }
 
 /*
+** A token at an ASCII `-`, for lex_scan_into(), which has written its start
+** and flags; with its arguments, so that either is a jump to the other.
+** Taken here, without the switch in scan() and the careful loops of dash():
+** in command mode a parameter whose name starts with an ASCII letter or _
+** and runs over bytes plain in a parameter (P_PARAM) to one that ends any
+** word or to a `:` (-Identity, -ErrorAction:), as dash() scans it when
+** nothing in the name makes the word a bare word; in expression mode an
+** operator of ASCII letters that no identifier character follows (-eq).
+** Anything else (`--%`, -5, -.5, -a$b, a Unicode letter) is scan_into()'s.
+** No token at a dash is the same in both modes (same_in_both_modes).
+*/
+static EMSH_NOINLINE bool dash_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
+                                    struct token *out)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t p = out->start + 1, q = p;
+    if (!(s[p] < 0x80 && (ctab[s[p]] & C_IDSTART)))
+        return scan_into(lx, pos, mode, out);
+    if (mode == LEX_CMD) {
+        while (ptab[s[q]] & P_PARAM)
+            q++;
+        if (s[q] == ':') {
+            out->flags |= TF_COLON;
+            q++;
+        } else if (!(ctab[s[q]] & C_FORCE)) { /* (the final NUL forces) */
+            return scan_into(lx, pos, mode, out);
+        }
+        out->kind = TOK_PARAMETER;
+    } else {
+        while ((s[q] | 0x20) >= 'a' && (s[q] | 0x20) <= 'z')
+            q++;
+        enum ast_op op;
+        if ((ptab[s[q]] & P_ID) || s[q] >= 0x80 || (op = dash_op(lx->src + p, q - p)) == OP_NONE)
+            return scan_into(lx, pos, mode, out);
+        out->kind = TOK_OPERATOR;
+        out->op = (uint16_t)op;
+    }
+    out->end = q;
+    return false;
+}
+
+/*
 ** Most tokens, after nothing but blanks, are scanned here, without a frame
 ** and with no jump through the switch in scan(): the tokens of one byte
 ** that no other byte may follow as part of them, the same in both modes (a
 ** third of all tokens), and `=`, `[`, `]` and `.` in expression mode; plain
 ** variables ($name, a fifth); words of ASCII letters ending at a byte that
-** ends any word (a fifth). Everything else, and anything these might turn
-** into (`$a.b` in command mode, a word with a quote in it), is scan_into()'s.
+** ends any word (a fifth). Parameters and operators at an ASCII dash go on
+** to dash_into(). Everything else, and anything these might turn into
+** (`$a.b` in command mode, a word with a quote in it), is scan_into()'s.
 */
-enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD, LEAD_EXPR };
+enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD, LEAD_EXPR, LEAD_DASH };
 
 /* LEAD_SINGLE in both modes, LEAD_EXPR in expression mode (in command mode
 ** they may start a bare word; `.` also `..` or a number). */
@@ -1922,6 +1965,7 @@ static void init_lead(void)
                   : c && strchr("=[].", c)           ? LEAD_EXPR
                   : single_tok[c]                    ? LEAD_SINGLE
                   : c == '$'                         ? LEAD_DOLLAR
+                  : c == '-'                         ? LEAD_DASH
                   : c < 0x80 && (ctab[c] & C_IDSTART) ? LEAD_WORD
                                                      : LEAD_SLOW;
 }
@@ -2003,6 +2047,8 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
         out->end = p + 1;
         return false;
     }
+    if (l == LEAD_DASH)
+        return dash_into(lx, pos, mode, out);
     return scan_into(lx, pos, mode, out);
 }
 

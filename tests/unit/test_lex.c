@@ -172,6 +172,36 @@ static void lex_stop_parsing(void **state)
     EXPR("--", "MINUS_MINUS(--)");
 }
 
+/* The shapes lex_scan() takes on its short path at a dash, and their edges */
+static void lex_dash_words(void **state)
+{
+    (void)state;
+    /* a parameter ends at a byte that ends any word, at a colon, or at the end */
+    CMD("-Name(-Name,-Name;-Name|-Name}", "PARAMETER(-Name) LPAREN(() PARAMETER(-Name) "
+        "COMMA(,) PARAMETER(-Name) SEMI(;) PARAMETER(-Name) PIPE(|) PARAMETER(-Name) RCURLY(})");
+    CMD("-Name\t-Name\n-a", "PARAMETER(-Name) PARAMETER(-Name) NEWLINE(\\n) PARAMETER(-a)");
+    CMD("-a_b-c.d:x", "PARAMETER(-a_b-c.d:) GENERIC(x)");
+    CMD("-_x -x1 -x:", "PARAMETER(-_x) PARAMETER(-x1) PARAMETER(-x:)");
+    CMD("-x::", "PARAMETER(-x:) GENERIC(:)");
+    /* a quote, a dollar or a backtick in the name makes it a bare word */
+    CMD("-Na$me -Na'me' -Na\"me\" -Na`me", "GENERIC(-Na$me) GENERIC(-Na'me') "
+        "GENERIC(-Na\"me\") GENERIC(-Na`me)");
+    /* a non-ASCII byte in the name: the careful loop decides */
+    CMD("-Nam\xC3\xA9 -x\xE2\x80\x93y", "PARAMETER(-Nam\xC3\xA9) PARAMETER(-x\xE2\x80\x93y)");
+    CMD("-\xC3\xA9x", "PARAMETER(-\xC3\xA9x)");
+    CMD("-?", "PARAMETER(-?)");
+    CMD("-.5 -5x -", "NUMBER(-.5) GENERIC(-5x) GENERIC(-)");
+    /* an operator ends at a byte that is no identifier character */
+    EXPR("-eq(-eq$x-eq:", "OPERATOR(-eq) LPAREN(() OPERATOR(-eq) VARIABLE($x) OPERATOR(-eq) "
+         "COLON(:)");
+    EXPR("-eq1 -eq_ -eqx", "PARAMETER(-eq1) PARAMETER(-eq_) PARAMETER(-eqx)");
+    EXPR("-eq\xC3\xA9", "PARAMETER(-eq\xC3\xA9)");
+    EXPR("-eq\xE2\x80\x93", "OPERATOR(-eq) MINUS(\xE2\x80\x93)");
+    EXPR("-is -isnot -IsNot", "OPERATOR(-is) OPERATOR(-isnot) OPERATOR(-IsNot)");
+    EXPR("-_", "PARAMETER(-_)");
+    EXPR("-eq", "OPERATOR(-eq)");
+}
+
 /* }======================================================= */
 
 /* {======================================================= numbers */
@@ -809,6 +839,7 @@ int main(void)
         cmocka_unit_test(lex_assignment_operators),
         cmocka_unit_test(lex_parameters),
         cmocka_unit_test(lex_stop_parsing),
+        cmocka_unit_test(lex_dash_words),
         cmocka_unit_test(lex_number_tokens),
         cmocka_unit_test(lex_number_values),
         cmocka_unit_test(lex_number_value_limits),
