@@ -622,6 +622,7 @@ struct walker {
     void *ctx;
     int collect;    /* build the literal text in `text` */
     struct buf text;
+    uint32_t raw, raw_end; /* the text so far, while `text` is empty (w_add_src) */
     uint32_t text_start;
     struct token *t; /* receives errors */
     unsigned flags;  /* TF_EXPAND / TF_ESCAPED seen */
@@ -630,18 +631,57 @@ struct walker {
 static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, int *ok);
 static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t);
 
+/*
+** Most literal text is a run of the source as it stands, with nothing
+** unescaped in it: while the buffer is empty, the walker notes such a run
+** as src[raw..raw_end) and hands it to the callback from the source, not
+** copied. Anything else that comes, a byte not the next of the run or one
+** not from the source, puts the run into the buffer first (w_spill), and
+** goes after it; the text is the same either way.
+*/
+static void w_spill(struct walker *w)
+{
+    if (w->raw_end != w->raw) {
+        buf_add(&w->text, w->lx->src + w->raw, w->raw_end - w->raw);
+        w->raw = w->raw_end;
+    }
+}
+
 static void w_flush(struct walker *w, uint32_t pos)
 {
     if (w->fn && w->text.len)
         w->fn(w->ctx, LEX_PART_TEXT, w->text.s, w->text.len, w->text_start, pos);
+    else if (w->fn && w->raw_end != w->raw)
+        w->fn(w->ctx, LEX_PART_TEXT, w->lx->src + w->raw, w->raw_end - w->raw, w->text_start, pos);
     buf_reset(&w->text);
+    w->raw = w->raw_end;
     w->text_start = pos;
 }
 
+/* Adds n bytes that are not in the source as they stand. */
 static void w_add(struct walker *w, const char *s, size_t n)
 {
-    if (w->collect)
+    if (w->collect) {
+        w_spill(w);
         buf_add(&w->text, s, n);
+    }
+}
+
+/* Adds src[pos..pos+n). */
+static void w_add_src(struct walker *w, uint32_t pos, uint32_t n)
+{
+    if (!w->collect)
+        return;
+    if (!w->text.len) {
+        if (w->raw_end == w->raw)
+            w->raw = w->raw_end = pos;
+        if (w->raw_end == pos) {
+            w->raw_end = pos + n;
+            return;
+        }
+    }
+    w_spill(w);
+    buf_add(&w->text, w->lx->src + pos, n);
 }
 
 /*
@@ -665,7 +705,7 @@ static uint32_t w_plain(struct walker *w, uint32_t pos, enum wmode mode)
     uint32_t end = pos + 1;
     while (ptab[s[end]] & bit)
         end++;
-    w_add(w, lx->src + pos, end - pos);
+    w_add_src(w, pos, end - pos);
     return end;
 }
 
@@ -711,8 +751,10 @@ static uint32_t w_escape(struct walker *w, uint32_t pos)
                 tok_error(w->t, PERR_InvalidUnicodeEscapeSequence, pos - 1, p);
                 return p;
             }
-            if (w->collect)
+            if (w->collect) {
+                w_spill(w);
                 buf_put_utf8(&w->text, cp);
+            }
             return p + 1;
         }
         ch = 'u';
@@ -722,7 +764,7 @@ static uint32_t w_escape(struct walker *w, uint32_t pos)
         uint32_t n = 1;
         while (pos + n < lx->len && ((unsigned char)lx->src[pos + n] & 0xC0) == 0x80)
             n++;
-        w_add(w, lx->src + pos, n);
+        w_add_src(w, pos, n);
         return pos + n;
     }
     }
@@ -752,7 +794,7 @@ static uint32_t w_dollar(struct walker *w, uint32_t pos)
     struct token vt = {0};
     uint32_t end = scan_variable(lx, pos, &vt, &ok);
     if (!ok) {
-        w_add(w, "$", 1);
+        w_add_src(w, pos, 1); /* the `$` */
         return pos + 1;
     }
     if (vt.err)
@@ -784,7 +826,7 @@ static uint32_t walk_sq(struct walker *w, uint32_t pos, int here)
         } else if ((q = is_sq(lx, pos))) {
             uint32_t q2 = is_sq(lx, pos + q);
             if (q2) {
-                w_add(w, lx->src + pos, q); /* '' stands for ' */
+                w_add_src(w, pos, q); /* '' stands for ' */
                 pos += q + q2;
                 continue;
             }
@@ -829,7 +871,7 @@ static uint32_t walk(struct walker *w, uint32_t pos, enum wmode mode)
         } else if ((q = is_dq(lx, pos))) {
             uint32_t q2 = is_dq(lx, pos + q);
             if (q2) {
-                w_add(w, lx->src + pos, q); /* "" stands for " */
+                w_add_src(w, pos, q); /* "" stands for " */
                 pos += q + q2;
                 continue;
             }
@@ -918,7 +960,7 @@ void lex_walk_expandable(const struct lexer *clx, const struct token *t, lex_par
 {
     struct lexer *lx = (struct lexer *)clx; /* records comments met in $( ) */
     struct token scratch = *t;
-    struct walker w = {lx, fn, ctx, fn != NULL, BUF_INIT, t->start, &scratch, 0};
+    struct walker w = {lx, fn, ctx, fn != NULL, BUF_INIT, 0, 0, t->start, &scratch, 0};
     uint32_t pos = t->start;
     switch (t->kind) {
     case TOK_STRING_DQ:
@@ -946,7 +988,7 @@ void lex_cook_sq(const struct lexer *clx, const struct token *t, struct buf *out
 {
     struct lexer *lx = (struct lexer *)clx;
     struct token scratch = *t;
-    struct walker w = {lx, NULL, NULL, 1, BUF_INIT, 0, &scratch, 0};
+    struct walker w = {lx, NULL, NULL, 1, BUF_INIT, 0, 0, 0, &scratch, 0};
     uint32_t pos = t->start;
     int here = t->kind == TOK_HERE_SQ;
     if (here) {
@@ -962,6 +1004,7 @@ void lex_cook_sq(const struct lexer *clx, const struct token *t, struct buf *out
     }
     w.text = *out; /* collect straight into out */
     walk_sq(&w, pos, here);
+    w_spill(&w);
     *out = w.text;
 }
 
@@ -1478,7 +1521,7 @@ static struct token *generic(struct lexer *lx, struct token *t, uint32_t pos)
     if (pos >= lx->len || (s[pos] < 0x80 && (ctab[s[pos]] & C_FORCE))) {
         t->end = pos;
     } else {
-        struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
+        struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, 0, 0, t, 0};
         t->end = walk(&w, pos, W_GENERIC);
         t->flags |= (uint16_t)w.flags;
     }
@@ -1530,7 +1573,7 @@ static struct token *simple(struct token *t, enum tok_kind k, uint32_t n)
 /* A string literal at pos, of either quote. */
 static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos, enum lex_mode mode)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, 0, 0, t, 0};
     const unsigned char *s = (const unsigned char *)lx->src;
     uint32_t q = is_sq(lx, pos), p = pos + 1;
     /* Most strings are plain text between ASCII quotes: a run of bytes
@@ -1576,7 +1619,7 @@ static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos,
 
 static struct token *here_string(struct lexer *lx, struct token *t, uint32_t pos)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, 0, 0, t, 0};
     uint32_t q = is_sq(lx, pos + 1);
     int sq = q != 0;
     if (!q)

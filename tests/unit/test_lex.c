@@ -532,6 +532,41 @@ static void lex_string_values(void **state)
     walk("C:\\$(1)\\y", LEX_CMD, "T(C:\\) S(1) T(\\y)");
 }
 
+/* Text that is a run of the source is handed over from it; anything else
+** after such a run goes into a buffer after it (see w_add_src) */
+static void lex_text_runs(void **state)
+{
+    (void)state;
+    walk("\"ab`tcd\"", LEX_EXPR, "T(ab\tcd)");
+    walk("\"`tab\"", LEX_EXPR, "T(\tab)");
+    walk("\"ab`xcd`\"\"", LEX_EXPR, "T(abxcd\")");
+    walk("\"ab`u{48}cd\"", LEX_EXPR, "T(abHcd)");
+    walk("\"a\"\"b $x c\"\"\"", LEX_EXPR, "T(a\"b ) V($x) T( c\")");
+    walk("\"$ $x $ \"", LEX_EXPR, "T($ ) V($x) T( $ )");
+    walk("\"$(1)$x\"", LEX_EXPR, "S(1) V($x)");
+    /* in a bare word, the closing quote of a quoted part ends a part of text */
+    walk("a\"b\"c$x'd'e", LEX_CMD, "T(ab) T(c) V($x) T(de)");
+    walk("ab`$c", LEX_CMD, "T(ab$c)");
+    cook_sq("'a''b''''c'", "a'b''c");
+    cook_sq("''''", "'");
+
+    /* cooking appends to what the buffer holds */
+    struct lexer lx;
+    struct token t = first(&lx, "'a''b' ", LEX_EXPR);
+    struct buf b = BUF_INIT;
+    buf_puts(&b, "pre");
+    lex_cook_sq(&lx, &t, &b);
+    assert_string_equal(buf_cstr(&b), "prea'b");
+    lex_release(&lx);
+    t = first(&lx, "'ab' ", LEX_EXPR);
+    buf_reset(&b);
+    buf_puts(&b, "pre");
+    lex_cook_bare(&lx, &t, &b);
+    assert_string_equal(buf_cstr(&b), "preab");
+    lex_release(&lx);
+    buf_release(&b);
+}
+
 static void lex_string_errors(void **state)
 {
     (void)state;
@@ -849,6 +884,7 @@ int main(void)
         cmocka_unit_test(lex_string_tokens),
         cmocka_unit_test(lex_here_strings),
         cmocka_unit_test(lex_string_values),
+        cmocka_unit_test(lex_text_runs),
         cmocka_unit_test(lex_string_errors),
         cmocka_unit_test(lex_redirections),
         cmocka_unit_test(lex_comments),
