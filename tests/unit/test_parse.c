@@ -1762,6 +1762,8 @@ static void expr_literals(void **state)
     SX("(1).GetType()", "(.call (paren 1) GetType)");
     SX("\"He said \"\"hi\"\"\"", "\"He said \"hi\"\"");
     SX("\"$a$b\"", "(expand $a $b)");
+    /* more parts than the parser holds inline */
+    SX("\"$a,$b,$c,$d,$e,$f,$g,$h,$i\"", "(expand $a , $b , $c , $d , $e , $f , $g , $h , $i)");
     SX("\"Total: $($x.Count) items\"", "(expand Total:  $((. $x Count))  items)");
     SX("\"$env:COMPUTERNAME\\$user\"", "(expand $env:COMPUTERNAME \\ $user)");
     SX("\"${a b}!\"", "(expand ${a b} !)");
