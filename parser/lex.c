@@ -1047,6 +1047,11 @@ static bool quoted_raw(const struct lexer *lx, const struct token *t, int quote,
         *end = t->end - 1;
         return true;
     }
+    /* string_tok() judges every string that opens with an ASCII quote, and
+    ** flags it when it is so: one it did not flag has a byte in it that is
+    ** not plain, or no ASCII quote to close it. */
+    if (s[t->start] == quote)
+        return false;
     uint32_t open = t->start + is_kind(lx, t->start, quote == '\'' ? U_SQUOTE : U_DQUOTE, quote);
     uint32_t close = t->end - 1;
     if (t->err || close < open || s[close] != quote)
