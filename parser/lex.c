@@ -2021,10 +2021,8 @@ static void init_lead(void)
 bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
-    /* Nothing or one blank before the token (see skip_trivia), without a
-    ** branch on which: a blank is not solid, so one test takes both. More
-    ** blanks are indentation, at the start of a line. */
-    uint32_t p = pos + (s[pos] == ' '), q;
+    /* Blanks before the token (see skip_trivia): most often none or one. */
+    uint32_t p = pos, q;
     while (s[p] == ' ')
         p++;
     /* LEAD_SLOW for the NUL at the end, and for a byte not solid (the next
