@@ -1984,16 +1984,44 @@ static EMSH_NOINLINE bool dash_into(struct lexer *lx, uint32_t pos, enum lex_mod
 }
 
 /*
+** A string at an ASCII quote, for lex_scan_into(), as dash_into(): plain
+** text between ASCII quotes (string_tok()'s first case, flagged so), when
+** the closing quote is not doubled, and is followed by an ASCII byte that
+** ends the token in this mode (continues_bare()). Anything else is
+** scan_into()'s. Such a string is the same in both modes when scanned in
+** command mode (same_in_both_modes).
+*/
+static EMSH_NOINLINE bool quote_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
+                                     struct token *out)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t q = out->start + 1;
+    unsigned char quote = s[out->start], bit = quote == '\'' ? P_SQ : P_DQ;
+    while (ptab[s[q]] & bit)
+        q++;
+    unsigned char after = s[q + 1]; /* (s[q] is a quote: at worst the final NUL) */
+    if (s[q] != quote || after == quote || after >= 0x80)
+        return scan_into(lx, pos, mode, out);
+    if (mode == LEX_CMD && !(ctab[after] & C_FORCE) && after != '.' && after != '[')
+        return scan_into(lx, pos, mode, out); /* a bare word */
+    out->kind = quote == '\'' ? TOK_STRING_SQ : TOK_STRING_DQ;
+    out->flags |= TF_PLAIN;
+    out->end = q + 1;
+    return mode == LEX_CMD;
+}
+
+/*
 ** Most tokens, after nothing but blanks, are scanned here, without a frame
 ** and with no jump through the switch in scan(): the tokens of one byte
 ** that no other byte may follow as part of them, the same in both modes (a
 ** third of all tokens), and `=`, `[`, `]` and `.` in expression mode; plain
 ** variables ($name, a fifth); words of ASCII letters ending at a byte that
 ** ends any word (a fifth). Parameters and operators at an ASCII dash go on
-** to dash_into(). Everything else, and anything these might turn into
-** (`$a.b` in command mode, a word with a quote in it), is scan_into()'s.
+** to dash_into(), strings at an ASCII quote to quote_into(). Everything
+** else, and anything these might turn into (`$a.b` in command mode, a word
+** with a quote in it), is scan_into()'s.
 */
-enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD, LEAD_EXPR, LEAD_DASH };
+enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD, LEAD_EXPR, LEAD_DASH, LEAD_QUOTE };
 
 /* LEAD_SINGLE in both modes, LEAD_EXPR in expression mode (in command mode
 ** they may start a bare word; `.` also `..` or a number). */
@@ -2014,6 +2042,7 @@ static void init_lead(void)
                   : single_tok[c]                    ? LEAD_SINGLE
                   : c == '$'                         ? LEAD_DOLLAR
                   : c == '-'                         ? LEAD_DASH
+                  : c == '\'' || c == '"'            ? LEAD_QUOTE
                   : c < 0x80 && (ctab[c] & C_IDSTART) ? LEAD_WORD
                                                      : LEAD_SLOW;
 }
@@ -2095,6 +2124,8 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
     }
     if (l == LEAD_DASH)
         return dash_into(lx, pos, mode, out);
+    if (l == LEAD_QUOTE)
+        return quote_into(lx, pos, mode, out);
     return scan_into(lx, pos, mode, out);
 }
 

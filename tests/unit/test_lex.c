@@ -440,6 +440,40 @@ static void lex_string_tokens(void **state)
     EXPR("'a'b", "STRING_SQ('a') IDENT(b)");
 }
 
+/* The strings lex_scan() takes on its short path, and their edges */
+static void lex_plain_strings(void **state)
+{
+    (void)state;
+    BOTH("'a'(\"b\")", "STRING_SQ('a') LPAREN(() STRING_DQ(\"b\") RPAREN())");
+    BOTH("'a';\"b\"", "STRING_SQ('a') SEMI(;) STRING_DQ(\"b\")");
+    BOTH("'a' \"b\"", "STRING_SQ('a') STRING_DQ(\"b\")");
+    BOTH("\"'\" '\"'", "STRING_DQ(\"'\") STRING_SQ('\"')");
+    CMD("'a'.b \"a\"[0]", "STRING_SQ('a') GENERIC(.b) STRING_DQ(\"a\") GENERIC([0])");
+    EXPR("'a'.b \"a\"[0]", "STRING_SQ('a') DOT(.) IDENT(b) STRING_DQ(\"a\") LBRACKET([) "
+         "NUMBER(0) RBRACKET(])");
+    CMD("'a'-b \"a\"=b", "GENERIC('a'-b) GENERIC(\"a\"=b)");
+    EXPR("'a'-b", "STRING_SQ('a') PARAMETER(-b)");
+    /* a closing quote doubled, or one followed by a Unicode quote */
+    BOTH("'a''' \"a\"\"\"", "STRING_SQ('a''') STRING_DQ(\"a\"\"\")");
+    BOTH("'a'\xE2\x80\x99'", "STRING_SQ('a'\xE2\x80\x99')");
+    CMD("'a'\xE2\x80\x93" "b", "GENERIC('a'\xE2\x80\x93" "b)");
+    CMD("'a'\xC2\xA0x", "STRING_SQ('a') GENERIC(x)");
+    /* a string that is not closed */
+    EXPR("'ab", "STRING_SQ('ab)!TerminatorExpectedAtEndOfString");
+    EXPR("\"ab", "STRING_DQ(\"ab)!TerminatorExpectedAtEndOfString");
+
+    struct lexer lx;
+    struct token t = first(&lx, "'ab'", LEX_CMD);
+    assert_true(t.flags & TF_PLAIN);
+    lex_release(&lx);
+    t = first(&lx, "'ab'x", LEX_CMD);
+    assert_false(t.flags & TF_PLAIN);
+    lex_release(&lx);
+    t = first(&lx, "\"a$b\"", LEX_EXPR);
+    assert_false(t.flags & TF_PLAIN);
+    lex_release(&lx);
+}
+
 static void lex_here_strings(void **state)
 {
     (void)state;
@@ -882,6 +916,7 @@ int main(void)
         cmocka_unit_test(lex_variable_names),
         cmocka_unit_test(lex_variable_errors),
         cmocka_unit_test(lex_string_tokens),
+        cmocka_unit_test(lex_plain_strings),
         cmocka_unit_test(lex_here_strings),
         cmocka_unit_test(lex_string_values),
         cmocka_unit_test(lex_text_runs),
