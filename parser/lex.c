@@ -2157,10 +2157,10 @@ struct token lex_type_name(struct lexer *lx, uint32_t pos)
     pos = lex_skip_space(lx, pos);
     t.start = t.end = pos;
     t.kind = TOK_EOF;
-    uint32_t n, p = pos;
+    uint32_t q, p = pos;
     for (;;) {
-        if ((n = is_ident(lx, p))) {
-            p += n;
+        if ((q = skip_ident(lx, p)) > p) { /* identifier characters, a run at a time */
+            p = q;
         } else if (p > pos && (at(lx, p) == '.' || at(lx, p) == '+') && is_ident_start(lx, p + 1)) {
             p++;
         } else if (p > pos && at(lx, p) == '`' && (ctab[at(lx, p + 1)] & C_DIGIT)) {
