@@ -248,6 +248,8 @@ static uint32_t skip_ident(const struct lexer *lx, uint32_t pos)
     for (;;) {
         while (ptab[s[pos]] & P_ID)
             pos++;
+        if (s[pos] < 0x80) /* an ASCII byte not P_ID, or the final NUL */
+            return pos;
         uint32_t n = is_ident(lx, pos);
         if (!n)
             return pos;
