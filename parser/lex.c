@@ -536,6 +536,10 @@ static void tok_error(struct token *t, enum perr_id id, uint32_t start, uint32_t
 
 uint32_t lex_skip_space(const struct lexer *lx, uint32_t pos)
 {
+    /* Most often nothing to skip: a solid byte is no blank, continuation
+    ** or escaped blank (and a comment is not skipped here). */
+    if (ptab[(unsigned char)lx->src[pos]] & P_SOLID)
+        return pos;
     for (;;) {
         /* The common cases first: ASCII blanks, then a plain character. */
         while (lx->src[pos] == ' ' || lx->src[pos] == '\t')
