@@ -2017,17 +2017,73 @@ static EMSH_NOINLINE bool quote_into(struct lexer *lx, uint32_t pos, enum lex_mo
 }
 
 /*
+** Tokens at a few more bytes, for lex_scan_into(), as dash_into(): `|` but
+** not `||`, `@(` and `@{`, `::`, a newline of \r\n or \r, as scan() takes
+** them; and a number of ASCII digits followed by a byte that ends any word:
+** scan_number() takes the digits and no more then (no `.`, exponent, suffix
+** or multiplier follows), and such a byte ends a number in either mode (a
+** redirection, `2>`, has a `>`, which is no such byte). Anything else at
+** these bytes is scan_into()'s.
+*/
+static EMSH_NOINLINE bool other_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
+                                     struct token *out)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t p = out->start, q = p + 2;
+    unsigned char c1 = s[p + 1];
+    enum tok_kind k;
+    bool both = true; /* same_in_both_modes() by the first byte */
+    switch (s[p]) {
+    case '|':
+        if (c1 == '|')
+            return scan_into(lx, pos, mode, out);
+        k = TOK_PIPE;
+        q = p + 1;
+        break;
+    case '@':
+        if (c1 != '(' && c1 != '{')
+            return scan_into(lx, pos, mode, out);
+        k = c1 == '(' ? TOK_AT_PAREN : TOK_AT_CURLY;
+        break;
+    case ':':
+        if (c1 != ':')
+            return scan_into(lx, pos, mode, out);
+        k = TOK_COLON_COLON;
+        both = false;
+        break;
+    case '\r':
+        k = TOK_NEWLINE;
+        q = c1 == '\n' ? p + 2 : p + 1;
+        break;
+    default: /* a digit */
+        q = p + 1;
+        while (ctab[s[q]] & C_DIGIT)
+            q++;
+        if (!(ctab[s[q]] & C_FORCE)) /* (the final NUL forces) */
+            return scan_into(lx, pos, mode, out);
+        k = TOK_NUMBER;
+        both = false;
+        break;
+    }
+    out->kind = k;
+    out->end = q;
+    return both;
+}
+
+/*
 ** Most tokens, after nothing but blanks, are scanned here, without a frame
 ** and with no jump through the switch in scan(): the tokens of one byte
 ** that no other byte may follow as part of them, the same in both modes (a
 ** third of all tokens), and `=`, `[`, `]` and `.` in expression mode; plain
 ** variables ($name, a fifth); words of ASCII letters ending at a byte that
 ** ends any word (a fifth). Parameters and operators at an ASCII dash go on
-** to dash_into(), strings at an ASCII quote to quote_into(). Everything
-** else, and anything these might turn into (`$a.b` in command mode, a word
-** with a quote in it), is scan_into()'s.
+** to dash_into(), strings at an ASCII quote to quote_into(), the tokens at
+** `|`, `@`, `:`, \r and digits to other_into(). Everything else, and
+** anything these might turn into (`$a.b` in command mode, a word with a
+** quote in it), is scan_into()'s.
 */
-enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD, LEAD_EXPR, LEAD_DASH, LEAD_QUOTE };
+enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD, LEAD_EXPR, LEAD_DASH, LEAD_QUOTE,
+       LEAD_OTHER };
 
 /* LEAD_SINGLE in both modes, LEAD_EXPR in expression mode (in command mode
 ** they may start a bare word; `.` also `..` or a number). */
@@ -2043,14 +2099,15 @@ static uint8_t lead[256]; /* LEAD_*, by a token's first byte (init_ctab) */
 static void init_lead(void)
 {
     for (int c = 0; c < 256; c++)
-        lead[c] = !(ptab[c] & P_SOLID)               ? LEAD_SLOW /* see lex_scan_into */
-                  : c && strchr("=[].", c)           ? LEAD_EXPR
-                  : single_tok[c]                    ? LEAD_SINGLE
-                  : c == '$'                         ? LEAD_DOLLAR
-                  : c == '-'                         ? LEAD_DASH
-                  : c == '\'' || c == '"'            ? LEAD_QUOTE
+        lead[c] = !(ptab[c] & P_SOLID)                ? LEAD_SLOW /* see lex_scan_into */
+                  : c && strchr("=[].", c)            ? LEAD_EXPR
+                  : single_tok[c]                     ? LEAD_SINGLE
+                  : c == '$'                          ? LEAD_DOLLAR
+                  : c == '-'                          ? LEAD_DASH
+                  : c == '\'' || c == '"'             ? LEAD_QUOTE
+                  : c && strchr("|@:\r0123456789", c) ? LEAD_OTHER
                   : c < 0x80 && (ctab[c] & C_IDSTART) ? LEAD_WORD
-                                                     : LEAD_SLOW;
+                                                      : LEAD_SLOW;
 }
 
 bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out)
@@ -2132,6 +2189,8 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
         return dash_into(lx, pos, mode, out);
     if (l == LEAD_QUOTE)
         return quote_into(lx, pos, mode, out);
+    if (l == LEAD_OTHER)
+        return other_into(lx, pos, mode, out);
     return scan_into(lx, pos, mode, out);
 }
 

@@ -202,6 +202,29 @@ static void lex_dash_words(void **state)
     EXPR("-eq", "OPERATOR(-eq)");
 }
 
+/* The tokens at | @ : \r and digits lex_scan() takes on its short path */
+static void lex_short_path_tokens(void **state)
+{
+    (void)state;
+    EXPR("a|b||c |", "IDENT(a) PIPE(|) IDENT(b) OR_OR(||) IDENT(c) PIPE(|)");
+    CMD("a|b||c |", "GENERIC(a) PIPE(|) GENERIC(b) OR_OR(||) GENERIC(c) PIPE(|)");
+    BOTH("@(@{", "AT_PAREN(@() AT_CURLY(@{)");
+    EXPR("@x @ @'\nq\n'@", "SPLAT(@x) GENERIC(@) HERE_SQ(@'\nq\n'@)");
+    EXPR("[a]::b :c", "LBRACKET([) IDENT(a) RBRACKET(]) COLON_COLON(::) IDENT(b) LABEL(:c)");
+    CMD(":: :c :", "COLON_COLON(::) LABEL(:c) GENERIC(:)");
+    BOTH("\r\n\r\r\n", "NEWLINE(\\r\\n) NEWLINE(\\n) NEWLINE(\\r\\n)");
+    /* a number of digits ends at a byte that ends any word */
+    BOTH("1 23,4;5)6", "NUMBER(1) NUMBER(23) COMMA(,) NUMBER(4) SEMI(;) NUMBER(5) RPAREN()) "
+         "NUMBER(6)");
+    BOTH("12|3}", "NUMBER(12) PIPE(|) NUMBER(3) RCURLY(})");
+    EXPR("1.5 1..2 0x1F 1kb 1e3 10l 1+2 1]",
+         "NUMBER(1.5) NUMBER(1) DOT_DOT(..) NUMBER(2) NUMBER(0x1F) NUMBER(1kb) NUMBER(1e3) "
+         "NUMBER(10l) NUMBER(1) PLUS(+) NUMBER(2) NUMBER(1) RBRACKET(])");
+    CMD("1.5 0x1F 7z 1+2", "NUMBER(1.5) NUMBER(0x1F) GENERIC(7z) GENERIC(1+2)");
+    CMD("2>&1 2>x 1", "REDIRECT(2>&1) REDIRECT(2>) GENERIC(x) NUMBER(1)");
+    EXPR("1 2>x", "NUMBER(1) REDIRECT(2>) IDENT(x)");
+}
+
 /* }======================================================= */
 
 /* {======================================================= numbers */
@@ -909,6 +932,7 @@ int main(void)
         cmocka_unit_test(lex_parameters),
         cmocka_unit_test(lex_stop_parsing),
         cmocka_unit_test(lex_dash_words),
+        cmocka_unit_test(lex_short_path_tokens),
         cmocka_unit_test(lex_number_tokens),
         cmocka_unit_test(lex_number_values),
         cmocka_unit_test(lex_number_value_limits),
