@@ -2022,8 +2022,10 @@ static EMSH_NOINLINE bool quote_into(struct lexer *lx, uint32_t pos, enum lex_mo
 ** them; and a number of ASCII digits followed by a byte that ends any word:
 ** scan_number() takes the digits and no more then (no `.`, exponent, suffix
 ** or multiplier follows), and such a byte ends a number in either mode (a
-** redirection, `2>`, has a `>`, which is no such byte). Anything else at
-** these bytes is scan_into()'s.
+** redirection, `2>`, has a `>`, which is no such byte). In command mode,
+** at `.`, `[`, `]` and `=`, a bare word of bytes plain in one (P_GEN) that
+** ends at a byte that ends any word, as generic() scans it, or a lone `.`
+** or `=` before such a byte. Anything else at these bytes is scan_into()'s.
 */
 static EMSH_NOINLINE bool other_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
                                      struct token *out)
@@ -2055,6 +2057,23 @@ static EMSH_NOINLINE bool other_into(struct lexer *lx, uint32_t pos, enum lex_mo
         k = TOK_NEWLINE;
         q = c1 == '\n' ? p + 2 : p + 1;
         break;
+    case '.':
+    case '[':
+    case ']':
+    case '=':
+        /* in expression mode, here only `..` and `.5` (see lex_scan_into) */
+        if (mode == LEX_EXPR || (s[p] == '.' && (ctab[c1] & C_DIGIT)))
+            return scan_into(lx, pos, mode, out);
+        q = p + 1;
+        while (ptab[s[q]] & P_GEN)
+            q++;
+        if (!(ctab[s[q]] & C_FORCE))
+            return scan_into(lx, pos, mode, out);
+        k = q > p + 1 || s[p] == '[' || s[p] == ']' ? TOK_GENERIC
+            : s[p] == '.'                          ? TOK_DOT
+                                                   : TOK_EQUALS;
+        both = false;
+        break;
     default: /* a digit */
         q = p + 1;
         while (ctab[s[q]] & C_DIGIT)
@@ -2078,7 +2097,8 @@ static EMSH_NOINLINE bool other_into(struct lexer *lx, uint32_t pos, enum lex_mo
 ** variables ($name, a fifth); words of ASCII letters ending at a byte that
 ** ends any word (a fifth). Parameters and operators at an ASCII dash go on
 ** to dash_into(), strings at an ASCII quote to quote_into(), the tokens at
-** `|`, `@`, `:`, \r and digits to other_into(). Everything else, and
+** `|`, `@`, `:`, \r and digits, and at `=`, `[`, `]` and `.` in command
+** mode, to other_into(). Everything else, and
 ** anything these might turn into (`$a.b` in command mode, a word with a
 ** quote in it), is scan_into()'s.
 */
@@ -2189,7 +2209,7 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
         return dash_into(lx, pos, mode, out);
     if (l == LEAD_QUOTE)
         return quote_into(lx, pos, mode, out);
-    if (l == LEAD_OTHER)
+    if (l == LEAD_OTHER || l == LEAD_EXPR)
         return other_into(lx, pos, mode, out);
     return scan_into(lx, pos, mode, out);
 }

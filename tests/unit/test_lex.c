@@ -223,6 +223,11 @@ static void lex_short_path_tokens(void **state)
     CMD("1.5 0x1F 7z 1+2", "NUMBER(1.5) NUMBER(0x1F) GENERIC(7z) GENERIC(1+2)");
     CMD("2>&1 2>x 1", "REDIRECT(2>&1) REDIRECT(2>) GENERIC(x) NUMBER(1)");
     EXPR("1 2>x", "NUMBER(1) REDIRECT(2>) IDENT(x)");
+    /* in command mode, words at . [ ] =, and a lone . or = */
+    CMD(". .x .x.y(.5 ..", "DOT(.) GENERIC(.x) GENERIC(.x.y) LPAREN(() NUMBER(.5) GENERIC(..)");
+    CMD(".$x .'a' =$x", "GENERIC(.$x) GENERIC(.'a') GENERIC(=$x)");
+    CMD("= =x [a] [a]$b ]x", "EQUALS(=) GENERIC(=x) GENERIC([a]) GENERIC([a]$b) GENERIC(]x)");
+    CMD(".\n=;[", "DOT(.) NEWLINE(\\n) EQUALS(=) SEMI(;) GENERIC([)");
 }
 
 /* }======================================================= */
