@@ -1581,12 +1581,15 @@ static struct token *simple(struct token *t, enum tok_kind k, uint32_t n)
     return t;
 }
 
-/* A string literal at pos, of either quote. */
-static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos, enum lex_mode mode)
+/* A string literal at pos, of either quote. When it opens with an ASCII
+** quote, the bytes from pos + 1 to from are known plain in it (quote_into()
+** has run over them), and the run goes on from there. */
+static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos, uint32_t from,
+                                enum lex_mode mode)
 {
     struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, 0, 0, t, 0};
     const unsigned char *s = (const unsigned char *)lx->src;
-    uint32_t q = is_sq(lx, pos), p = pos + 1;
+    uint32_t q = is_sq(lx, pos), p = from;
     /* Most strings are plain text between ASCII quotes: a run of bytes
     ** plain in the mode and the closing quote, not doubled. The lexer says
     ** so on the token, and the parser takes the value from the source; in
@@ -1812,7 +1815,7 @@ static EMSH_INLINE struct token *scan(struct lexer *lx, uint32_t pos, enum lex_m
     }
     case '\'':
     case '"':
-        return string_tok(lx, t, pos, mode);
+        return string_tok(lx, t, pos, pos + 1, mode);
     case '-':
         return dash(lx, t, pos, 1, mode);
     case '.':
@@ -1901,7 +1904,7 @@ static EMSH_INLINE struct token *scan(struct lexer *lx, uint32_t pos, enum lex_m
             return dash(lx, t, pos, n, mode);
         case U_SQUOTE:
         case U_DQUOTE:
-            return string_tok(lx, t, pos, mode);
+            return string_tok(lx, t, pos, pos + 1, mode);
         default:
             break;
         }
@@ -1989,27 +1992,44 @@ static EMSH_NOINLINE bool dash_into(struct lexer *lx, uint32_t pos, enum lex_mod
     return false;
 }
 
+/* The strings quote_into() does not take, by string_tok() as scan() would
+** call it, from the first byte that quote_into() did not find plain. */
+static EMSH_NOINLINE bool string_into(struct lexer *lx, enum lex_mode mode, struct token *out,
+                                      uint32_t from)
+{
+    string_tok(lx, out, out->start, from, mode);
+    return same_in_both_modes(lx, out, mode);
+}
+
 /*
 ** A string at an ASCII quote, for lex_scan_into(), as dash_into(): plain
 ** text between ASCII quotes (string_tok()'s first case, flagged so), when
 ** the closing quote is not doubled, and is followed by an ASCII byte that
-** ends the token in this mode (continues_bare()). Anything else is
-** scan_into()'s. Such a string is the same in both modes when scanned in
+** ends the token in this mode (continues_bare()). Anything else goes on to
+** string_into(). Such a string is the same in both modes when scanned in
 ** command mode (same_in_both_modes).
 */
-static EMSH_NOINLINE bool quote_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
-                                     struct token *out)
+static EMSH_NOINLINE bool quote_into(struct lexer *lx, enum lex_mode mode, struct token *out)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
-    uint32_t q = out->start + 1;
-    unsigned char quote = s[out->start], bit = quote == '\'' ? P_SQ : P_DQ;
-    while (ptab[s[q]] & bit)
-        q++;
+    unsigned char quote = s[out->start];
+    /* two loops, on a pointer: a byte of the run takes a load, a test of a
+    ** constant bit, a branch and an increment */
+    const unsigned char *e = s + out->start + 1;
+    if (quote == '\'')
+        while (ptab[*e] & P_SQ)
+            e++;
+    else
+        while (ptab[*e] & P_DQ)
+            e++;
+    uint32_t q = (uint32_t)(e - s);
+    if (s[q] != quote)
+        return string_into(lx, mode, out, q);
     unsigned char after = s[q + 1]; /* (s[q] is a quote: at worst the final NUL) */
-    if (s[q] != quote || after == quote || after >= 0x80)
-        return scan_into(lx, pos, mode, out);
+    if (after == quote || after >= 0x80)
+        return string_into(lx, mode, out, q);
     if (mode == LEX_CMD && !(ctab[after] & C_FORCE) && after != '.' && after != '[')
-        return scan_into(lx, pos, mode, out); /* a bare word */
+        return string_into(lx, mode, out, q); /* a bare word */
     out->kind = quote == '\'' ? TOK_STRING_SQ : TOK_STRING_DQ;
     out->flags |= TF_PLAIN;
     out->end = q + 1;
@@ -2208,7 +2228,7 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
     if (l == LEAD_DASH)
         return dash_into(lx, pos, mode, out);
     if (l == LEAD_QUOTE)
-        return quote_into(lx, pos, mode, out);
+        return quote_into(lx, mode, out);
     if (l == LEAD_OTHER || l == LEAD_EXPR)
         return other_into(lx, pos, mode, out);
     return scan_into(lx, pos, mode, out);
