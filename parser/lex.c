@@ -57,6 +57,20 @@ enum {
 
 static unsigned char ptab[256];
 
+/*
+** The end of the run of bytes from pos that have a ptab bit, on a pointer:
+** with an index, gcc steps a copy of it and extends it too, two more
+** instructions a byte. With a constant bit, a byte takes a load, a test, a
+** branch and an increment.
+*/
+static EMSH_INLINE uint32_t run_of(const char *src, uint32_t pos, unsigned char bit)
+{
+    const unsigned char *s = (const unsigned char *)src, *e = s + pos;
+    while (ptab[*e] & bit)
+        e++;
+    return (uint32_t)(e - s);
+}
+
 static void init_lead(void);
 
 static void init_ctab(void)
@@ -246,8 +260,7 @@ static uint32_t skip_ident(const struct lexer *lx, uint32_t pos)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
     for (;;) {
-        while (ptab[s[pos]] & P_ID)
-            pos++;
+        pos = run_of(lx->src, pos, P_ID);
         if (s[pos] < 0x80) /* an ASCII byte not P_ID, or the final NUL */
             return pos;
         uint32_t n = is_ident(lx, pos);
@@ -706,8 +719,8 @@ static uint32_t w_plain(struct walker *w, uint32_t pos, enum wmode mode)
 {
     const struct lexer *lx = w->lx;
     const unsigned char *s = (const unsigned char *)lx->src;
-    /* A loop for each ptab bit that says "plain" in a mode, on a pointer: a
-    ** byte takes a load, a test of a constant bit, a branch, an increment. */
+    /* A loop for each ptab bit that says "plain" in a mode, as run_of()'s,
+    ** written out: through run_of(), walk() takes more instructions. */
     const unsigned char *e = s + pos + 1;
     if (mode == W_DQ || mode == W_HERE_DQ)
         while (ptab[*e] & P_DQ)
@@ -1157,8 +1170,7 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
         /* `?` is a name character after the first: `$x?.y` is the variable
         ** `x?`, as in PowerShell; `${x}?.y` is null-conditional access. */
         const unsigned char *src = (const unsigned char *)lx->src;
-        while (ptab[src[p]] & P_IDQ)
-            p++;
+        p = run_of(lx->src, p, P_IDQ);
         if (src[p] >= 0x80) /* (p <= len: src[p] is at worst the final NUL) */
             while ((n = is_ident(lx, p)) || at(lx, p) == '?')
                 p += n ? n : 1;
@@ -1534,8 +1546,7 @@ static struct token *generic(struct lexer *lx, struct token *t, uint32_t pos)
     /* Most words are plain ASCII up to a blank or a bracket: the walker
     ** would only step over that run, so it starts after it, if at all. */
     const unsigned char *s = (const unsigned char *)lx->src;
-    while (ptab[s[pos]] & P_GEN)
-        pos++;
+    pos = run_of(lx->src, pos, P_GEN);
     t->kind = TOK_GENERIC;
     if (pos >= lx->len || (s[pos] < 0x80 && (ctab[s[pos]] & C_FORCE))) {
         t->end = pos;
@@ -1605,8 +1616,7 @@ static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos,
     if (q) {
         t->kind = TOK_STRING_SQ;
         if (q == 1) {
-            while (ptab[s[p]] & P_SQ)
-                p++;
+            p = run_of(lx->src, p, P_SQ);
             if (s[p] == '\'' && !is_sq(lx, p + 1)) {
                 t->flags |= TF_PLAIN;
                 t->end = p + 1;
@@ -1620,8 +1630,7 @@ static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos,
         t->kind = TOK_STRING_DQ;
         q = is_dq(lx, pos);
         if (q == 1) {
-            while (ptab[s[p]] & P_DQ)
-                p++;
+            p = run_of(lx->src, p, P_DQ);
             if (s[p] == '"' && !is_dq(lx, p + 1)) {
                 t->flags |= TF_PLAIN;
                 t->end = p + 1;
@@ -1724,9 +1733,7 @@ static struct token *dash(struct lexer *lx, struct token *t, uint32_t pos, uint3
             return simple(t, TOK_MINUS, dn);
         return generic(lx, t, p);
     }
-    uint32_t q = p;
-    while (ptab[(unsigned char)lx->src[q]] & P_PARAM)
-        q++; /* the common case of the loop below */
+    uint32_t q = run_of(lx->src, p, P_PARAM); /* the common case of the loop below */
     while (q < lx->len && !forces_new(lx, q) && at(lx, q) != ':') {
         if (is_sq(lx, q) || is_dq(lx, q) || at(lx, q) == '$' || at(lx, q) == '`')
             return mode == LEX_CMD ? generic(lx, t, pos) : simple(t, TOK_MINUS, dn);
@@ -1978,8 +1985,7 @@ static EMSH_NOINLINE bool dash_into(struct lexer *lx, uint32_t pos, enum lex_mod
     if (!(s[p] < 0x80 && (ctab[s[p]] & C_IDSTART)))
         return scan_into(lx, pos, mode, out);
     if (mode == LEX_CMD) {
-        while (ptab[s[q]] & P_PARAM)
-            q++;
+        q = run_of(lx->src, q, P_PARAM);
         if (s[q] == ':') {
             out->flags |= TF_COLON;
             q++;
@@ -2021,16 +2027,11 @@ static EMSH_NOINLINE bool quote_into(struct lexer *lx, enum lex_mode mode, struc
 {
     const unsigned char *s = (const unsigned char *)lx->src;
     unsigned char quote = s[out->start];
-    /* two loops, on a pointer: a byte of the run takes a load, a test of a
-    ** constant bit, a branch and an increment */
-    const unsigned char *e = s + out->start + 1;
+    uint32_t q;
     if (quote == '\'')
-        while (ptab[*e] & P_SQ)
-            e++;
+        q = run_of(lx->src, out->start + 1, P_SQ);
     else
-        while (ptab[*e] & P_DQ)
-            e++;
-    uint32_t q = (uint32_t)(e - s);
+        q = run_of(lx->src, out->start + 1, P_DQ);
     if (s[q] != quote)
         return string_into(lx, mode, out, q);
     unsigned char after = s[q + 1]; /* (s[q] is a quote: at worst the final NUL) */
@@ -2092,9 +2093,7 @@ static EMSH_NOINLINE bool other_into(struct lexer *lx, uint32_t pos, enum lex_mo
         /* in expression mode, here only `..` and `.5` (see lex_scan_into) */
         if (mode == LEX_EXPR || (s[p] == '.' && (ctab[c1] & C_DIGIT)))
             return scan_into(lx, pos, mode, out);
-        q = p + 1;
-        while (ptab[s[q]] & P_GEN)
-            q++;
+        q = run_of(lx->src, p + 1, P_GEN);
         if (!(ctab[s[q]] & C_FORCE))
             return scan_into(lx, pos, mode, out);
         k = q > p + 1 || s[p] == '[' || s[p] == ']' ? TOK_GENERIC
@@ -2297,9 +2296,7 @@ struct token lex_hash_key(struct lexer *lx, uint32_t pos)
     t.kind = TOK_EOF;
     if (!is_ident_start(lx, pos))
         return t;
-    uint32_t p = pos;
-    while (ptab[(unsigned char)lx->src[p]] & P_KEY)
-        p++; /* the common case of the loop below */
+    uint32_t p = run_of(lx->src, pos, P_KEY); /* the common case of the loop below */
     while (p < lx->len && !forces_new(lx, p) && !strchr("=$#[]'\"`", at(lx, p)) &&
            !is_sq(lx, p) && !is_dq(lx, p))
         p++;
