@@ -350,16 +350,18 @@ static int ascii_lower(int c)
 }
 
 /*
-** Is s[0..n) the lower-case word lit, ignoring ASCII case? Operators and
-** keywords are looked up for every word and dash the lexer meets, so this
-** stops at the first difference instead of calling strlen and strncasecmp.
+** Is s[0..n) the word lit, n lower-case ASCII letters, ignoring ASCII case?
+** Operators and keywords are looked up for every word and dash the lexer
+** meets, so this stops at the first difference instead of calling
+** strncasecmp. A byte with 0x20 set is a lower-case letter only if it was
+** a letter of either case, so that is all the folding a byte needs.
 */
 static bool word_is(const char *lit, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (lit[i] == '\0' || ascii_lower((unsigned char)s[i]) != lit[i])
+        if (((unsigned char)s[i] | 0x20) != (unsigned char)lit[i])
             return false;
-    return lit[n] == '\0';
+    return true;
 }
 
 /* Sorted by name: the entries of one first letter are a run. */

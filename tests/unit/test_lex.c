@@ -867,11 +867,19 @@ static void lex_keywords(void **state)
     assert_int_equal(lex_keyword("whilex", 5), KW_WHILE);
     assert_string_equal(keyword_spelling(KW_SWITCH), "switch");
     assert_string_equal(keyword_spelling(KW_NONE), "");
-    /* every keyword's spelling finds it again */
+    /* every keyword's spelling finds it again; the lookup folds case by
+    ** setting 0x20, which takes lower-case ASCII letters in the spellings */
     for (int kw = KW_BEGIN; kw <= KW_WORKFLOW; kw++) {
         const char *s = keyword_spelling((enum keyword)kw);
         assert_int_equal(lex_keyword(s, strlen(s)), kw);
+        for (const char *c = s; *c; c++)
+            assert_true(*c >= 'a' && *c <= 'z');
     }
+    /* bytes that are no letters, with or without 0x20, match no letter */
+    assert_int_equal(lex_keyword("whIle", 5), KW_WHILE);
+    assert_int_equal(lex_keyword("wh@le", 5), KW_NONE);
+    assert_int_equal(lex_keyword("wh\xC9le", 5), KW_NONE);
+    assert_int_equal(lex_keyword("w\x08ile", 5), KW_NONE);
 }
 
 static void lex_tables(void **state)
@@ -924,6 +932,12 @@ static void lex_every_dash_operator(void **state)
     }
     /* a longer word is not an operator */
     EXPR("-eqx", "PARAMETER(-eqx)");
+    /* the lookup folds case by setting 0x20, which takes lower-case ASCII
+    ** letters in the spellings */
+    for (int op = 1; op < OP__COUNT; op++)
+        if (op_flags((enum ast_op)op) & OPF_D)
+            for (const char *c = op_spelling((enum ast_op)op) + 1; *c; c++)
+                assert_true(*c >= 'a' && *c <= 'z');
 }
 
 /* }======================================================= */
