@@ -651,6 +651,7 @@ struct walker {
 
 static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, int *ok);
 static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t);
+static uint32_t known_subexpr(struct lexer *lx, uint32_t pos, struct token *t);
 
 /*
 ** Most literal text is a run of the source as it stands, with nothing
@@ -811,7 +812,7 @@ static uint32_t w_dollar(struct walker *w, uint32_t pos)
     if (c == '(') {
         w_flush(w, pos);
         uint32_t inner = pos + 2;
-        uint32_t close = skip_subexpr(lx, inner, w->t);
+        uint32_t close = w->fn ? known_subexpr(lx, inner, w->t) : skip_subexpr(lx, inner, w->t);
         if (w->fn)
             w->fn(w->ctx, LEX_PART_SUBEXPR, NULL, 0, inner, close);
         w->flags |= TF_EXPAND;
@@ -944,6 +945,7 @@ static uint32_t walk(struct walker *w, uint32_t pos, enum wmode mode)
 */
 static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t)
 {
+    uint32_t start = pos;
     int level = 1;
     /*
     ** A string inside $( ) is scanned by a nested lex_scan, which knows
@@ -982,7 +984,25 @@ static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t)
         pos = st.end;
     }
     lx->depth--;
+    if (!lx->depth) { /* for known_subexpr() */
+        lx->subexprs[start % LEX_SUBEXPRS].at = start;
+        lx->subexprs[start % LEX_SUBEXPRS].close = r;
+    }
     return r;
+}
+
+/*
+** The same as skip_subexpr() for a walker that calls back, the parser's
+** (whose errors are not kept: the lexer reported them on the token), but
+** from what the lexer remembers when it skipped the same $( ) before. At
+** depth 0 the end depends only on the text; and the comments that a scan
+** would record are recorded already.
+*/
+static uint32_t known_subexpr(struct lexer *lx, uint32_t pos, struct token *t)
+{
+    if (!lx->depth && lx->subexprs[pos % LEX_SUBEXPRS].at == pos)
+        return lx->subexprs[pos % LEX_SUBEXPRS].close;
+    return skip_subexpr(lx, pos, t);
 }
 
 void lex_walk_expandable(const struct lexer *clx, const struct token *t, lex_part_fn fn, void *ctx)
