@@ -675,7 +675,8 @@ static void w_flush(struct walker *w, uint32_t pos)
         w->fn(w->ctx, LEX_PART_TEXT, w->text.s, w->text.len, w->text_start, pos);
     else if (w->fn && w->raw_end != w->raw)
         w->fn(w->ctx, LEX_PART_TEXT, w->lx->src + w->raw, w->raw_end - w->raw, w->text_start, pos);
-    buf_reset(&w->text);
+    if (w->text.len) /* (an empty buffer is reset already) */
+        buf_reset(&w->text);
     w->raw = w->raw_end;
     w->text_start = pos;
 }
