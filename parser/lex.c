@@ -1156,7 +1156,18 @@ enum { VAR_PLAIN = 2 };
 
 static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, int *ok)
 {
+    const unsigned char *bytes = (const unsigned char *)lx->src;
     uint32_t p = pos + 1;
+    /* Most names are ASCII letters, digits, _ and ?, and what follows them
+    ** is neither a `:` (a scope, a drive, `::`) nor a byte that may go on
+    ** with the name: the loop below would find just that. */
+    if (ptab[bytes[p]] & P_ID) {
+        uint32_t q = run_of(lx->src, p + 1, P_IDQ);
+        if (bytes[q] < 0x80 && bytes[q] != ':') {
+            *ok = VAR_PLAIN;
+            return q;
+        }
+    }
     int c = at(lx, p);
     *ok = 1;
     if (c == '{') {

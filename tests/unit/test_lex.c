@@ -609,6 +609,11 @@ static void lex_text_runs(void **state)
     /* in a bare word, the closing quote of a quoted part ends a part of text */
     walk("a\"b\"c$x'd'e", LEX_CMD, "T(ab) T(c) V($x) T(de)");
     walk("ab`$c", LEX_CMD, "T(ab$c)");
+    /* variables in text: plain names, and the ones scan_variable() looks at
+    ** again (a scope or drive, `::`, a non-ASCII letter) */
+    walk("\"$a $a1?.b $env:x $a:: $1x $a\xC3\xA9 $a" "\xE2\x80\x9D",
+         LEX_EXPR, "V($a) T( ) V($a1?) T(.b ) V($env:x) T( ) V($a) T(:: ) V($1x) T( ) "
+         "V($a\xC3\xA9) T( ) V($a)");
     cook_sq("'a''b''''c'", "a'b''c");
     cook_sq("''''", "'");
 
