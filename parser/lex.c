@@ -255,19 +255,28 @@ static uint32_t is_ident(const struct lexer *lx, uint32_t pos)
     return n;
 }
 
-/* Skips identifier characters from pos, the ASCII ones a run at a time. */
-static uint32_t skip_ident(const struct lexer *lx, uint32_t pos)
+/* skip_ident() from a non-ASCII byte at pos, out of line: its callers need
+** no frame for ASCII names, most of them. */
+static EMSH_NOINLINE uint32_t skip_ident_careful(const struct lexer *lx, uint32_t pos)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
     for (;;) {
-        pos = run_of(lx->src, pos, P_ID);
-        if (s[pos] < 0x80) /* an ASCII byte not P_ID, or the final NUL */
-            return pos;
         uint32_t n = is_ident(lx, pos);
         if (!n)
             return pos;
-        pos += n;
+        pos = run_of(lx->src, pos + n, P_ID);
+        if (s[pos] < 0x80) /* an ASCII byte not P_ID, or the final NUL */
+            return pos;
     }
+}
+
+/* Skips identifier characters from pos, the ASCII ones a run at a time. */
+static uint32_t skip_ident(const struct lexer *lx, uint32_t pos)
+{
+    pos = run_of(lx->src, pos, P_ID);
+    if ((unsigned char)lx->src[pos] < 0x80) /* an ASCII byte not P_ID, or the final NUL */
+        return pos;
+    return skip_ident_careful(lx, pos);
 }
 
 static uint32_t is_ident_start(const struct lexer *lx, uint32_t pos)
@@ -2284,25 +2293,14 @@ struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
 
 struct token lex_member_name(struct lexer *lx, uint32_t pos)
 {
-    struct token t;
-    memset(&t, 0, sizeof t);
-    t.start = t.end = pos;
-    t.kind = TOK_EOF;
+    /* built whole where it is returned: no token on the stack to copy */
     uint32_t p = skip_ident(lx, pos);
-    if (p > pos) {
-        t.kind = TOK_IDENT;
-        t.end = p;
-    }
-    return t;
+    return (struct token){.kind = p > pos ? TOK_IDENT : TOK_EOF, .start = pos, .end = p};
 }
 
 struct token lex_type_name(struct lexer *lx, uint32_t pos)
 {
-    struct token t;
-    memset(&t, 0, sizeof t);
     pos = lex_skip_space(lx, pos);
-    t.start = t.end = pos;
-    t.kind = TOK_EOF;
     uint32_t q, p = pos;
     for (;;) {
         if ((q = skip_ident(lx, p)) > p) { /* identifier characters, a run at a time */
@@ -2315,28 +2313,18 @@ struct token lex_type_name(struct lexer *lx, uint32_t pos)
             break;
         }
     }
-    if (p > pos) {
-        t.kind = TOK_IDENT;
-        t.end = p;
-    }
-    return t;
+    return (struct token){.kind = p > pos ? TOK_IDENT : TOK_EOF, .start = pos, .end = p};
 }
 
 struct token lex_hash_key(struct lexer *lx, uint32_t pos)
 {
-    struct token t;
-    memset(&t, 0, sizeof t);
-    t.start = t.end = pos;
-    t.kind = TOK_EOF;
     if (!is_ident_start(lx, pos))
-        return t;
+        return (struct token){.kind = TOK_EOF, .start = pos, .end = pos};
     uint32_t p = run_of(lx->src, pos, P_KEY); /* the common case of the loop below */
     while (p < lx->len && !forces_new(lx, p) && !strchr("=$#[]'\"`", at(lx, p)) &&
            !is_sq(lx, p) && !is_dq(lx, p))
         p++;
-    t.kind = TOK_GENERIC;
-    t.end = p;
-    return t;
+    return (struct token){.kind = TOK_GENERIC, .start = pos, .end = p};
 }
 
 /* }================================================================== */
