@@ -431,18 +431,19 @@ static const struct kwent {
 ** -Identity, -ErrorAction). A keyword is found by a hash of its length and
 ** its first and last letters, which tells every keyword apart: kw_slot[h]
 ** holds 1 + the index in kwtab of the one keyword of hash h, or 0, so a
-** lookup compares one length and, for a keyword, its text. The operator
-** table is indexed by first letter, and entries carry their length, so a
-** lookup compares a few lengths and rarely any text: entries
-** [dash_first[c], dash_first[c + 1]) start with 'a' + c.
+** lookup compares one length and, for a keyword, its text. An operator is
+** found the same way, by a hash of its length and its first, second and
+** last letters (the first twice for -f): dash_slot[h] holds the one
+** operator of hash h and its length, or OP_NONE.
 */
 #define KW_HASH(c0, cn, n) ((((c0) | 0x20) * 2 + ((cn) | 0x20) * 4 + (n) * 21) & 127)
+#define DASH_HASH(c0, c1, cn, n) \
+    ((((c0) | 0x20) + ((c1) | 0x20) * 4 + ((cn) | 0x20) * 24 + (n) * 19) & 255)
 static uint8_t kw_slot[128];
 static struct dash_ent {
     uint8_t op, len; /* enum ast_op; length of its name without the dash */
-} dash_ops[OP__COUNT];
-static uint8_t dash_first[27];
-_Static_assert(OP__COUNT <= 256, "dash_ops holds operators in a byte");
+} dash_slot[256];
+_Static_assert(OP__COUNT <= 256, "dash_slot holds operators in a byte");
 
 static void init_lookup(void)
 {
@@ -456,33 +457,29 @@ static void init_lookup(void)
             abort(); /* KW_HASH no longer tells the keywords apart */
         kw_slot[h] = (uint8_t)(k + 1);
     }
-    uint32_t d = 0;
-    for (int c = 0; c < 26; c++) {
-        dash_first[c] = (uint8_t)d;
-        for (int i = 1; i < OP__COUNT; i++)
-            if ((ops[i].flags & OPF_D) && ops[i].spelling[1] == 'a' + c)
-                dash_ops[d++] = (struct dash_ent){(uint8_t)i, (uint8_t)(strlen(ops[i].spelling) - 1)};
+    for (int i = 1; i < OP__COUNT; i++) {
+        if (!(ops[i].flags & OPF_D))
+            continue;
+        const unsigned char *name = (const unsigned char *)ops[i].spelling + 1;
+        size_t n = strlen((const char *)name);
+        unsigned h = DASH_HASH(name[0], name[n > 1], name[n - 1], n);
+        if (dash_slot[h].op)
+            abort(); /* DASH_HASH no longer tells the operators apart */
+        dash_slot[h] = (struct dash_ent){(uint8_t)i, (uint8_t)n};
     }
-    dash_first[26] = (uint8_t)d;
     done = 1;
 }
 
-/* The index of a first letter, ASCII case ignored, or -1. */
-static int letter_index(int c)
-{
-    c = ascii_lower(c);
-    return c >= 'a' && c <= 'z' ? c - 'a' : -1;
-}
-
-/* A dash operator by name (without the dash), case-insensitively. */
+/* A dash operator by name (without the dash), case-insensitively; the name
+** is ASCII letters (see word_is). */
 static enum ast_op dash_op(const char *s, size_t n)
 {
-    int c = n ? letter_index((unsigned char)s[0]) : -1;
-    if (c < 0)
+    const unsigned char *u = (const unsigned char *)s;
+    if (n < 1 || n > 12) /* "f" to "inotcontains" */
         return OP_NONE;
-    for (uint32_t i = dash_first[c]; i < dash_first[c + 1]; i++)
-        if (dash_ops[i].len == n && word_is(ops[dash_ops[i].op].spelling + 1, s, n))
-            return (enum ast_op)dash_ops[i].op;
+    const struct dash_ent *e = &dash_slot[DASH_HASH(u[0], u[n > 1], u[n - 1], n)];
+    if (e->len == n && word_is(ops[e->op].spelling + 1, s, n))
+        return (enum ast_op)e->op;
     return OP_NONE;
 }
 
