@@ -445,10 +445,11 @@ static struct dash_ent {
 } dash_slot[256];
 _Static_assert(OP__COUNT <= 256, "dash_slot holds operators in a byte");
 
+static int lookup_done;
+
 static void init_lookup(void)
 {
-    static int done;
-    if (done)
+    if (lookup_done)
         return;
     for (uint32_t k = 0; k < EMSH_ARRAY_SIZE(kwtab); k++) {
         const struct kwent *e = &kwtab[k];
@@ -467,7 +468,7 @@ static void init_lookup(void)
             abort(); /* DASH_HASH no longer tells the operators apart */
         dash_slot[h] = (struct dash_ent){(uint8_t)i, (uint8_t)n};
     }
-    done = 1;
+    lookup_done = 1;
 }
 
 /* A dash operator by name (without the dash), case-insensitively; the name
@@ -483,9 +484,18 @@ static enum ast_op dash_op(const char *s, size_t n)
     return OP_NONE;
 }
 
+/* lex_keyword() before the tables are made, out of line: lex_keyword()
+** needs no frame of its own. */
+static EMSH_NOINLINE enum keyword keyword_first(const char *s, size_t n)
+{
+    init_lookup();
+    return lex_keyword(s, n);
+}
+
 enum keyword lex_keyword(const char *s, size_t n)
 {
-    init_lookup(); /* callers need not have made a lexer */
+    if (EMSH_UNLIKELY(!lookup_done)) /* callers need not have made a lexer */
+        return keyword_first(s, n);
     if (n < 2 || n > 13) /* "do" to "configuration" */
         return KW_NONE;
     unsigned k = kw_slot[KW_HASH((unsigned char)s[0], (unsigned char)s[n - 1], n)];
