@@ -2110,60 +2110,58 @@ static EMSH_NOINLINE bool other_into(struct lexer *lx, uint32_t pos, enum lex_mo
                                      struct token *out)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
-    uint32_t p = out->start, q = p + 2;
-    unsigned char c1 = s[p + 1];
-    enum tok_kind k;
-    bool both = true; /* same_in_both_modes() by the first byte */
+    uint32_t p = out->start, q;
+    /* each case writes the token and returns whether it is the same in both
+    ** modes (same_in_both_modes(), by its first byte) */
     switch (s[p]) {
     case '|':
-        if (c1 == '|')
-            return scan_into(lx, pos, mode, out);
-        k = TOK_PIPE;
-        q = p + 1;
-        break;
+        if (s[p + 1] == '|')
+            break;
+        out->kind = TOK_PIPE;
+        out->end = p + 1;
+        return true;
     case '@':
-        if (c1 != '(' && c1 != '{')
-            return scan_into(lx, pos, mode, out);
-        k = c1 == '(' ? TOK_AT_PAREN : TOK_AT_CURLY;
-        break;
+        if (s[p + 1] != '(' && s[p + 1] != '{')
+            break;
+        out->kind = s[p + 1] == '(' ? TOK_AT_PAREN : TOK_AT_CURLY;
+        out->end = p + 2;
+        return true;
     case ':':
-        if (c1 != ':')
-            return scan_into(lx, pos, mode, out);
-        k = TOK_COLON_COLON;
-        both = false;
-        break;
+        if (s[p + 1] != ':')
+            break;
+        out->kind = TOK_COLON_COLON;
+        out->end = p + 2;
+        return false;
     case '\r':
-        k = TOK_NEWLINE;
-        q = c1 == '\n' ? p + 2 : p + 1;
-        break;
+        out->kind = TOK_NEWLINE;
+        out->end = s[p + 1] == '\n' ? p + 2 : p + 1;
+        return true;
     case '.':
     case '[':
     case ']':
     case '=':
         /* in expression mode, here only `..` and `.5` (see lex_scan_into) */
-        if (mode == LEX_EXPR || (s[p] == '.' && (ctab[c1] & C_DIGIT)))
-            return scan_into(lx, pos, mode, out);
+        if (mode == LEX_EXPR || (s[p] == '.' && (ctab[s[p + 1]] & C_DIGIT)))
+            break;
         q = run_of(lx->src, p + 1, P_GEN);
         if (!(ctab[s[q]] & C_FORCE))
-            return scan_into(lx, pos, mode, out);
-        k = q > p + 1 || s[p] == '[' || s[p] == ']' ? TOK_GENERIC
-            : s[p] == '.'                          ? TOK_DOT
-                                                   : TOK_EQUALS;
-        both = false;
-        break;
+            break;
+        out->kind = q > p + 1 || s[p] == '[' || s[p] == ']' ? TOK_GENERIC
+                    : s[p] == '.'                          ? TOK_DOT
+                                                           : TOK_EQUALS;
+        out->end = q;
+        return false;
     default: /* a digit */
         q = p + 1;
         while (ctab[s[q]] & C_DIGIT)
             q++;
         if (!(ctab[s[q]] & C_FORCE)) /* (the final NUL forces) */
-            return scan_into(lx, pos, mode, out);
-        k = TOK_NUMBER;
-        both = false;
-        break;
+            break;
+        out->kind = TOK_NUMBER;
+        out->end = q;
+        return false;
     }
-    out->kind = k;
-    out->end = q;
-    return both;
+    return scan_into(lx, pos, mode, out);
 }
 
 /*
