@@ -699,7 +699,8 @@ static void collect_part(void *ctx, enum lex_part_kind kind, const char *text, s
     pt->kind = kind;
     pt->start = start;
     pt->end = end;
-    pt->text = kind == LEX_PART_TEXT ? mkstr(ps->p, text, len) : mkstr(ps->p, "", 0);
+    /* (a variable's or subexpression's text is not used: no copy of "") */
+    pt->text = kind == LEX_PART_TEXT ? mkstr(ps->p, text, len) : (struct ast_str){"", 0};
 }
 
 static struct ast_node *variable_node(struct parser *p, uint32_t start, uint32_t end, bool splat)
