@@ -2096,15 +2096,36 @@ static EMSH_NOINLINE bool quote_into(struct lexer *lx, enum lex_mode mode, struc
 }
 
 /*
+** A comment to the end of its line, as skip_trivia() takes it, and the
+** newline there, as scan() takes `\n` and `\r`; for other_into(), out of
+** line, so that other_into() needs no registers for it.
+*/
+static EMSH_NOINLINE bool comment_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
+                                       struct token *out)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t q = line_end(lx, out->start);
+    if (q >= lx->len)
+        return scan_into(lx, pos, mode, out);
+    record_comment(lx, out->start, q);
+    out->kind = TOK_NEWLINE;
+    out->flags |= TF_SPACE;
+    out->start = q;
+    out->end = s[q] == '\r' && s[q + 1] == '\n' ? q + 2 : q + 1;
+    return true; /* (same_in_both_modes() by the newline) */
+}
+
+/*
 ** Tokens at a few more bytes, for lex_scan_into(), as dash_into(): `|` but
 ** not `||`, `@(` and `@{`, `::`, a newline of \r\n or \r, as scan() takes
 ** them; and a number of ASCII digits followed by a byte that ends any word:
 ** scan_number() takes the digits and no more then (no `.`, exponent, suffix
 ** or multiplier follows), and such a byte ends a number in either mode (a
-** redirection, `2>`, has a `>`, which is no such byte). In command mode,
-** at `.`, `[`, `]` and `=`, a bare word of bytes plain in one (P_GEN) that
-** ends at a byte that ends any word, as generic() scans it, or a lone `.`
-** or `=` before such a byte. Anything else at these bytes is scan_into()'s.
+** redirection, `2>`, has a `>`, which is no such byte). A comment, by
+** comment_into(). In command mode, at `.`, `[`, `]` and `=`, a bare word
+** of bytes plain in one (P_GEN) that ends at a byte that ends any word, as
+** generic() scans it, or a lone `.` or `=` before such a byte. Anything
+** else at these bytes is scan_into()'s.
 */
 static EMSH_NOINLINE bool other_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
                                      struct token *out)
@@ -2136,6 +2157,8 @@ static EMSH_NOINLINE bool other_into(struct lexer *lx, uint32_t pos, enum lex_mo
         out->kind = TOK_NEWLINE;
         out->end = s[p + 1] == '\n' ? p + 2 : p + 1;
         return true;
+    case '#':
+        return comment_into(lx, pos, mode, out);
     case '.':
     case '[':
     case ']':
@@ -2172,8 +2195,8 @@ static EMSH_NOINLINE bool other_into(struct lexer *lx, uint32_t pos, enum lex_mo
 ** variables ($name, a fifth); words of ASCII letters ending at a byte that
 ** ends any word (a fifth). Parameters and operators at an ASCII dash go on
 ** to dash_into(), strings at an ASCII quote to quote_into(), the tokens at
-** `|`, `@`, `:`, \r and digits, and at `=`, `[`, `]` and `.` in command
-** mode, to other_into(). Everything else, and
+** `|`, `@`, `:`, \r, `#` and digits, and at `=`, `[`, `]` and `.` in
+** command mode, to other_into(). Everything else, and
 ** anything these might turn into (`$a.b` in command mode, a word with a
 ** quote in it), is scan_into()'s.
 */
@@ -2194,7 +2217,8 @@ static uint8_t lead[256]; /* LEAD_*, by a token's first byte (init_ctab) */
 static void init_lead(void)
 {
     for (int c = 0; c < 256; c++)
-        lead[c] = !(ptab[c] & P_SOLID)                ? LEAD_SLOW /* see lex_scan_into */
+        lead[c] = c == '#'                            ? LEAD_OTHER
+                  : !(ptab[c] & P_SOLID)              ? LEAD_SLOW /* see lex_scan_into */
                   : c && strchr("=[].", c)            ? LEAD_EXPR
                   : single_tok[c]                     ? LEAD_SINGLE
                   : c == '$'                          ? LEAD_DOLLAR
@@ -2213,7 +2237,8 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
     while (s[p] == ' ')
         p++;
     /* LEAD_SLOW for the NUL at the end, and for a byte not solid (the next
-    ** blank, a comment, a continuation): skip_trivia()'s */
+    ** blank, a continuation, a comment but one of `#` to the end of the
+    ** line): skip_trivia()'s */
     unsigned l = lead[s[p]];
     if (l == LEAD_SLOW)
         return scan_into(lx, pos, mode, out);

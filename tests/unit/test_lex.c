@@ -720,6 +720,10 @@ static void lex_comments(void **state)
     CMD("a <# c\nd #> b", "GENERIC(a) GENERIC(b)");
     EXPR("1 <#x#>+ 2", "NUMBER(1) PLUS(+) NUMBER(2)");
     EXPR("a <# open", "IDENT(a) EOF!MissingTerminatorMultiLineComment");
+    /* a comment to the end of a line, and the newline of any kind after it */
+    BOTH("#a\n#b\r\n#c\r#d", "NEWLINE(\\n) NEWLINE(\\r\\n) NEWLINE(\\n)");
+    CMD("a#b #c\nd", "GENERIC(a#b) NEWLINE(\\n) GENERIC(d)");
+    EXPR("1 # c #\n\t# d\n", "NUMBER(1) NEWLINE(\\n) NEWLINE(\\n)");
 
     const char *src = "# one\nx <# two #> y # three";
     struct lexer lx;
@@ -733,6 +737,10 @@ static void lex_comments(void **state)
     }
     /* scanning the same stretch again records nothing twice */
     lex_scan(&lx, 0, LEX_CMD);
+    struct token t = lex_scan(&lx, 0, LEX_EXPR);
+    assert_int_equal(t.kind, TOK_NEWLINE);
+    assert_int_equal(t.start, 5);
+    assert_true(t.flags & TF_SPACE);
     assert_int_equal(lx.ncomments, 3);
     assert_int_equal(lx.comments[0].start, 0);
     assert_int_equal(lx.comments[0].end, 5);
