@@ -472,8 +472,9 @@ static void init_lookup(void)
 }
 
 /* A dash operator by name (without the dash), case-insensitively; the name
-** is ASCII letters (see word_is). */
-static enum ast_op dash_op(const char *s, size_t n)
+** is ASCII letters (see word_is). Inline: dash_into() looks up every
+** operator in an expression. */
+static EMSH_INLINE enum ast_op dash_op(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (n < 1 || n > 12) /* "f" to "inotcontains" */
