@@ -2331,7 +2331,8 @@ struct token lex_member_name(struct lexer *lx, uint32_t pos)
 
 struct token lex_type_name(struct lexer *lx, uint32_t pos)
 {
-    pos = lex_skip_space(lx, pos);
+    if (!(ptab[(unsigned char)lx->src[pos]] & P_SOLID)) /* (most often no space) */
+        pos = lex_skip_space(lx, pos);
     uint32_t q, p = pos;
     for (;;) {
         if ((q = skip_ident(lx, p)) > p) { /* identifier characters, a run at a time */
