@@ -2197,9 +2197,9 @@ static EMSH_NOINLINE bool other_into(struct lexer *lx, uint32_t pos, enum lex_mo
 ** ends any word (a fifth). Parameters and operators at an ASCII dash go on
 ** to dash_into(), strings at an ASCII quote to quote_into(), the tokens at
 ** `|`, `@`, `:`, \r, `#` and digits, and at `=`, `[`, `]` and `.` in
-** command mode, to other_into(). Everything else, and
-** anything these might turn into (`$a.b` in command mode, a word with a
-** quote in it), is scan_into()'s.
+** command mode, to other_into(). Everything else, and anything these might
+** turn into (`$a.b` in command mode, a word with a quote in it), is
+** scan_into()'s.
 */
 enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD, LEAD_EXPR, LEAD_DASH, LEAD_QUOTE,
        LEAD_OTHER };
@@ -2238,8 +2238,8 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
     while (s[p] == ' ')
         p++;
     /* LEAD_SLOW for the NUL at the end, and for a byte not solid (the next
-    ** blank, a continuation, a comment but one of `#` to the end of the
-    ** line): skip_trivia()'s */
+    ** blank, a continuation, a `<#` comment): skip_trivia()'s; a `#` goes
+    ** on to other_into() */
     unsigned l = lead[s[p]];
     if (l == LEAD_SLOW)
         return scan_into(lx, pos, mode, out);

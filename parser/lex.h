@@ -147,10 +147,11 @@ bool lex_plain_dq(const struct lexer *lx, const struct token *t, uint32_t *start
 
 /*
 ** Expandable text: walks a double-quoted string, a here-string or a bare word
-** with expansions, calling back with its literal text (escapes resolved) and
-** each variable ($x, ${x}, $env:X) or subexpression ($(...)) in it. For a
-** variable the range covers `$name`; for a subexpression the text between
-** `$(` and its `)`.
+** with expansions, calling back with its literal text (escapes resolved;
+** len bytes, not NUL-terminated, often the source itself) and each variable
+** ($x, ${x}, $env:X) or subexpression ($(...)) in it. For a variable the
+** range covers `$name`; for a subexpression the text between `$(` and its
+** `)`.
 */
 enum lex_part_kind { LEX_PART_TEXT, LEX_PART_VARIABLE, LEX_PART_SUBEXPR };
 typedef void (*lex_part_fn)(void *ctx, enum lex_part_kind kind, const char *text, size_t len,
