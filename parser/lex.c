@@ -2353,9 +2353,10 @@ struct token lex_hash_key(struct lexer *lx, uint32_t pos)
     if (!is_ident_start(lx, pos))
         return (struct token){.kind = TOK_EOF, .start = pos, .end = pos};
     uint32_t p = run_of(lx->src, pos, P_KEY); /* the common case of the loop below */
-    while (p < lx->len && !forces_new(lx, p) && !strchr("=$#[]'\"`", at(lx, p)) &&
-           !is_sq(lx, p) && !is_dq(lx, p))
-        p++;
+    if ((unsigned char)lx->src[p] >= 0x80) /* (an ASCII byte not P_KEY ends the loop) */
+        while (p < lx->len && !forces_new(lx, p) && !strchr("=$#[]'\"`", at(lx, p)) &&
+               !is_sq(lx, p) && !is_dq(lx, p))
+            p++;
     return (struct token){.kind = TOK_GENERIC, .start = pos, .end = p};
 }
 

@@ -860,6 +860,39 @@ static void lex_labels(void **state)
     EXPR("a ? b : c", "IDENT(a) QUESTION(?) IDENT(b) COLON(:) IDENT(c)");
 }
 
+/* A bare hash key runs to a byte that ends any word or one of = $ # [ ] ` and
+** the quotes, Unicode ones too */
+static void check_key(const char *src, const char *want)
+{
+    struct lexer lx;
+    lex_init(&lx, src, (uint32_t)strlen(src));
+    struct token t = lex_hash_key(&lx, 0);
+    char got[64];
+    snprintf(got, sizeof got, "%s(%.*s)", kind_names[t.kind], (int)(t.end - t.start),
+             src + t.start);
+    assert_string_equal(got, want);
+    lex_release(&lx);
+}
+
+static void lex_hash_keys(void **state)
+{
+    (void)state;
+    check_key("a=1", "GENERIC(a)");
+    check_key("a-b.c = 1", "GENERIC(a-b.c)");
+    check_key("ab;", "GENERIC(ab)");
+    check_key("ab$c", "GENERIC(ab)");
+    check_key("a'b'", "GENERIC(a)");
+    check_key("a[0]", "GENERIC(a)");
+    check_key("a#b", "GENERIC(a)");
+    check_key("ab", "GENERIC(ab)");
+    check_key("a\xC3\xA9x=1", "GENERIC(a\xC3\xA9x)");
+    check_key("a\xC3\xA9$x", "GENERIC(a\xC3\xA9)");
+    check_key("a\xE2\x80\x9C" "b", "GENERIC(a)");
+    check_key("a\xC2\xA0" "b", "GENERIC(a)");
+    check_key("\xC3\xA9=1", "GENERIC(\xC3\xA9)");
+    check_key("1a", "EOF()");
+}
+
 static void lex_keywords(void **state)
 {
     (void)state;
@@ -985,6 +1018,7 @@ int main(void)
         cmocka_unit_test(lex_unicode_space),
         cmocka_unit_test(lex_labels),
         cmocka_unit_test(lex_keywords),
+        cmocka_unit_test(lex_hash_keys),
         cmocka_unit_test(lex_tables),
         cmocka_unit_test(lex_every_dash_operator),
     };
