@@ -472,7 +472,7 @@ static void init_lookup(void)
 }
 
 /* A dash operator by name (without the dash), case-insensitively; the name
-** is ASCII letters (see word_is). Inline: dash_into() looks up every
+** is ASCII letters (see word_is). Inline: operator_into() looks up every
 ** operator in an expression. */
 static EMSH_INLINE enum ast_op dash_op(const char *s, size_t n)
 {
@@ -2016,6 +2016,24 @@ static EMSH_NOINLINE bool scan_into(struct lexer *lx, uint32_t pos, enum lex_mod
     return same_in_both_modes(lx, out, mode);
 }
 
+/* dash_into() in expression mode, out of line: the lookup of the operator
+** would give dash_into() a frame in command mode too. */
+static EMSH_NOINLINE bool operator_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
+                                        struct token *out)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t p = out->start + 1, q = p;
+    while ((s[q] | 0x20) >= 'a' && (s[q] | 0x20) <= 'z')
+        q++;
+    enum ast_op op;
+    if ((ptab[s[q]] & P_ID) || s[q] >= 0x80 || (op = dash_op(lx->src + p, q - p)) == OP_NONE)
+        return scan_into(lx, pos, mode, out);
+    out->kind = TOK_OPERATOR;
+    out->op = (uint16_t)op;
+    out->end = q;
+    return false;
+}
+
 /*
 ** A token at an ASCII `-`, for lex_scan_into(), which has written its start
 ** and flags; with its arguments, so that either is a jump to the other.
@@ -2032,27 +2050,19 @@ static EMSH_NOINLINE bool dash_into(struct lexer *lx, uint32_t pos, enum lex_mod
                                     struct token *out)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
-    uint32_t p = out->start + 1, q = p;
+    uint32_t p = out->start + 1, q;
     if (!(s[p] < 0x80 && (ctab[s[p]] & C_IDSTART)))
         return scan_into(lx, pos, mode, out);
-    if (mode == LEX_CMD) {
-        q = run_of(lx->src, q, P_PARAM);
-        if (s[q] == ':') {
-            out->flags |= TF_COLON;
-            q++;
-        } else if (!(ctab[s[q]] & C_FORCE)) { /* (the final NUL forces) */
-            return scan_into(lx, pos, mode, out);
-        }
-        out->kind = TOK_PARAMETER;
-    } else {
-        while ((s[q] | 0x20) >= 'a' && (s[q] | 0x20) <= 'z')
-            q++;
-        enum ast_op op;
-        if ((ptab[s[q]] & P_ID) || s[q] >= 0x80 || (op = dash_op(lx->src + p, q - p)) == OP_NONE)
-            return scan_into(lx, pos, mode, out);
-        out->kind = TOK_OPERATOR;
-        out->op = (uint16_t)op;
+    if (mode == LEX_EXPR)
+        return operator_into(lx, pos, mode, out);
+    q = run_of(lx->src, p, P_PARAM);
+    if (s[q] == ':') {
+        out->flags |= TF_COLON;
+        q++;
+    } else if (!(ctab[s[q]] & C_FORCE)) { /* (the final NUL forces) */
+        return scan_into(lx, pos, mode, out);
     }
+    out->kind = TOK_PARAMETER;
     out->end = q;
     return false;
 }
