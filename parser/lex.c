@@ -2332,10 +2332,20 @@ struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
     return t;
 }
 
+/* lex_member_name() from a non-ASCII byte at p, out of line: a name of
+** ASCII characters needs no frame. */
+static EMSH_NOINLINE struct token member_name_careful(struct lexer *lx, uint32_t pos, uint32_t p)
+{
+    p = skip_ident_careful(lx, p);
+    return (struct token){.kind = p > pos ? TOK_IDENT : TOK_EOF, .start = pos, .end = p};
+}
+
 struct token lex_member_name(struct lexer *lx, uint32_t pos)
 {
     /* built whole where it is returned: no token on the stack to copy */
-    uint32_t p = skip_ident(lx, pos);
+    uint32_t p = run_of(lx->src, pos, P_ID);
+    if ((unsigned char)lx->src[p] >= 0x80)
+        return member_name_careful(lx, pos, p);
     return (struct token){.kind = p > pos ? TOK_IDENT : TOK_EOF, .start = pos, .end = p};
 }
 
