@@ -860,6 +860,31 @@ static void lex_labels(void **state)
     EXPR("a ? b : c", "IDENT(a) QUESTION(?) IDENT(b) COLON(:) IDENT(c)");
 }
 
+/* A member name: identifier characters, non-ASCII letters too */
+static void check_member(const char *src, const char *want)
+{
+    struct lexer lx;
+    lex_init(&lx, src, (uint32_t)strlen(src));
+    struct token t = lex_member_name(&lx, 0);
+    char got[64];
+    snprintf(got, sizeof got, "%s(%.*s)", kind_names[t.kind], (int)(t.end - t.start),
+             src + t.start);
+    assert_string_equal(got, want);
+    lex_release(&lx);
+}
+
+static void lex_member_names(void **state)
+{
+    (void)state;
+    check_member("Name(", "IDENT(Name)");
+    check_member("Name", "IDENT(Name)");
+    check_member("N\xC3\xA4me.x", "IDENT(N\xC3\xA4me)");
+    check_member("\xC3\xA4x1_", "IDENT(\xC3\xA4x1_)");
+    check_member("a\xE2\x80\x93" "b", "IDENT(a)");
+    check_member("a\xC2\xA0" "b", "IDENT(a)");
+    check_member("(x", "EOF()");
+}
+
 /* A bare hash key runs to a byte that ends any word or one of = $ # [ ] ` and
 ** the quotes, Unicode ones too */
 static void check_key(const char *src, const char *want)
@@ -1019,6 +1044,7 @@ int main(void)
         cmocka_unit_test(lex_labels),
         cmocka_unit_test(lex_keywords),
         cmocka_unit_test(lex_hash_keys),
+        cmocka_unit_test(lex_member_names),
         cmocka_unit_test(lex_tables),
         cmocka_unit_test(lex_every_dash_operator),
     };
