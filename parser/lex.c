@@ -57,6 +57,20 @@ enum {
 
 static unsigned char ptab[256];
 
+/*
+** The end of the run of bytes from pos that have a ptab bit, on a pointer:
+** with an index, gcc steps a copy of it and extends it too, two more
+** instructions a byte. With a constant bit, a byte takes a load, a test, a
+** branch and an increment.
+*/
+static EMSH_INLINE uint32_t run_of(const char *src, uint32_t pos, unsigned char bit)
+{
+    const unsigned char *s = (const unsigned char *)src, *e = s + pos;
+    while (ptab[*e] & bit)
+        e++;
+    return (uint32_t)(e - s);
+}
+
 static void init_lead(void);
 
 static void init_ctab(void)
@@ -241,18 +255,28 @@ static uint32_t is_ident(const struct lexer *lx, uint32_t pos)
     return n;
 }
 
-/* Skips identifier characters from pos, the ASCII ones a run at a time. */
-static uint32_t skip_ident(const struct lexer *lx, uint32_t pos)
+/* skip_ident() from a non-ASCII byte at pos, out of line: its callers need
+** no frame for ASCII names, most of them. */
+static EMSH_NOINLINE uint32_t skip_ident_careful(const struct lexer *lx, uint32_t pos)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
     for (;;) {
-        while (ptab[s[pos]] & P_ID)
-            pos++;
         uint32_t n = is_ident(lx, pos);
         if (!n)
             return pos;
-        pos += n;
+        pos = run_of(lx->src, pos + n, P_ID);
+        if (s[pos] < 0x80) /* an ASCII byte not P_ID, or the final NUL */
+            return pos;
     }
+}
+
+/* Skips identifier characters from pos, the ASCII ones a run at a time. */
+static uint32_t skip_ident(const struct lexer *lx, uint32_t pos)
+{
+    pos = run_of(lx->src, pos, P_ID);
+    if ((unsigned char)lx->src[pos] < 0x80) /* an ASCII byte not P_ID, or the final NUL */
+        return pos;
+    return skip_ident_careful(lx, pos);
 }
 
 static uint32_t is_ident_start(const struct lexer *lx, uint32_t pos)
@@ -335,16 +359,18 @@ static int ascii_lower(int c)
 }
 
 /*
-** Is s[0..n) the lower-case word lit, ignoring ASCII case? Operators and
-** keywords are looked up for every word and dash the lexer meets, so this
-** stops at the first difference instead of calling strlen and strncasecmp.
+** Is s[0..n) the word lit, n lower-case ASCII letters, ignoring ASCII case?
+** Operators and keywords are looked up for every word and dash the lexer
+** meets, so this stops at the first difference instead of calling
+** strncasecmp. A byte with 0x20 set is a lower-case letter only if it was
+** a letter of either case, so that is all the folding a byte needs.
 */
 static bool word_is(const char *lit, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (lit[i] == '\0' || ascii_lower((unsigned char)s[i]) != lit[i])
+        if (((unsigned char)s[i] | 0x20) != (unsigned char)lit[i])
             return false;
-    return lit[n] == '\0';
+    return true;
 }
 
 /* Sorted by name: the entries of one first letter are a run. */
@@ -405,23 +431,25 @@ static const struct kwent {
 ** -Identity, -ErrorAction). A keyword is found by a hash of its length and
 ** its first and last letters, which tells every keyword apart: kw_slot[h]
 ** holds 1 + the index in kwtab of the one keyword of hash h, or 0, so a
-** lookup compares one length and, for a keyword, its text. The operator
-** table is indexed by first letter, and entries carry their length, so a
-** lookup compares a few lengths and rarely any text: entries
-** [dash_first[c], dash_first[c + 1]) start with 'a' + c.
+** lookup compares one length and, for a keyword, its text. An operator is
+** found the same way, by a hash of its length and its first, second and
+** last letters (the first twice for -f): dash_slot[h] holds the one
+** operator of hash h and its length, or OP_NONE.
 */
 #define KW_HASH(c0, cn, n) ((((c0) | 0x20) * 2 + ((cn) | 0x20) * 4 + (n) * 21) & 127)
+#define DASH_HASH(c0, c1, cn, n) \
+    ((((c0) | 0x20) + ((c1) | 0x20) * 4 + ((cn) | 0x20) * 24 + (n) * 19) & 255)
 static uint8_t kw_slot[128];
 static struct dash_ent {
     uint8_t op, len; /* enum ast_op; length of its name without the dash */
-} dash_ops[OP__COUNT];
-static uint8_t dash_first[27];
-_Static_assert(OP__COUNT <= 256, "dash_ops holds operators in a byte");
+} dash_slot[256];
+_Static_assert(OP__COUNT <= 256, "dash_slot holds operators in a byte");
+
+static int lookup_done;
 
 static void init_lookup(void)
 {
-    static int done;
-    if (done)
+    if (lookup_done)
         return;
     for (uint32_t k = 0; k < EMSH_ARRAY_SIZE(kwtab); k++) {
         const struct kwent *e = &kwtab[k];
@@ -430,39 +458,45 @@ static void init_lookup(void)
             abort(); /* KW_HASH no longer tells the keywords apart */
         kw_slot[h] = (uint8_t)(k + 1);
     }
-    uint32_t d = 0;
-    for (int c = 0; c < 26; c++) {
-        dash_first[c] = (uint8_t)d;
-        for (int i = 1; i < OP__COUNT; i++)
-            if ((ops[i].flags & OPF_D) && ops[i].spelling[1] == 'a' + c)
-                dash_ops[d++] = (struct dash_ent){(uint8_t)i, (uint8_t)(strlen(ops[i].spelling) - 1)};
+    for (int i = 1; i < OP__COUNT; i++) {
+        if (!(ops[i].flags & OPF_D))
+            continue;
+        const unsigned char *name = (const unsigned char *)ops[i].spelling + 1;
+        size_t n = strlen((const char *)name);
+        unsigned h = DASH_HASH(name[0], name[n > 1], name[n - 1], n);
+        if (dash_slot[h].op)
+            abort(); /* DASH_HASH no longer tells the operators apart */
+        dash_slot[h] = (struct dash_ent){(uint8_t)i, (uint8_t)n};
     }
-    dash_first[26] = (uint8_t)d;
-    done = 1;
+    lookup_done = 1;
 }
 
-/* The index of a first letter, ASCII case ignored, or -1. */
-static int letter_index(int c)
+/* A dash operator by name (without the dash), case-insensitively; the name
+** is ASCII letters (see word_is). Inline: operator_into() looks up every
+** operator in an expression. */
+static EMSH_INLINE enum ast_op dash_op(const char *s, size_t n)
 {
-    c = ascii_lower(c);
-    return c >= 'a' && c <= 'z' ? c - 'a' : -1;
-}
-
-/* A dash operator by name (without the dash), case-insensitively. */
-static enum ast_op dash_op(const char *s, size_t n)
-{
-    int c = n ? letter_index((unsigned char)s[0]) : -1;
-    if (c < 0)
+    const unsigned char *u = (const unsigned char *)s;
+    if (n < 1 || n > 12) /* "f" to "inotcontains" */
         return OP_NONE;
-    for (uint32_t i = dash_first[c]; i < dash_first[c + 1]; i++)
-        if (dash_ops[i].len == n && word_is(ops[dash_ops[i].op].spelling + 1, s, n))
-            return (enum ast_op)dash_ops[i].op;
+    const struct dash_ent *e = &dash_slot[DASH_HASH(u[0], u[n > 1], u[n - 1], n)];
+    if (e->len == n && word_is(ops[e->op].spelling + 1, s, n))
+        return (enum ast_op)e->op;
     return OP_NONE;
+}
+
+/* lex_keyword() before the tables are made, out of line: lex_keyword()
+** needs no frame of its own. */
+static EMSH_NOINLINE enum keyword keyword_first(const char *s, size_t n)
+{
+    init_lookup();
+    return lex_keyword(s, n);
 }
 
 enum keyword lex_keyword(const char *s, size_t n)
 {
-    init_lookup(); /* callers need not have made a lexer */
+    if (EMSH_UNLIKELY(!lookup_done)) /* callers need not have made a lexer */
+        return keyword_first(s, n);
     if (n < 2 || n > 13) /* "do" to "configuration" */
         return KW_NONE;
     unsigned k = kw_slot[KW_HASH((unsigned char)s[0], (unsigned char)s[n - 1], n)];
@@ -534,6 +568,10 @@ static void tok_error(struct token *t, enum perr_id id, uint32_t start, uint32_t
 
 uint32_t lex_skip_space(const struct lexer *lx, uint32_t pos)
 {
+    /* Most often nothing to skip: a solid byte is no blank, continuation
+    ** or escaped blank (and a comment is not skipped here). */
+    if (ptab[(unsigned char)lx->src[pos]] & P_SOLID)
+        return pos;
     for (;;) {
         /* The common cases first: ASCII blanks, then a plain character. */
         while (lx->src[pos] == ' ' || lx->src[pos] == '\t')
@@ -622,6 +660,7 @@ struct walker {
     void *ctx;
     int collect;    /* build the literal text in `text` */
     struct buf text;
+    uint32_t raw, raw_end; /* the text so far, while `text` is empty (w_add_src) */
     uint32_t text_start;
     struct token *t; /* receives errors */
     unsigned flags;  /* TF_EXPAND / TF_ESCAPED seen */
@@ -629,19 +668,60 @@ struct walker {
 
 static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, int *ok);
 static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t);
+static uint32_t known_subexpr(struct lexer *lx, uint32_t pos, struct token *t);
+
+/*
+** Most literal text is a run of the source as it stands, with nothing
+** unescaped in it: while the buffer is empty, the walker notes such a run
+** as src[raw..raw_end) and hands it to the callback from the source, not
+** copied. Anything else that comes, a byte not the next of the run or one
+** not from the source, puts the run into the buffer first (w_spill), and
+** goes after it; the text is the same either way.
+*/
+static void w_spill(struct walker *w)
+{
+    if (w->raw_end != w->raw) {
+        buf_add(&w->text, w->lx->src + w->raw, w->raw_end - w->raw);
+        w->raw = w->raw_end;
+    }
+}
 
 static void w_flush(struct walker *w, uint32_t pos)
 {
     if (w->fn && w->text.len)
         w->fn(w->ctx, LEX_PART_TEXT, w->text.s, w->text.len, w->text_start, pos);
-    buf_reset(&w->text);
+    else if (w->fn && w->raw_end != w->raw)
+        w->fn(w->ctx, LEX_PART_TEXT, w->lx->src + w->raw, w->raw_end - w->raw, w->text_start, pos);
+    if (w->text.len) /* (an empty buffer is reset already) */
+        buf_reset(&w->text);
+    w->raw = w->raw_end;
     w->text_start = pos;
 }
 
+/* Adds n bytes that are not in the source as they stand. */
 static void w_add(struct walker *w, const char *s, size_t n)
 {
-    if (w->collect)
+    if (w->collect) {
+        w_spill(w);
         buf_add(&w->text, s, n);
+    }
+}
+
+/* Adds src[pos..pos+n). */
+static void w_add_src(struct walker *w, uint32_t pos, uint32_t n)
+{
+    if (!w->collect)
+        return;
+    if (!w->text.len) {
+        if (w->raw_end == w->raw)
+            w->raw = w->raw_end = pos;
+        if (w->raw_end == pos) {
+            w->raw_end = pos + n;
+            return;
+        }
+    }
+    w_spill(w);
+    buf_add(&w->text, w->lx->src + pos, n);
 }
 
 /*
@@ -660,12 +740,20 @@ static uint32_t w_plain(struct walker *w, uint32_t pos, enum wmode mode)
 {
     const struct lexer *lx = w->lx;
     const unsigned char *s = (const unsigned char *)lx->src;
-    /* which ptab bit says "plain" in this mode */
-    unsigned char bit = mode == W_SQ || mode == W_HERE_SQ ? P_SQ : mode == W_GENERIC ? P_GEN : P_DQ;
-    uint32_t end = pos + 1;
-    while (ptab[s[end]] & bit)
-        end++;
-    w_add(w, lx->src + pos, end - pos);
+    /* A loop for each ptab bit that says "plain" in a mode, as run_of()'s,
+    ** written out: through run_of(), walk() takes more instructions. */
+    const unsigned char *e = s + pos + 1;
+    if (mode == W_DQ || mode == W_HERE_DQ)
+        while (ptab[*e] & P_DQ)
+            e++;
+    else if (mode == W_GENERIC)
+        while (ptab[*e] & P_GEN)
+            e++;
+    else
+        while (ptab[*e] & P_SQ)
+            e++;
+    uint32_t end = (uint32_t)(e - s);
+    w_add_src(w, pos, end - pos);
     return end;
 }
 
@@ -711,8 +799,10 @@ static uint32_t w_escape(struct walker *w, uint32_t pos)
                 tok_error(w->t, PERR_InvalidUnicodeEscapeSequence, pos - 1, p);
                 return p;
             }
-            if (w->collect)
+            if (w->collect) {
+                w_spill(w);
                 buf_put_utf8(&w->text, cp);
+            }
             return p + 1;
         }
         ch = 'u';
@@ -722,7 +812,7 @@ static uint32_t w_escape(struct walker *w, uint32_t pos)
         uint32_t n = 1;
         while (pos + n < lx->len && ((unsigned char)lx->src[pos + n] & 0xC0) == 0x80)
             n++;
-        w_add(w, lx->src + pos, n);
+        w_add_src(w, pos, n);
         return pos + n;
     }
     }
@@ -740,7 +830,7 @@ static uint32_t w_dollar(struct walker *w, uint32_t pos)
     if (c == '(') {
         w_flush(w, pos);
         uint32_t inner = pos + 2;
-        uint32_t close = skip_subexpr(lx, inner, w->t);
+        uint32_t close = w->fn ? known_subexpr(lx, inner, w->t) : skip_subexpr(lx, inner, w->t);
         if (w->fn)
             w->fn(w->ctx, LEX_PART_SUBEXPR, NULL, 0, inner, close);
         w->flags |= TF_EXPAND;
@@ -752,7 +842,7 @@ static uint32_t w_dollar(struct walker *w, uint32_t pos)
     struct token vt = {0};
     uint32_t end = scan_variable(lx, pos, &vt, &ok);
     if (!ok) {
-        w_add(w, "$", 1);
+        w_add_src(w, pos, 1); /* the `$` */
         return pos + 1;
     }
     if (vt.err)
@@ -784,7 +874,7 @@ static uint32_t walk_sq(struct walker *w, uint32_t pos, int here)
         } else if ((q = is_sq(lx, pos))) {
             uint32_t q2 = is_sq(lx, pos + q);
             if (q2) {
-                w_add(w, lx->src + pos, q); /* '' stands for ' */
+                w_add_src(w, pos, q); /* '' stands for ' */
                 pos += q + q2;
                 continue;
             }
@@ -829,7 +919,7 @@ static uint32_t walk(struct walker *w, uint32_t pos, enum wmode mode)
         } else if ((q = is_dq(lx, pos))) {
             uint32_t q2 = is_dq(lx, pos + q);
             if (q2) {
-                w_add(w, lx->src + pos, q); /* "" stands for " */
+                w_add_src(w, pos, q); /* "" stands for " */
                 pos += q + q2;
                 continue;
             }
@@ -873,6 +963,7 @@ static uint32_t walk(struct walker *w, uint32_t pos, enum wmode mode)
 */
 static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t)
 {
+    uint32_t start = pos;
     int level = 1;
     /*
     ** A string inside $( ) is scanned by a nested lex_scan, which knows
@@ -911,14 +1002,32 @@ static uint32_t skip_subexpr(struct lexer *lx, uint32_t pos, struct token *t)
         pos = st.end;
     }
     lx->depth--;
+    if (!lx->depth) { /* for known_subexpr() */
+        lx->subexprs[start % LEX_SUBEXPRS].at = start;
+        lx->subexprs[start % LEX_SUBEXPRS].close = r;
+    }
     return r;
+}
+
+/*
+** The same as skip_subexpr() for a walker that calls back, the parser's
+** (whose errors are not kept: the lexer reported them on the token), but
+** from what the lexer remembers when it skipped the same $( ) before. At
+** depth 0 the end depends only on the text; and the comments that a scan
+** would record are recorded already.
+*/
+static uint32_t known_subexpr(struct lexer *lx, uint32_t pos, struct token *t)
+{
+    if (!lx->depth && lx->subexprs[pos % LEX_SUBEXPRS].at == pos)
+        return lx->subexprs[pos % LEX_SUBEXPRS].close;
+    return skip_subexpr(lx, pos, t);
 }
 
 void lex_walk_expandable(const struct lexer *clx, const struct token *t, lex_part_fn fn, void *ctx)
 {
     struct lexer *lx = (struct lexer *)clx; /* records comments met in $( ) */
     struct token scratch = *t;
-    struct walker w = {lx, fn, ctx, fn != NULL, BUF_INIT, t->start, &scratch, 0};
+    struct walker w = {lx, fn, ctx, fn != NULL, BUF_INIT, 0, 0, t->start, &scratch, 0};
     uint32_t pos = t->start;
     switch (t->kind) {
     case TOK_STRING_DQ:
@@ -946,7 +1055,7 @@ void lex_cook_sq(const struct lexer *clx, const struct token *t, struct buf *out
 {
     struct lexer *lx = (struct lexer *)clx;
     struct token scratch = *t;
-    struct walker w = {lx, NULL, NULL, 1, BUF_INIT, 0, &scratch, 0};
+    struct walker w = {lx, NULL, NULL, 1, BUF_INIT, 0, 0, 0, &scratch, 0};
     uint32_t pos = t->start;
     int here = t->kind == TOK_HERE_SQ;
     if (here) {
@@ -962,6 +1071,7 @@ void lex_cook_sq(const struct lexer *clx, const struct token *t, struct buf *out
     }
     w.text = *out; /* collect straight into out */
     walk_sq(&w, pos, here);
+    w_spill(&w);
     *out = w.text;
 }
 
@@ -1004,6 +1114,11 @@ static bool quoted_raw(const struct lexer *lx, const struct token *t, int quote,
         *end = t->end - 1;
         return true;
     }
+    /* string_tok() judges every string that opens with an ASCII quote, and
+    ** flags it when it is so: one it did not flag has a byte in it that is
+    ** not plain, or no ASCII quote to close it. */
+    if (s[t->start] == quote)
+        return false;
     uint32_t open = t->start + is_kind(lx, t->start, quote == '\'' ? U_SQUOTE : U_DQUOTE, quote);
     uint32_t close = t->end - 1;
     if (t->err || close < open || s[close] != quote)
@@ -1058,7 +1173,18 @@ enum { VAR_PLAIN = 2 };
 
 static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, int *ok)
 {
+    const unsigned char *bytes = (const unsigned char *)lx->src;
     uint32_t p = pos + 1;
+    /* Most names are ASCII letters, digits, _ and ?, and what follows them
+    ** is neither a `:` (a scope, a drive, `::`) nor a byte that may go on
+    ** with the name: the loop below would find just that. */
+    if (ptab[bytes[p]] & P_ID) {
+        uint32_t q = run_of(lx->src, p + 1, P_IDQ);
+        if (bytes[q] < 0x80 && bytes[q] != ':') {
+            *ok = VAR_PLAIN;
+            return q;
+        }
+    }
     int c = at(lx, p);
     *ok = 1;
     if (c == '{') {
@@ -1095,8 +1221,7 @@ static uint32_t scan_variable(struct lexer *lx, uint32_t pos, struct token *t, i
         /* `?` is a name character after the first: `$x?.y` is the variable
         ** `x?`, as in PowerShell; `${x}?.y` is null-conditional access. */
         const unsigned char *src = (const unsigned char *)lx->src;
-        while (ptab[src[p]] & P_IDQ)
-            p++;
+        p = run_of(lx->src, p, P_IDQ);
         if (src[p] >= 0x80) /* (p <= len: src[p] is at worst the final NUL) */
             while ((n = is_ident(lx, p)) || at(lx, p) == '?')
                 p += n ? n : 1;
@@ -1472,13 +1597,12 @@ static struct token *generic(struct lexer *lx, struct token *t, uint32_t pos)
     /* Most words are plain ASCII up to a blank or a bracket: the walker
     ** would only step over that run, so it starts after it, if at all. */
     const unsigned char *s = (const unsigned char *)lx->src;
-    while (ptab[s[pos]] & P_GEN)
-        pos++;
+    pos = run_of(lx->src, pos, P_GEN);
     t->kind = TOK_GENERIC;
     if (pos >= lx->len || (s[pos] < 0x80 && (ctab[s[pos]] & C_FORCE))) {
         t->end = pos;
     } else {
-        struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
+        struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, 0, 0, t, 0};
         t->end = walk(&w, pos, W_GENERIC);
         t->flags |= (uint16_t)w.flags;
     }
@@ -1527,12 +1651,15 @@ static struct token *simple(struct token *t, enum tok_kind k, uint32_t n)
     return t;
 }
 
-/* A string literal at pos, of either quote. */
-static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos, enum lex_mode mode)
+/* A string literal at pos, of either quote. When it opens with an ASCII
+** quote, the bytes from pos + 1 to from are known plain in it (quote_into()
+** has run over them), and the run goes on from there. */
+static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos, uint32_t from,
+                                enum lex_mode mode)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, 0, 0, t, 0};
     const unsigned char *s = (const unsigned char *)lx->src;
-    uint32_t q = is_sq(lx, pos), p = pos + 1;
+    uint32_t q = is_sq(lx, pos), p = from;
     /* Most strings are plain text between ASCII quotes: a run of bytes
     ** plain in the mode and the closing quote, not doubled. The lexer says
     ** so on the token, and the parser takes the value from the source; in
@@ -1540,8 +1667,7 @@ static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos,
     if (q) {
         t->kind = TOK_STRING_SQ;
         if (q == 1) {
-            while (ptab[s[p]] & P_SQ)
-                p++;
+            p = run_of(lx->src, p, P_SQ);
             if (s[p] == '\'' && !is_sq(lx, p + 1)) {
                 t->flags |= TF_PLAIN;
                 t->end = p + 1;
@@ -1555,8 +1681,7 @@ static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos,
         t->kind = TOK_STRING_DQ;
         q = is_dq(lx, pos);
         if (q == 1) {
-            while (ptab[s[p]] & P_DQ)
-                p++;
+            p = run_of(lx->src, p, P_DQ);
             if (s[p] == '"' && !is_dq(lx, p + 1)) {
                 t->flags |= TF_PLAIN;
                 t->end = p + 1;
@@ -1576,7 +1701,7 @@ static struct token *string_tok(struct lexer *lx, struct token *t, uint32_t pos,
 
 static struct token *here_string(struct lexer *lx, struct token *t, uint32_t pos)
 {
-    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, t, 0};
+    struct walker w = {lx, NULL, NULL, 0, BUF_INIT, 0, 0, 0, t, 0};
     uint32_t q = is_sq(lx, pos + 1);
     int sq = q != 0;
     if (!q)
@@ -1659,9 +1784,7 @@ static struct token *dash(struct lexer *lx, struct token *t, uint32_t pos, uint3
             return simple(t, TOK_MINUS, dn);
         return generic(lx, t, p);
     }
-    uint32_t q = p;
-    while (ptab[(unsigned char)lx->src[q]] & P_PARAM)
-        q++; /* the common case of the loop below */
+    uint32_t q = run_of(lx->src, p, P_PARAM); /* the common case of the loop below */
     while (q < lx->len && !forces_new(lx, q) && at(lx, q) != ':') {
         if (is_sq(lx, q) || is_dq(lx, q) || at(lx, q) == '$' || at(lx, q) == '`')
             return mode == LEX_CMD ? generic(lx, t, pos) : simple(t, TOK_MINUS, dn);
@@ -1758,7 +1881,7 @@ static EMSH_INLINE struct token *scan(struct lexer *lx, uint32_t pos, enum lex_m
     }
     case '\'':
     case '"':
-        return string_tok(lx, t, pos, mode);
+        return string_tok(lx, t, pos, pos + 1, mode);
     case '-':
         return dash(lx, t, pos, 1, mode);
     case '.':
@@ -1847,7 +1970,7 @@ static EMSH_INLINE struct token *scan(struct lexer *lx, uint32_t pos, enum lex_m
             return dash(lx, t, pos, n, mode);
         case U_SQUOTE:
         case U_DQUOTE:
-            return string_tok(lx, t, pos, mode);
+            return string_tok(lx, t, pos, pos + 1, mode);
         default:
             break;
         }
@@ -1893,16 +2016,203 @@ static EMSH_NOINLINE bool scan_into(struct lexer *lx, uint32_t pos, enum lex_mod
     return same_in_both_modes(lx, out, mode);
 }
 
+/* dash_into() in expression mode, out of line: the lookup of the operator
+** would give dash_into() a frame in command mode too. */
+static EMSH_NOINLINE bool operator_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
+                                        struct token *out)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t p = out->start + 1, q = p;
+    while ((s[q] | 0x20) >= 'a' && (s[q] | 0x20) <= 'z')
+        q++;
+    enum ast_op op;
+    if ((ptab[s[q]] & P_ID) || s[q] >= 0x80 || (op = dash_op(lx->src + p, q - p)) == OP_NONE)
+        return scan_into(lx, pos, mode, out);
+    out->kind = TOK_OPERATOR;
+    out->op = (uint16_t)op;
+    out->end = q;
+    return false;
+}
+
 /*
-** Most tokens, after nothing but blanks, are scanned here, in a small frame
+** A token at an ASCII `-`, for lex_scan_into(), which has written its start
+** and flags; with its arguments, so that either is a jump to the other.
+** Taken here, without the switch in scan() and the careful loops of dash():
+** in command mode a parameter whose name starts with an ASCII letter or _
+** and runs over bytes plain in a parameter (P_PARAM) to one that ends any
+** word or to a `:` (-Identity, -ErrorAction:), as dash() scans it when
+** nothing in the name makes the word a bare word; in expression mode an
+** operator of ASCII letters that no identifier character follows (-eq).
+** Anything else (`--%`, -5, -.5, -a$b, a Unicode letter) is scan_into()'s.
+** No token at a dash is the same in both modes (same_in_both_modes).
+*/
+static EMSH_NOINLINE bool dash_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
+                                    struct token *out)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t p = out->start + 1, q;
+    if (!(s[p] < 0x80 && (ctab[s[p]] & C_IDSTART)))
+        return scan_into(lx, pos, mode, out);
+    if (mode == LEX_EXPR)
+        return operator_into(lx, pos, mode, out);
+    q = run_of(lx->src, p, P_PARAM);
+    if (s[q] == ':') {
+        out->flags |= TF_COLON;
+        q++;
+    } else if (!(ctab[s[q]] & C_FORCE)) { /* (the final NUL forces) */
+        return scan_into(lx, pos, mode, out);
+    }
+    out->kind = TOK_PARAMETER;
+    out->end = q;
+    return false;
+}
+
+/* The strings quote_into() does not take, by string_tok() as scan() would
+** call it, from the first byte that quote_into() did not find plain. */
+static EMSH_NOINLINE bool string_into(struct lexer *lx, enum lex_mode mode, struct token *out,
+                                      uint32_t from)
+{
+    string_tok(lx, out, out->start, from, mode);
+    return same_in_both_modes(lx, out, mode);
+}
+
+/*
+** A string at an ASCII quote, for lex_scan_into(), as dash_into(): plain
+** text between ASCII quotes (string_tok()'s first case, flagged so), when
+** the closing quote is not doubled, and is followed by an ASCII byte that
+** ends the token in this mode (continues_bare()). Anything else goes on to
+** string_into(). Such a string is the same in both modes when scanned in
+** command mode (same_in_both_modes).
+*/
+static EMSH_NOINLINE bool quote_into(struct lexer *lx, enum lex_mode mode, struct token *out)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    unsigned char quote = s[out->start];
+    uint32_t q;
+    if (quote == '\'')
+        q = run_of(lx->src, out->start + 1, P_SQ);
+    else
+        q = run_of(lx->src, out->start + 1, P_DQ);
+    if (s[q] != quote)
+        return string_into(lx, mode, out, q);
+    unsigned char after = s[q + 1]; /* (s[q] is a quote: at worst the final NUL) */
+    if (after == quote || after >= 0x80)
+        return string_into(lx, mode, out, q);
+    if (mode == LEX_CMD && !(ctab[after] & C_FORCE) && after != '.' && after != '[')
+        return string_into(lx, mode, out, q); /* a bare word */
+    out->kind = quote == '\'' ? TOK_STRING_SQ : TOK_STRING_DQ;
+    out->flags |= TF_PLAIN;
+    out->end = q + 1;
+    return mode == LEX_CMD;
+}
+
+/*
+** A comment to the end of its line, as skip_trivia() takes it, and the
+** newline there, as scan() takes `\n` and `\r`; for other_into(), out of
+** line, so that other_into() needs no registers for it.
+*/
+static EMSH_NOINLINE bool comment_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
+                                       struct token *out)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t q = line_end(lx, out->start);
+    if (q >= lx->len)
+        return scan_into(lx, pos, mode, out);
+    record_comment(lx, out->start, q);
+    out->kind = TOK_NEWLINE;
+    out->flags |= TF_SPACE;
+    out->start = q;
+    out->end = s[q] == '\r' && s[q + 1] == '\n' ? q + 2 : q + 1;
+    return true; /* (same_in_both_modes() by the newline) */
+}
+
+/*
+** Tokens at a few more bytes, for lex_scan_into(), as dash_into(): `|` but
+** not `||`, `@(` and `@{`, `::`, a newline of \r\n or \r, as scan() takes
+** them; and a number of ASCII digits followed by a byte that ends any word:
+** scan_number() takes the digits and no more then (no `.`, exponent, suffix
+** or multiplier follows), and such a byte ends a number in either mode (a
+** redirection, `2>`, has a `>`, which is no such byte). A comment, by
+** comment_into(). In command mode, at `.`, `[`, `]` and `=`, a bare word
+** of bytes plain in one (P_GEN) that ends at a byte that ends any word, as
+** generic() scans it, or a lone `.` or `=` before such a byte. Anything
+** else at these bytes is scan_into()'s.
+*/
+static EMSH_NOINLINE bool other_into(struct lexer *lx, uint32_t pos, enum lex_mode mode,
+                                     struct token *out)
+{
+    const unsigned char *s = (const unsigned char *)lx->src;
+    uint32_t p = out->start, q;
+    /* each case writes the token and returns whether it is the same in both
+    ** modes (same_in_both_modes(), by its first byte) */
+    switch (s[p]) {
+    case '|':
+        if (s[p + 1] == '|')
+            break;
+        out->kind = TOK_PIPE;
+        out->end = p + 1;
+        return true;
+    case '@':
+        if (s[p + 1] != '(' && s[p + 1] != '{')
+            break;
+        out->kind = s[p + 1] == '(' ? TOK_AT_PAREN : TOK_AT_CURLY;
+        out->end = p + 2;
+        return true;
+    case ':':
+        if (s[p + 1] != ':')
+            break;
+        out->kind = TOK_COLON_COLON;
+        out->end = p + 2;
+        return false;
+    case '\r':
+        out->kind = TOK_NEWLINE;
+        out->end = s[p + 1] == '\n' ? p + 2 : p + 1;
+        return true;
+    case '#':
+        return comment_into(lx, pos, mode, out);
+    case '.':
+    case '[':
+    case ']':
+    case '=':
+        /* in expression mode, here only `..` and `.5` (see lex_scan_into) */
+        if (mode == LEX_EXPR || (s[p] == '.' && (ctab[s[p + 1]] & C_DIGIT)))
+            break;
+        q = run_of(lx->src, p + 1, P_GEN);
+        if (!(ctab[s[q]] & C_FORCE))
+            break;
+        out->kind = q > p + 1 || s[p] == '[' || s[p] == ']' ? TOK_GENERIC
+                    : s[p] == '.'                          ? TOK_DOT
+                                                           : TOK_EQUALS;
+        out->end = q;
+        return false;
+    default: /* a digit */
+        q = p + 1;
+        while (ctab[s[q]] & C_DIGIT)
+            q++;
+        if (!(ctab[s[q]] & C_FORCE)) /* (the final NUL forces) */
+            break;
+        out->kind = TOK_NUMBER;
+        out->end = q;
+        return false;
+    }
+    return scan_into(lx, pos, mode, out);
+}
+
+/*
+** Most tokens, after nothing but blanks, are scanned here, without a frame
 ** and with no jump through the switch in scan(): the tokens of one byte
 ** that no other byte may follow as part of them, the same in both modes (a
 ** third of all tokens), and `=`, `[`, `]` and `.` in expression mode; plain
 ** variables ($name, a fifth); words of ASCII letters ending at a byte that
-** ends any word (a fifth). Everything else, and anything these might turn
-** into (`$a.b` in command mode, a word with a quote in it), is scan_into()'s.
+** ends any word (a fifth). Parameters and operators at an ASCII dash go on
+** to dash_into(), strings at an ASCII quote to quote_into(), the tokens at
+** `|`, `@`, `:`, \r, `#` and digits, and at `=`, `[`, `]` and `.` in
+** command mode, to other_into(). Everything else, and anything these might
+** turn into (`$a.b` in command mode, a word with a quote in it), is
+** scan_into()'s.
 */
-enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD, LEAD_EXPR };
+enum { LEAD_SLOW, LEAD_SINGLE, LEAD_DOLLAR, LEAD_WORD, LEAD_EXPR, LEAD_DASH, LEAD_QUOTE,
+       LEAD_OTHER };
 
 /* LEAD_SINGLE in both modes, LEAD_EXPR in expression mode (in command mode
 ** they may start a bare word; `.` also `..` or a number). */
@@ -1918,33 +2228,45 @@ static uint8_t lead[256]; /* LEAD_*, by a token's first byte (init_ctab) */
 static void init_lead(void)
 {
     for (int c = 0; c < 256; c++)
-        lead[c] = c && strchr("=[].", c)             ? LEAD_EXPR
-                  : single_tok[c]                    ? LEAD_SINGLE
-                  : c == '$'                         ? LEAD_DOLLAR
+        lead[c] = c == '#'                            ? LEAD_OTHER
+                  : !(ptab[c] & P_SOLID)              ? LEAD_SLOW /* see lex_scan_into */
+                  : c && strchr("=[].", c)            ? LEAD_EXPR
+                  : single_tok[c]                     ? LEAD_SINGLE
+                  : c == '$'                          ? LEAD_DOLLAR
+                  : c == '-'                          ? LEAD_DASH
+                  : c == '\'' || c == '"'             ? LEAD_QUOTE
+                  : c && strchr("|@:\r0123456789", c) ? LEAD_OTHER
                   : c < 0x80 && (ctab[c] & C_IDSTART) ? LEAD_WORD
-                                                     : LEAD_SLOW;
+                                                      : LEAD_SLOW;
 }
 
 bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct token *out)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
-    /* Nothing or one blank before the token (see skip_trivia), without a
-    ** branch on which: a blank is not solid, so one test takes both. More
-    ** blanks are indentation, at the start of a line. */
-    uint32_t blank = s[pos] == ' ', p = pos + blank, q;
+    /* Blanks before the token (see skip_trivia): most often none or one. */
+    uint32_t p = pos, q;
     while (s[p] == ' ')
         p++;
-    uint16_t flags = p != pos ? TF_SPACE : 0;
-    if (!(ptab[s[p]] & P_SOLID))
+    /* LEAD_SLOW for the NUL at the end, and for a byte not solid (the next
+    ** blank, a continuation, a `<#` comment): skip_trivia()'s; a `#` goes
+    ** on to other_into() */
+    unsigned l = lead[s[p]];
+    if (l == LEAD_SLOW)
         return scan_into(lx, pos, mode, out);
-    unsigned l = lead[s[p]]; /* LEAD_SLOW for the NUL at the end */
-    enum tok_kind k;
-    bool both = false;
+    /* The token is written before its kind is known, to free the registers
+    ** that held its start and flags: all but the arguments of scan_into()
+    ** must fit in the ones a call may clobber, or this path needs a frame.
+    ** A variable here is always a plain one. scan_into() writes the whole
+    ** token anew. */
+    memset(out, 0, sizeof *out);
+    out->flags = (uint16_t)((p != pos ? TF_SPACE : 0) | (l == LEAD_DOLLAR ? TF_PLAIN : 0));
+    out->start = p;
     if (l == LEAD_SINGLE) {
-        k = (enum tok_kind)single_tok[s[p]];
-        q = p + 1;
-        both = true;
-    } else if (l == LEAD_DOLLAR) {
+        out->kind = (enum tok_kind)single_tok[s[p]];
+        out->end = p + 1;
+        return true;
+    }
+    if (l == LEAD_DOLLAR) {
         /* scan_variable() and the '$' case of scan() when the name is ASCII
         ** letters, digits, _ and ? that no `:` follows */
         if (!(ptab[s[p + 1]] & P_ID))
@@ -1954,42 +2276,53 @@ bool lex_scan_into(struct lexer *lx, uint32_t pos, enum lex_mode mode, struct to
             q++;
         if (s[q] >= 0x80 || s[q] == ':')
             return scan_into(lx, pos, mode, out);
+        bool both = false;
         if (mode == LEX_CMD) {
             if (!(ctab[s[q]] & C_FORCE) && s[q] != '.' && s[q] != '[')
                 return scan_into(lx, pos, mode, out); /* a bare word */
             both = true;
         }
-        k = TOK_VARIABLE;
-        flags |= TF_PLAIN;
-    } else if (l == LEAD_WORD) {
-        /* generic() or the identifier in scan() */
-        q = p + 1;
+        out->kind = TOK_VARIABLE;
+        out->end = q;
+        return both;
+    }
+    if (l == LEAD_WORD) {
+        /* generic() or the identifier in scan(). The first byte is a
+        ** letter, which the loops would take: they start after it without a
+        ** test (written as a while, gcc tests the byte after it before the
+        ** branch on the mode, in one more register, which needs a frame). */
+        q = p;
         if (mode == LEX_CMD) {
-            while (ptab[s[q]] & P_GEN)
+            do
                 q++;
+            while (ptab[s[q]] & P_GEN);
             if (!(ctab[s[q]] & C_FORCE))
                 return scan_into(lx, pos, mode, out);
-            k = TOK_GENERIC;
+            out->kind = TOK_GENERIC;
         } else {
-            while (ptab[s[q]] & P_ID)
+            do
                 q++;
+            while (ptab[s[q]] & P_ID);
             if (s[q] >= 0x80)
                 return scan_into(lx, pos, mode, out);
-            k = TOK_IDENT;
+            out->kind = TOK_IDENT;
         }
-    } else if (l == LEAD_EXPR && mode == LEX_EXPR &&
-               (s[p] != '.' || (s[p + 1] != '.' && !(ctab[s[p + 1]] & C_DIGIT)))) {
-        k = (enum tok_kind)single_tok[s[p]];
-        q = p + 1;
-    } else {
-        return scan_into(lx, pos, mode, out);
+        out->end = q;
+        return false;
     }
-    memset(out, 0, sizeof *out);
-    out->kind = k;
-    out->flags = flags;
-    out->start = p;
-    out->end = q;
-    return both;
+    if (l == LEAD_EXPR && mode == LEX_EXPR &&
+        (s[p] != '.' || (s[p + 1] != '.' && !(ctab[s[p + 1]] & C_DIGIT)))) {
+        out->kind = (enum tok_kind)single_tok[s[p]];
+        out->end = p + 1;
+        return false;
+    }
+    if (l == LEAD_DASH)
+        return dash_into(lx, pos, mode, out);
+    if (l == LEAD_QUOTE)
+        return quote_into(lx, mode, out);
+    if (l == LEAD_OTHER || l == LEAD_EXPR)
+        return other_into(lx, pos, mode, out);
+    return scan_into(lx, pos, mode, out);
 }
 
 struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
@@ -1999,31 +2332,31 @@ struct token lex_scan(struct lexer *lx, uint32_t pos, enum lex_mode mode)
     return t;
 }
 
+/* lex_member_name() from a non-ASCII byte at p, out of line: a name of
+** ASCII characters needs no frame. */
+static EMSH_NOINLINE struct token member_name_careful(struct lexer *lx, uint32_t pos, uint32_t p)
+{
+    p = skip_ident_careful(lx, p);
+    return (struct token){.kind = p > pos ? TOK_IDENT : TOK_EOF, .start = pos, .end = p};
+}
+
 struct token lex_member_name(struct lexer *lx, uint32_t pos)
 {
-    struct token t;
-    memset(&t, 0, sizeof t);
-    t.start = t.end = pos;
-    t.kind = TOK_EOF;
-    uint32_t p = skip_ident(lx, pos);
-    if (p > pos) {
-        t.kind = TOK_IDENT;
-        t.end = p;
-    }
-    return t;
+    /* built whole where it is returned: no token on the stack to copy */
+    uint32_t p = run_of(lx->src, pos, P_ID);
+    if ((unsigned char)lx->src[p] >= 0x80)
+        return member_name_careful(lx, pos, p);
+    return (struct token){.kind = p > pos ? TOK_IDENT : TOK_EOF, .start = pos, .end = p};
 }
 
 struct token lex_type_name(struct lexer *lx, uint32_t pos)
 {
-    struct token t;
-    memset(&t, 0, sizeof t);
-    pos = lex_skip_space(lx, pos);
-    t.start = t.end = pos;
-    t.kind = TOK_EOF;
-    uint32_t n, p = pos;
+    if (!(ptab[(unsigned char)lx->src[pos]] & P_SOLID)) /* (most often no space) */
+        pos = lex_skip_space(lx, pos);
+    uint32_t q, p = pos;
     for (;;) {
-        if ((n = is_ident(lx, p))) {
-            p += n;
+        if ((q = skip_ident(lx, p)) > p) { /* identifier characters, a run at a time */
+            p = q;
         } else if (p > pos && (at(lx, p) == '.' || at(lx, p) == '+') && is_ident_start(lx, p + 1)) {
             p++;
         } else if (p > pos && at(lx, p) == '`' && (ctab[at(lx, p + 1)] & C_DIGIT)) {
@@ -2032,30 +2365,19 @@ struct token lex_type_name(struct lexer *lx, uint32_t pos)
             break;
         }
     }
-    if (p > pos) {
-        t.kind = TOK_IDENT;
-        t.end = p;
-    }
-    return t;
+    return (struct token){.kind = p > pos ? TOK_IDENT : TOK_EOF, .start = pos, .end = p};
 }
 
 struct token lex_hash_key(struct lexer *lx, uint32_t pos)
 {
-    struct token t;
-    memset(&t, 0, sizeof t);
-    t.start = t.end = pos;
-    t.kind = TOK_EOF;
     if (!is_ident_start(lx, pos))
-        return t;
-    uint32_t p = pos;
-    while (ptab[(unsigned char)lx->src[p]] & P_KEY)
-        p++; /* the common case of the loop below */
-    while (p < lx->len && !forces_new(lx, p) && !strchr("=$#[]'\"`", at(lx, p)) &&
-           !is_sq(lx, p) && !is_dq(lx, p))
-        p++;
-    t.kind = TOK_GENERIC;
-    t.end = p;
-    return t;
+        return (struct token){.kind = TOK_EOF, .start = pos, .end = pos};
+    uint32_t p = run_of(lx->src, pos, P_KEY); /* the common case of the loop below */
+    if ((unsigned char)lx->src[p] >= 0x80) /* (an ASCII byte not P_KEY ends the loop) */
+        while (p < lx->len && !forces_new(lx, p) && !strchr("=$#[]'\"`", at(lx, p)) &&
+               !is_sq(lx, p) && !is_dq(lx, p))
+            p++;
+    return (struct token){.kind = TOK_GENERIC, .start = pos, .end = p};
 }
 
 /* }================================================================== */

@@ -81,12 +81,19 @@ struct lex_comment {
 /* How deep strings and $( ) may nest inside one another in one token. */
 #define LEX_MAX_DEPTH 200
 
+/* How many of the last $( ) skipped in text the lexer remembers. */
+#define LEX_SUBEXPRS 8
+
 struct lexer {
     const char *src;
     uint32_t len;
     struct lex_comment *comments; /* comments seen so far, in order */
     uint32_t ncomments, comments_cap;
     uint32_t depth; /* $( ) being skipped inside expandable text, now */
+    /* Where the `)` that closes a $( ) skipped in text at depth 0 is, by
+    ** the offset of its text (0: none), in a slot by that offset: the
+    ** parser walks a string after the lexer has, and finds them here. */
+    struct { uint32_t at, close; } subexprs[LEX_SUBEXPRS];
 };
 
 /* Initializes a lexer over src[0..len), which must be followed by a NUL
@@ -140,10 +147,11 @@ bool lex_plain_dq(const struct lexer *lx, const struct token *t, uint32_t *start
 
 /*
 ** Expandable text: walks a double-quoted string, a here-string or a bare word
-** with expansions, calling back with its literal text (escapes resolved) and
-** each variable ($x, ${x}, $env:X) or subexpression ($(...)) in it. For a
-** variable the range covers `$name`; for a subexpression the text between
-** `$(` and its `)`.
+** with expansions, calling back with its literal text (escapes resolved;
+** len bytes, not NUL-terminated, often the source itself) and each variable
+** ($x, ${x}, $env:X) or subexpression ($(...)) in it. For a variable the
+** range covers `$name`; for a subexpression the text between `$(` and its
+** `)`.
 */
 enum lex_part_kind { LEX_PART_TEXT, LEX_PART_VARIABLE, LEX_PART_SUBEXPR };
 typedef void (*lex_part_fn)(void *ctx, enum lex_part_kind kind, const char *text, size_t len,

@@ -697,10 +697,12 @@ struct part {
     struct ast_str text;
 };
 
+/* The parts of one string; most have a few, which fit in inl. */
 struct parts {
     struct parser *p;
     struct part *v;
     uint32_t n, cap;
+    struct part inl[8];
 };
 
 static void collect_part(void *ctx, enum lex_part_kind kind, const char *text, size_t len,
@@ -708,14 +710,20 @@ static void collect_part(void *ctx, enum lex_part_kind kind, const char *text, s
 {
     struct parts *ps = ctx;
     if (ps->n == ps->cap) {
-        ps->cap = ps->cap ? 2 * ps->cap : 8;
-        ps->v = emsh_xrealloc(ps->v, ps->cap * sizeof *ps->v);
+        ps->cap *= 2;
+        if (ps->v == ps->inl) {
+            ps->v = emsh_xmalloc(ps->cap * sizeof *ps->v);
+            memcpy(ps->v, ps->inl, sizeof ps->inl);
+        } else {
+            ps->v = emsh_xrealloc(ps->v, ps->cap * sizeof *ps->v);
+        }
     }
     struct part *pt = &ps->v[ps->n++];
     pt->kind = kind;
     pt->start = start;
     pt->end = end;
-    pt->text = kind == LEX_PART_TEXT ? mkstr(ps->p, text, len) : mkstr(ps->p, "", 0);
+    /* (a variable's or subexpression's text is not used: no copy of "") */
+    pt->text = kind == LEX_PART_TEXT ? mkstr(ps->p, text, len) : (struct ast_str){"", 0};
 }
 
 static struct ast_node *variable_node(struct parser *p, uint32_t start, uint32_t end, bool splat)
@@ -802,7 +810,11 @@ static struct ast_node *expandable(struct parser *p, const struct token *t, enum
         n->end = end;
         return n;
     }
-    struct parts ps = {p, NULL, 0, 0};
+    struct parts ps;
+    ps.p = p;
+    ps.v = ps.inl;
+    ps.n = 0;
+    ps.cap = EMSH_ARRAY_SIZE(ps.inl);
     lex_walk_expandable(&p->lx, t, collect_part, &ps);
     next(p);
     bool simple = true;
@@ -845,7 +857,8 @@ static struct ast_node *expandable(struct parser *p, const struct token *t, enum
         }
         n->u.expandable.parts = nv_done(p, &nv);
     }
-    free(ps.v);
+    if (ps.v != ps.inl)
+        free(ps.v);
     n->end = end;
     return n;
 }

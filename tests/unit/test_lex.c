@@ -172,6 +172,64 @@ static void lex_stop_parsing(void **state)
     EXPR("--", "MINUS_MINUS(--)");
 }
 
+/* The shapes lex_scan() takes on its short path at a dash, and their edges */
+static void lex_dash_words(void **state)
+{
+    (void)state;
+    /* a parameter ends at a byte that ends any word, at a colon, or at the end */
+    CMD("-Name(-Name,-Name;-Name|-Name}", "PARAMETER(-Name) LPAREN(() PARAMETER(-Name) "
+        "COMMA(,) PARAMETER(-Name) SEMI(;) PARAMETER(-Name) PIPE(|) PARAMETER(-Name) RCURLY(})");
+    CMD("-Name\t-Name\n-a", "PARAMETER(-Name) PARAMETER(-Name) NEWLINE(\\n) PARAMETER(-a)");
+    CMD("-a_b-c.d:x", "PARAMETER(-a_b-c.d:) GENERIC(x)");
+    CMD("-_x -x1 -x:", "PARAMETER(-_x) PARAMETER(-x1) PARAMETER(-x:)");
+    CMD("-x::", "PARAMETER(-x:) GENERIC(:)");
+    /* a quote, a dollar or a backtick in the name makes it a bare word */
+    CMD("-Na$me -Na'me' -Na\"me\" -Na`me", "GENERIC(-Na$me) GENERIC(-Na'me') "
+        "GENERIC(-Na\"me\") GENERIC(-Na`me)");
+    /* a non-ASCII byte in the name: the careful loop decides */
+    CMD("-Nam\xC3\xA9 -x\xE2\x80\x93y", "PARAMETER(-Nam\xC3\xA9) PARAMETER(-x\xE2\x80\x93y)");
+    CMD("-\xC3\xA9x", "PARAMETER(-\xC3\xA9x)");
+    CMD("-?", "PARAMETER(-?)");
+    CMD("-.5 -5x -", "NUMBER(-.5) GENERIC(-5x) GENERIC(-)");
+    /* an operator ends at a byte that is no identifier character */
+    EXPR("-eq(-eq$x-eq:", "OPERATOR(-eq) LPAREN(() OPERATOR(-eq) VARIABLE($x) OPERATOR(-eq) "
+         "COLON(:)");
+    EXPR("-eq1 -eq_ -eqx", "PARAMETER(-eq1) PARAMETER(-eq_) PARAMETER(-eqx)");
+    EXPR("-eq\xC3\xA9", "PARAMETER(-eq\xC3\xA9)");
+    EXPR("-eq\xE2\x80\x93", "OPERATOR(-eq) MINUS(\xE2\x80\x93)");
+    EXPR("-is -isnot -IsNot", "OPERATOR(-is) OPERATOR(-isnot) OPERATOR(-IsNot)");
+    EXPR("-_", "PARAMETER(-_)");
+    EXPR("-eq", "OPERATOR(-eq)");
+}
+
+/* The tokens at | @ : \r and digits lex_scan() takes on its short path */
+static void lex_short_path_tokens(void **state)
+{
+    (void)state;
+    EXPR("a|b||c |", "IDENT(a) PIPE(|) IDENT(b) OR_OR(||) IDENT(c) PIPE(|)");
+    CMD("a|b||c |", "GENERIC(a) PIPE(|) GENERIC(b) OR_OR(||) GENERIC(c) PIPE(|)");
+    BOTH("@(@{", "AT_PAREN(@() AT_CURLY(@{)");
+    EXPR("@x @ @'\nq\n'@", "SPLAT(@x) GENERIC(@) HERE_SQ(@'\nq\n'@)");
+    EXPR("[a]::b :c", "LBRACKET([) IDENT(a) RBRACKET(]) COLON_COLON(::) IDENT(b) LABEL(:c)");
+    CMD(":: :c :", "COLON_COLON(::) LABEL(:c) GENERIC(:)");
+    BOTH("\r\n\r\r\n", "NEWLINE(\\r\\n) NEWLINE(\\n) NEWLINE(\\r\\n)");
+    /* a number of digits ends at a byte that ends any word */
+    BOTH("1 23,4;5)6", "NUMBER(1) NUMBER(23) COMMA(,) NUMBER(4) SEMI(;) NUMBER(5) RPAREN()) "
+         "NUMBER(6)");
+    BOTH("12|3}", "NUMBER(12) PIPE(|) NUMBER(3) RCURLY(})");
+    EXPR("1.5 1..2 0x1F 1kb 1e3 10l 1+2 1]",
+         "NUMBER(1.5) NUMBER(1) DOT_DOT(..) NUMBER(2) NUMBER(0x1F) NUMBER(1kb) NUMBER(1e3) "
+         "NUMBER(10l) NUMBER(1) PLUS(+) NUMBER(2) NUMBER(1) RBRACKET(])");
+    CMD("1.5 0x1F 7z 1+2", "NUMBER(1.5) NUMBER(0x1F) GENERIC(7z) GENERIC(1+2)");
+    CMD("2>&1 2>x 1", "REDIRECT(2>&1) REDIRECT(2>) GENERIC(x) NUMBER(1)");
+    EXPR("1 2>x", "NUMBER(1) REDIRECT(2>) IDENT(x)");
+    /* in command mode, words at . [ ] =, and a lone . or = */
+    CMD(". .x .x.y(.5 ..", "DOT(.) GENERIC(.x) GENERIC(.x.y) LPAREN(() NUMBER(.5) GENERIC(..)");
+    CMD(".$x .'a' =$x", "GENERIC(.$x) GENERIC(.'a') GENERIC(=$x)");
+    CMD("= =x [a] [a]$b ]x", "EQUALS(=) GENERIC(=x) GENERIC([a]) GENERIC([a]$b) GENERIC(]x)");
+    CMD(".\n=;[", "DOT(.) NEWLINE(\\n) EQUALS(=) SEMI(;) GENERIC([)");
+}
+
 /* }======================================================= */
 
 /* {======================================================= numbers */
@@ -410,6 +468,40 @@ static void lex_string_tokens(void **state)
     EXPR("'a'b", "STRING_SQ('a') IDENT(b)");
 }
 
+/* The strings lex_scan() takes on its short path, and their edges */
+static void lex_plain_strings(void **state)
+{
+    (void)state;
+    BOTH("'a'(\"b\")", "STRING_SQ('a') LPAREN(() STRING_DQ(\"b\") RPAREN())");
+    BOTH("'a';\"b\"", "STRING_SQ('a') SEMI(;) STRING_DQ(\"b\")");
+    BOTH("'a' \"b\"", "STRING_SQ('a') STRING_DQ(\"b\")");
+    BOTH("\"'\" '\"'", "STRING_DQ(\"'\") STRING_SQ('\"')");
+    CMD("'a'.b \"a\"[0]", "STRING_SQ('a') GENERIC(.b) STRING_DQ(\"a\") GENERIC([0])");
+    EXPR("'a'.b \"a\"[0]", "STRING_SQ('a') DOT(.) IDENT(b) STRING_DQ(\"a\") LBRACKET([) "
+         "NUMBER(0) RBRACKET(])");
+    CMD("'a'-b \"a\"=b", "GENERIC('a'-b) GENERIC(\"a\"=b)");
+    EXPR("'a'-b", "STRING_SQ('a') PARAMETER(-b)");
+    /* a closing quote doubled, or one followed by a Unicode quote */
+    BOTH("'a''' \"a\"\"\"", "STRING_SQ('a''') STRING_DQ(\"a\"\"\")");
+    BOTH("'a'\xE2\x80\x99'", "STRING_SQ('a'\xE2\x80\x99')");
+    CMD("'a'\xE2\x80\x93" "b", "GENERIC('a'\xE2\x80\x93" "b)");
+    CMD("'a'\xC2\xA0x", "STRING_SQ('a') GENERIC(x)");
+    /* a string that is not closed */
+    EXPR("'ab", "STRING_SQ('ab)!TerminatorExpectedAtEndOfString");
+    EXPR("\"ab", "STRING_DQ(\"ab)!TerminatorExpectedAtEndOfString");
+
+    struct lexer lx;
+    struct token t = first(&lx, "'ab'", LEX_CMD);
+    assert_true(t.flags & TF_PLAIN);
+    lex_release(&lx);
+    t = first(&lx, "'ab'x", LEX_CMD);
+    assert_false(t.flags & TF_PLAIN);
+    lex_release(&lx);
+    t = first(&lx, "\"a$b\"", LEX_EXPR);
+    assert_false(t.flags & TF_PLAIN);
+    lex_release(&lx);
+}
+
 static void lex_here_strings(void **state)
 {
     (void)state;
@@ -502,6 +594,46 @@ static void lex_string_values(void **state)
     walk("C:\\$(1)\\y", LEX_CMD, "T(C:\\) S(1) T(\\y)");
 }
 
+/* Text that is a run of the source is handed over from it; anything else
+** after such a run goes into a buffer after it (see w_add_src) */
+static void lex_text_runs(void **state)
+{
+    (void)state;
+    walk("\"ab`tcd\"", LEX_EXPR, "T(ab\tcd)");
+    walk("\"`tab\"", LEX_EXPR, "T(\tab)");
+    walk("\"ab`xcd`\"\"", LEX_EXPR, "T(abxcd\")");
+    walk("\"ab`u{48}cd\"", LEX_EXPR, "T(abHcd)");
+    walk("\"a\"\"b $x c\"\"\"", LEX_EXPR, "T(a\"b ) V($x) T( c\")");
+    walk("\"$ $x $ \"", LEX_EXPR, "T($ ) V($x) T( $ )");
+    walk("\"$(1)$x\"", LEX_EXPR, "S(1) V($x)");
+    /* in a bare word, the closing quote of a quoted part ends a part of text */
+    walk("a\"b\"c$x'd'e", LEX_CMD, "T(ab) T(c) V($x) T(de)");
+    walk("ab`$c", LEX_CMD, "T(ab$c)");
+    /* variables in text: plain names, and the ones scan_variable() looks at
+    ** again (a scope or drive, `::`, a non-ASCII letter) */
+    walk("\"$a $a1?.b $env:x $a:: $1x $a\xC3\xA9 $a" "\xE2\x80\x9D",
+         LEX_EXPR, "V($a) T( ) V($a1?) T(.b ) V($env:x) T( ) V($a) T(:: ) V($1x) T( ) "
+         "V($a\xC3\xA9) T( ) V($a)");
+    cook_sq("'a''b''''c'", "a'b''c");
+    cook_sq("''''", "'");
+
+    /* cooking appends to what the buffer holds */
+    struct lexer lx;
+    struct token t = first(&lx, "'a''b' ", LEX_EXPR);
+    struct buf b = BUF_INIT;
+    buf_puts(&b, "pre");
+    lex_cook_sq(&lx, &t, &b);
+    assert_string_equal(buf_cstr(&b), "prea'b");
+    lex_release(&lx);
+    t = first(&lx, "'ab' ", LEX_EXPR);
+    buf_reset(&b);
+    buf_puts(&b, "pre");
+    lex_cook_bare(&lx, &t, &b);
+    assert_string_equal(buf_cstr(&b), "preab");
+    lex_release(&lx);
+    buf_release(&b);
+}
+
 static void lex_string_errors(void **state)
 {
     (void)state;
@@ -588,6 +720,10 @@ static void lex_comments(void **state)
     CMD("a <# c\nd #> b", "GENERIC(a) GENERIC(b)");
     EXPR("1 <#x#>+ 2", "NUMBER(1) PLUS(+) NUMBER(2)");
     EXPR("a <# open", "IDENT(a) EOF!MissingTerminatorMultiLineComment");
+    /* a comment to the end of a line, and the newline of any kind after it */
+    BOTH("#a\n#b\r\n#c\r#d", "NEWLINE(\\n) NEWLINE(\\r\\n) NEWLINE(\\n)");
+    CMD("a#b #c\nd", "GENERIC(a#b) NEWLINE(\\n) GENERIC(d)");
+    EXPR("1 # c #\n\t# d\n", "NUMBER(1) NEWLINE(\\n) NEWLINE(\\n)");
 
     const char *src = "# one\nx <# two #> y # three";
     struct lexer lx;
@@ -601,6 +737,10 @@ static void lex_comments(void **state)
     }
     /* scanning the same stretch again records nothing twice */
     lex_scan(&lx, 0, LEX_CMD);
+    struct token t = lex_scan(&lx, 0, LEX_EXPR);
+    assert_int_equal(t.kind, TOK_NEWLINE);
+    assert_int_equal(t.start, 5);
+    assert_true(t.flags & TF_SPACE);
     assert_int_equal(lx.ncomments, 3);
     assert_int_equal(lx.comments[0].start, 0);
     assert_int_equal(lx.comments[0].end, 5);
@@ -720,6 +860,64 @@ static void lex_labels(void **state)
     EXPR("a ? b : c", "IDENT(a) QUESTION(?) IDENT(b) COLON(:) IDENT(c)");
 }
 
+/* A member name: identifier characters, non-ASCII letters too */
+static void check_member(const char *src, const char *want)
+{
+    struct lexer lx;
+    lex_init(&lx, src, (uint32_t)strlen(src));
+    struct token t = lex_member_name(&lx, 0);
+    char got[64];
+    snprintf(got, sizeof got, "%s(%.*s)", kind_names[t.kind], (int)(t.end - t.start),
+             src + t.start);
+    assert_string_equal(got, want);
+    lex_release(&lx);
+}
+
+static void lex_member_names(void **state)
+{
+    (void)state;
+    check_member("Name(", "IDENT(Name)");
+    check_member("Name", "IDENT(Name)");
+    check_member("N\xC3\xA4me.x", "IDENT(N\xC3\xA4me)");
+    check_member("\xC3\xA4x1_", "IDENT(\xC3\xA4x1_)");
+    check_member("a\xE2\x80\x93" "b", "IDENT(a)");
+    check_member("a\xC2\xA0" "b", "IDENT(a)");
+    check_member("(x", "EOF()");
+}
+
+/* A bare hash key runs to a byte that ends any word or one of = $ # [ ] ` and
+** the quotes, Unicode ones too */
+static void check_key(const char *src, const char *want)
+{
+    struct lexer lx;
+    lex_init(&lx, src, (uint32_t)strlen(src));
+    struct token t = lex_hash_key(&lx, 0);
+    char got[64];
+    snprintf(got, sizeof got, "%s(%.*s)", kind_names[t.kind], (int)(t.end - t.start),
+             src + t.start);
+    assert_string_equal(got, want);
+    lex_release(&lx);
+}
+
+static void lex_hash_keys(void **state)
+{
+    (void)state;
+    check_key("a=1", "GENERIC(a)");
+    check_key("a-b.c = 1", "GENERIC(a-b.c)");
+    check_key("ab;", "GENERIC(ab)");
+    check_key("ab$c", "GENERIC(ab)");
+    check_key("a'b'", "GENERIC(a)");
+    check_key("a[0]", "GENERIC(a)");
+    check_key("a#b", "GENERIC(a)");
+    check_key("ab", "GENERIC(ab)");
+    check_key("a\xC3\xA9x=1", "GENERIC(a\xC3\xA9x)");
+    check_key("a\xC3\xA9$x", "GENERIC(a\xC3\xA9)");
+    check_key("a\xE2\x80\x9C" "b", "GENERIC(a)");
+    check_key("a\xC2\xA0" "b", "GENERIC(a)");
+    check_key("\xC3\xA9=1", "GENERIC(\xC3\xA9)");
+    check_key("1a", "EOF()");
+}
+
 static void lex_keywords(void **state)
 {
     (void)state;
@@ -740,11 +938,19 @@ static void lex_keywords(void **state)
     assert_int_equal(lex_keyword("whilex", 5), KW_WHILE);
     assert_string_equal(keyword_spelling(KW_SWITCH), "switch");
     assert_string_equal(keyword_spelling(KW_NONE), "");
-    /* every keyword's spelling finds it again */
+    /* every keyword's spelling finds it again; the lookup folds case by
+    ** setting 0x20, which takes lower-case ASCII letters in the spellings */
     for (int kw = KW_BEGIN; kw <= KW_WORKFLOW; kw++) {
         const char *s = keyword_spelling((enum keyword)kw);
         assert_int_equal(lex_keyword(s, strlen(s)), kw);
+        for (const char *c = s; *c; c++)
+            assert_true(*c >= 'a' && *c <= 'z');
     }
+    /* bytes that are no letters, with or without 0x20, match no letter */
+    assert_int_equal(lex_keyword("whIle", 5), KW_WHILE);
+    assert_int_equal(lex_keyword("wh@le", 5), KW_NONE);
+    assert_int_equal(lex_keyword("wh\xC9le", 5), KW_NONE);
+    assert_int_equal(lex_keyword("w\x08ile", 5), KW_NONE);
 }
 
 static void lex_tables(void **state)
@@ -797,6 +1003,12 @@ static void lex_every_dash_operator(void **state)
     }
     /* a longer word is not an operator */
     EXPR("-eqx", "PARAMETER(-eqx)");
+    /* the lookup folds case by setting 0x20, which takes lower-case ASCII
+    ** letters in the spellings */
+    for (int op = 1; op < OP__COUNT; op++)
+        if (op_flags((enum ast_op)op) & OPF_D)
+            for (const char *c = op_spelling((enum ast_op)op) + 1; *c; c++)
+                assert_true(*c >= 'a' && *c <= 'z');
 }
 
 /* }======================================================= */
@@ -809,6 +1021,8 @@ int main(void)
         cmocka_unit_test(lex_assignment_operators),
         cmocka_unit_test(lex_parameters),
         cmocka_unit_test(lex_stop_parsing),
+        cmocka_unit_test(lex_dash_words),
+        cmocka_unit_test(lex_short_path_tokens),
         cmocka_unit_test(lex_number_tokens),
         cmocka_unit_test(lex_number_values),
         cmocka_unit_test(lex_number_value_limits),
@@ -816,8 +1030,10 @@ int main(void)
         cmocka_unit_test(lex_variable_names),
         cmocka_unit_test(lex_variable_errors),
         cmocka_unit_test(lex_string_tokens),
+        cmocka_unit_test(lex_plain_strings),
         cmocka_unit_test(lex_here_strings),
         cmocka_unit_test(lex_string_values),
+        cmocka_unit_test(lex_text_runs),
         cmocka_unit_test(lex_string_errors),
         cmocka_unit_test(lex_redirections),
         cmocka_unit_test(lex_comments),
@@ -827,6 +1043,8 @@ int main(void)
         cmocka_unit_test(lex_unicode_space),
         cmocka_unit_test(lex_labels),
         cmocka_unit_test(lex_keywords),
+        cmocka_unit_test(lex_hash_keys),
+        cmocka_unit_test(lex_member_names),
         cmocka_unit_test(lex_tables),
         cmocka_unit_test(lex_every_dash_operator),
     };

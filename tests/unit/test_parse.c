@@ -1762,7 +1762,12 @@ static void expr_literals(void **state)
     SX("(1).GetType()", "(.call (paren 1) GetType)");
     SX("\"He said \"\"hi\"\"\"", "\"He said \"hi\"\"");
     SX("\"$a$b\"", "(expand $a $b)");
+    /* more parts than the parser holds inline */
+    SX("\"$a,$b,$c,$d,$e,$f,$g,$h,$i\"", "(expand $a , $b , $c , $d , $e , $f , $g , $h , $i)");
     SX("\"Total: $($x.Count) items\"", "(expand Total:  $((. $x Count))  items)");
+    /* more $( ) than the lexer remembers the ends of, and nested ones */
+    SX("\"$(1)$(2)$(3)$(4)$(5)$(6)$(7)$(8)$(9)$(\"$(10)\")\"",
+       "(expand $(1) $(2) $(3) $(4) $(5) $(6) $(7) $(8) $(9) $((expand $(10))))");
     SX("\"$env:COMPUTERNAME\\$user\"", "(expand $env:COMPUTERNAME \\ $user)");
     SX("\"${a b}!\"", "(expand ${a b} !)");
     SX("\"cost: $5\"", "(expand cost:  $5)");
