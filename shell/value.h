@@ -142,7 +142,13 @@ val val_hash_get(val h, val key);              /* borrowed h, consumed key; VAL_
 bool val_hash_has(val h, val key);             /* borrows both */
 val val_hash_remove(val h, val key);
 val val_hash_clone(val h);                     /* borrowed; a new, independent hashtable */
+val val_hash_clear(val h);                     /* removes every entry */
 uint32_t val_hash_len(val h);
+/* A .NET generic collection held as a hashtable (Dictionary[K,V], HashSet[T]):
+** type is its id in the type registry, and keys compare as .NET's default
+** comparer does, strings ordinally (case-sensitively). */
+val val_hash_new_typed(uint16_t type);
+uint16_t val_hash_type(val h);                 /* borrowed; 0 for Hashtable and [ordered] */
 /* The i-th entry in enumeration order (borrowed views). */
 val val_hash_key_at(val h, uint32_t i);
 val val_hash_value_at(val h, uint32_t i);
@@ -197,5 +203,7 @@ const uint8_t *val_guid_bytes(val v);
 /* Equality of two values as hashtable keys (borrows both). */
 bool val_key_equal(val a, val b);
 uint64_t val_key_hash(val v);
+/* Equality as .NET's default comparer: val_key_equal() but strings ordinal. */
+bool val_key_same(val a, val b);
 
 #endif /* EMSH_VALUE_H */
