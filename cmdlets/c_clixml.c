@@ -470,13 +470,7 @@ static bool is_custom(val v)
 /* The .NET type name of a List[T]: System.Collections.Generic.List`1[[T, assembly]]. */
 static void list_type_name(val v, struct buf *o)
 {
-    const char *elem = val_arr_elem_type(v);
-    uint16_t id = elem ? type_lookup(elem, strlen(elem)) : TY_NONE;
-    const char *full = id ? type_name(id) : elem ? elem : "System.Object";
-    buf_printf(o,
-               "System.Collections.Generic.List`1[[%s, mscorlib, Version=4.0.0.0, "
-               "Culture=neutral, PublicKeyToken=b77a5c561934e089]]",
-               full);
+    type_clr_name(conv_type_of(v), true, o);
 }
 
 static void ser_one(struct cx_ser *s, val v, const char *prop, int depth);

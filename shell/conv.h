@@ -69,6 +69,13 @@ val conv_exception(uint16_t type, const char *message, val inner);
 */
 #define CONV_VERSION "System.Version"
 bool conv_version_parts(val v, int32_t parts[4]);
+/* new Dictionary[K,V](): empty, with a capacity, or a copy of a dictionary of
+** the same type (borrowed); false when no constructor takes the arguments. */
+bool conv_new_dict(uint16_t type, const val *args, uint32_t na, val *out);
+/* The i-th entry of a dictionary as enumerating it gives it: a DictionaryEntry
+** (Name, Key, Value) for a Hashtable, a KeyValuePair (Key, Value) for a
+** Dictionary[K,V]. Borrows h. */
+val conv_dict_entry(val h, uint32_t i);
 val conv_ref_new(val value);
 bool conv_is_ref(val v);
 /* Clears the hooks if they are the ones installed with this ud. */

@@ -363,7 +363,6 @@ static bool is_enumerable(val v)
     return val_kind(v) == VAL_ARRAY || val_kind(v) == VAL_HASHTABLE;
 }
 
-static val dict_entry(val key, val value);
 static bool display_name(val v, val *out);
 
 /* PSObjectHelper.GetObjectName: an element of a collection in a cell. */
@@ -411,7 +410,8 @@ static void smart_string(val v, int limit, struct buf *out)
         return;
     }
     if (val_kind(v) == VAL_HASHTABLE) {
-        /* DictionaryEntry has no ToString of its own: its display name, the key */
+        /* DictionaryEntry has no ToString of its own: its display name, the key;
+        ** a Dictionary's KeyValuePair writes itself "[key, value]" */
         buf_putc(out, '{');
         uint32_t n = val_hash_len(v);
         for (uint32_t i = 0; i < n; i++) {
@@ -421,7 +421,15 @@ static void smart_string(val v, int limit, struct buf *out)
             }
             if (i)
                 buf_puts(out, ", ");
-            object_name(val_hash_key_at(v, i), out);
+            if (val_hash_type(v)) {
+                buf_putc(out, '[');
+                conv_str(val_hash_key_at(v, i), out);
+                buf_puts(out, ", ");
+                conv_str(val_hash_value_at(v, i), out);
+                buf_putc(out, ']');
+            } else {
+                object_name(val_hash_key_at(v, i), out);
+            }
         }
         buf_putc(out, '}');
         return;
@@ -775,18 +783,6 @@ static bool prop_get_hint(val v, const char *name, uint32_t *hint, val *out)
         if (val_obj_name_at(v, i) == real)
             *hint = i;
     return true;
-}
-
-/* A hashtable entry as PowerShell enumerates it: Name (an alias of Key), Key, Value. */
-static val dict_entry(val key, val value)
-{
-    val e = val_obj_new(DICTENTRY);
-    e = val_obj_add_type(e, "System.ValueType");
-    e = val_obj_add_type(e, "System.Object");
-    e = val_obj_set(e, "Name", val_copy(key));
-    e = val_obj_set(e, "Key", val_copy(key));
-    e = val_obj_set(e, "Value", val_copy(value));
-    return e;
 }
 
 /* The type names of a value, most derived first (PSObject.TypeNames). */
@@ -1983,7 +1979,7 @@ static void enum_items(val e, val *items)
     if (val_kind(e) == VAL_HASHTABLE) {
         val a = val_arr_new();
         for (uint32_t i = 0; i < val_hash_len(e); i++)
-            a = val_arr_push(a, dict_entry(val_hash_key_at(e, i), val_hash_value_at(e, i)));
+            a = val_arr_push(a, conv_dict_entry(e, i));
         *items = a;
     } else {
         *items = val_copy(e);

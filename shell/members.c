@@ -83,6 +83,13 @@ static enum ev method_error(struct interp *in, const struct ast_node *at, val na
     return method_threw(in, at, name, nargs, "ArgumentOutOfRangeException", why);
 }
 
+/* A Dictionary[K,V]'s type, or NULL for a Hashtable (and any other value). */
+static const struct type_info *dict_type(val t)
+{
+    const struct type_info *ti = type_get(val_hash_type(t));
+    return ti && ti->kind == TK_DICT ? ti : NULL;
+}
+
 /*
 ** {==================================================================
 ** Properties
@@ -578,7 +585,12 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
         return EV_OK;
     }
     case VAL_HASHTABLE: {
-        val v = val_hash_get(target, val_copy(name));
+        /* a key first; a Dictionary's key of another type that the name is not, no key */
+        const struct type_info *dt = dict_type(target);
+        val key = val_copy(name), v = val_nothing();
+        struct conv_error err;
+        if (!dt || conv_to_type(key, dt->key, &key, &err))
+            v = val_hash_get(target, key);
         if (val_kind(v) != VAL_NOTHING) {
             *out = v;
             return EV_OK;
@@ -591,7 +603,9 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
             for (uint32_t i = 0; i < val_hash_len(target); i++)
                 a = val_arr_push(a, val_copy(keys ? val_hash_key_at(target, i) : val_hash_value_at(target, i)));
             *out = a;
-        } else if (is(name, "IsReadOnly") || is(name, "IsFixedSize") || is(name, "IsSynchronized")) {
+        } else if (dt && is(name, "IsReadOnly")) {
+            *out = val_bool(false);
+        } else if (!dt && (is(name, "IsReadOnly") || is(name, "IsFixedSize") || is(name, "IsSynchronized"))) {
             *out = val_bool(false);
         }
         return EV_OK;
@@ -658,9 +672,9 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
         break;
     case VAL_TYPE:
         if (is(name, "Name") || is(name, "FullName")) {
-            const char *full = type_name(target.aux);
-            const char *dot = strrchr(full, '.');
-            *out = val_str_new(is(name, "Name") && dot ? dot + 1 : full);
+            struct buf b = BUF_INIT;
+            type_clr_name(target.aux, is(name, "FullName"), &b);
+            *out = val_str_buf(&b);
             return EV_OK;
         }
         break;
@@ -731,8 +745,7 @@ enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, 
         val_obj_set(target, val_str(name), val_kind(value) == VAL_NOTHING ? val_null() : value);
         return EV_OK;
     case VAL_HASHTABLE:
-        val_hash_set(target, val_copy(name), val_kind(value) == VAL_NOTHING ? val_null() : value);
-        return EV_OK;
+        return ev_index_set(in, at, target, name, value);
     case VAL_TYPE: {
         bool handled;
         enum ev rc = ev_class_static_set(in, at, target.aux, val_str(name), val_copy(value), &handled);
@@ -1029,6 +1042,139 @@ static enum ev string_method(struct interp *in, const struct ast_node *at, val s
     return EV_OK;
 }
 
+/*
+** {==================================================================
+** Dictionary[K,V]
+** ===================================================================
+*/
+
+/* default(T): 0 of a number, false, the empty GUID, and $null for a reference type. */
+static val default_of(uint16_t t)
+{
+    static const uint8_t empty_guid[16];
+    val r;
+    if (t == TY_GUID)
+        return val_guid(empty_guid);
+    if (t == TY_CHAR)
+        return val_char(0);
+    if (t == TY_BOOL)
+        return val_bool(false);
+    struct conv_error err;
+    if (!type_is(t, TY_VALUETYPE) ||
+        !conv_to_type(t == TY_DATETIME || t == TY_TIMESPAN ? val_long(0) : val_int(0), t, &r, &err))
+        return val_null();
+    return r;
+}
+
+/* The error of a [ref] parameter given something else (argument number n). */
+static enum ev not_a_ref(struct interp *in, const struct ast_node *at, uint32_t n)
+{
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "Argument: '%u' should be a %s. Use [ref].", n, CONV_PSREFERENCE);
+    struct err_spec spec = {buf_cstr(&m), "NonRefArgumentToRefParameterMsg", "NotSpecified",
+                            "System.Management.Automation.MethodException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
+/* Converts method argument `param` to type, or throws PowerShell's MethodException. */
+static enum ev typed_arg(struct interp *in, const struct ast_node *at, val name, const char *param, val v,
+                         uint16_t type, val *out)
+{
+    struct conv_error err;
+    if (conv_to_type(val_copy(v), type, out, &err))
+        return EV_OK;
+    return ev_throw_arg_conv(in, at, param, strlen(param), v, val_str(name), type, &err);
+}
+
+/* A key argument converted to K; a $null key of a reference type is .NET's ArgumentNullException. */
+static enum ev dict_key_arg(struct interp *in, const struct ast_node *at, val name, uint32_t na,
+                            const struct type_info *dt, val v, val *out)
+{
+    if (val_is_null(v) && !type_is(dt->key, TY_VALUETYPE))
+        return method_threw(in, at, name, na, "ArgumentNullException", "Value cannot be null.\nParameter name: key");
+    return typed_arg(in, at, name, "key", v, dt->key, out);
+}
+
+/* The methods of a Dictionary[K,V]: arguments converted to K and V as PowerShell
+** converts a method's arguments, keys compared ordinally; unlike a Hashtable's,
+** Add refuses a key with .NET's message and Remove answers whether it removed. */
+static enum ev dict_method(struct interp *in, const struct ast_node *at, val t, const struct type_info *dt,
+                           val name, const val *args, uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    enum ev rc;
+    val key, value;
+    if (is(name, "Add") && na == 2) {
+        if ((rc = dict_key_arg(in, at, name, na, dt, args[0], &key)))
+            return rc;
+        if ((rc = typed_arg(in, at, name, "value", args[1], dt->elem, &value))) {
+            val_free(key);
+            return rc;
+        }
+        if (val_hash_has(t, key)) {
+            val_free(key);
+            val_free(value);
+            return method_threw(in, at, name, na, "ArgumentException", "An item with the same key has already been added.");
+        }
+        val_hash_set(t, key, value);
+        *out = val_nothing();
+        return EV_OK;
+    }
+    if (is(name, "TryGetValue") && na == 2) {
+        if (!conv_is_ref(args[1]))
+            return not_a_ref(in, at, 2);
+        if ((rc = dict_key_arg(in, at, name, na, dt, args[0], &key)))
+            return rc;
+        value = val_hash_get(t, key);
+        *out = val_bool(val_kind(value) != VAL_NOTHING);
+        return ev_ref_set(in, at, args[1], val_kind(value) != VAL_NOTHING ? value : default_of(dt->elem));
+    }
+    if ((is(name, "ContainsKey") || is(name, "Remove")) && na == 1) {
+        if ((rc = dict_key_arg(in, at, name, na, dt, args[0], &key)))
+            return rc;
+        bool had = val_hash_has(t, key);
+        if (had && is(name, "Remove"))
+            val_hash_remove(t, key);
+        else
+            val_free(key);
+        *out = val_bool(had);
+        return EV_OK;
+    }
+    if (is(name, "ContainsValue") && na == 1) {
+        if ((rc = typed_arg(in, at, name, "value", args[0], dt->elem, &value)))
+            return rc;
+        bool yes = false;
+        for (uint32_t i = 0; i < val_hash_len(t) && !yes; i++)
+            yes = val_key_same(val_hash_value_at(t, i), value);
+        val_free(value);
+        *out = val_bool(yes);
+        return EV_OK;
+    }
+    if (is(name, "Clear") && na == 0) {
+        val_hash_clear(t);
+        *out = val_nothing();
+        return EV_OK;
+    }
+    *handled = false;
+    return EV_OK;
+}
+
+/* A key for an index or a member name: converted to K for a Dictionary[K,V], as is for a Hashtable. */
+static enum ev index_key(struct interp *in, const struct ast_node *at, val target, val index, val *out)
+{
+    const struct type_info *dt = dict_type(target);
+    struct conv_error err;
+    if (!dt || val_is_null(index)) {
+        *out = val_copy(index);
+        return EV_OK;
+    }
+    return conv_to_type(val_copy(index), dt->key, out, &err) ? EV_OK : ev_throw_conv(in, at, &err);
+}
+
+/* }================================================================== */
+
 static enum ev collection_method(struct interp *in, const struct ast_node *at, val t, val name,
                                  const val *args, uint32_t na, val *out, bool *handled)
 {
@@ -1120,6 +1266,8 @@ static enum ev collection_method(struct interp *in, const struct ast_node *at, v
             *out = val_arr_clone(t);
             return EV_OK;
         }
+    } else if (val_kind(t) == VAL_HASHTABLE && dict_type(t)) {
+        return dict_method(in, at, t, dict_type(t), name, args, na, out, handled);
     } else if (val_kind(t) == VAL_HASHTABLE) {
         if (is(name, "ContainsKey") && na == 1) {
             *out = val_bool(val_hash_has(t, args[0]));
@@ -1152,8 +1300,7 @@ static enum ev collection_method(struct interp *in, const struct ast_node *at, v
             return EV_OK;
         }
         if (is(name, "Clear") && na == 0) {
-            while (val_hash_len(t))
-                val_hash_remove(t, val_copy(val_hash_key_at(t, 0)));
+            val_hash_clear(t);
             *out = val_nothing();
             return EV_OK;
         }
@@ -1591,15 +1738,10 @@ enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val targe
         return ev_throw(in, at, &spec);
     }
     if (is(name, "GetEnumerator") && nargs == 0 && val_kind(target) == VAL_HASHTABLE) {
-        /* DictionaryEntry objects with Key/Name and Value */
+        /* DictionaryEntry objects (Name, Key, Value), or a Dictionary's KeyValuePairs */
         val a = val_arr_new();
-        for (uint32_t i = 0; i < val_hash_len(target); i++) {
-            val e = val_obj_new("System.Collections.DictionaryEntry");
-            e = val_obj_set(e, "Name", val_copy(val_hash_key_at(target, i)));
-            e = val_obj_set(e, "Key", val_copy(val_hash_key_at(target, i)));
-            e = val_obj_set(e, "Value", val_copy(val_hash_value_at(target, i)));
-            a = val_arr_push(a, e);
-        }
+        for (uint32_t i = 0; i < val_hash_len(target); i++)
+            a = val_arr_push(a, conv_dict_entry(target, i));
         *out = a;
         return EV_OK;
     }
@@ -2200,15 +2342,8 @@ static enum ev try_parse(struct interp *in, const struct ast_node *at, uint16_t 
         return EV_OK;
     *handled = true;
     val ref = args[na - 1];
-    if (!conv_is_ref(ref)) {
-        struct buf m = BUF_INIT;
-        buf_printf(&m, "Argument: '%u' should be a %s. Use [ref].", na, CONV_PSREFERENCE);
-        struct err_spec spec = {buf_cstr(&m), "NonRefArgumentToRefParameterMsg", "NotSpecified",
-                                "System.Management.Automation.MethodException", val_nothing(), NULL};
-        enum ev rc = ev_throw(in, at, &spec);
-        buf_release(&m);
-        return rc;
-    }
+    if (!conv_is_ref(ref))
+        return not_a_ref(in, at, na);
     struct buf s = BUF_INIT, num = BUF_INIT;
     if (!val_is_null(args[0]))
         conv_str(args[0], &s);
@@ -2243,13 +2378,8 @@ static enum ev try_parse(struct interp *in, const struct ast_node *at, uint16_t 
     buf_release(&s);
     buf_release(&num);
     bool ok = val_kind(result) != VAL_NOTHING;
-    static const uint8_t empty_guid[16];
-    if (!ok && t == TY_GUID)
-        result = val_guid(empty_guid);
-    else if (!ok && t == TY_IPADDRESS)
-        result = val_null();
-    else if (!ok && !conv_to_type(t == TY_DATETIME || t == TY_TIMESPAN ? val_long(0) : val_int(0), t, &result, &err))
-        result = val_null();
+    if (!ok)
+        result = default_of(t);
     *out = val_bool(ok);
     return ev_ref_set(in, at, ref, result);
 }
@@ -2444,6 +2574,8 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
             *out = val_hash_new(t == TY_ORDERED);
             return EV_OK;
         }
+        if (ti && ti->kind == TK_DICT)
+            return conv_new_dict(t, args, na, out) ? EV_OK : bad_args(in, at, name, na);
         if (t == TY_ARRAYLIST || (ti && ti->kind == TK_LIST)) {
             val a = val_arr_new();
             if (na == 1 && val_kind(args[0]) == VAL_ARRAY)
@@ -2676,10 +2808,17 @@ enum ev ev_index_get(struct interp *in, const struct ast_node *at, val target, v
             *out = a;
             return EV_OK;
         }
-        *out = val_hash_get(target, val_copy(index));
+    {
+        val key;
+        enum ev rc = index_key(in, at, target, index, &key);
+        if (rc)
+            return rc;
+        /* a missing key gives $null, a Dictionary's as a Hashtable's */
+        *out = val_hash_get(target, key);
         if (val_kind(*out) == VAL_NOTHING)
             *out = val_null();
         return EV_OK;
+    }
     case VAL_ARRAY:
     case VAL_STRING: {
         bool str = val_kind(target) == VAL_STRING;
@@ -2758,9 +2897,28 @@ enum ev ev_index_set(struct interp *in, const struct ast_node *at, val target, v
     if (val_kind(value) == VAL_NOTHING)
         value = val_null();
     switch (val_kind(target)) {
-    case VAL_HASHTABLE:
-        val_hash_set(target, val_copy(index), value);
+    case VAL_HASHTABLE: {
+        const struct type_info *dt = dict_type(target);
+        val key;
+        struct conv_error err;
+        if (dt && val_is_null(index) && !type_is(dt->key, TY_VALUETYPE)) {
+            val_free(value);
+            struct err_spec spec = {"Value cannot be null.\nParameter name: key", "ArgumentNullException", "NotSpecified",
+                                    "System.ArgumentNullException", val_nothing(), NULL};
+            return ev_throw(in, at, &spec);
+        }
+        enum ev rc = index_key(in, at, target, index, &key);
+        if (rc) {
+            val_free(value);
+            return rc;
+        }
+        if (dt && !conv_to_type(value, dt->elem, &value, &err)) {
+            val_free(key);
+            return ev_throw_conv(in, at, &err);
+        }
+        val_hash_set(target, key, value);
         return EV_OK;
+    }
     case VAL_OBJECT: {
         struct buf b = BUF_INIT;
         conv_str(index, &b);

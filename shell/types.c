@@ -359,23 +359,61 @@ uint16_t type_array_of(uint16_t elem)
     return add_type(t);
 }
 
-static uint16_t list_of(uint16_t elem)
+/* The generic type named b (taken over): found, or registered as a kind over
+** key and elem types. */
+static uint16_t generic_of(struct buf *b, enum type_kind kind, uint16_t key, uint16_t elem)
 {
-    const char *en = type_name(elem);
-    struct buf b = BUF_INIT;
-    buf_printf(&b, "System.Collections.Generic.List[%s]", en);
-    uint16_t id = find(b.s, b.len);
+    uint16_t id = find(b->s, b->len);
     if (id != TY_NONE) {
-        buf_release(&b);
+        buf_release(b);
         return id;
     }
     struct type_info *t = emsh_xmalloc(sizeof *t);
     memset(t, 0, sizeof *t);
-    t->name = buf_detach(&b, NULL);
-    t->kind = TK_LIST;
+    t->name = buf_detach(b, NULL);
+    t->kind = kind;
     t->base = TY_OBJECT;
+    t->key = key;
     t->elem = elem;
     return add_type(t);
+}
+
+static uint16_t list_of(uint16_t elem)
+{
+    struct buf b = BUF_INIT;
+    buf_printf(&b, "System.Collections.Generic.List[%s]", type_name(elem));
+    return generic_of(&b, TK_LIST, TY_NONE, elem);
+}
+
+/* Dictionary[K,V], named as .NET's Type.ToString() writes it. */
+static uint16_t dict_of(uint16_t key, uint16_t value)
+{
+    struct buf b = BUF_INIT;
+    buf_printf(&b, "System.Collections.Generic.Dictionary`2[%s,%s]", type_name(key), type_name(value));
+    return generic_of(&b, TK_DICT, key, value);
+}
+
+/* Is name[0..open) one of the spellings of a generic type? */
+static bool generic_named(const char *name, size_t open, const char *const *spellings, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (open == strlen(spellings[i]) && text_ieq(name, open, spellings[i], open))
+            return true;
+    return false;
+}
+
+/* A generic argument's type: "T" or "[T]". */
+static uint16_t generic_arg(const char *arg, size_t n)
+{
+    while (n && arg[0] == ' ')
+        arg++, n--;
+    while (n && arg[n - 1] == ' ')
+        n--;
+    if (n >= 2 && arg[0] == '[' && arg[n - 1] == ']') {
+        arg++;
+        n -= 2;
+    }
+    return type_lookup(arg, n);
 }
 
 /* Splits "Name[args]" at the outermost '[' whose ']' ends the string. */
@@ -422,17 +460,71 @@ uint16_t type_lookup(const char *name, size_t n)
     /* generic types the shell models */
     static const char *const lists[] = {"System.Collections.Generic.List",
                                         "Collections.Generic.List", "List"};
-    for (size_t i = 0; i < EMSH_ARRAY_SIZE(lists); i++) {
-        if (open == strlen(lists[i]) && text_ieq(name, open, lists[i], open)) {
-            if (argn >= 2 && arg[0] == '[' && arg[argn - 1] == ']') {
-                arg++;
-                argn -= 2;
+    static const char *const dicts[] = {"System.Collections.Generic.Dictionary",
+                                        "Collections.Generic.Dictionary", "Dictionary"};
+    if (generic_named(name, open, lists, EMSH_ARRAY_SIZE(lists))) {
+        uint16_t elem = generic_arg(arg, argn);
+        return elem == TY_NONE ? TY_NONE : list_of(elem);
+    }
+    if (generic_named(name, open, dicts, EMSH_ARRAY_SIZE(dicts))) {
+        /* the comma between the two arguments, outside any brackets */
+        int depth = 0;
+        for (size_t i = 0; i < argn; i++) {
+            depth += arg[i] == '[' ? 1 : arg[i] == ']' ? -1 : 0;
+            if (arg[i] == ',' && depth == 0) {
+                uint16_t k = generic_arg(arg, i), v = generic_arg(arg + i + 1, argn - i - 1);
+                return k == TY_NONE || v == TY_NONE ? TY_NONE : dict_of(k, v);
             }
-            uint16_t elem = type_lookup(arg, argn);
-            return elem == TY_NONE ? TY_NONE : list_of(elem);
         }
     }
     return TY_NONE;
+}
+
+/* A generic argument as FullName writes it, with its assembly. */
+static void qualified_arg(const char *name, size_t n, struct buf *out)
+{
+    buf_printf(out, "[%.*s, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]",
+               (int)n, name);
+}
+
+void type_clr_name(uint16_t id, bool full, struct buf *out)
+{
+    const struct type_info *t = type_get(id);
+    const char *name = t ? t->name : "System.Object";
+    if (t && t->kind == TK_LIST) {
+        buf_puts(out, full ? "System.Collections.Generic.List`1[" : "List`1");
+        if (full) {
+            qualified_arg(type_name(t->elem), strlen(type_name(t->elem)), out);
+            buf_putc(out, ']');
+        }
+        return;
+    }
+    /* a generic type's "Name`n[A,B]": Name`n, and each argument with its assembly */
+    const char *tick = strchr(name, '`'), *open = tick ? strchr(tick, '[') : NULL;
+    size_t n = open ? (size_t)(open - name) : strlen(name);
+    if (!full) {
+        const char *dot = name + n;
+        while (dot > name && dot[-1] != '.')
+            dot--;
+        buf_add(out, dot, n - (size_t)(dot - name));
+        return;
+    }
+    buf_add(out, name, n);
+    if (!open)
+        return;
+    buf_putc(out, '[');
+    const char *arg = open + 1, *end = name + strlen(name) - 1;
+    int depth = 0;
+    for (const char *p = arg; p <= end; p++) {
+        depth += *p == '[' ? 1 : *p == ']' && p != end ? -1 : 0;
+        if ((*p == ',' && depth == 0) || p == end) {
+            if (arg != open + 1)
+                buf_putc(out, ',');
+            qualified_arg(arg, (size_t)(p - arg), out);
+            arg = p + 1;
+        }
+    }
+    buf_putc(out, ']');
 }
 
 bool type_is(uint16_t t, uint16_t of)
@@ -450,7 +542,7 @@ bool type_is(uint16_t t, uint16_t of)
             return true;
         if (ti->kind == TK_LIST && (of == TY_ILIST || of == TY_ICOLLECTION || of == TY_COLLECTIONS_IENUMERABLE))
             return true;
-        if ((t == TY_HASHTABLE || t == TY_ORDERED) &&
+        if ((t == TY_HASHTABLE || t == TY_ORDERED || ti->kind == TK_DICT) &&
             (of == TY_IDICTIONARY || of == TY_ICOLLECTION || of == TY_COLLECTIONS_IENUMERABLE))
             return true;
         if (t == TY_ARRAYLIST && (of == TY_ILIST || of == TY_ICOLLECTION || of == TY_COLLECTIONS_IENUMERABLE))
