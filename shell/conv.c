@@ -379,6 +379,15 @@ uint16_t conv_type_of(val v)
         switch (val_arr_flavour(v)) {
         case ARR_ARRAYLIST:
             return TY_ARRAYLIST;
+        case ARR_QUEUE:
+        case ARR_STACK:
+        case ARR_HASHSET: {
+            static const enum type_kind kinds[] = {[ARR_QUEUE] = TK_QUEUE, [ARR_STACK] = TK_STACK,
+                                                   [ARR_HASHSET] = TK_HASHSET};
+            const char *et = val_arr_elem_type(v);
+            uint16_t e = et ? type_lookup(et, strlen(et)) : TY_NONE;
+            return type_collection(kinds[val_arr_flavour(v)], et && !e ? TY_OBJECT : e);
+        }
         case ARR_LIST: {
             const char *et = val_arr_elem_type(v);
             struct buf b = BUF_INIT;
@@ -863,17 +872,57 @@ static const char *parse_version(const char *s, int32_t p[4])
     return n < 2 ? "Version string portion was too short or too long." : NULL;
 }
 
-bool conv_new_dict(uint16_t type, const val *args, uint32_t na, val *out)
+/* Adds item to a Queue, Stack or HashSet as Enqueue, Push and Add do; false
+** when a HashSet has it already. */
+bool conv_collection_add(val c, val item)
 {
+    switch (val_arr_flavour(c)) {
+    case ARR_STACK:
+        val_arr_insert(c, 0, item);
+        return true;
+    case ARR_HASHSET:
+        for (uint32_t i = 0; i < val_arr_len(c); i++)
+            if (val_key_same(val_arr_items(c)[i], item)) {
+                val_free(item);
+                return false;
+            }
+        /* fall through */
+    default:
+        val_arr_push(c, item);
+        return true;
+    }
+}
+
+bool conv_new_collection(uint16_t type, const val *args, uint32_t na, val *out, struct conv_error *err)
+{
+    const struct type_info *t = type_get(type);
     int64_t capacity;
-    if (na == 1 && val_kind(args[0]) == VAL_HASHTABLE && val_hash_type(args[0]) == type) {
+    if (t->kind == TK_DICT && na == 1 && val_kind(args[0]) == VAL_HASHTABLE && val_hash_type(args[0]) == type) {
         *out = val_hash_clone(args[0]);
         return true;
     }
-    if (na > 1 || (na == 1 && ((val_kind(args[0]) != VAL_INT && val_kind(args[0]) != VAL_LONG) ||
-                               !conv_to_int64(args[0], &capacity, NULL) || capacity < 0 || capacity > INT32_MAX)))
-        return false;
-    *out = val_hash_new_typed(type);
+    bool items = t->kind != TK_DICT && na == 1 && val_kind(args[0]) == VAL_ARRAY;
+    if (na > 1 || (na == 1 && !items &&
+                   ((val_kind(args[0]) != VAL_INT && val_kind(args[0]) != VAL_LONG) ||
+                    !conv_to_int64(args[0], &capacity, NULL) || capacity < 0 || capacity > INT32_MAX)))
+        return conv_fail(err, "CannotFindAppropriateCtor", "System.Management.Automation.PSArgumentException",
+                         "A constructor was not found. Cannot find an appropriate constructor for type %s.", t->name);
+    if (t->kind == TK_DICT) {
+        *out = val_hash_new_typed(type);
+        return true;
+    }
+    static const enum arr_flavour flavours[] = {[TK_QUEUE] = ARR_QUEUE, [TK_STACK] = ARR_STACK,
+                                                [TK_HASHSET] = ARR_HASHSET};
+    val c = val_arr_set_flavour(val_arr_new(), flavours[t->kind], t->elem ? type_name(t->elem) : NULL);
+    for (uint32_t i = 0; items && i < val_arr_len(args[0]); i++) {
+        val item = val_arr_get(args[0], i);
+        if (t->elem && !conv_to_type(item, t->elem, &item, err)) {
+            val_free(c);
+            return false;
+        }
+        conv_collection_add(c, item);
+    }
+    *out = c;
     return true;
 }
 
@@ -964,9 +1013,9 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
     }
     if (t->kind == TK_ARRAY)
         return to_array_of(v, t->elem, out, err);
-    if (t->kind == TK_DICT) {
-        /* no conversion makes one: only a dictionary of the type itself, or $null */
-        if (val_is_null(v) || val_hash_type(v) == type) {
+    if (type_kind_collection(t->kind)) {
+        /* no conversion makes one: only a collection of the type itself, or $null */
+        if (val_is_null(v) || conv_type_of(v) == type) {
             *out = val_is_null(v) ? val_null() : v;
             return true;
         }

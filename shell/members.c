@@ -1175,11 +1175,135 @@ static enum ev index_key(struct interp *in, const struct ast_node *at, val targe
 
 /* }================================================================== */
 
+/*
+** {==================================================================
+** Queue, Stack and HashSet[T]
+** ===================================================================
+*/
+
+/* The items of a HashSet method's IEnumerable argument `other`, converted to T. */
+static enum ev set_other(struct interp *in, const struct ast_node *at, val name, uint16_t elem, val other, val *out)
+{
+    if (val_is_null(other))
+        return method_threw(in, at, name, 1, "ArgumentNullException", "Value cannot be null.\nParameter name: other");
+    val a = val_arr_new();
+    uint32_t n = val_kind(other) == VAL_ARRAY ? val_arr_len(other) : 1;
+    for (uint32_t i = 0; i < n; i++) {
+        val x = val_kind(other) == VAL_ARRAY ? val_arr_items(other)[i] : other, item;
+        enum ev rc = elem ? typed_arg(in, at, name, "other", x, elem, &item) : EV_OK;
+        if (rc) {
+            val_free(a);
+            return rc;
+        }
+        a = val_arr_push(a, elem ? item : val_copy(x));
+    }
+    *out = a;
+    return EV_OK;
+}
+
+/* Where item is in c, compared as .NET's default comparer (strings ordinally); -1 if not. */
+static int64_t item_index(val c, val item)
+{
+    for (uint32_t i = 0; i < val_arr_len(c); i++)
+        if (val_key_same(val_arr_items(c)[i], item))
+            return i;
+    return -1;
+}
+
+/* HashSet's UnionWith, IntersectWith and ExceptWith: c changed in place. */
+static enum ev set_with(struct interp *in, const struct ast_node *at, val c, uint16_t elem, val name, val arg)
+{
+    val other;
+    enum ev rc = set_other(in, at, name, elem, arg, &other);
+    if (rc)
+        return rc;
+    if (is(name, "UnionWith")) {
+        for (uint32_t i = 0; i < val_arr_len(other); i++)
+            conv_collection_add(c, val_arr_get(other, i));
+    } else if (is(name, "ExceptWith")) {
+        for (uint32_t i = 0; i < val_arr_len(other); i++) {
+            int64_t k = item_index(c, val_arr_items(other)[i]);
+            if (k >= 0)
+                val_arr_remove_at(c, (uint32_t)k);
+        }
+    } else {
+        for (uint32_t i = val_arr_len(c); i-- > 0;)
+            if (item_index(other, val_arr_items(c)[i]) < 0)
+                val_arr_remove_at(c, i);
+    }
+    val_free(other);
+    return EV_OK;
+}
+
+/* The methods of a Queue, Stack or HashSet (arrays of those flavours, see
+** value.h). A generic one's items convert to T as PowerShell converts a
+** method's arguments; items compare as .NET's default comparer does. Taking
+** from an empty Queue or Stack is .NET's InvalidOperationException. */
+static enum ev queue_method(struct interp *in, const struct ast_node *at, val t, enum arr_flavour f, val name,
+                            const val *args, uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    const char *et = val_arr_elem_type(t);
+    uint16_t elem = et ? type_lookup(et, strlen(et)) : TY_NONE;
+    bool adds = (f == ARR_QUEUE && is(name, "Enqueue")) || (f == ARR_STACK && is(name, "Push")) ||
+                (f == ARR_HASHSET && is(name, "Add"));
+    if (na == 1 && (adds || is(name, "Contains") || (f == ARR_HASHSET && is(name, "Remove")))) {
+        val item = val_copy(args[0]);
+        if (elem) {
+            val_free(item);
+            enum ev rc = typed_arg(in, at, name, "item", args[0], elem, &item);
+            if (rc)
+                return rc;
+        }
+        if (adds) {
+            bool added = conv_collection_add(t, item);
+            *out = f == ARR_HASHSET ? val_bool(added) : val_nothing();
+            return EV_OK;
+        }
+        int64_t k = item_index(t, item);
+        val_free(item);
+        if (k >= 0 && is(name, "Remove"))
+            val_arr_remove_at(t, (uint32_t)k);
+        *out = val_bool(k >= 0);
+        return EV_OK;
+    }
+    bool takes = (f == ARR_QUEUE && is(name, "Dequeue")) || (f == ARR_STACK && is(name, "Pop"));
+    if (na == 0 && (takes || (f != ARR_HASHSET && is(name, "Peek")))) {
+        if (!val_arr_len(t))
+            return method_threw(in, at, name, na, "InvalidOperationException",
+                                f == ARR_QUEUE ? "Queue empty." : "Stack empty.");
+        *out = val_arr_get(t, 0);
+        if (takes)
+            val_arr_remove_at(t, 0);
+        return EV_OK;
+    }
+    if (na == 0 && is(name, "Clear")) {
+        while (val_arr_len(t))
+            val_arr_remove_at(t, val_arr_len(t) - 1);
+        *out = val_nothing();
+        return EV_OK;
+    }
+    if (na == 0 && f != ARR_HASHSET && is(name, "ToArray")) {
+        *out = val_arr_set_flavour(val_arr_clone(t), ARR_OBJECT, et);
+        return EV_OK;
+    }
+    if (na == 1 && f == ARR_HASHSET && (is(name, "UnionWith") || is(name, "IntersectWith") || is(name, "ExceptWith"))) {
+        *out = val_nothing();
+        return set_with(in, at, t, elem, name, args[0]);
+    }
+    *handled = false;
+    return EV_OK;
+}
+
+/* }================================================================== */
+
 static enum ev collection_method(struct interp *in, const struct ast_node *at, val t, val name,
                                  const val *args, uint32_t na, val *out, bool *handled)
 {
     *handled = true;
-    if (val_kind(t) == VAL_ARRAY) {
+    if (val_kind(t) == VAL_ARRAY && val_arr_flavour(t) >= ARR_QUEUE) {
+        return queue_method(in, at, t, val_arr_flavour(t), name, args, na, out, handled);
+    } else if (val_kind(t) == VAL_ARRAY) {
         enum arr_flavour f = val_arr_flavour(t);
         if (is(name, "Add") && na == 1) {
             if (f == ARR_OBJECT) {
@@ -2574,8 +2698,13 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
             *out = val_hash_new(t == TY_ORDERED);
             return EV_OK;
         }
-        if (ti && ti->kind == TK_DICT)
-            return conv_new_dict(t, args, na, out) ? EV_OK : bad_args(in, at, name, na);
+        if (ti && type_kind_collection(ti->kind)) {
+            struct conv_error err = {0};
+            if (conv_new_collection(t, args, na, out, &err))
+                return EV_OK;
+            return err.id && !strcmp(err.id, "CannotFindAppropriateCtor") ? bad_args(in, at, name, na)
+                                                                            : ev_throw_conv(in, at, &err);
+        }
         if (t == TY_ARRAYLIST || (ti && ti->kind == TK_LIST)) {
             val a = val_arr_new();
             if (na == 1 && val_kind(args[0]) == VAL_ARRAY)
@@ -2794,8 +2923,26 @@ static bool index_of(val idx, int64_t len, int64_t *out)
     return i >= 0 && i < len;
 }
 
+/* What indexing a value that has no indexer is: $null's, or a collection's
+** that is not a list (Queue, Stack, HashSet). */
+static enum ev cannot_index(struct interp *in, const struct ast_node *at, val target)
+{
+    struct buf m = BUF_INIT;
+    if (val_is_null(target))
+        buf_puts(&m, "Cannot index into a null array.");
+    else
+        buf_printf(&m, "Unable to index into an object of type %s.", conv_type_name(target));
+    struct err_spec spec = {buf_cstr(&m), val_is_null(target) ? "NullArray" : "CannotIndex", "InvalidOperation",
+                            "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
 enum ev ev_index_get(struct interp *in, const struct ast_node *at, val target, val index, val *out)
 {
+    if (val_kind(target) == VAL_ARRAY && val_arr_flavour(target) >= ARR_QUEUE)
+        return cannot_index(in, at, target);
     switch (val_kind(target)) {
     case VAL_HASHTABLE:
         if (val_kind(index) == VAL_ARRAY) {
@@ -2928,6 +3075,10 @@ enum ev ev_index_set(struct interp *in, const struct ast_node *at, val target, v
     }
     case VAL_ARRAY: {
         int64_t i;
+        if (val_arr_flavour(target) >= ARR_QUEUE) {
+            val_free(value);
+            return cannot_index(in, at, target);
+        }
         if (!index_of(index, val_arr_len(target), &i)) {
             val_free(value);
             struct err_spec spec = {"Index was outside the bounds of the array.", "System.IndexOutOfRangeException",
@@ -2937,19 +3088,9 @@ enum ev ev_index_set(struct interp *in, const struct ast_node *at, val target, v
         val_arr_set(target, (uint32_t)i, value);
         return EV_OK;
     }
-    default: {
+    default:
         val_free(value);
-        struct buf m = BUF_INIT;
-        if (val_is_null(target))
-            buf_puts(&m, "Cannot index into a null array.");
-        else
-            buf_printf(&m, "Unable to index into an object of type %s.", conv_type_name(target));
-        struct err_spec spec = {buf_cstr(&m), val_is_null(target) ? "NullArray" : "CannotIndex", "InvalidOperation",
-                                "System.Management.Automation.RuntimeException", val_nothing(), NULL};
-        enum ev rc = ev_throw(in, at, &spec);
-        buf_release(&m);
-        return rc;
-    }
+        return cannot_index(in, at, target);
     }
 }
 

@@ -225,6 +225,8 @@ static uint16_t find(const char *name, size_t n)
     return TY_NONE;
 }
 
+static uint16_t generic_of(struct buf *b, enum type_kind kind, uint16_t key, uint16_t elem);
+
 static void init(void)
 {
     if (ntypes)
@@ -260,6 +262,8 @@ static void init(void)
                                            : TY_OBJECT;
         type_exception(exceptions[i].name, base);
     }
+    type_collection(TK_QUEUE, TY_NONE);
+    type_collection(TK_STACK, TY_NONE);
 }
 
 const struct type_info *type_get(uint16_t id)
@@ -393,13 +397,15 @@ static uint16_t dict_of(uint16_t key, uint16_t value)
     return generic_of(&b, TK_DICT, key, value);
 }
 
-/* Is name[0..open) one of the spellings of a generic type? */
-static bool generic_named(const char *name, size_t open, const char *const *spellings, size_t n)
+uint16_t type_collection(enum type_kind kind, uint16_t elem)
 {
-    for (size_t i = 0; i < n; i++)
-        if (open == strlen(spellings[i]) && text_ieq(name, open, spellings[i], open))
-            return true;
-    return false;
+    static const char *const names[] = {[TK_QUEUE] = "Queue", [TK_STACK] = "Stack", [TK_HASHSET] = "HashSet"};
+    struct buf b = BUF_INIT;
+    if (elem == TY_NONE)
+        buf_printf(&b, "System.Collections.%s", names[kind]);
+    else
+        buf_printf(&b, "System.Collections.Generic.%s`1[%s]", names[kind], type_name(elem));
+    return generic_of(&b, kind, TY_NONE, elem);
 }
 
 /* A generic argument's type: "T" or "[T]". */
@@ -414,6 +420,26 @@ static uint16_t generic_arg(const char *arg, size_t n)
         n -= 2;
     }
     return type_lookup(arg, n);
+}
+
+/* The generic type of a kind over its arguments arg[0..argn): "T", or "K,V"
+** for a dictionary; TY_NONE if one is no type. */
+static uint16_t generic_args(enum type_kind kind, const char *arg, size_t argn)
+{
+    if (kind != TK_DICT) {
+        uint16_t elem = generic_arg(arg, argn);
+        return elem == TY_NONE ? TY_NONE : kind == TK_LIST ? list_of(elem) : type_collection(kind, elem);
+    }
+    /* the comma between the two arguments, outside any brackets */
+    int depth = 0;
+    for (size_t i = 0; i < argn; i++) {
+        depth += arg[i] == '[' ? 1 : arg[i] == ']' ? -1 : 0;
+        if (arg[i] == ',' && depth == 0) {
+            uint16_t k = generic_arg(arg, i), v = generic_arg(arg + i + 1, argn - i - 1);
+            return k == TY_NONE || v == TY_NONE ? TY_NONE : dict_of(k, v);
+        }
+    }
+    return TY_NONE;
 }
 
 /* Splits "Name[args]" at the outermost '[' whose ']' ends the string. */
@@ -457,26 +483,20 @@ uint16_t type_lookup(const char *name, size_t n)
         uint16_t elem = type_lookup(name, open);
         return elem == TY_NONE ? TY_NONE : type_array_of(elem);
     }
-    /* generic types the shell models */
-    static const char *const lists[] = {"System.Collections.Generic.List",
-                                        "Collections.Generic.List", "List"};
-    static const char *const dicts[] = {"System.Collections.Generic.Dictionary",
-                                        "Collections.Generic.Dictionary", "Dictionary"};
-    if (generic_named(name, open, lists, EMSH_ARRAY_SIZE(lists))) {
-        uint16_t elem = generic_arg(arg, argn);
-        return elem == TY_NONE ? TY_NONE : list_of(elem);
-    }
-    if (generic_named(name, open, dicts, EMSH_ARRAY_SIZE(dicts))) {
-        /* the comma between the two arguments, outside any brackets */
-        int depth = 0;
-        for (size_t i = 0; i < argn; i++) {
-            depth += arg[i] == '[' ? 1 : arg[i] == ']' ? -1 : 0;
-            if (arg[i] == ',' && depth == 0) {
-                uint16_t k = generic_arg(arg, i), v = generic_arg(arg + i + 1, argn - i - 1);
-                return k == TY_NONE || v == TY_NONE ? TY_NONE : dict_of(k, v);
-            }
+    /* generic types the shell models, by their names in System.Collections.Generic */
+    static const struct {
+        const char *name;
+        enum type_kind kind;
+    } generics[] = {{"List", TK_LIST}, {"Dictionary", TK_DICT}, {"HashSet", TK_HASHSET},
+                    {"Queue", TK_QUEUE}, {"Stack", TK_STACK}};
+    static const char *const spaces[] = {"System.Collections.Generic.", "Collections.Generic.", ""};
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(generics); i++)
+        for (size_t k = 0; k < EMSH_ARRAY_SIZE(spaces); k++) {
+            size_t pn = strlen(spaces[k]), gn = strlen(generics[i].name);
+            if (open == pn + gn && text_ieq(name, pn, spaces[k], pn) &&
+                text_ieq(name + pn, gn, generics[i].name, gn))
+                return generic_args(generics[i].kind, arg, argn);
         }
-    }
     return TY_NONE;
 }
 
@@ -541,6 +561,9 @@ bool type_is(uint16_t t, uint16_t of)
         if (ti->kind == TK_ARRAY && (of == TY_ILIST || of == TY_ICOLLECTION || of == TY_COLLECTIONS_IENUMERABLE))
             return true;
         if (ti->kind == TK_LIST && (of == TY_ILIST || of == TY_ICOLLECTION || of == TY_COLLECTIONS_IENUMERABLE))
+            return true;
+        if ((ti->kind == TK_QUEUE || ti->kind == TK_STACK || ti->kind == TK_HASHSET) &&
+            (of == TY_ICOLLECTION || of == TY_COLLECTIONS_IENUMERABLE))
             return true;
         if ((t == TY_HASHTABLE || t == TY_ORDERED || ti->kind == TK_DICT) &&
             (of == TY_IDICTIONARY || of == TY_ICOLLECTION || of == TY_COLLECTIONS_IENUMERABLE))

@@ -82,10 +82,19 @@ enum type_kind {
     TK_ARRAY,     /* T[]: elem is T */
     TK_LIST,      /* List[T]: elem is T */
     TK_DICT,      /* Dictionary[K,V]: key is K, elem is V */
+    TK_QUEUE,     /* Queue, Queue[T]: elem is T, TY_NONE for the non-generic one */
+    TK_STACK,     /* Stack, Stack[T]: likewise */
+    TK_HASHSET,   /* HashSet[T]: elem is T */
     TK_EXCEPTION, /* an exception type, for catch and throw */
     TK_INTERFACE,
     TK_SCRIPT_CLASS, /* a class a script defined (typedefs.c has its members) */
 };
+
+/* Dictionary, Queue, Stack and HashSet: the collections conv_new_collection() makes. */
+static inline bool type_kind_collection(enum type_kind k)
+{
+    return k == TK_DICT || k == TK_QUEUE || k == TK_STACK || k == TK_HASHSET;
+}
 
 struct type_info {
     const char *name;  /* full name, e.g. System.Int32 */
@@ -104,8 +113,8 @@ struct type_info {
 /* The type with an id; NULL for an unknown id. */
 const struct type_info *type_get(uint16_t id);
 /* Looks a type up by name (with or without System., or an accelerator),
-** including array forms "T[]" and generics "List[T]" and "Dictionary[K,V]"
-** which it registers on first use. Returns TY_NONE if there is no such type. */
+** including array forms "T[]" and generics "List[T]", "Dictionary[K,V]",
+** "HashSet[T]", "Queue[T]" and "Stack[T]" which it registers on first use. Returns TY_NONE if there is no such type. */
 uint16_t type_lookup(const char *name, size_t n);
 /* Registers an exception type (a .NET type that only catch and -is name). */
 uint16_t type_exception(const char *full_name, uint16_t base);
@@ -116,6 +125,9 @@ uint16_t type_script_class(const char *full_name, uint16_t base);
 ** the same full name is replaced in place (a script redefining it). */
 uint16_t type_enum(const char *full_name, const char *const *names, const int64_t *values,
                    uint32_t n, bool flags);
+/* Queue, Stack (elem TY_NONE) or their generic forms, and HashSet[T]:
+** kind is TK_QUEUE, TK_STACK or TK_HASHSET. */
+uint16_t type_collection(enum type_kind kind, uint16_t elem);
 /* The array type T[] for an element type. */
 uint16_t type_array_of(uint16_t elem);
 /* Is `t` the type `of` or derived from it? */

@@ -119,7 +119,10 @@ val val_str_concat(val a, val b);              /* both must be strings */
 /* }=== */
 
 /* {=== arrays === */
-enum arr_flavour { ARR_OBJECT = 0, ARR_ARRAYLIST = 1, ARR_LIST = 2 };
+/* What an array stands for. Queue, Stack and HashSet keep their items in
+** enumeration order: a Stack's top first, a HashSet's in insertion order.
+** Their element type is T's name, or NULL for the non-generic Queue and Stack. */
+enum arr_flavour { ARR_OBJECT = 0, ARR_ARRAYLIST = 1, ARR_LIST = 2, ARR_QUEUE = 3, ARR_STACK = 4, ARR_HASHSET = 5 };
 val val_arr_new(void);
 val val_arr_sized(uint32_t cap);
 val val_arr_push(val arr, val item);
