@@ -77,6 +77,18 @@ $d | ConvertTo-Json
 $h.GetType().Name
 $h['B']
 
+# + gives a new Hashtable of both (HashtableOps.Add), leaving the operands as they were
+$sum = $d + @{c = 4}
+$sum.GetType().Name
+$sum['C'] + $sum['a']
+$d.Count
+$t = @{x = 1}
+$u = $t + @{y = 2}
+'{0} {1}' -f $t.Count, $u.Count
+$d['B'] = 5
+try { $d + @{} } catch { $_.Exception.Message }
+$null = $d.Remove('B')
+
 $d.Clear()
 $d.Count
 try { $d.Clone() } catch { $_.Exception.Message }
