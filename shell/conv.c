@@ -881,12 +881,7 @@ bool conv_collection_add(val c, val item)
         val_arr_insert(c, 0, item);
         return true;
     case ARR_HASHSET:
-        for (uint32_t i = 0; i < val_arr_len(c); i++)
-            if (val_key_same(val_arr_items(c)[i], item)) {
-                val_free(item);
-                return false;
-            }
-        /* fall through */
+        return val_arr_set_add(c, item);
     default:
         val_arr_push(c, item);
         return true;

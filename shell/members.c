@@ -1201,13 +1201,13 @@ static enum ev set_other(struct interp *in, const struct ast_node *at, val name,
     return EV_OK;
 }
 
-/* Where item is in c, compared as .NET's default comparer (strings ordinally); -1 if not. */
-static int64_t item_index(val c, val item)
+/* Has a Queue or Stack c item, compared as .NET's default comparer (strings ordinally)? */
+static bool has_item(val c, val item)
 {
     for (uint32_t i = 0; i < val_arr_len(c); i++)
         if (val_key_same(val_arr_items(c)[i], item))
-            return i;
-    return -1;
+            return true;
+    return false;
 }
 
 /* HashSet's UnionWith, IntersectWith and ExceptWith: c changed in place. */
@@ -1221,14 +1221,12 @@ static enum ev set_with(struct interp *in, const struct ast_node *at, val c, uin
         for (uint32_t i = 0; i < val_arr_len(other); i++)
             conv_collection_add(c, val_arr_get(other, i));
     } else if (is(name, "ExceptWith")) {
-        for (uint32_t i = 0; i < val_arr_len(other); i++) {
-            int64_t k = item_index(c, val_arr_items(other)[i]);
-            if (k >= 0)
-                val_arr_remove_at(c, (uint32_t)k);
-        }
+        for (uint32_t i = 0; i < val_arr_len(other); i++)
+            val_arr_set_remove(c, val_arr_items(other)[i]);
     } else {
+        /* IntersectWith: what other has, looked up through other's own index */
         for (uint32_t i = val_arr_len(c); i-- > 0;)
-            if (item_index(other, val_arr_items(c)[i]) < 0)
+            if (!val_arr_set_has(other, val_arr_items(c)[i]))
                 val_arr_remove_at(c, i);
     }
     val_free(other);
@@ -1260,11 +1258,13 @@ static enum ev queue_method(struct interp *in, const struct ast_node *at, val t,
             *out = f == ARR_HASHSET ? val_bool(added) : val_nothing();
             return EV_OK;
         }
-        int64_t k = item_index(t, item);
+        bool found;
+        if (f == ARR_HASHSET)
+            found = is(name, "Remove") ? val_arr_set_remove(t, item) : val_arr_set_has(t, item);
+        else
+            found = has_item(t, item);
         val_free(item);
-        if (k >= 0 && is(name, "Remove"))
-            val_arr_remove_at(t, (uint32_t)k);
-        *out = val_bool(k >= 0);
+        *out = val_bool(found);
         return EV_OK;
     }
     bool takes = (f == ARR_QUEUE && is(name, "Dequeue")) || (f == ARR_STACK && is(name, "Pop"));

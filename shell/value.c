@@ -32,6 +32,7 @@ struct arr_heap {
     uint8_t flavour;
     char *elem_type;
     val *items;
+    val members; /* a HashSet's items as an ordinal hashtable's keys; VAL_NULL until asked, or after a change */
 };
 
 struct hentry {
@@ -262,6 +263,7 @@ static void free_heap(val v)
             val_free(a->items[i]);
         free(a->items);
         free(a->elem_type);
+        val_free(a->members);
         break;
     }
     case VAL_HASHTABLE: {
@@ -433,9 +435,19 @@ val val_arr_clone(val v)
     return c;
 }
 
+/* Forgets a's membership index: the items changed other than by val_arr_set_add(). */
+static void drop_members(struct arr_heap *a)
+{
+    if (a->members.kind != VAL_NULL) {
+        val_free(a->members);
+        a->members = val_null();
+    }
+}
+
 val val_arr_push(val v, val item)
 {
     struct arr_heap *a = arr(v);
+    drop_members(a);
     if (a->n == a->cap) {
         a->cap = a->cap ? a->cap * 2 : 4;
         a->items = emsh_xrealloc(a->items, a->cap * sizeof *a->items);
@@ -467,6 +479,7 @@ val val_arr_set(val v, uint32_t i, val item)
         val_free(item);
         return v;
     }
+    drop_members(arr(v));
     val_free(arr(v)->items[i]);
     arr(v)->items[i] = item;
     return v;
@@ -477,10 +490,57 @@ val val_arr_remove_at(val v, uint32_t i)
     if (i >= arr(v)->n)
         return v;
     struct arr_heap *a = arr(v);
+    drop_members(a);
     val_free(a->items[i]);
     memmove(a->items + i, a->items + i + 1, (a->n - i - 1) * sizeof *a->items);
     a->n--;
     return v;
+}
+
+/* a's membership index, built from the items when there is none. */
+static val members(struct arr_heap *a)
+{
+    if (a->members.kind == VAL_NULL) {
+        a->members = val_hash_new_typed(1);
+        for (uint32_t i = 0; i < a->n; i++)
+            val_hash_set(a->members, val_copy(a->items[i]), val_null());
+    }
+    return a->members;
+}
+
+bool val_arr_set_has(val v, val item)
+{
+    return val_hash_has(members(arr(v)), item);
+}
+
+bool val_arr_set_add(val v, val item)
+{
+    struct arr_heap *a = arr(v);
+    val m = members(a);
+    if (val_hash_has(m, item)) {
+        val_free(item);
+        return false;
+    }
+    a->members = val_null(); /* kept through the push */
+    val_arr_push(v, val_copy(item));
+    a->members = val_hash_set(m, item, val_null());
+    return true;
+}
+
+bool val_arr_set_remove(val v, val item)
+{
+    struct arr_heap *a = arr(v);
+    val m = members(a);
+    if (!val_hash_has(m, item))
+        return false;
+    for (uint32_t i = 0; i < a->n; i++)
+        if (val_key_same(a->items[i], item)) {
+            a->members = val_null(); /* kept through the removal */
+            val_arr_remove_at(v, i);
+            a->members = val_hash_remove(m, val_copy(item));
+            break;
+        }
+    return true;
 }
 
 val val_arr_insert(val v, uint32_t i, val item)

@@ -136,6 +136,12 @@ val val_arr_clone(val arr);                    /* borrowed arr; a new, independe
 enum arr_flavour val_arr_flavour(val arr);
 val val_arr_set_flavour(val arr, enum arr_flavour f, const char *elem_type);
 const char *val_arr_elem_type(val arr);        /* List[T]: T's name, else NULL */
+/* A HashSet's operations: membership in O(1) through an index of the items
+** (compared as val_key_same()) that is built on first use and kept by these
+** functions; any other change to the array drops it. */
+bool val_arr_set_has(val arr, val item);       /* borrows both */
+bool val_arr_set_add(val arr, val item);       /* consumes item; false if it is there already */
+bool val_arr_set_remove(val arr, val item);    /* borrows both; false if it was not there */
 /* }=== */
 
 /* {=== hashtables: keys compare as PowerShell's (strings case-insensitively) === */

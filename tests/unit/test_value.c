@@ -2,7 +2,8 @@
 ** test_value.c - unit tests of hashtables (shell/value.h): a Hashtable's
 ** string keys are one key whatever their case, a typed collection's
 ** (Dictionary[K,V], HashSet[T]) compare ordinally as .NET's default
-** comparer does, in the small linear form and past it, with its index.
+** comparer does, in the small linear form and past it, with its index;
+** and a HashSet's membership index over its array.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +12,7 @@
 #include <cmocka.h>
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "value.h"
 
@@ -101,12 +103,54 @@ static void numbers_and_same(void **state)
     val_free(b);
 }
 
+/* Has the set the string s? (val_arr_set_has borrows its item.) */
+static bool set_has(val a, const char *s)
+{
+    val k = val_str_new(s);
+    bool yes = val_arr_set_has(a, k);
+    val_free(k);
+    return yes;
+}
+
+/* A HashSet's array: ordinal membership, kept through its own changes and
+** right again after a change the index did not see. */
+static void hashset_index(void **state)
+{
+    (void)state;
+    val a = val_arr_set_flavour(val_arr_new(), ARR_HASHSET, "System.String");
+    char name[16];
+    for (int i = 0; i < 100; i++) {
+        snprintf(name, sizeof name, "m%d", i);
+        assert_true(val_arr_set_add(a, val_str_new(name)));
+    }
+    assert_false(val_arr_set_add(a, val_str_new("m7")));
+    assert_true(val_arr_set_add(a, val_str_new("M7")));
+    assert_int_equal(val_arr_len(a), 101);
+    val k = val_str_new("m7");
+    assert_true(val_arr_set_remove(a, k));
+    assert_false(val_arr_set_remove(a, k));
+    val_free(k);
+    assert_false(set_has(a, "m7"));
+    assert_true(set_has(a, "M7"));
+    assert_true(set_has(a, "m8"));
+    /* the order of the items is the order they came in */
+    assert_string_equal(val_str(val_arr_items(a)[7]), "m8");
+    /* a change by the array functions: the index is built again */
+    a = val_arr_remove_at(a, 0);
+    assert_false(set_has(a, "m0"));
+    a = val_arr_push(a, val_str_new("m0"));
+    assert_true(set_has(a, "m0"));
+    assert_false(val_arr_set_add(a, val_str_new("m0")));
+    val_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(small_tables),
         cmocka_unit_test(indexed_tables),
         cmocka_unit_test(numbers_and_same),
+        cmocka_unit_test(hashset_index),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
