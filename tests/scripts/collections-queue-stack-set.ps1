@@ -80,3 +80,15 @@ try { $n.UnionWith($null) } catch { $_.Exception.Message }
 try { [System.Collections.Generic.HashSet[int]]::new(1, 2) } catch { $_.Exception.Message }
 $n.Clear()
 $n.Count
+
+# CLIXML: the type's FullName; Queue and Stack as QUE and STK, the generic
+# collections as IE, a Dictionary as DCT
+$file = "/tmp/emsh-collections-$PID.xml"
+$gd = [System.Collections.Generic.Dictionary[string,int]]::new()
+$gd['k'] = 1
+$st = New-Object System.Collections.Stack
+$st.Push('x')
+$st.Push('y')
+$gq, $st, $gd | Export-Clixml $file
+Get-Content $file | Select-String '<T>System.Collections|<(QUE|STK|IE|DCT)>' | ForEach-Object { $_.Line.Trim() }
+Remove-Item $file
