@@ -932,8 +932,16 @@ val conv_dict_entry(val h, uint32_t i)
         buf_release(&b);
         e = val_obj_add_type(e, "System.ValueType");
         e = val_obj_add_type(e, "System.Object");
+        /* KeyValuePair.ToString(): "[key, value]" */
+        b = (struct buf)BUF_INIT;
+        buf_putc(&b, '[');
+        conv_str(key, &b);
+        buf_puts(&b, ", ");
+        conv_str(value, &b);
+        buf_putc(&b, ']');
         e = val_obj_set(e, "Key", key);
-        return val_obj_set(e, "Value", value);
+        e = val_obj_set(e, "Value", value);
+        return val_obj_set(e, "\x01ToString", val_str_buf(&b));
     }
     val e = val_obj_new("System.Collections.DictionaryEntry");
     e = val_obj_add_type(e, "System.ValueType");

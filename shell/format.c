@@ -422,11 +422,9 @@ static void smart_string(val v, int limit, struct buf *out)
             if (i)
                 buf_puts(out, ", ");
             if (val_hash_type(v)) {
-                buf_putc(out, '[');
-                conv_str(val_hash_key_at(v, i), out);
-                buf_puts(out, ", ");
-                conv_str(val_hash_value_at(v, i), out);
-                buf_putc(out, ']');
+                val e = conv_dict_entry(v, i);
+                conv_str(e, out);
+                val_free(e);
             } else {
                 object_name(val_hash_key_at(v, i), out);
             }
