@@ -77,7 +77,6 @@ $n | ConvertTo-Json -Compress
 $n.GetType().Name
 try { $n.Add('x') } catch { $_.Exception.Message }
 try { $n.UnionWith($null) } catch { $_.Exception.Message }
-try { [System.Collections.Generic.HashSet[int]]::new(1, 2) } catch { $_.Exception.Message }
 $n.Clear()
 $n.Count
 
