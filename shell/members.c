@@ -1131,6 +1131,19 @@ static enum ev dict_method(struct interp *in, const struct ast_node *at, val t, 
         *out = val_bool(val_kind(value) != VAL_NOTHING);
         return ev_ref_set(in, at, args[1], val_kind(value) != VAL_NOTHING ? value : default_of(dt->elem));
     }
+    if (is(name, "Item") && na == 1) {
+        /* the indexer called by name: a missing key is .NET's KeyNotFoundException
+        ** as PowerShell reports a parameterized property's getter that threw, not $null */
+        if ((rc = dict_key_arg(in, at, name, na, dt, args[0], &key)))
+            return rc;
+        *out = val_hash_get(t, key);
+        if (val_kind(*out) != VAL_NOTHING)
+            return EV_OK;
+        struct err_spec spec = {"Exception getting \"Item\": \"The given key was not present in the dictionary.\"",
+                                "CatchFromBaseAdapterParameterizedPropertyGetValueTI", "NotSpecified",
+                                "System.Management.Automation.GetValueInvocationException", val_nothing(), NULL};
+        return ev_throw(in, at, &spec);
+    }
     if ((is(name, "ContainsKey") || is(name, "Remove")) && na == 1) {
         if ((rc = dict_key_arg(in, at, name, na, dt, args[0], &key)))
             return rc;
@@ -1393,6 +1406,12 @@ static enum ev collection_method(struct interp *in, const struct ast_node *at, v
     } else if (val_kind(t) == VAL_HASHTABLE && dict_type(t)) {
         return dict_method(in, at, t, dict_type(t), name, args, na, out, handled);
     } else if (val_kind(t) == VAL_HASHTABLE) {
+        if (is(name, "Item") && na == 1) {
+            *out = val_hash_get(t, val_copy(args[0]));
+            if (val_kind(*out) == VAL_NOTHING)
+                *out = val_null();
+            return EV_OK;
+        }
         if (is(name, "ContainsKey") && na == 1) {
             *out = val_bool(val_hash_has(t, args[0]));
             return EV_OK;

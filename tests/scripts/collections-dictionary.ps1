@@ -46,6 +46,8 @@ $s = 'unset'
 $o.TryGetValue('none', [ref]$s)
 $null -eq $s
 try { $d.TryGetValue('b', $v) } catch { $_.Exception.Message }
+$d.Item('b')
+@{k = 'v'}.Item('K')
 $d.ContainsKey('A')
 $d.ContainsKey('B')
 $d.ContainsValue(3)
