@@ -379,22 +379,18 @@ uint16_t conv_type_of(val v)
         switch (val_arr_flavour(v)) {
         case ARR_ARRAYLIST:
             return TY_ARRAYLIST;
+        case ARR_LIST:
         case ARR_QUEUE:
         case ARR_STACK:
         case ARR_HASHSET: {
-            static const enum type_kind kinds[] = {[ARR_QUEUE] = TK_QUEUE, [ARR_STACK] = TK_STACK,
-                                                   [ARR_HASHSET] = TK_HASHSET};
+            static const enum type_kind kinds[] = {[ARR_LIST] = TK_LIST, [ARR_QUEUE] = TK_QUEUE,
+                                                   [ARR_STACK] = TK_STACK, [ARR_HASHSET] = TK_HASHSET};
             const char *et = val_arr_elem_type(v);
             uint16_t e = et ? type_lookup(et, strlen(et)) : TY_NONE;
-            return type_collection(kinds[val_arr_flavour(v)], et && !e ? TY_OBJECT : e);
-        }
-        case ARR_LIST: {
-            const char *et = val_arr_elem_type(v);
-            struct buf b = BUF_INIT;
-            buf_printf(&b, "System.Collections.Generic.List[%s]", et ? et : "System.Object");
-            uint16_t id = type_lookup(b.s, b.len);
-            buf_release(&b);
-            return id ? id : TY_OBJECT;
+            /* a List's T, or an element type unknown here: object */
+            if ((et && !e) || (!e && val_arr_flavour(v) == ARR_LIST))
+                e = TY_OBJECT;
+            return type_collection(kinds[val_arr_flavour(v)], e);
         }
         default: {
             const char *et = val_arr_elem_type(v);

@@ -659,11 +659,16 @@ static val type_prop(val t, const char *name)
 {
     const struct type_info *ti = type_get(t.aux);
     const char *full = type_name(t.aux);
-    const char *dot = strrchr(full, '.');
-    if (ieq(name, "Name"))
-        return val_str_new(dot ? dot + 1 : full);
-    if (ieq(name, "FullName"))
-        return val_str_new(full);
+    /* the namespace ends at the last dot before a generic type's arguments */
+    const char *args = strchr(full, '['), *dot = NULL;
+    for (const char *p = full; *p && (!args || p < args); p++)
+        if (*p == '.')
+            dot = p;
+    if (ieq(name, "Name") || ieq(name, "FullName")) {
+        struct buf b = BUF_INIT;
+        type_clr_name(t.aux, ieq(name, "FullName"), &b);
+        return val_str_buf(&b);
+    }
     if (ieq(name, "Namespace"))
         return dot ? val_str_n(full, (size_t)(dot - full)) : val_null();
     if (ieq(name, "BaseType"))
@@ -1041,9 +1046,7 @@ static val type_is_public(val obj)
 
 static val type_name_short(val obj)
 {
-    const char *full = val_kind(obj) == VAL_TYPE ? type_name(obj.aux) : "";
-    const char *dot = strrchr(full, '.');
-    return val_str_new(dot ? dot + 1 : full);
+    return val_kind(obj) == VAL_TYPE ? type_prop(obj, "Name") : val_str_new("");
 }
 
 static val type_base(val obj)

@@ -382,13 +382,6 @@ static uint16_t generic_of(struct buf *b, enum type_kind kind, uint16_t key, uin
     return add_type(t);
 }
 
-static uint16_t list_of(uint16_t elem)
-{
-    struct buf b = BUF_INIT;
-    buf_printf(&b, "System.Collections.Generic.List[%s]", type_name(elem));
-    return generic_of(&b, TK_LIST, TY_NONE, elem);
-}
-
 /* Dictionary[K,V], named as .NET's Type.ToString() writes it. */
 static uint16_t dict_of(uint16_t key, uint16_t value)
 {
@@ -399,7 +392,8 @@ static uint16_t dict_of(uint16_t key, uint16_t value)
 
 uint16_t type_collection(enum type_kind kind, uint16_t elem)
 {
-    static const char *const names[] = {[TK_QUEUE] = "Queue", [TK_STACK] = "Stack", [TK_HASHSET] = "HashSet"};
+    static const char *const names[] = {[TK_LIST] = "List", [TK_QUEUE] = "Queue", [TK_STACK] = "Stack",
+                                        [TK_HASHSET] = "HashSet"};
     struct buf b = BUF_INIT;
     if (elem == TY_NONE)
         buf_printf(&b, "System.Collections.%s", names[kind]);
@@ -428,7 +422,7 @@ static uint16_t generic_args(enum type_kind kind, const char *arg, size_t argn)
 {
     if (kind != TK_DICT) {
         uint16_t elem = generic_arg(arg, argn);
-        return elem == TY_NONE ? TY_NONE : kind == TK_LIST ? list_of(elem) : type_collection(kind, elem);
+        return elem == TY_NONE ? TY_NONE : type_collection(kind, elem);
     }
     /* the comma between the two arguments, outside any brackets */
     int depth = 0;
@@ -511,14 +505,6 @@ void type_clr_name(uint16_t id, bool full, struct buf *out)
 {
     const struct type_info *t = type_get(id);
     const char *name = t ? t->name : "System.Object";
-    if (t && t->kind == TK_LIST) {
-        buf_puts(out, full ? "System.Collections.Generic.List`1[" : "List`1");
-        if (full) {
-            qualified_arg(type_name(t->elem), strlen(type_name(t->elem)), out);
-            buf_putc(out, ']');
-        }
-        return;
-    }
     /* a generic type's "Name`n[A,B]": Name`n, and each argument with its assembly */
     const char *tick = strchr(name, '`'), *open = tick ? strchr(tick, '[') : NULL;
     size_t n = open ? (size_t)(open - name) : strlen(name);

@@ -125,8 +125,9 @@ uint16_t type_script_class(const char *full_name, uint16_t base);
 ** the same full name is replaced in place (a script redefining it). */
 uint16_t type_enum(const char *full_name, const char *const *names, const int64_t *values,
                    uint32_t n, bool flags);
-/* Queue, Stack (elem TY_NONE) or their generic forms, and HashSet[T]:
-** kind is TK_QUEUE, TK_STACK or TK_HASHSET. */
+/* List[T], Queue and Stack (elem TY_NONE) or their generic forms, and
+** HashSet[T]: kind is TK_LIST, TK_QUEUE, TK_STACK or TK_HASHSET. Generic
+** types are named as .NET's Type.ToString() writes them (List`1[System.String]). */
 uint16_t type_collection(enum type_kind kind, uint16_t elem);
 /* The array type T[] for an element type. */
 uint16_t type_array_of(uint16_t elem);

@@ -8,6 +8,8 @@ $o = [System.Collections.Generic.Dictionary[string,object]]::new()
 $d.GetType().Name
 $d.GetType().FullName
 "$($o.GetType())"
+$l = New-Object 'System.Collections.Generic.List[string]'
+'{0} {1}' -f $l.GetType().Name, $l.GetType()
 $d -is [System.Collections.Generic.Dictionary[string,int]]
 $d -is [System.Collections.IDictionary]
 $d -is [hashtable]
