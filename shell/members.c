@@ -611,11 +611,13 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
         return EV_OK;
     }
     case VAL_ARRAY: {
-        if (is(name, "Count") || is(name, "Length")) {
+        /* a Queue, Stack or HashSet has Count; Length and Rank are an array's */
+        bool array = val_arr_flavour(target) < ARR_QUEUE;
+        if (is(name, "Count") || (array && is(name, "Length"))) {
             *out = val_int((int32_t)val_arr_len(target));
             return EV_OK;
         }
-        if (is(name, "Rank")) {
+        if (array && is(name, "Rank")) {
             *out = val_int(1);
             return EV_OK;
         }

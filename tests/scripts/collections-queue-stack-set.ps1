@@ -12,6 +12,11 @@ $q.Dequeue()
 $q
 $q.Contains(2)
 $q.Contains('C')
+# a Queue has no Length: member enumeration gives its items' lengths
+$lq = [System.Collections.Queue]::new()
+$lq.Enqueue('abc')
+$lq.Enqueue('de')
+$lq.Length
 $q.ToArray().GetType().FullName
 $q.GetType().FullName
 $q -is [System.Collections.ICollection]
