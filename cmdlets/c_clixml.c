@@ -467,18 +467,6 @@ static bool is_custom(val v)
     return false;
 }
 
-/* The .NET type name of a List[T]: System.Collections.Generic.List`1[[T, assembly]]. */
-static void list_type_name(val v, struct buf *o)
-{
-    const char *elem = val_arr_elem_type(v);
-    uint16_t id = elem ? type_lookup(elem, strlen(elem)) : TY_NONE;
-    const char *full = id ? type_name(id) : elem ? elem : "System.Object";
-    buf_printf(o,
-               "System.Collections.Generic.List`1[[%s, mscorlib, Version=4.0.0.0, "
-               "Culture=neutral, PublicKeyToken=b77a5c561934e089]]",
-               full);
-}
-
 static void ser_one(struct cx_ser *s, val v, const char *prop, int depth);
 
 static void ser_props(struct cx_ser *s, val v, const char *tag, int depth)
@@ -618,16 +606,20 @@ static void ser_one(struct cx_ser *s, val v, const char *prop, int depth)
         if (val_kind(v) == VAL_ARRAY) {
             const char *tn[3];
             uint32_t ntn;
-            if (val_arr_flavour(v) == ARR_ARRAYLIST) {
-                tn[0] = "System.Collections.ArrayList", tn[1] = "System.Object", ntn = 2;
-            } else if (val_arr_flavour(v) == ARR_LIST) {
-                list_type_name(v, &t);
-                tn[0] = buf_cstr(&t), tn[1] = "System.Object", ntn = 2;
-            } else {
+            enum arr_flavour f = val_arr_flavour(v);
+            if (f == ARR_OBJECT) {
                 tn[0] = "System.Object[]", tn[1] = "System.Array", tn[2] = "System.Object", ntn = 3;
+            } else {
+                /* a list, queue, stack or set: its FullName (List`1[[T, assembly]] ...) */
+                type_clr_name(conv_type_of(v), true, &t);
+                tn[0] = buf_cstr(&t), tn[1] = "System.Object", ntn = 2;
             }
             ser_start_obj(s, prop, ser_add_obj(s, v.u.p), tn, ntn);
-            xw_start(&s->w, "LST");
+            /* the container as the serializer tells them: Queue and Stack (the
+               non-generic ones), an IList, and any other IEnumerable */
+            bool plain = !val_arr_elem_type(v);
+            xw_start(&s->w, f == ARR_QUEUE && plain ? "QUE" : f == ARR_STACK && plain ? "STK"
+                            : f >= ARR_QUEUE ? "IE" : "LST");
             for (uint32_t i = 0; i < val_arr_len(v); i++)
                 ser_one(s, val_arr_items(v)[i], NULL, depth);
             xw_end(&s->w);
@@ -639,6 +631,10 @@ static void ser_one(struct cx_ser *s, val v, const char *prop, int depth)
                                     ? "System.Collections.Specialized.OrderedDictionary"
                                     : "System.Collections.Hashtable",
                                 "System.Object"};
+            if (val_hash_type(v)) {
+                type_clr_name(val_hash_type(v), true, &t);
+                tn[0] = buf_cstr(&t);
+            }
             ser_start_obj(s, prop, ser_add_obj(s, v.u.p), tn, 2);
             xw_start(&s->w, "DCT");
             for (uint32_t i = 0; i < val_hash_len(v); i++) {

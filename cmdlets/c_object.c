@@ -3431,6 +3431,13 @@ static bool construct(uint16_t t, const val *args, uint32_t na, val *out, struct
         *out = val_hash_new(t == TY_ORDERED);
         return true;
     }
+    if (ti && type_kind_collection(ti->kind)) {
+        if (conv_new_collection(t, args, na, out, err))
+            return true;
+        /* no constructor for the arguments: New-Object's own error */
+        *failed = !err->id || strcmp(err->id, "CannotFindAppropriateCtor") != 0;
+        return false;
+    }
     if (t == TY_ARRAYLIST || (ti && ti->kind == TK_LIST)) {
         val a = val_arr_new();
         if (na == 1 && val_kind(args[0]) == VAL_ARRAY)

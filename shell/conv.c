@@ -311,8 +311,9 @@ void conv_str(val v, struct buf *out)
         return;
     }
     case VAL_HASHTABLE:
-        buf_puts(out, (v.flags & VF_ORDERED) ? "System.Collections.Specialized.OrderedDictionary"
-                                             : "System.Collections.Hashtable");
+        buf_puts(out, val_hash_type(v) ? type_name(val_hash_type(v))
+                      : (v.flags & VF_ORDERED) ? "System.Collections.Specialized.OrderedDictionary"
+                                               : "System.Collections.Hashtable");
         return;
     case VAL_OBJECT:
         obj_str(v, out);
@@ -378,13 +379,18 @@ uint16_t conv_type_of(val v)
         switch (val_arr_flavour(v)) {
         case ARR_ARRAYLIST:
             return TY_ARRAYLIST;
-        case ARR_LIST: {
+        case ARR_LIST:
+        case ARR_QUEUE:
+        case ARR_STACK:
+        case ARR_HASHSET: {
+            static const enum type_kind kinds[] = {[ARR_LIST] = TK_LIST, [ARR_QUEUE] = TK_QUEUE,
+                                                   [ARR_STACK] = TK_STACK, [ARR_HASHSET] = TK_HASHSET};
             const char *et = val_arr_elem_type(v);
-            struct buf b = BUF_INIT;
-            buf_printf(&b, "System.Collections.Generic.List[%s]", et ? et : "System.Object");
-            uint16_t id = type_lookup(b.s, b.len);
-            buf_release(&b);
-            return id ? id : TY_OBJECT;
+            uint16_t e = et ? type_lookup(et, strlen(et)) : TY_NONE;
+            /* a List's T, or an element type unknown here: object */
+            if ((et && !e) || (!e && val_arr_flavour(v) == ARR_LIST))
+                e = TY_OBJECT;
+            return type_collection(kinds[val_arr_flavour(v)], e);
         }
         default: {
             const char *et = val_arr_elem_type(v);
@@ -392,7 +398,10 @@ uint16_t conv_type_of(val v)
             return type_array_of(e ? e : TY_OBJECT);
         }
         }
-    case VAL_HASHTABLE: return (v.flags & VF_ORDERED) ? TY_ORDERED : TY_HASHTABLE;
+    case VAL_HASHTABLE:
+        if (val_hash_type(v))
+            return val_hash_type(v);
+        return (v.flags & VF_ORDERED) ? TY_ORDERED : TY_HASHTABLE;
     case VAL_OBJECT: {
         const char *t = val_obj_ntypes(v) ? val_obj_type_at(v, 0) : "";
         uint16_t id = type_lookup(t, strlen(t));
@@ -859,6 +868,85 @@ static const char *parse_version(const char *s, int32_t p[4])
     return n < 2 ? "Version string portion was too short or too long." : NULL;
 }
 
+/* Adds item to a Queue, Stack or HashSet as Enqueue, Push and Add do; false
+** when a HashSet has it already. */
+bool conv_collection_add(val c, val item)
+{
+    switch (val_arr_flavour(c)) {
+    case ARR_STACK:
+        val_arr_insert(c, 0, item);
+        return true;
+    case ARR_HASHSET:
+        return val_arr_set_add(c, item);
+    default:
+        val_arr_push(c, item);
+        return true;
+    }
+}
+
+bool conv_new_collection(uint16_t type, const val *args, uint32_t na, val *out, struct conv_error *err)
+{
+    const struct type_info *t = type_get(type);
+    int64_t capacity;
+    if (t->kind == TK_DICT && na == 1 && val_kind(args[0]) == VAL_HASHTABLE && val_hash_type(args[0]) == type) {
+        *out = val_hash_clone(args[0]);
+        return true;
+    }
+    bool items = t->kind != TK_DICT && na == 1 && val_kind(args[0]) == VAL_ARRAY;
+    if (na > 1 || (na == 1 && !items &&
+                   ((val_kind(args[0]) != VAL_INT && val_kind(args[0]) != VAL_LONG) ||
+                    !conv_to_int64(args[0], &capacity, NULL) || capacity < 0 || capacity > INT32_MAX)))
+        return conv_fail(err, "CannotFindAppropriateCtor", "System.Management.Automation.PSArgumentException",
+                         "A constructor was not found. Cannot find an appropriate constructor for type %s.", t->name);
+    if (t->kind == TK_DICT) {
+        *out = val_hash_new_typed(type);
+        return true;
+    }
+    static const enum arr_flavour flavours[] = {[TK_QUEUE] = ARR_QUEUE, [TK_STACK] = ARR_STACK,
+                                                [TK_HASHSET] = ARR_HASHSET};
+    val c = val_arr_set_flavour(val_arr_new(), flavours[t->kind], t->elem ? type_name(t->elem) : NULL);
+    for (uint32_t i = 0; items && i < val_arr_len(args[0]); i++) {
+        val item = val_arr_get(args[0], i);
+        if (t->elem && !conv_to_type(item, t->elem, &item, err)) {
+            val_free(c);
+            return false;
+        }
+        conv_collection_add(c, item);
+    }
+    *out = c;
+    return true;
+}
+
+val conv_dict_entry(val h, uint32_t i)
+{
+    val key = val_copy(val_hash_key_at(h, i)), value = val_copy(val_hash_value_at(h, i));
+    const struct type_info *t = type_get(val_hash_type(h));
+    if (t && t->kind == TK_DICT) {
+        struct buf b = BUF_INIT;
+        buf_printf(&b, "System.Collections.Generic.KeyValuePair`2[%s,%s]", type_name(t->key), type_name(t->elem));
+        val e = val_obj_new(buf_cstr(&b));
+        buf_release(&b);
+        e = val_obj_add_type(e, "System.ValueType");
+        e = val_obj_add_type(e, "System.Object");
+        /* KeyValuePair.ToString(): "[key, value]" */
+        b = (struct buf)BUF_INIT;
+        buf_putc(&b, '[');
+        conv_str(key, &b);
+        buf_puts(&b, ", ");
+        conv_str(value, &b);
+        buf_putc(&b, ']');
+        e = val_obj_set(e, "Key", key);
+        e = val_obj_set(e, "Value", value);
+        return val_obj_set(e, "\x01ToString", val_str_buf(&b));
+    }
+    val e = val_obj_new("System.Collections.DictionaryEntry");
+    e = val_obj_add_type(e, "System.ValueType");
+    e = val_obj_add_type(e, "System.Object");
+    e = val_obj_set(e, "Name", val_copy(key));
+    e = val_obj_set(e, "Key", key);
+    return val_obj_set(e, "Value", value);
+}
+
 val conv_ref_new(val value)
 {
     val r = val_obj_new(CONV_PSREFERENCE);
@@ -924,6 +1012,16 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
     }
     if (t->kind == TK_ARRAY)
         return to_array_of(v, t->elem, out, err);
+    if (type_kind_collection(t->kind)) {
+        /* no conversion makes one: only a collection of the type itself, or $null */
+        if (val_is_null(v) || conv_type_of(v) == type) {
+            *out = val_is_null(v) ? val_null() : v;
+            return true;
+        }
+        bool r = cast_fail(v, type, NULL, err);
+        val_free(v);
+        return r;
+    }
     if (t->kind == TK_LIST) {
         val a;
         if (!to_array_of(v, t->elem, &a, err))
@@ -1300,7 +1398,16 @@ bool conv_to_type(val v, uint16_t type, val *out, struct conv_error *err)
         break;
     case TY_HASHTABLE:
     case TY_ORDERED:
-        if (k == VAL_HASHTABLE) {
+        if (k == VAL_HASHTABLE && val_hash_type(v) && type == TY_HASHTABLE) {
+            /* Hashtable's constructor that copies an IDictionary */
+            val h = val_hash_new(false);
+            for (uint32_t i = 0; i < val_hash_len(v); i++)
+                h = val_hash_set(h, val_copy(val_hash_key_at(v, i)), val_copy(val_hash_value_at(v, i)));
+            val_free(v);
+            *out = h;
+            return true;
+        }
+        if (k == VAL_HASHTABLE && !val_hash_type(v)) {
             if (type == TY_ORDERED)
                 v.flags |= VF_ORDERED;
             *out = v;

@@ -69,6 +69,18 @@ val conv_exception(uint16_t type, const char *message, val inner);
 */
 #define CONV_VERSION "System.Version"
 bool conv_version_parts(val v, int32_t parts[4]);
+/* new Dictionary[K,V](), Queue, Stack or HashSet: empty, with a capacity, a
+** copy of a dictionary of the same type, or a collection's items (an array,
+** borrowed; converted to T). False with err when no constructor takes the
+** arguments or an item does not convert. */
+bool conv_new_collection(uint16_t type, const val *args, uint32_t na, val *out, struct conv_error *err);
+/* Adds item (consumed) to a Queue, Stack or HashSet as Enqueue, Push and Add
+** do; false when a HashSet has it already. */
+bool conv_collection_add(val c, val item);
+/* The i-th entry of a dictionary as enumerating it gives it: a DictionaryEntry
+** (Name, Key, Value) for a Hashtable, a KeyValuePair (Key, Value) for a
+** Dictionary[K,V]. Borrows h. */
+val conv_dict_entry(val h, uint32_t i);
 val conv_ref_new(val value);
 bool conv_is_ref(val v);
 /* Clears the hooks if they are the ones installed with this ud. */

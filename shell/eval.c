@@ -107,6 +107,21 @@ enum ev ev_throw(struct interp *in, const struct ast_node *at, const struct err_
     return EV_THROW;
 }
 
+enum ev ev_throw_arg_conv(struct interp *in, const struct ast_node *at, const char *param, size_t plen,
+                          val value, const char *method, uint16_t type, const struct conv_error *err)
+{
+    struct buf v = BUF_INIT, msg = BUF_INIT;
+    conv_str(value, &v);
+    buf_printf(&msg, "Cannot convert argument \"%.*s\", with value: \"%s\", for \"%s\" to type \"%s\": \"%s\"",
+               (int)plen, param, buf_cstr(&v), method, type_name(type), err->msg);
+    struct err_spec spec = {buf_cstr(&msg), "MethodArgumentConversionInvalidCastArgument", "NotSpecified",
+                            "System.Management.Automation.MethodException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&v);
+    buf_release(&msg);
+    return rc;
+}
+
 enum ev ev_throw_conv(struct interp *in, const struct ast_node *at, const struct conv_error *err)
 {
     struct err_spec spec = {err->msg, err->id, "InvalidOperation", err->exception, val_nothing(), NULL};

@@ -116,6 +116,10 @@ struct json_t *ev_org_call(struct json_t *request, char **err);
 enum ev ev_throw(struct interp *in, const struct ast_node *at, const struct err_spec *spec);
 /* Throws the conversion or operator failure err. */
 enum ev ev_throw_conv(struct interp *in, const struct ast_node *at, const struct conv_error *err);
+/* A method's argument `param` (plen bytes) did not convert to its type:
+** the MethodException PowerShell gives, err's message inside. */
+enum ev ev_throw_arg_conv(struct interp *in, const struct ast_node *at, const char *param, size_t plen,
+                          val value, const char *method, uint16_t type, const struct conv_error *err);
 /* Writes a non-terminating error, honouring $ErrorActionPreference; EV_THROW
 ** when the preference is Stop. */
 enum ev ev_write_error(struct interp *in, const struct ast_node *at, const struct err_spec *spec);

@@ -363,7 +363,6 @@ static bool is_enumerable(val v)
     return val_kind(v) == VAL_ARRAY || val_kind(v) == VAL_HASHTABLE;
 }
 
-static val dict_entry(val key, val value);
 static bool display_name(val v, val *out);
 
 /* PSObjectHelper.GetObjectName: an element of a collection in a cell. */
@@ -411,7 +410,8 @@ static void smart_string(val v, int limit, struct buf *out)
         return;
     }
     if (val_kind(v) == VAL_HASHTABLE) {
-        /* DictionaryEntry has no ToString of its own: its display name, the key */
+        /* DictionaryEntry has no ToString of its own: its display name, the key;
+        ** a Dictionary's KeyValuePair writes itself "[key, value]" */
         buf_putc(out, '{');
         uint32_t n = val_hash_len(v);
         for (uint32_t i = 0; i < n; i++) {
@@ -421,7 +421,13 @@ static void smart_string(val v, int limit, struct buf *out)
             }
             if (i)
                 buf_puts(out, ", ");
-            object_name(val_hash_key_at(v, i), out);
+            if (val_hash_type(v)) {
+                val e = conv_dict_entry(v, i);
+                conv_str(e, out);
+                val_free(e);
+            } else {
+                object_name(val_hash_key_at(v, i), out);
+            }
         }
         buf_putc(out, '}');
         return;
@@ -653,11 +659,16 @@ static val type_prop(val t, const char *name)
 {
     const struct type_info *ti = type_get(t.aux);
     const char *full = type_name(t.aux);
-    const char *dot = strrchr(full, '.');
-    if (ieq(name, "Name"))
-        return val_str_new(dot ? dot + 1 : full);
-    if (ieq(name, "FullName"))
-        return val_str_new(full);
+    /* the namespace ends at the last dot before a generic type's arguments */
+    const char *args = strchr(full, '['), *dot = NULL;
+    for (const char *p = full; *p && (!args || p < args); p++)
+        if (*p == '.')
+            dot = p;
+    if (ieq(name, "Name") || ieq(name, "FullName")) {
+        struct buf b = BUF_INIT;
+        type_clr_name(t.aux, ieq(name, "FullName"), &b);
+        return val_str_buf(&b);
+    }
     if (ieq(name, "Namespace"))
         return dot ? val_str_n(full, (size_t)(dot - full)) : val_null();
     if (ieq(name, "BaseType"))
@@ -775,18 +786,6 @@ static bool prop_get_hint(val v, const char *name, uint32_t *hint, val *out)
         if (val_obj_name_at(v, i) == real)
             *hint = i;
     return true;
-}
-
-/* A hashtable entry as PowerShell enumerates it: Name (an alias of Key), Key, Value. */
-static val dict_entry(val key, val value)
-{
-    val e = val_obj_new(DICTENTRY);
-    e = val_obj_add_type(e, "System.ValueType");
-    e = val_obj_add_type(e, "System.Object");
-    e = val_obj_set(e, "Name", val_copy(key));
-    e = val_obj_set(e, "Key", val_copy(key));
-    e = val_obj_set(e, "Value", val_copy(value));
-    return e;
 }
 
 /* The type names of a value, most derived first (PSObject.TypeNames). */
@@ -1047,9 +1046,7 @@ static val type_is_public(val obj)
 
 static val type_name_short(val obj)
 {
-    const char *full = val_kind(obj) == VAL_TYPE ? type_name(obj.aux) : "";
-    const char *dot = strrchr(full, '.');
-    return val_str_new(dot ? dot + 1 : full);
+    return val_kind(obj) == VAL_TYPE ? type_prop(obj, "Name") : val_str_new("");
 }
 
 static val type_base(val obj)
@@ -1983,7 +1980,7 @@ static void enum_items(val e, val *items)
     if (val_kind(e) == VAL_HASHTABLE) {
         val a = val_arr_new();
         for (uint32_t i = 0; i < val_hash_len(e); i++)
-            a = val_arr_push(a, dict_entry(val_hash_key_at(e, i), val_hash_value_at(e, i)));
+            a = val_arr_push(a, conv_dict_entry(e, i));
         *items = a;
     } else {
         *items = val_copy(e);

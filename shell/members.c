@@ -83,6 +83,13 @@ static enum ev method_error(struct interp *in, const struct ast_node *at, val na
     return method_threw(in, at, name, nargs, "ArgumentOutOfRangeException", why);
 }
 
+/* A Dictionary[K,V]'s type, or NULL for a Hashtable (and any other value). */
+static const struct type_info *dict_type(val t)
+{
+    const struct type_info *ti = type_get(val_hash_type(t));
+    return ti && ti->kind == TK_DICT ? ti : NULL;
+}
+
 /*
 ** {==================================================================
 ** Properties
@@ -578,7 +585,12 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
         return EV_OK;
     }
     case VAL_HASHTABLE: {
-        val v = val_hash_get(target, val_copy(name));
+        /* a key first; a Dictionary's key of another type that the name is not, no key */
+        const struct type_info *dt = dict_type(target);
+        val key = val_copy(name), v = val_nothing();
+        struct conv_error err;
+        if (!dt || conv_to_type(key, dt->key, &key, &err))
+            v = val_hash_get(target, key);
         if (val_kind(v) != VAL_NOTHING) {
             *out = v;
             return EV_OK;
@@ -591,17 +603,21 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
             for (uint32_t i = 0; i < val_hash_len(target); i++)
                 a = val_arr_push(a, val_copy(keys ? val_hash_key_at(target, i) : val_hash_value_at(target, i)));
             *out = a;
-        } else if (is(name, "IsReadOnly") || is(name, "IsFixedSize") || is(name, "IsSynchronized")) {
+        } else if (dt && is(name, "IsReadOnly")) {
+            *out = val_bool(false);
+        } else if (!dt && (is(name, "IsReadOnly") || is(name, "IsFixedSize") || is(name, "IsSynchronized"))) {
             *out = val_bool(false);
         }
         return EV_OK;
     }
     case VAL_ARRAY: {
-        if (is(name, "Count") || is(name, "Length")) {
+        /* a Queue, Stack or HashSet has Count; Length and Rank are an array's */
+        bool array = val_arr_flavour(target) < ARR_QUEUE;
+        if (is(name, "Count") || (array && is(name, "Length"))) {
             *out = val_int((int32_t)val_arr_len(target));
             return EV_OK;
         }
-        if (is(name, "Rank")) {
+        if (array && is(name, "Rank")) {
             *out = val_int(1);
             return EV_OK;
         }
@@ -658,9 +674,9 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
         break;
     case VAL_TYPE:
         if (is(name, "Name") || is(name, "FullName")) {
-            const char *full = type_name(target.aux);
-            const char *dot = strrchr(full, '.');
-            *out = val_str_new(is(name, "Name") && dot ? dot + 1 : full);
+            struct buf b = BUF_INIT;
+            type_clr_name(target.aux, is(name, "FullName"), &b);
+            *out = val_str_buf(&b);
             return EV_OK;
         }
         break;
@@ -731,8 +747,7 @@ enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, 
         val_obj_set(target, val_str(name), val_kind(value) == VAL_NOTHING ? val_null() : value);
         return EV_OK;
     case VAL_HASHTABLE:
-        val_hash_set(target, val_copy(name), val_kind(value) == VAL_NOTHING ? val_null() : value);
-        return EV_OK;
+        return ev_index_set(in, at, target, name, value);
     case VAL_TYPE: {
         bool handled;
         enum ev rc = ev_class_static_set(in, at, target.aux, val_str(name), val_copy(value), &handled);
@@ -1029,11 +1044,281 @@ static enum ev string_method(struct interp *in, const struct ast_node *at, val s
     return EV_OK;
 }
 
+/*
+** {==================================================================
+** Dictionary[K,V]
+** ===================================================================
+*/
+
+/* default(T): 0 of a number, false, the empty GUID, and $null for a reference type. */
+static val default_of(uint16_t t)
+{
+    static const uint8_t empty_guid[16];
+    val r;
+    if (t == TY_GUID)
+        return val_guid(empty_guid);
+    if (t == TY_CHAR)
+        return val_char(0);
+    if (t == TY_BOOL)
+        return val_bool(false);
+    struct conv_error err;
+    if (!type_is(t, TY_VALUETYPE) ||
+        !conv_to_type(t == TY_DATETIME || t == TY_TIMESPAN ? val_long(0) : val_int(0), t, &r, &err))
+        return val_null();
+    return r;
+}
+
+/* The error of a [ref] parameter given something else (argument number n). */
+static enum ev not_a_ref(struct interp *in, const struct ast_node *at, uint32_t n)
+{
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "Argument: '%u' should be a %s. Use [ref].", n, CONV_PSREFERENCE);
+    struct err_spec spec = {buf_cstr(&m), "NonRefArgumentToRefParameterMsg", "NotSpecified",
+                            "System.Management.Automation.MethodException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
+/* Converts method argument `param` to type, or throws PowerShell's MethodException. */
+static enum ev typed_arg(struct interp *in, const struct ast_node *at, val name, const char *param, val v,
+                         uint16_t type, val *out)
+{
+    struct conv_error err;
+    if (conv_to_type(val_copy(v), type, out, &err))
+        return EV_OK;
+    return ev_throw_arg_conv(in, at, param, strlen(param), v, val_str(name), type, &err);
+}
+
+/* A key argument converted to K; a $null key of a reference type is .NET's ArgumentNullException. */
+static enum ev dict_key_arg(struct interp *in, const struct ast_node *at, val name, uint32_t na,
+                            const struct type_info *dt, val v, val *out)
+{
+    if (val_is_null(v) && !type_is(dt->key, TY_VALUETYPE))
+        return method_threw(in, at, name, na, "ArgumentNullException", "Value cannot be null.\nParameter name: key");
+    return typed_arg(in, at, name, "key", v, dt->key, out);
+}
+
+/* The methods of a Dictionary[K,V]: arguments converted to K and V as PowerShell
+** converts a method's arguments, keys compared ordinally; unlike a Hashtable's,
+** Add refuses a key with .NET's message and Remove answers whether it removed. */
+static enum ev dict_method(struct interp *in, const struct ast_node *at, val t, const struct type_info *dt,
+                           val name, const val *args, uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    enum ev rc;
+    val key, value;
+    if (is(name, "Add") && na == 2) {
+        if ((rc = dict_key_arg(in, at, name, na, dt, args[0], &key)))
+            return rc;
+        if ((rc = typed_arg(in, at, name, "value", args[1], dt->elem, &value))) {
+            val_free(key);
+            return rc;
+        }
+        if (val_hash_has(t, key)) {
+            val_free(key);
+            val_free(value);
+            return method_threw(in, at, name, na, "ArgumentException", "An item with the same key has already been added.");
+        }
+        val_hash_set(t, key, value);
+        *out = val_nothing();
+        return EV_OK;
+    }
+    if (is(name, "TryGetValue") && na == 2) {
+        if (!conv_is_ref(args[1]))
+            return not_a_ref(in, at, 2);
+        if ((rc = dict_key_arg(in, at, name, na, dt, args[0], &key)))
+            return rc;
+        value = val_hash_get(t, key);
+        *out = val_bool(val_kind(value) != VAL_NOTHING);
+        return ev_ref_set(in, at, args[1], val_kind(value) != VAL_NOTHING ? value : default_of(dt->elem));
+    }
+    if (is(name, "Item") && na == 1) {
+        /* the indexer called by name: a missing key is .NET's KeyNotFoundException
+        ** as PowerShell reports a parameterized property's getter that threw, not $null */
+        if ((rc = dict_key_arg(in, at, name, na, dt, args[0], &key)))
+            return rc;
+        *out = val_hash_get(t, key);
+        if (val_kind(*out) != VAL_NOTHING)
+            return EV_OK;
+        struct err_spec spec = {"Exception getting \"Item\": \"The given key was not present in the dictionary.\"",
+                                "CatchFromBaseAdapterParameterizedPropertyGetValueTI", "NotSpecified",
+                                "System.Management.Automation.GetValueInvocationException", val_nothing(), NULL};
+        return ev_throw(in, at, &spec);
+    }
+    if ((is(name, "ContainsKey") || is(name, "Remove")) && na == 1) {
+        if ((rc = dict_key_arg(in, at, name, na, dt, args[0], &key)))
+            return rc;
+        bool had = val_hash_has(t, key);
+        if (had && is(name, "Remove"))
+            val_hash_remove(t, key);
+        else
+            val_free(key);
+        *out = val_bool(had);
+        return EV_OK;
+    }
+    if (is(name, "ContainsValue") && na == 1) {
+        if ((rc = typed_arg(in, at, name, "value", args[0], dt->elem, &value)))
+            return rc;
+        bool yes = false;
+        for (uint32_t i = 0; i < val_hash_len(t) && !yes; i++)
+            yes = val_key_same(val_hash_value_at(t, i), value);
+        val_free(value);
+        *out = val_bool(yes);
+        return EV_OK;
+    }
+    if (is(name, "Clear") && na == 0) {
+        val_hash_clear(t);
+        *out = val_nothing();
+        return EV_OK;
+    }
+    *handled = false;
+    return EV_OK;
+}
+
+/* A key for an index or a member name: converted to K for a Dictionary[K,V], as is for a Hashtable. */
+static enum ev index_key(struct interp *in, const struct ast_node *at, val target, val index, val *out)
+{
+    const struct type_info *dt = dict_type(target);
+    struct conv_error err;
+    if (!dt || val_is_null(index)) {
+        *out = val_copy(index);
+        return EV_OK;
+    }
+    return conv_to_type(val_copy(index), dt->key, out, &err) ? EV_OK : ev_throw_conv(in, at, &err);
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Queue, Stack and HashSet[T]
+** ===================================================================
+*/
+
+/* The items of a HashSet method's IEnumerable argument `other`, converted to T. */
+static enum ev set_other(struct interp *in, const struct ast_node *at, val name, uint16_t elem, val other, val *out)
+{
+    if (val_is_null(other))
+        return method_threw(in, at, name, 1, "ArgumentNullException", "Value cannot be null.\nParameter name: other");
+    val a = val_arr_new();
+    uint32_t n = val_kind(other) == VAL_ARRAY ? val_arr_len(other) : 1;
+    for (uint32_t i = 0; i < n; i++) {
+        val x = val_kind(other) == VAL_ARRAY ? val_arr_items(other)[i] : other, item;
+        enum ev rc = elem ? typed_arg(in, at, name, "other", x, elem, &item) : EV_OK;
+        if (rc) {
+            val_free(a);
+            return rc;
+        }
+        a = val_arr_push(a, elem ? item : val_copy(x));
+    }
+    *out = a;
+    return EV_OK;
+}
+
+/* Has a Queue or Stack c item, compared as .NET's default comparer (strings ordinally)? */
+static bool has_item(val c, val item)
+{
+    for (uint32_t i = 0; i < val_arr_len(c); i++)
+        if (val_key_same(val_arr_items(c)[i], item))
+            return true;
+    return false;
+}
+
+/* HashSet's UnionWith, IntersectWith and ExceptWith: c changed in place. */
+static enum ev set_with(struct interp *in, const struct ast_node *at, val c, uint16_t elem, val name, val arg)
+{
+    val other;
+    enum ev rc = set_other(in, at, name, elem, arg, &other);
+    if (rc)
+        return rc;
+    if (is(name, "UnionWith")) {
+        for (uint32_t i = 0; i < val_arr_len(other); i++)
+            conv_collection_add(c, val_arr_get(other, i));
+    } else if (is(name, "ExceptWith")) {
+        for (uint32_t i = 0; i < val_arr_len(other); i++)
+            val_arr_set_remove(c, val_arr_items(other)[i]);
+    } else {
+        /* IntersectWith: what other has, looked up through other's own index */
+        for (uint32_t i = val_arr_len(c); i-- > 0;)
+            if (!val_arr_set_has(other, val_arr_items(c)[i]))
+                val_arr_remove_at(c, i);
+    }
+    val_free(other);
+    return EV_OK;
+}
+
+/* The methods of a Queue, Stack or HashSet (arrays of those flavours, see
+** value.h). A generic one's items convert to T as PowerShell converts a
+** method's arguments; items compare as .NET's default comparer does. Taking
+** from an empty Queue or Stack is .NET's InvalidOperationException. */
+static enum ev queue_method(struct interp *in, const struct ast_node *at, val t, enum arr_flavour f, val name,
+                            const val *args, uint32_t na, val *out, bool *handled)
+{
+    *handled = true;
+    const char *et = val_arr_elem_type(t);
+    uint16_t elem = et ? type_lookup(et, strlen(et)) : TY_NONE;
+    bool adds = (f == ARR_QUEUE && is(name, "Enqueue")) || (f == ARR_STACK && is(name, "Push")) ||
+                (f == ARR_HASHSET && is(name, "Add"));
+    if (na == 1 && (adds || is(name, "Contains") || (f == ARR_HASHSET && is(name, "Remove")))) {
+        val item = val_copy(args[0]);
+        if (elem) {
+            val_free(item);
+            enum ev rc = typed_arg(in, at, name, "item", args[0], elem, &item);
+            if (rc)
+                return rc;
+        }
+        if (adds) {
+            bool added = conv_collection_add(t, item);
+            *out = f == ARR_HASHSET ? val_bool(added) : val_nothing();
+            return EV_OK;
+        }
+        bool found;
+        if (f == ARR_HASHSET)
+            found = is(name, "Remove") ? val_arr_set_remove(t, item) : val_arr_set_has(t, item);
+        else
+            found = has_item(t, item);
+        val_free(item);
+        *out = val_bool(found);
+        return EV_OK;
+    }
+    bool takes = (f == ARR_QUEUE && is(name, "Dequeue")) || (f == ARR_STACK && is(name, "Pop"));
+    if (na == 0 && (takes || (f != ARR_HASHSET && is(name, "Peek")))) {
+        if (!val_arr_len(t))
+            return method_threw(in, at, name, na, "InvalidOperationException",
+                                f == ARR_QUEUE ? "Queue empty." : "Stack empty.");
+        *out = val_arr_get(t, 0);
+        if (takes)
+            val_arr_remove_at(t, 0);
+        return EV_OK;
+    }
+    if (na == 0 && is(name, "Clear")) {
+        while (val_arr_len(t))
+            val_arr_remove_at(t, val_arr_len(t) - 1);
+        *out = val_nothing();
+        return EV_OK;
+    }
+    if (na == 0 && f != ARR_HASHSET && is(name, "ToArray")) {
+        *out = val_arr_set_flavour(val_arr_clone(t), ARR_OBJECT, et);
+        return EV_OK;
+    }
+    if (na == 1 && f == ARR_HASHSET && (is(name, "UnionWith") || is(name, "IntersectWith") || is(name, "ExceptWith"))) {
+        *out = val_nothing();
+        return set_with(in, at, t, elem, name, args[0]);
+    }
+    *handled = false;
+    return EV_OK;
+}
+
+/* }================================================================== */
+
 static enum ev collection_method(struct interp *in, const struct ast_node *at, val t, val name,
                                  const val *args, uint32_t na, val *out, bool *handled)
 {
     *handled = true;
-    if (val_kind(t) == VAL_ARRAY) {
+    if (val_kind(t) == VAL_ARRAY && val_arr_flavour(t) >= ARR_QUEUE) {
+        return queue_method(in, at, t, val_arr_flavour(t), name, args, na, out, handled);
+    } else if (val_kind(t) == VAL_ARRAY) {
         enum arr_flavour f = val_arr_flavour(t);
         if (is(name, "Add") && na == 1) {
             if (f == ARR_OBJECT) {
@@ -1120,7 +1405,15 @@ static enum ev collection_method(struct interp *in, const struct ast_node *at, v
             *out = val_arr_clone(t);
             return EV_OK;
         }
+    } else if (val_kind(t) == VAL_HASHTABLE && dict_type(t)) {
+        return dict_method(in, at, t, dict_type(t), name, args, na, out, handled);
     } else if (val_kind(t) == VAL_HASHTABLE) {
+        if (is(name, "Item") && na == 1) {
+            *out = val_hash_get(t, val_copy(args[0]));
+            if (val_kind(*out) == VAL_NOTHING)
+                *out = val_null();
+            return EV_OK;
+        }
         if (is(name, "ContainsKey") && na == 1) {
             *out = val_bool(val_hash_has(t, args[0]));
             return EV_OK;
@@ -1152,8 +1445,7 @@ static enum ev collection_method(struct interp *in, const struct ast_node *at, v
             return EV_OK;
         }
         if (is(name, "Clear") && na == 0) {
-            while (val_hash_len(t))
-                val_hash_remove(t, val_copy(val_hash_key_at(t, 0)));
+            val_hash_clear(t);
             *out = val_nothing();
             return EV_OK;
         }
@@ -1591,15 +1883,10 @@ enum ev ev_invoke_method(struct interp *in, const struct ast_node *at, val targe
         return ev_throw(in, at, &spec);
     }
     if (is(name, "GetEnumerator") && nargs == 0 && val_kind(target) == VAL_HASHTABLE) {
-        /* DictionaryEntry objects with Key/Name and Value */
+        /* DictionaryEntry objects (Name, Key, Value), or a Dictionary's KeyValuePairs */
         val a = val_arr_new();
-        for (uint32_t i = 0; i < val_hash_len(target); i++) {
-            val e = val_obj_new("System.Collections.DictionaryEntry");
-            e = val_obj_set(e, "Name", val_copy(val_hash_key_at(target, i)));
-            e = val_obj_set(e, "Key", val_copy(val_hash_key_at(target, i)));
-            e = val_obj_set(e, "Value", val_copy(val_hash_value_at(target, i)));
-            a = val_arr_push(a, e);
-        }
+        for (uint32_t i = 0; i < val_hash_len(target); i++)
+            a = val_arr_push(a, conv_dict_entry(target, i));
         *out = a;
         return EV_OK;
     }
@@ -2200,15 +2487,8 @@ static enum ev try_parse(struct interp *in, const struct ast_node *at, uint16_t 
         return EV_OK;
     *handled = true;
     val ref = args[na - 1];
-    if (!conv_is_ref(ref)) {
-        struct buf m = BUF_INIT;
-        buf_printf(&m, "Argument: '%u' should be a %s. Use [ref].", na, CONV_PSREFERENCE);
-        struct err_spec spec = {buf_cstr(&m), "NonRefArgumentToRefParameterMsg", "NotSpecified",
-                                "System.Management.Automation.MethodException", val_nothing(), NULL};
-        enum ev rc = ev_throw(in, at, &spec);
-        buf_release(&m);
-        return rc;
-    }
+    if (!conv_is_ref(ref))
+        return not_a_ref(in, at, na);
     struct buf s = BUF_INIT, num = BUF_INIT;
     if (!val_is_null(args[0]))
         conv_str(args[0], &s);
@@ -2243,13 +2523,8 @@ static enum ev try_parse(struct interp *in, const struct ast_node *at, uint16_t 
     buf_release(&s);
     buf_release(&num);
     bool ok = val_kind(result) != VAL_NOTHING;
-    static const uint8_t empty_guid[16];
-    if (!ok && t == TY_GUID)
-        result = val_guid(empty_guid);
-    else if (!ok && t == TY_IPADDRESS)
-        result = val_null();
-    else if (!ok && !conv_to_type(t == TY_DATETIME || t == TY_TIMESPAN ? val_long(0) : val_int(0), t, &result, &err))
-        result = val_null();
+    if (!ok)
+        result = default_of(t);
     *out = val_bool(ok);
     return ev_ref_set(in, at, ref, result);
 }
@@ -2443,6 +2718,13 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
         if (t == TY_HASHTABLE || t == TY_ORDERED) {
             *out = val_hash_new(t == TY_ORDERED);
             return EV_OK;
+        }
+        if (ti && type_kind_collection(ti->kind)) {
+            struct conv_error err = {0};
+            if (conv_new_collection(t, args, na, out, &err))
+                return EV_OK;
+            return err.id && !strcmp(err.id, "CannotFindAppropriateCtor") ? bad_args(in, at, name, na)
+                                                                            : ev_throw_conv(in, at, &err);
         }
         if (t == TY_ARRAYLIST || (ti && ti->kind == TK_LIST)) {
             val a = val_arr_new();
@@ -2662,8 +2944,26 @@ static bool index_of(val idx, int64_t len, int64_t *out)
     return i >= 0 && i < len;
 }
 
+/* What indexing a value that has no indexer is: $null's, or a collection's
+** that is not a list (Queue, Stack, HashSet). */
+static enum ev cannot_index(struct interp *in, const struct ast_node *at, val target)
+{
+    struct buf m = BUF_INIT;
+    if (val_is_null(target))
+        buf_puts(&m, "Cannot index into a null array.");
+    else
+        buf_printf(&m, "Unable to index into an object of type %s.", conv_type_name(target));
+    struct err_spec spec = {buf_cstr(&m), val_is_null(target) ? "NullArray" : "CannotIndex", "InvalidOperation",
+                            "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
 enum ev ev_index_get(struct interp *in, const struct ast_node *at, val target, val index, val *out)
 {
+    if (val_kind(target) == VAL_ARRAY && val_arr_flavour(target) >= ARR_QUEUE)
+        return cannot_index(in, at, target);
     switch (val_kind(target)) {
     case VAL_HASHTABLE:
         if (val_kind(index) == VAL_ARRAY) {
@@ -2676,10 +2976,17 @@ enum ev ev_index_get(struct interp *in, const struct ast_node *at, val target, v
             *out = a;
             return EV_OK;
         }
-        *out = val_hash_get(target, val_copy(index));
+    {
+        val key;
+        enum ev rc = index_key(in, at, target, index, &key);
+        if (rc)
+            return rc;
+        /* a missing key gives $null, a Dictionary's as a Hashtable's */
+        *out = val_hash_get(target, key);
         if (val_kind(*out) == VAL_NOTHING)
             *out = val_null();
         return EV_OK;
+    }
     case VAL_ARRAY:
     case VAL_STRING: {
         bool str = val_kind(target) == VAL_STRING;
@@ -2758,9 +3065,28 @@ enum ev ev_index_set(struct interp *in, const struct ast_node *at, val target, v
     if (val_kind(value) == VAL_NOTHING)
         value = val_null();
     switch (val_kind(target)) {
-    case VAL_HASHTABLE:
-        val_hash_set(target, val_copy(index), value);
+    case VAL_HASHTABLE: {
+        const struct type_info *dt = dict_type(target);
+        val key;
+        struct conv_error err;
+        if (dt && val_is_null(index) && !type_is(dt->key, TY_VALUETYPE)) {
+            val_free(value);
+            struct err_spec spec = {"Value cannot be null.\nParameter name: key", "ArgumentNullException", "NotSpecified",
+                                    "System.ArgumentNullException", val_nothing(), NULL};
+            return ev_throw(in, at, &spec);
+        }
+        enum ev rc = index_key(in, at, target, index, &key);
+        if (rc) {
+            val_free(value);
+            return rc;
+        }
+        if (dt && !conv_to_type(value, dt->elem, &value, &err)) {
+            val_free(key);
+            return ev_throw_conv(in, at, &err);
+        }
+        val_hash_set(target, key, value);
         return EV_OK;
+    }
     case VAL_OBJECT: {
         struct buf b = BUF_INIT;
         conv_str(index, &b);
@@ -2770,6 +3096,10 @@ enum ev ev_index_set(struct interp *in, const struct ast_node *at, val target, v
     }
     case VAL_ARRAY: {
         int64_t i;
+        if (val_arr_flavour(target) >= ARR_QUEUE) {
+            val_free(value);
+            return cannot_index(in, at, target);
+        }
         if (!index_of(index, val_arr_len(target), &i)) {
             val_free(value);
             struct err_spec spec = {"Index was outside the bounds of the array.", "System.IndexOutOfRangeException",
@@ -2779,19 +3109,9 @@ enum ev ev_index_set(struct interp *in, const struct ast_node *at, val target, v
         val_arr_set(target, (uint32_t)i, value);
         return EV_OK;
     }
-    default: {
+    default:
         val_free(value);
-        struct buf m = BUF_INIT;
-        if (val_is_null(target))
-            buf_puts(&m, "Cannot index into a null array.");
-        else
-            buf_printf(&m, "Unable to index into an object of type %s.", conv_type_name(target));
-        struct err_spec spec = {buf_cstr(&m), val_is_null(target) ? "NullArray" : "CannotIndex", "InvalidOperation",
-                                "System.Management.Automation.RuntimeException", val_nothing(), NULL};
-        enum ev rc = ev_throw(in, at, &spec);
-        buf_release(&m);
-        return rc;
-    }
+        return cannot_index(in, at, target);
     }
 }
 

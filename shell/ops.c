@@ -269,20 +269,30 @@ bool ops_arith(enum ast_op op, val l, val r, val *out, struct conv_error *err)
                                  "A hash table can only be added to another hash table.");
             return op_missing(l, op_method(op), err);
         }
-        val h = val_copy(l);
-        for (uint32_t i = 0; i < val_hash_len(r); i++) {
-            val k = val_hash_key_at(r, i);
+        /* HashtableOps.Add: a new Hashtable ([ordered] if l is) given the entries
+           of both IDictionaries (a Dictionary[K,V] too), a key twice an error */
+        val h = val_hash_new(l.flags & VF_ORDERED);
+        for (uint32_t i = 0; i < val_hash_len(l) + val_hash_len(r); i++) {
+            bool left = i < val_hash_len(l);
+            val src = left ? l : r;
+            uint32_t at = left ? i : i - val_hash_len(l);
+            val k = val_hash_key_at(src, at);
             if (val_hash_has(h, k)) {
-                struct buf kb = BUF_INIT;
+                /* the message names the key as it is in the table, and as it came */
+                struct buf kb = BUF_INIT, kh = BUF_INIT;
+                for (uint32_t j = 0; j < val_hash_len(h) && !kh.len; j++)
+                    if (val_key_equal(val_hash_key_at(h, j), k))
+                        conv_str(val_hash_key_at(h, j), &kh);
                 conv_str(k, &kb);
                 conv_fail(err, "System.ArgumentException", "System.ArgumentException",
                           "Item has already been added. Key in dictionary: '%s'  Key being added: '%s'",
-                          buf_cstr(&kb), buf_cstr(&kb));
+                          buf_cstr(&kh), buf_cstr(&kb));
                 buf_release(&kb);
+                buf_release(&kh);
                 val_free(h);
                 return false;
             }
-            h = val_hash_set(h, val_copy(k), val_copy(val_hash_value_at(r, i)));
+            h = val_hash_set(h, val_copy(k), val_copy(val_hash_value_at(src, at)));
         }
         *out = h;
         return true;

@@ -323,19 +323,9 @@ static enum ev convert_args(struct interp *in, const struct ast_node *at, const 
                 return rc;
             struct conv_error err;
             val c;
-            if (!conv_to_type(val_copy(conv[i]), t, &c, &err)) {
-                struct buf v = BUF_INIT, msg = BUF_INIT;
-                conv_str(conv[i], &v);
-                buf_printf(&msg, "Cannot convert argument \"%.*s\", with value: \"%s\", for \"%s\" to type \"%s\": \"%s\"",
-                           (int)pa->u.param.var->u.var.name.n, pa->u.param.var->u.var.name.s, buf_cstr(&v), method,
-                           type_name(t), err.msg);
-                struct err_spec spec = {buf_cstr(&msg), "MethodArgumentConversionInvalidCastArgument", "NotSpecified",
-                                        "System.Management.Automation.MethodException", val_nothing(), NULL};
-                rc = ev_throw(in, at, &spec);
-                buf_release(&v);
-                buf_release(&msg);
-                return rc;
-            }
+            if (!conv_to_type(val_copy(conv[i]), t, &c, &err))
+                return ev_throw_arg_conv(in, at, pa->u.param.var->u.var.name.s, pa->u.param.var->u.var.name.n,
+                                         conv[i], method, t, &err);
             val_free(conv[i]);
             conv[i] = c;
         }

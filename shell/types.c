@@ -225,6 +225,8 @@ static uint16_t find(const char *name, size_t n)
     return TY_NONE;
 }
 
+static uint16_t generic_of(struct buf *b, enum type_kind kind, uint16_t key, uint16_t elem);
+
 static void init(void)
 {
     if (ntypes)
@@ -260,6 +262,8 @@ static void init(void)
                                            : TY_OBJECT;
         type_exception(exceptions[i].name, base);
     }
+    type_collection(TK_QUEUE, TY_NONE);
+    type_collection(TK_STACK, TY_NONE);
 }
 
 const struct type_info *type_get(uint16_t id)
@@ -359,23 +363,77 @@ uint16_t type_array_of(uint16_t elem)
     return add_type(t);
 }
 
-static uint16_t list_of(uint16_t elem)
+/* The generic type named b (taken over): found, or registered as a kind over
+** key and elem types. */
+static uint16_t generic_of(struct buf *b, enum type_kind kind, uint16_t key, uint16_t elem)
 {
-    const char *en = type_name(elem);
-    struct buf b = BUF_INIT;
-    buf_printf(&b, "System.Collections.Generic.List[%s]", en);
-    uint16_t id = find(b.s, b.len);
+    uint16_t id = find(b->s, b->len);
     if (id != TY_NONE) {
-        buf_release(&b);
+        buf_release(b);
         return id;
     }
     struct type_info *t = emsh_xmalloc(sizeof *t);
     memset(t, 0, sizeof *t);
-    t->name = buf_detach(&b, NULL);
-    t->kind = TK_LIST;
+    t->name = buf_detach(b, NULL);
+    t->kind = kind;
     t->base = TY_OBJECT;
+    t->key = key;
     t->elem = elem;
     return add_type(t);
+}
+
+/* Dictionary[K,V], named as .NET's Type.ToString() writes it. */
+static uint16_t dict_of(uint16_t key, uint16_t value)
+{
+    struct buf b = BUF_INIT;
+    buf_printf(&b, "System.Collections.Generic.Dictionary`2[%s,%s]", type_name(key), type_name(value));
+    return generic_of(&b, TK_DICT, key, value);
+}
+
+uint16_t type_collection(enum type_kind kind, uint16_t elem)
+{
+    static const char *const names[] = {[TK_LIST] = "List", [TK_QUEUE] = "Queue", [TK_STACK] = "Stack",
+                                        [TK_HASHSET] = "HashSet"};
+    struct buf b = BUF_INIT;
+    if (elem == TY_NONE)
+        buf_printf(&b, "System.Collections.%s", names[kind]);
+    else
+        buf_printf(&b, "System.Collections.Generic.%s`1[%s]", names[kind], type_name(elem));
+    return generic_of(&b, kind, TY_NONE, elem);
+}
+
+/* A generic argument's type: "T" or "[T]". */
+static uint16_t generic_arg(const char *arg, size_t n)
+{
+    while (n && arg[0] == ' ')
+        arg++, n--;
+    while (n && arg[n - 1] == ' ')
+        n--;
+    if (n >= 2 && arg[0] == '[' && arg[n - 1] == ']') {
+        arg++;
+        n -= 2;
+    }
+    return type_lookup(arg, n);
+}
+
+/* The generic type of a kind over its arguments arg[0..argn): "T", or "K,V"
+** for a dictionary; TY_NONE if one is no type. */
+static uint16_t generic_args(enum type_kind kind, const char *arg, size_t argn)
+{
+    if (kind != TK_DICT) {
+        uint16_t elem = generic_arg(arg, argn);
+        return elem == TY_NONE ? TY_NONE : type_collection(kind, elem);
+    }
+    /* the comma between the two arguments, outside any brackets */
+    int depth = 0;
+    for (size_t i = 0; i < argn; i++) {
+        depth += arg[i] == '[' ? 1 : arg[i] == ']' ? -1 : 0;
+        if (arg[i] == ',' && depth == 0) {
+            uint16_t k = generic_arg(arg, i), v = generic_arg(arg + i + 1, argn - i - 1);
+            return k == TY_NONE || v == TY_NONE ? TY_NONE : dict_of(k, v);
+        }
+    }
+    return TY_NONE;
 }
 
 /* Splits "Name[args]" at the outermost '[' whose ']' ends the string. */
@@ -419,20 +477,60 @@ uint16_t type_lookup(const char *name, size_t n)
         uint16_t elem = type_lookup(name, open);
         return elem == TY_NONE ? TY_NONE : type_array_of(elem);
     }
-    /* generic types the shell models */
-    static const char *const lists[] = {"System.Collections.Generic.List",
-                                        "Collections.Generic.List", "List"};
-    for (size_t i = 0; i < EMSH_ARRAY_SIZE(lists); i++) {
-        if (open == strlen(lists[i]) && text_ieq(name, open, lists[i], open)) {
-            if (argn >= 2 && arg[0] == '[' && arg[argn - 1] == ']') {
-                arg++;
-                argn -= 2;
-            }
-            uint16_t elem = type_lookup(arg, argn);
-            return elem == TY_NONE ? TY_NONE : list_of(elem);
+    /* generic types the shell models, by their names in System.Collections.Generic */
+    static const struct {
+        const char *name;
+        enum type_kind kind;
+    } generics[] = {{"List", TK_LIST}, {"Dictionary", TK_DICT}, {"HashSet", TK_HASHSET},
+                    {"Queue", TK_QUEUE}, {"Stack", TK_STACK}};
+    static const char *const spaces[] = {"System.Collections.Generic.", "Collections.Generic.", ""};
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(generics); i++)
+        for (size_t k = 0; k < EMSH_ARRAY_SIZE(spaces); k++) {
+            size_t pn = strlen(spaces[k]), gn = strlen(generics[i].name);
+            if (open == pn + gn && text_ieq(name, pn, spaces[k], pn) &&
+                text_ieq(name + pn, gn, generics[i].name, gn))
+                return generic_args(generics[i].kind, arg, argn);
+        }
+    return TY_NONE;
+}
+
+/* A generic argument as FullName writes it, with its assembly. */
+static void qualified_arg(const char *name, size_t n, struct buf *out)
+{
+    buf_printf(out, "[%.*s, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]",
+               (int)n, name);
+}
+
+void type_clr_name(uint16_t id, bool full, struct buf *out)
+{
+    const struct type_info *t = type_get(id);
+    const char *name = t ? t->name : "System.Object";
+    /* a generic type's "Name`n[A,B]": Name`n, and each argument with its assembly */
+    const char *tick = strchr(name, '`'), *open = tick ? strchr(tick, '[') : NULL;
+    size_t n = open ? (size_t)(open - name) : strlen(name);
+    if (!full) {
+        const char *dot = name + n;
+        while (dot > name && dot[-1] != '.')
+            dot--;
+        buf_add(out, dot, n - (size_t)(dot - name));
+        return;
+    }
+    buf_add(out, name, n);
+    if (!open)
+        return;
+    buf_putc(out, '[');
+    const char *arg = open + 1, *end = name + strlen(name) - 1;
+    int depth = 0;
+    for (const char *p = arg; p <= end; p++) {
+        depth += *p == '[' ? 1 : *p == ']' && p != end ? -1 : 0;
+        if ((*p == ',' && depth == 0) || p == end) {
+            if (arg != open + 1)
+                buf_putc(out, ',');
+            qualified_arg(arg, (size_t)(p - arg), out);
+            arg = p + 1;
         }
     }
-    return TY_NONE;
+    buf_putc(out, ']');
 }
 
 bool type_is(uint16_t t, uint16_t of)
@@ -450,7 +548,10 @@ bool type_is(uint16_t t, uint16_t of)
             return true;
         if (ti->kind == TK_LIST && (of == TY_ILIST || of == TY_ICOLLECTION || of == TY_COLLECTIONS_IENUMERABLE))
             return true;
-        if ((t == TY_HASHTABLE || t == TY_ORDERED) &&
+        if ((ti->kind == TK_QUEUE || ti->kind == TK_STACK || ti->kind == TK_HASHSET) &&
+            (of == TY_ICOLLECTION || of == TY_COLLECTIONS_IENUMERABLE))
+            return true;
+        if ((t == TY_HASHTABLE || t == TY_ORDERED || ti->kind == TK_DICT) &&
             (of == TY_IDICTIONARY || of == TY_ICOLLECTION || of == TY_COLLECTIONS_IENUMERABLE))
             return true;
         if (t == TY_ARRAYLIST && (of == TY_ILIST || of == TY_ICOLLECTION || of == TY_COLLECTIONS_IENUMERABLE))

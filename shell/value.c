@@ -32,6 +32,7 @@ struct arr_heap {
     uint8_t flavour;
     char *elem_type;
     val *items;
+    val members; /* a HashSet's items as an ordinal hashtable's keys; VAL_NULL until asked, or after a change */
 };
 
 struct hentry {
@@ -45,6 +46,7 @@ struct hash_heap {
     struct hentry *e;
     uint32_t *index; /* entry number + 1, 0 for empty; NULL while small */
     uint32_t icap;
+    uint16_t type;   /* a .NET generic collection's type id, keys ordinal; 0 for Hashtable */
 };
 
 struct prop {
@@ -261,6 +263,7 @@ static void free_heap(val v)
             val_free(a->items[i]);
         free(a->items);
         free(a->elem_type);
+        val_free(a->members);
         break;
     }
     case VAL_HASHTABLE: {
@@ -432,9 +435,19 @@ val val_arr_clone(val v)
     return c;
 }
 
+/* Forgets a's membership index: the items changed other than by val_arr_set_add(). */
+static void drop_members(struct arr_heap *a)
+{
+    if (a->members.kind != VAL_NULL) {
+        val_free(a->members);
+        a->members = val_null();
+    }
+}
+
 val val_arr_push(val v, val item)
 {
     struct arr_heap *a = arr(v);
+    drop_members(a);
     if (a->n == a->cap) {
         a->cap = a->cap ? a->cap * 2 : 4;
         a->items = emsh_xrealloc(a->items, a->cap * sizeof *a->items);
@@ -466,6 +479,7 @@ val val_arr_set(val v, uint32_t i, val item)
         val_free(item);
         return v;
     }
+    drop_members(arr(v));
     val_free(arr(v)->items[i]);
     arr(v)->items[i] = item;
     return v;
@@ -476,10 +490,57 @@ val val_arr_remove_at(val v, uint32_t i)
     if (i >= arr(v)->n)
         return v;
     struct arr_heap *a = arr(v);
+    drop_members(a);
     val_free(a->items[i]);
     memmove(a->items + i, a->items + i + 1, (a->n - i - 1) * sizeof *a->items);
     a->n--;
     return v;
+}
+
+/* a's membership index, built from the items when there is none. */
+static val members(struct arr_heap *a)
+{
+    if (a->members.kind == VAL_NULL) {
+        a->members = val_hash_new_typed(1);
+        for (uint32_t i = 0; i < a->n; i++)
+            val_hash_set(a->members, val_copy(a->items[i]), val_null());
+    }
+    return a->members;
+}
+
+bool val_arr_set_has(val v, val item)
+{
+    return val_hash_has(members(arr(v)), item);
+}
+
+bool val_arr_set_add(val v, val item)
+{
+    struct arr_heap *a = arr(v);
+    val m = members(a);
+    if (val_hash_has(m, item)) {
+        val_free(item);
+        return false;
+    }
+    a->members = val_null(); /* kept through the push */
+    val_arr_push(v, val_copy(item));
+    a->members = val_hash_set(m, item, val_null());
+    return true;
+}
+
+bool val_arr_set_remove(val v, val item)
+{
+    struct arr_heap *a = arr(v);
+    val m = members(a);
+    if (!val_hash_has(m, item))
+        return false;
+    for (uint32_t i = 0; i < a->n; i++)
+        if (val_key_same(a->items[i], item)) {
+            a->members = val_null(); /* kept through the removal */
+            val_arr_remove_at(v, i);
+            a->members = val_hash_remove(m, val_copy(item));
+            break;
+        }
+    return true;
 }
 
 val val_arr_insert(val v, uint32_t i, val item)
@@ -599,6 +660,33 @@ static struct hash_heap *hh(val v)
     return (struct hash_heap *)v.u.p;
 }
 
+/* A key's hash in h: .NET's default comparer (ordinal strings) for a typed
+** collection, PowerShell's case-insensitive one for a Hashtable. */
+static uint64_t key_hash(const struct hash_heap *h, val key)
+{
+    if (h->type && key.kind == VAL_STRING) {
+        uint64_t x = 1469598103934665603ULL;
+        const unsigned char *s = (const unsigned char *)val_str(key);
+        for (size_t i = 0, n = val_str_len(key); i < n; i++)
+            x = (x ^ s[i]) * 1099511628211ULL;
+        return x;
+    }
+    return val_key_hash(key);
+}
+
+bool val_key_same(val a, val b)
+{
+    if (a.kind == VAL_STRING && b.kind == VAL_STRING)
+        return val_str_len(a) == val_str_len(b) && memcmp(val_str(a), val_str(b), val_str_len(a)) == 0;
+    return val_key_equal(a, b);
+}
+
+/* Are two keys the same in h? Ordinal for a typed collection. */
+static bool key_eq(const struct hash_heap *h, val a, val b)
+{
+    return h->type ? val_key_same(a, b) : val_key_equal(a, b);
+}
+
 /* Rebuilds an open-addressing index over entries hashes[0..n). */
 static void reindex(uint32_t **index, uint32_t *icap, uint32_t n, const void *base, size_t stride,
                     size_t hash_off)
@@ -634,12 +722,25 @@ val val_hash_new(bool ordered)
     return v;
 }
 
+val val_hash_new_typed(uint16_t type)
+{
+    val v = val_hash_new(false);
+    hh(v)->type = type;
+    return v;
+}
+
+uint16_t val_hash_type(val v)
+{
+    return v.kind == VAL_HASHTABLE ? hh(v)->type : 0;
+}
+
 val val_hash_clone(val v)
 {
     struct hash_heap *h = hh(v);
     val c = val_hash_new(false);
     c.flags = v.flags;
     struct hash_heap *d = hh(c);
+    d->type = h->type;
     d->cap = h->n;
     d->e = h->n ? emsh_xmalloc(h->n * sizeof *d->e) : NULL;
     for (uint32_t i = 0; i < h->n; i++) {
@@ -657,14 +758,14 @@ static int64_t hash_find(const struct hash_heap *h, val key, uint64_t hash)
 {
     if (!h->index) {
         for (uint32_t i = 0; i < h->n; i++)
-            if (h->e[i].hash == hash && val_key_equal(h->e[i].key, key))
+            if (h->e[i].hash == hash && key_eq(h, h->e[i].key, key))
                 return i;
         return -1;
     }
     uint32_t k = (uint32_t)hash & (h->icap - 1);
     while (h->index[k]) {
         const struct hentry *e = &h->e[h->index[k] - 1];
-        if (e->hash == hash && val_key_equal(e->key, key))
+        if (e->hash == hash && key_eq(h, e->key, key))
             return h->index[k] - 1;
         k = (k + 1) & (h->icap - 1);
     }
@@ -674,7 +775,7 @@ static int64_t hash_find(const struct hash_heap *h, val key, uint64_t hash)
 val val_hash_set(val v, val key, val value)
 {
     struct hash_heap *h = hh(v);
-    uint64_t hash = val_key_hash(key);
+    uint64_t hash = key_hash(h, key);
     int64_t i = hash_find(h, key, hash);
     if (i >= 0) {
         val_free(key);
@@ -703,19 +804,19 @@ val val_hash_set(val v, val key, val value)
 
 val val_hash_get(val v, val key)
 {
-    int64_t i = v.kind == VAL_HASHTABLE ? hash_find(hh(v), key, val_key_hash(key)) : -1;
+    int64_t i = v.kind == VAL_HASHTABLE ? hash_find(hh(v), key, key_hash(hh(v), key)) : -1;
     val_free(key);
     return i >= 0 ? val_copy(hh(v)->e[i].value) : val_nothing();
 }
 
 bool val_hash_has(val v, val key)
 {
-    return v.kind == VAL_HASHTABLE && hash_find(hh(v), key, val_key_hash(key)) >= 0;
+    return v.kind == VAL_HASHTABLE && hash_find(hh(v), key, key_hash(hh(v), key)) >= 0;
 }
 
 val val_hash_remove(val v, val key)
 {
-    int64_t i = hash_find(hh(v), key, val_key_hash(key));
+    int64_t i = hash_find(hh(v), key, key_hash(hh(v), key));
     val_free(key);
     if (i < 0)
         return v;
@@ -725,6 +826,18 @@ val val_hash_remove(val v, val key)
     memmove(h->e + i, h->e + i + 1, (h->n - (uint32_t)i - 1) * sizeof *h->e);
     h->n--;
     reindex(&h->index, &h->icap, h->n, h->e, sizeof *h->e, offsetof(struct hentry, hash));
+    return v;
+}
+
+val val_hash_clear(val v)
+{
+    struct hash_heap *h = hh(v);
+    for (uint32_t i = 0; i < h->n; i++) {
+        val_free(h->e[i].key);
+        val_free(h->e[i].value);
+    }
+    h->n = 0;
+    reindex(&h->index, &h->icap, 0, h->e, sizeof *h->e, offsetof(struct hentry, hash));
     return v;
 }
 

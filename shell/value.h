@@ -119,7 +119,10 @@ val val_str_concat(val a, val b);              /* both must be strings */
 /* }=== */
 
 /* {=== arrays === */
-enum arr_flavour { ARR_OBJECT = 0, ARR_ARRAYLIST = 1, ARR_LIST = 2 };
+/* What an array stands for. Queue, Stack and HashSet keep their items in
+** enumeration order: a Stack's top first, a HashSet's in insertion order.
+** Their element type is T's name, or NULL for the non-generic Queue and Stack. */
+enum arr_flavour { ARR_OBJECT = 0, ARR_ARRAYLIST = 1, ARR_LIST = 2, ARR_QUEUE = 3, ARR_STACK = 4, ARR_HASHSET = 5 };
 val val_arr_new(void);
 val val_arr_sized(uint32_t cap);
 val val_arr_push(val arr, val item);
@@ -133,6 +136,12 @@ val val_arr_clone(val arr);                    /* borrowed arr; a new, independe
 enum arr_flavour val_arr_flavour(val arr);
 val val_arr_set_flavour(val arr, enum arr_flavour f, const char *elem_type);
 const char *val_arr_elem_type(val arr);        /* List[T]: T's name, else NULL */
+/* A HashSet's operations: membership in O(1) through an index of the items
+** (compared as val_key_same()) that is built on first use and kept by these
+** functions; any other change to the array drops it. */
+bool val_arr_set_has(val arr, val item);       /* borrows both */
+bool val_arr_set_add(val arr, val item);       /* consumes item; false if it is there already */
+bool val_arr_set_remove(val arr, val item);    /* borrows both; false if it was not there */
 /* }=== */
 
 /* {=== hashtables: keys compare as PowerShell's (strings case-insensitively) === */
@@ -142,7 +151,13 @@ val val_hash_get(val h, val key);              /* borrowed h, consumed key; VAL_
 bool val_hash_has(val h, val key);             /* borrows both */
 val val_hash_remove(val h, val key);
 val val_hash_clone(val h);                     /* borrowed; a new, independent hashtable */
+val val_hash_clear(val h);                     /* removes every entry */
 uint32_t val_hash_len(val h);
+/* A .NET generic collection held as a hashtable (Dictionary[K,V], HashSet[T]):
+** type is its id in the type registry, and keys compare as .NET's default
+** comparer does, strings ordinally (case-sensitively). */
+val val_hash_new_typed(uint16_t type);
+uint16_t val_hash_type(val h);                 /* borrowed; 0 for Hashtable and [ordered] */
 /* The i-th entry in enumeration order (borrowed views). */
 val val_hash_key_at(val h, uint32_t i);
 val val_hash_value_at(val h, uint32_t i);
@@ -197,5 +212,7 @@ const uint8_t *val_guid_bytes(val v);
 /* Equality of two values as hashtable keys (borrows both). */
 bool val_key_equal(val a, val b);
 uint64_t val_key_hash(val v);
+/* Equality as .NET's default comparer: val_key_equal() but strings ordinal. */
+bool val_key_same(val a, val b);
 
 #endif /* EMSH_VALUE_H */
