@@ -729,6 +729,7 @@ static enum ev variable_ref(struct interp *in, const struct ast_node *var, val *
     val r = conv_ref_new(val_copy(scope_get_local(s, rest, rn)->value));
     r = val_obj_set(r, SCOPE_BOUND_ID, val_long((int64_t)s->id));
     *out = val_obj_set(r, SCOPE_BOUND_NAME, val_str_n(rest, rn));
+    out->flags |= VF_LIVE;
     return EV_OK;
 }
 

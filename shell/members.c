@@ -455,9 +455,11 @@ val ev_resolved_view(struct interp *in, val obj)
     if (val_kind(obj) != VAL_OBJECT)
         return val_copy(obj);
     /* what a live object shows is what it is now */
-    netobj_refresh(obj);
-    if (conv_is_ref(obj) || val_obj_has(obj, SCOPE_BOUND_ID))
-        val_free(ev_ref_get(in, obj));
+    if (obj.flags & VF_LIVE) {
+        netobj_refresh(obj);
+        if (val_obj_has(obj, SCOPE_BOUND_ID))
+            val_free(ev_ref_get(in, obj));
+    }
     if (ev_is_class_instance(in, obj))
         return ev_class_view(in, obj);
     bool any = false;
@@ -559,11 +561,14 @@ enum ev ev_member_get(struct interp *in, const struct ast_node *at, val target, 
     }
     switch (val_kind(target)) {
     case VAL_OBJECT: {
-        if (is(name, "Value") && (conv_is_ref(target) || val_obj_has(target, SCOPE_BOUND_ID))) {
-            *out = ev_ref_get(in, target);
-            return EV_OK;
+        if (target.flags & VF_LIVE) {
+            /* a [ref] or PSVariable bound to a variable, a Stopwatch: read now */
+            if (is(name, "Value") && val_obj_has(target, SCOPE_BOUND_ID)) {
+                *out = ev_ref_get(in, target);
+                return EV_OK;
+            }
+            netobj_refresh(target);
         }
-        netobj_refresh(target);
         val v = val_obj_get(target, val_str(name));
         if (added_kind(v) == ADDED_ALIAS || added_kind(v) == ADDED_SCRIPTPROP) {
             enum ev rc = added_value(in, at, target, v, out);
@@ -697,7 +702,7 @@ enum ev ev_member_set(struct interp *in, const struct ast_node *at, val target, 
 {
     switch (val_kind(target)) {
     case VAL_OBJECT: {
-        if (is(name, "Value") && (conv_is_ref(target) || val_obj_has(target, SCOPE_BOUND_ID)))
+        if ((target.flags & VF_LIVE) && is(name, "Value") && val_obj_has(target, SCOPE_BOUND_ID))
             return ev_ref_set(in, at, target, value);
         const char *why = NULL;
         enum netobj_rc nr = netobj_set(target, val_str(name), val_copy(value), &why);

@@ -305,6 +305,7 @@ static val sw_new(bool running)
     for (size_t i = 0; i < sizeof props / sizeof props[0]; i++)
         sw = val_obj_set(sw, props[i], val_null());
     sw = val_obj_set(sw, "\x01ToString", val_str_new(NETOBJ_STOPWATCH));
+    sw.flags |= VF_LIVE;
     sw_put(sw, running ? mono_ticks() : -1, 0);
     return sw;
 }
@@ -330,7 +331,7 @@ static enum netobj_rc sw_call(val sw, const char *name, uint32_t na, val *out)
 
 void netobj_refresh(val obj)
 {
-    if (!is_a(obj, NETOBJ_STOPWATCH))
+    if (!(obj.flags & VF_LIVE) || !is_a(obj, NETOBJ_STOPWATCH))
         return;
     int64_t began = member_int(obj, SW_BEGAN, -1), total = member_int(obj, SW_TOTAL, 0);
     int64_t ticks = total + (began >= 0 ? mono_ticks() - began : 0);

@@ -50,7 +50,8 @@ enum netobj_rc netobj_set(val obj, const char *name, val v, const char **why);
 /* A static member of type t: Stopwatch.StartNew(), GetTimestamp(), Frequency, IsHighResolution. */
 enum netobj_rc netobj_static(uint16_t t, const char *name, const val *args, uint32_t na, bool call, val *out);
 
-/* Brings a Stopwatch's properties up to date (nothing for other values). */
+/* Brings a Stopwatch's properties up to date (nothing for other values:
+** a Stopwatch is made VF_LIVE, so the test is one bit for the rest). */
 void netobj_refresh(val obj);
 
 #endif /* EMSH_NETOBJ_H */

@@ -220,7 +220,9 @@ static val var_object(struct interp *in, struct scope *s, const struct var *v)
 {
     val o = psvariable(v->name, v->nlen, v->value, v->description, v->options, depth_of(in, s));
     o = val_obj_set(o, SCOPE_BOUND_ID, val_long((int64_t)s->id));
-    return val_obj_set(o, SCOPE_BOUND_NAME, val_str_n(v->name, v->nlen));
+    o = val_obj_set(o, SCOPE_BOUND_NAME, val_str_n(v->name, v->nlen));
+    o.flags |= VF_LIVE;
+    return o;
 }
 
 static bool hidden_name(const char *name)

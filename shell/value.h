@@ -61,6 +61,7 @@ enum val_flags {
     VF_ORDERED = 1 << 0, /* HASHTABLE: [ordered] */
     VF_UTC = 1 << 1,     /* DATETIME: DateTimeKind.Utc */
     VF_LOCAL = 1 << 2,   /* DATETIME: DateTimeKind.Local */
+    VF_LIVE = 1 << 3,    /* OBJECT: read live (a [ref] to a variable, a bound PSVariable, a Stopwatch) */
 };
 
 struct val_heap; /* common head of every heap part: the reference count */
