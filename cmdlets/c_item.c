@@ -1084,8 +1084,7 @@ static void put16(struct buf *o, uint32_t u, bool le)
     buf_add(o, x, 2);
 }
 
-/* Encodes UTF-8 text for a file (appended to out), with a byte order mark when bom. */
-static void encode(const char *s, size_t n, enum enc e, bool bom, struct buf *out)
+void item_encode(const char *s, size_t n, enum enc e, bool bom, struct buf *out)
 {
     if (bom) {
         static const char *const marks[] = {[ENC_UTF8] = "\xEF\xBB\xBF", [ENC_UTF16LE] = "\xFF\xFE",
@@ -1475,7 +1474,7 @@ static enum ev write_values(struct cmd_ctx *c, const char *path, val values, boo
             buf_putc(&text, '\n');
     }
     if (e != ENC_BYTE)
-        encode(buf_cstr(&text), text.len, e, bom && (text.len || !append), &bytes);
+        item_encode(buf_cstr(&text), text.len, e, bom && (text.len || !append), &bytes);
     buf_release(&text);
     FILE *f = fopen(path, append ? "ab" : "wb");
     if (!f) {

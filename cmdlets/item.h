@@ -30,6 +30,8 @@ enum enc item_encoding_arg(struct cmd_ctx *c, uint16_t p);
 enum enc item_bom(const unsigned char *b, size_t n, size_t *len);
 /* Decodes the bytes of a file into UTF-8 text (appended to out). */
 void item_decode(const unsigned char *b, size_t n, enum enc e, struct buf *out);
+/* Encodes UTF-8 text for a file (appended to out), with a byte order mark when bom. */
+void item_encode(const char *s, size_t n, enum enc e, bool bom, struct buf *out);
 /* Reads a whole file; false with errno set. */
 bool item_read_file(const char *path, struct buf *out);
 /*

@@ -21,6 +21,7 @@
 #include "netaddr.h"
 #include "netfmt.h"
 #include "item.h"
+#include "netenc.h"
 #include "netio.h"
 #include "netobj.h"
 #include "ops.h"
@@ -34,6 +35,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pwd.h>
+#include <time.h>
 #include <unistd.h>
 
 static bool is(val name, const char *lit)
@@ -145,6 +148,71 @@ static bool timespan_prop(val t, val name, val *out)
     return true;
 }
 
+/* The first of some environment variables that is set, else NULL (a new value otherwise). */
+static val first_env(struct interp *in, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        val v = ev_var_get(in, names[i], strlen(names[i]));
+        if (!val_is_null(v) && val_str_len(v))
+            return v;
+        val_free(v);
+    }
+    return val_nothing();
+}
+
+/*
+** [Environment]'s properties: the machine's and the user's names (the
+** computer emsh stands for, COMPUTERNAME, else this host's short name in
+** capitals), the process's directory, and the OS of Windows Server 2019,
+** where Exchange 2019 runs.
+*/
+static bool environment_prop(struct interp *in, val name, val *out)
+{
+    if (is(name, "MachineName") || is(name, "UserDomainName")) {
+        static const char *const vars[] = {"env:USERDOMAIN", "env:COMPUTERNAME"};
+        *out = first_env(in, vars + is(name, "MachineName"), is(name, "MachineName") ? 1 : 2);
+        if (val_kind(*out) == VAL_NOTHING) {
+            char host[256] = "";
+            gethostname(host, sizeof host - 1);
+            host[strcspn(host, ".")] = '\0';
+            for (char *c = host; *c; c++)
+                *c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+            *out = val_str_new(host);
+        }
+    } else if (is(name, "UserName")) {
+        static const char *const vars[] = {"env:USERNAME", "env:USER"};
+        *out = first_env(in, vars, 2);
+        if (val_kind(*out) == VAL_NOTHING) {
+            const struct passwd *pw = getpwuid(getuid());
+            *out = val_str_new(pw ? pw->pw_name : "");
+        }
+    } else if (is(name, "CurrentDirectory")) {
+        char cwd[4096];
+        *out = val_str_new(getcwd(cwd, sizeof cwd) ? cwd : "/");
+    } else if (is(name, "ProcessorCount")) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        *out = val_int(n > 0 ? (int32_t)n : 1);
+    } else if (is(name, "Is64BitProcess") || is(name, "Is64BitOperatingSystem")) {
+        *out = val_bool(true);
+    } else if (is(name, "OSVersion")) {
+        struct conv_error err;
+        val v = val_obj_new("System.OperatingSystem");
+        val ver;
+        v = val_obj_set(v, "Platform", val_str_new("Win32NT"));
+        v = val_obj_set(v, "ServicePack", val_str_new(""));
+        v = val_obj_set(v, "Version", conv_to_type(val_str_new("10.0.17763.0"), TY_VERSION, &ver, &err) ? ver : val_null());
+        v = val_obj_set(v, "VersionString", val_str_new("Microsoft Windows NT 10.0.17763.0"));
+        *out = val_obj_set(v, "\x01ToString", val_str_new("Microsoft Windows NT 10.0.17763.0"));
+    } else if (is(name, "TickCount")) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        *out = val_int((int32_t)(uint32_t)((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000));
+    } else {
+        return false;
+    }
+    return true;
+}
+
 static enum ev static_prop(struct interp *in, const struct ast_node *at, val type, val name, val *out)
 {
     uint16_t t = type.aux;
@@ -164,6 +232,9 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
     }
     if (netobj_static(t, val_str(name), NULL, 0, false, out) == NETOBJ_OK)
         return EV_OK;
+    const char *why = NULL;
+    if (netenc_static(t, val_str(name), NULL, 0, false, out, &why) == NETOBJ_OK)
+        return EV_OK;
     if (t == TY_IPADDRESS) {
         static const struct {
             const char *name, *text;
@@ -171,7 +242,6 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
                      {"None", "255.255.255.255"}, {"IPv6Any", "::"}, {"IPv6Loopback", "::1"}, {"IPv6None", "::"}};
         for (size_t i = 0; i < EMSH_ARRAY_SIZE(known); i++)
             if (is(name, known[i].name)) {
-                const char *why;
                 *out = netaddr_ip(known[i].text, strlen(known[i].text), &why);
                 return EV_OK;
             }
@@ -238,8 +308,8 @@ static enum ev static_prop(struct interp *in, const struct ast_node *at, val typ
         break;
     case TY_ENVIRONMENT:
         if (is(name, "NewLine")) { *out = val_str_new("\n"); return EV_OK; }
-        if (is(name, "MachineName")) { *out = ev_var_get(in, "env:COMPUTERNAME", 16); return EV_OK; }
-        if (is(name, "UserName")) { *out = ev_var_get(in, "env:USER", 8); return EV_OK; }
+        if (environment_prop(in, name, out))
+            return EV_OK;
         break;
     case TY_PATH:
         if (is(name, "DirectorySeparatorChar")) { *out = val_char('/'); return EV_OK; }
@@ -1847,6 +1917,8 @@ static enum ev netobj_method(struct interp *in, const struct ast_node *at, val t
         val_free(text);
     } else {
         r = netobj_call(target, val_str(name), args, na, out, &why);
+        if (r == NETOBJ_NONE)
+            r = netenc_call(target, val_str(name), args, na, out, &why);
     }
     *handled = r != NETOBJ_NONE;
     return r == NETOBJ_ERROR ? method_error(in, at, name, na, why) : EV_OK;
@@ -2554,6 +2626,10 @@ static enum ev static_method(struct interp *in, const struct ast_node *at, val t
     }
     if (netobj_static(t, val_str(name), args, na, true, out) == NETOBJ_OK)
         return EV_OK;
+    const char *enc_why = NULL;
+    enum netobj_rc enc = netenc_static(t, val_str(name), args, na, true, out, &enc_why);
+    if (enc != NETOBJ_NONE)
+        return enc == NETOBJ_OK ? EV_OK : method_threw(in, at, name, na, "ArgumentException", enc_why);
     char *io_why = NULL;
     const char *io_exc = NULL;
     enum netobj_rc io = netio_static(t, val_str(name), args, na, out, &io_exc, &io_why);

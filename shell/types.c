@@ -74,6 +74,7 @@ static const struct {
     {TY_STOPWATCH, "System.Diagnostics.Stopwatch", NULL, TK_CLASS, TY_OBJECT},
     {TY_FILE, "System.IO.File", NULL, TK_STATIC, TY_OBJECT},
     {TY_DIRECTORY, "System.IO.Directory", NULL, TK_STATIC, TY_OBJECT},
+    {TY_ENCODING, "System.Text.Encoding", NULL, TK_CLASS, TY_OBJECT},
 };
 
 /* Exception types scripts catch, each after its base. */

@@ -72,6 +72,7 @@ enum type_id {
     TY_STOPWATCH,
     TY_FILE,
     TY_DIRECTORY,
+    TY_ENCODING,
     TY__BUILTIN_COUNT
 };
 

@@ -1,10 +1,11 @@
-# unit-registry, unit-org, unit-bind, unit-sdrive, unit-netio and
-# unit-matchctx: the cmdlet table (cmdlets/registry.c), its generator
+# unit-registry, unit-org, unit-bind, unit-sdrive, unit-netio, unit-netenc
+# and unit-matchctx: the cmdlet table (cmdlets/registry.c), its generator
 # (cmdlets/gen/gen_cmdlets.c, run on the bad metadata under
 # tests/fixtures/cmdlets/), the organization cmdlets' glue (cmdlets/c_org.c,
 # against a fake backend), the parameter binder (cmdlets/bind.c), the session
 # drives' paths (cmdlets/sdrive.c), System.IO.File / Directory
-# (cmdlets/netio.c) and Select-String's context lines (cmdlets/matchctx.c).
+# (cmdlets/netio.c), System.Text.Encoding (cmdlets/netenc.c) and
+# Select-String's context lines (cmdlets/matchctx.c).
 # Included by tests/CMakeLists.txt.
 if(CMOCKA_FOUND AND TARGET emsh_cmdlets)
   add_executable(test_registry ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_registry.c
@@ -40,6 +41,12 @@ if(CMOCKA_FOUND AND TARGET emsh_cmdlets)
   set_target_properties(test_netio PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/unit)
   add_test(NAME unit-netio COMMAND test_netio)
   set_tests_properties(unit-netio PROPERTIES LABELS unit TIMEOUT 120)
+
+  add_executable(test_netenc ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_netenc.c)
+  target_link_libraries(test_netenc PRIVATE emsh_cmdlets PkgConfig::CMOCKA)
+  set_target_properties(test_netenc PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/unit)
+  add_test(NAME unit-netenc COMMAND test_netenc)
+  set_tests_properties(unit-netenc PROPERTIES LABELS unit TIMEOUT 120)
 
   add_executable(test_matchctx ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_matchctx.c)
   target_link_libraries(test_matchctx PRIVATE emsh_cmdlets PkgConfig::CMOCKA)
