@@ -80,10 +80,41 @@ static enum ev method_threw(struct interp *in, const struct ast_node *at, val na
     return rc;
 }
 
+/*
+** The .NET exception that throws a message of .NET's (the error's id, as
+** PowerShell names a MethodInvocationException by its inner exception):
+** [int]::Parse('x') is FormatException, a bad index ArgumentOutOfRange.
+*/
+static const char *exception_of(const char *why)
+{
+    static const struct {
+        const char *start, *exception;
+    } known[] = {
+        {"Input string was not in a correct format", "FormatException"},
+        {"String was not recognized as a valid", "FormatException"},
+        {"Could not find any recognizable digits", "FormatException"},
+        {"Unrecognized Guid format", "FormatException"},
+        {"Guid should contain", "FormatException"},
+        {"Value was either too large or too small", "OverflowException"},
+        {"Attempted to divide by zero", "DivideByZeroException"},
+        {"Value cannot be null", "ArgumentNullException"},
+        {"Array cannot be null", "ArgumentNullException"},
+        {"String reference not set", "ArgumentNullException"},
+        {"String cannot be of zero length", "ArgumentException"},
+        {"parsing \"", "ArgumentException"}, /* a regular expression's */
+        {"Queue empty", "InvalidOperationException"},
+        {"Stack empty", "InvalidOperationException"},
+    };
+    for (size_t i = 0; i < EMSH_ARRAY_SIZE(known); i++)
+        if (!strncmp(why, known[i].start, strlen(known[i].start)))
+            return known[i].exception;
+    return "ArgumentOutOfRangeException";
+}
+
 static enum ev method_error(struct interp *in, const struct ast_node *at, val name, uint32_t nargs,
                             const char *why)
 {
-    return method_threw(in, at, name, nargs, "ArgumentOutOfRangeException", why);
+    return method_threw(in, at, name, nargs, exception_of(why), why);
 }
 
 /* A Dictionary[K,V]'s type, or NULL for a Hashtable (and any other value). */
