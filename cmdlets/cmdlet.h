@@ -335,6 +335,9 @@ static inline val cmd_var_list(struct cmd_ctx *c, const char *scope, enum sess_r
     *rc = (enum sess_rc)r;
     return v;
 }
+/* The hidden variable that holds Set-StrictMode's version (0 to 3) in the
+** scope it was set in; the evaluator reads it through the scopes above. */
+#define CMD_STRICT_VAR "\x01StrictMode"
 /* Creates or changes a variable: value VAL_NOTHING, description NULL and options -1
 ** leave those unchanged; *result (may be NULL) gets the PSVariable. */
 static inline enum sess_rc cmd_var_set(struct cmd_ctx *c, const char *scope, const char *name,

@@ -411,6 +411,62 @@ static val function_block(const struct var *item)
     return sb;
 }
 
+int ev_strict_mode(struct interp *in)
+{
+    const struct var *v = scope_lookup(in->scope, CMD_STRICT_VAR, sizeof CMD_STRICT_VAR - 1);
+    return v && val_kind(v->value) == VAL_INT ? (int)v->value.u.i : 0;
+}
+
+/*
+** Is there a variable $name (as ev_var_get() reads it)? Variables of the
+** drives (env:, function:, alias:) and the automatic ones emsh computes
+** count as set.
+*/
+static bool var_exists(struct interp *in, const char *name, size_t n)
+{
+    const char *rest;
+    size_t rn;
+    size_t pn = scope_prefix(name, n, &rest, &rn);
+    struct scope *s = in->scope;
+    if (pn) {
+        if (prefix_is(name, pn, "global"))
+            s = in->global;
+        else if (prefix_is(name, pn, "script"))
+            s = scope_script(in->scope);
+        else if (prefix_is(name, pn, "local") || prefix_is(name, pn, "private"))
+            return scope_get_local(s, rest, rn) != NULL;
+        else if (!prefix_is(name, pn, "variable") && !prefix_is(name, pn, "using"))
+            return true;
+    }
+    if ((rn == 1 && rest[0] == '?') || (rn == 3 && text_ieq(rest, 3, "PWD", 3)))
+        return true;
+    return scope_lookup(s, rest, rn) != NULL;
+}
+
+/*
+** $name read as Set-StrictMode wants it: a variable never set is an error
+** from version 1 in expressions, from version 2 in strings too.
+*/
+static enum ev read_variable(struct interp *in, const struct ast_node *n, bool in_string, val *out)
+{
+    *out = ev_var_get(in, n->u.var.name.s, n->u.var.name.n);
+    if (!val_is_null(*out))
+        return EV_OK;
+    int strict = ev_strict_mode(in);
+    if (strict < (in_string ? 2 : 1) || var_exists(in, n->u.var.name.s, n->u.var.name.n))
+        return EV_OK;
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "The variable '$%.*s' cannot be retrieved because it has not been set.", (int)n->u.var.name.n,
+               n->u.var.name.s);
+    struct err_spec spec = {buf_cstr(&m), "VariableIsUndefined", "InvalidOperation",
+                            "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+    spec.target = val_str_n(n->u.var.name.s, n->u.var.name.n);
+    enum ev rc = ev_throw(in, n, &spec);
+    val_free(spec.target);
+    buf_release(&m);
+    return rc;
+}
+
 val ev_var_get(struct interp *in, const char *name, size_t n)
 {
     const char *rest;
@@ -855,7 +911,10 @@ static enum ev expandable(struct interp *in, const struct ast_node *n, val *out)
             continue;
         }
         if (p->kind == AST_VARIABLE) {
-            v = ev_var_get(in, p->u.var.name.s, p->u.var.name.n);
+            if ((rc = read_variable(in, p, true, &v)) != EV_OK) {
+                buf_release(&b);
+                return rc;
+            }
         } else if ((rc = run_block_collect(in, p->u.sub.body, &v)) != EV_OK) {
             buf_release(&b);
             return rc;
@@ -1289,6 +1348,49 @@ static enum ev access_operands(struct interp *in, const struct ast_node *t, bool
     return rc;
 }
 
+static bool is_name_of(val name, const char *lit)
+{
+    return text_ieq(val_str(name), val_str_len(name), lit, strlen(lit));
+}
+
+static enum ev strict_no_property(struct interp *in, const struct ast_node *at, val name)
+{
+    struct buf m = BUF_INIT;
+    buf_printf(&m, "The property '%s' cannot be found on this object. Verify that the property exists.", val_str(name));
+    struct err_spec spec = {buf_cstr(&m), "PropertyNotFoundStrict", "NotSpecified",
+                            "System.Management.Automation.PropertyNotFoundException", val_nothing(), NULL};
+    enum ev rc = ev_throw(in, at, &spec);
+    buf_release(&m);
+    return rc;
+}
+
+/*
+** Under Set-StrictMode 2 or later, is reading member `name` of target
+** (which gave `got`) reading one that is not there? Nothing is on $null; a
+** collection's members and a hashtable's keys are always there; an object
+** has its own properties (set to $null or not); and the Count and Length
+** PowerShell lends to single values are not lent in strict mode (a
+** string's own Length stays).
+*/
+static bool strict_missing(val target, val name, val got)
+{
+    bool lent = is_name_of(name, "Count") || is_name_of(name, "Length");
+    switch (val_kind(target)) {
+    case VAL_NULL:
+    case VAL_NOTHING:
+        return true;
+    case VAL_HASHTABLE:
+    case VAL_ARRAY:
+        return false;
+    case VAL_OBJECT:
+        return !val_obj_has(target, val_str(name)) && (lent || val_is_null(got));
+    case VAL_STRING:
+        return is_name_of(name, "Count") || val_is_null(got);
+    default:
+        return lent || val_is_null(got);
+    }
+}
+
 static enum ev member_expr(struct interp *in, const struct ast_node *n, val *out)
 {
     val target, name;
@@ -1329,6 +1431,11 @@ static enum ev member_expr(struct interp *in, const struct ast_node *n, val *out
         free(args);
     } else {
         rc = ev_member_get(in, n, target, name, n->u.member.is_static, out);
+        if (!rc && !n->u.member.is_static && ev_strict_mode(in) >= 2 && strict_missing(target, name, *out)) {
+            val_free(*out);
+            *out = val_null();
+            rc = strict_no_property(in, n, name);
+        }
     }
     val_free(target);
     val_free(name);
@@ -1361,12 +1468,7 @@ enum ev ev_expr(struct interp *in, const struct ast_node *n, val *out)
     case AST_EXPANDABLE:
         return expandable(in, n, out);
     case AST_VARIABLE:
-        if (n->u.var.splat) {
-            *out = ev_var_get(in, n->u.var.name.s, n->u.var.name.n);
-            return EV_OK;
-        }
-        *out = ev_var_get(in, n->u.var.name.s, n->u.var.name.n);
-        return EV_OK;
+        return read_variable(in, n, false, out);
     case AST_ARRAY_LITERAL:
         return array_literal(in, n, out);
     case AST_ARRAY_EXPR: {
@@ -2828,14 +2930,35 @@ static void unix_path(char *s)
             *s = '/';
 }
 
+/*
+** f(1, 2): a command whose one argument is a parenthesized expression
+** right after its name, as if it were a method. Set-StrictMode 2 and later
+** refuse it.
+*/
+static enum ev strict_call_with_parens(struct interp *in, const struct ast_node *cmd)
+{
+    const struct ast_list *el = &cmd->u.command.elems;
+    if (el->n != 2 || el->v[1]->kind != AST_PAREN || el->v[1]->start != el->v[0]->end || ev_strict_mode(in) < 2)
+        return EV_OK;
+    struct err_spec spec = {"The function or command was called as if it were a method. Parameters should be "
+                            "separated by spaces. For information about parameters, see the about_Parameters Help "
+                            "topic.",
+                            "StrictModeFunctionCallWithParens", "InvalidOperation",
+                            "System.Management.Automation.RuntimeException", val_nothing(), NULL};
+    return ev_throw(in, cmd, &spec);
+}
+
 /* Builds the stage for a command element. */
 static enum ev command_proc(struct interp *in, const struct ast_node *cmd, bool expects_input,
                             struct proc **out)
 {
     const struct ast_node *name_node = cmd->u.command.elems.v[0];
     enum ast_invocation how = cmd->u.command.invocation;
+    enum ev rc = strict_call_with_parens(in, cmd);
+    if (rc)
+        return rc;
     val name;
-    enum ev rc = ev_expr(in, name_node, &name);
+    rc = ev_expr(in, name_node, &name);
     if (rc)
         return rc;
     struct cmd_arg *args = NULL;

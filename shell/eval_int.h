@@ -157,6 +157,10 @@ enum ev ev_emit(struct sink *out, val v);
 /* The -f operator: fmt formatted with the values of args (patterns.c). */
 enum ev ev_format_op(struct interp *in, const struct ast_node *at, val fmt, val args, val *out);
 
+/* Set-StrictMode's version where the interpreter is now: 0 (off), 1, 2 or 3
+** (Latest), kept per scope in the hidden variable CMD_STRICT_VAR (cmdlet.h). */
+int ev_strict_mode(struct interp *in);
+
 /* Variables. */
 val ev_var_get(struct interp *in, const char *name, size_t n);
 enum ev ev_var_set(struct interp *in, const struct ast_node *at, const char *name, size_t n,

@@ -3138,7 +3138,11 @@ enum ev ev_index_get(struct interp *in, const struct ast_node *at, val target, v
         }
         if (!index_of(index, len, &i)) {
             *out = val_null();
-            return EV_OK;
+            if (ev_strict_mode(in) < 3)
+                return EV_OK;
+            struct err_spec spec = {"Index was outside the bounds of the array.", "System.IndexOutOfRangeException",
+                                    "OperationStopped", "System.IndexOutOfRangeException", val_nothing(), NULL};
+            return ev_throw(in, at, &spec);
         }
         if (str) {
             size_t b = text_utf16_offset(val_str(target), val_str_len(target), (size_t)i), k = b;
