@@ -413,6 +413,8 @@ static val function_block(const struct var *item)
 
 int ev_strict_mode(struct interp *in)
 {
+    if (!in->strict_seen)
+        return 0;
     const struct var *v = scope_lookup(in->scope, CMD_STRICT_VAR, sizeof CMD_STRICT_VAR - 1);
     return v && val_kind(v->value) == VAL_INT ? (int)v->value.u.i : 0;
 }
@@ -444,14 +446,12 @@ static bool var_exists(struct interp *in, const char *name, size_t n)
 }
 
 /*
-** $name read as Set-StrictMode wants it: a variable never set is an error
-** from version 1 in expressions, from version 2 in strings too.
+** $name read $null: Set-StrictMode makes a variable never set an error,
+** from version 1 in expressions, from version 2 in strings too. Out of
+** line: a read that finds a value never comes here.
 */
-static enum ev read_variable(struct interp *in, const struct ast_node *n, bool in_string, val *out)
+static EMSH_NOINLINE enum ev unset_variable(struct interp *in, const struct ast_node *n, bool in_string)
 {
-    *out = ev_var_get(in, n->u.var.name.s, n->u.var.name.n);
-    if (!val_is_null(*out))
-        return EV_OK;
     int strict = ev_strict_mode(in);
     if (strict < (in_string ? 2 : 1) || var_exists(in, n->u.var.name.s, n->u.var.name.n))
         return EV_OK;
@@ -911,7 +911,8 @@ static enum ev expandable(struct interp *in, const struct ast_node *n, val *out)
             continue;
         }
         if (p->kind == AST_VARIABLE) {
-            if ((rc = read_variable(in, p, true, &v)) != EV_OK) {
+            v = ev_var_get(in, p->u.var.name.s, p->u.var.name.n);
+            if (val_is_null(v) && (rc = unset_variable(in, p, true)) != EV_OK) {
                 buf_release(&b);
                 return rc;
             }
@@ -1374,16 +1375,19 @@ static enum ev strict_no_property(struct interp *in, const struct ast_node *at, 
 */
 static bool strict_missing(val target, val name, val got)
 {
-    bool lent = is_name_of(name, "Count") || is_name_of(name, "Length");
-    switch (val_kind(target)) {
+    enum val_kind k = val_kind(target);
+    if (k == VAL_HASHTABLE || k == VAL_ARRAY)
+        return false;
+    size_t nl = val_str_len(name);
+    bool lent = (nl == 5 && is_name_of(name, "Count")) || (nl == 6 && is_name_of(name, "Length"));
+    if (!lent && !val_is_null(got) && k != VAL_NULL && k != VAL_NOTHING)
+        return false; /* the common case, decided without a lookup */
+    switch (k) {
     case VAL_NULL:
     case VAL_NOTHING:
         return true;
-    case VAL_HASHTABLE:
-    case VAL_ARRAY:
-        return false;
     case VAL_OBJECT:
-        return !val_obj_has(target, val_str(name)) && (lent || val_is_null(got));
+        return (lent || val_is_null(got)) && !val_obj_has(target, val_str(name));
     case VAL_STRING:
         return is_name_of(name, "Count") || val_is_null(got);
     default:
@@ -1431,7 +1435,8 @@ static enum ev member_expr(struct interp *in, const struct ast_node *n, val *out
         free(args);
     } else {
         rc = ev_member_get(in, n, target, name, n->u.member.is_static, out);
-        if (!rc && !n->u.member.is_static && ev_strict_mode(in) >= 2 && strict_missing(target, name, *out)) {
+        if (!rc && in->strict_seen && !n->u.member.is_static && strict_missing(target, name, *out) &&
+            ev_strict_mode(in) >= 2) {
             val_free(*out);
             *out = val_null();
             rc = strict_no_property(in, n, name);
@@ -1468,7 +1473,8 @@ enum ev ev_expr(struct interp *in, const struct ast_node *n, val *out)
     case AST_EXPANDABLE:
         return expandable(in, n, out);
     case AST_VARIABLE:
-        return read_variable(in, n, false, out);
+        *out = ev_var_get(in, n->u.var.name.s, n->u.var.name.n);
+        return val_is_null(*out) ? unset_variable(in, n, false) : EV_OK;
     case AST_ARRAY_LITERAL:
         return array_literal(in, n, out);
     case AST_ARRAY_EXPR: {

@@ -47,6 +47,7 @@ struct interp {
     struct sink *err_out;
     int try_depth;            /* try blocks under way: errors go to their catch */
     bool fatal;               /* the error under way ends the script (throw, -ErrorAction Stop) */
+    bool strict_seen;         /* Set-StrictMode has run: its checks are worth asking for */
     val type_cache;           /* hashtable: type text -> [type] */
     /* the stage that asked the pipelines upstream of it to stop (Select-Object
        -First): EV_STOP unwinds every stage and statement up to its pipeline */

@@ -333,6 +333,8 @@ int session_var_set(struct interp *in, const char *scope, const char *name, val 
     if (!s)
         return rc;
     size_t n = strlen(name);
+    if (n == sizeof CMD_STRICT_VAR - 1 && !memcmp(name, CMD_STRICT_VAR, n))
+        in->strict_seen = true;
     struct var *var = scope_get_local(s, name, n);
     if (!var && !(flags & SESS_CREATE)) {
         /* an AllScope variable of an outer scope is set where it lives */
