@@ -116,6 +116,24 @@ static bool is_engine_module(const char *name)
     return false;
 }
 
+/* PSSnapInInfo.IsPSSnapinIdValid: not empty, only letters, digits, '-', '_' and '.'. */
+static bool valid_name(const char *name)
+{
+    if (!*name)
+        return false;
+    for (; *name; name++)
+        if (!(*name >= 'A' && *name <= 'Z') && !(*name >= 'a' && *name <= 'z') &&
+            !(*name >= '0' && *name <= '9') && !strchr("-_.", *name))
+            return false;
+    return true;
+}
+
+/* A name GetSnapIns and PSSnapInReader.Read refuse: no wildcards and not valid. */
+static bool bad_name(const char *name)
+{
+    return !wc_has_wildcards(name, strlen(name)) && !valid_name(name);
+}
+
 /* A [version] value of text s. */
 static val version_of(const char *s)
 {
@@ -200,21 +218,30 @@ static size_t matching_snapins(struct cmd_ctx *c, bool registered_only, const ch
 #define E_ARG "System.Management.Automation.PSArgumentException"
 
 /* A non-terminating error of these cmdlets: an argument exception about `target`, the
-** {0} of its resource text replaced by name. */
+** {0} of its resource text (if any) replaced by name. */
 static enum ev snapin_error(struct cmd_ctx *c, const char *id, const char *target,
                             const char *name, const char *text)
 {
     struct buf m = BUF_INIT;
     const char *hole = strstr(text, "{0}");
-    buf_add(&m, text, (size_t)(hole - text));
-    buf_puts(&m, name);
-    buf_puts(&m, hole + 3);
+    if (hole) {
+        buf_add(&m, text, (size_t)(hole - text));
+        buf_puts(&m, name);
+        text = hole + 3;
+    }
+    buf_puts(&m, text);
     val t = val_str_new(target);
     enum ev r = cmd_error(c, id, "InvalidArgument", E_ARG, t, buf_cstr(&m));
     val_free(t);
     buf_release(&m);
     return r;
 }
+
+/* MshSnapInCmdletResources.InvalidPSSnapInName (its argument is not in the text) */
+#define INVALID_NAME                                                                       \
+    "The format of the specified snap-in name was not valid.  Windows PowerShell snap-in " \
+    "names can only contain alpha-numeric characters, dashes, underscores and periods. "  \
+    "Correct the name and then try the operation again."
 
 /* MshSnapInCmdletResources.NoPSSnapInsFound */
 static enum ev not_found(struct cmd_ctx *c, const char *pattern)
@@ -294,6 +321,10 @@ static enum ev get_pssnapin_begin(struct cmd_ctx *c)
     struct buf b = BUF_INIT;
     for (uint32_t i = 0; i < val_arr_len(names) && !rc; i++) {
         const char *pattern = name_at(names, i, &b);
+        if (bad_name(pattern)) {
+            rc = snapin_error(c, "GetPSSnapInRead", pattern, pattern, INVALID_NAME);
+            continue;
+        }
         size_t n = matching_snapins(c, registered_only, pattern, found);
         if (!n)
             rc = not_found(c, pattern);
@@ -320,6 +351,8 @@ static enum ev add_one(struct cmd_ctx *c, const char *name, bool passthru)
         return snapin_error(c, "LoadSystemSnapinAsModule", name, name,
                             "Cannot add Windows PowerShell snap-in {0} because it is a system "
                             "Windows PowerShell module. Use Import-Module to load the module.");
+    if (!valid_name(name))
+        return snapin_error(c, "AddPSSnapInRead", name, name, INVALID_NAME);
     const struct snapin *s = find_registered(name);
     if (!s)
         return snapin_error(c, "AddPSSnapInRead", name, name,
@@ -372,6 +405,11 @@ static enum ev remove_pssnapin_process(struct cmd_ctx *c, val input)
     enum ev rc = EV_OK;
     for (uint32_t i = 0; i < val_arr_len(names) && !rc; i++) {
         const char *pattern = name_at(names, i, &b);
+        if (bad_name(pattern)) {
+            /* GetSnapIns throws outside ProcessRecord's handlers: the command ends */
+            rc = cmd_throw(c, "Argument", "InvalidArgument", E_ARG, val_nothing(), INVALID_NAME);
+            break;
+        }
         const struct snapin *found[1 + NREGISTERED];
         size_t n = matching_snapins(c, false, pattern, found);
         if (!n)

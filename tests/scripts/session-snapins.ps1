@@ -91,4 +91,11 @@ Get-PSSnapin -Registered Contoso*
 $Error[0].FullyQualifiedErrorId
 Remove-PSSnapin Microsoft.Exchange.Management.PowerShell.SnapIn -WhatIf
 (Get-PSSnapin).Name
+# a name with other characters than letters, digits, '-', '_' and '.': Remove-PSSnapin's error ends its statement
+Get-PSSnapin 'Bad Name'
+$Error[0].FullyQualifiedErrorId
+Add-PSSnapin 'Contoso/X'
+$Error[0].FullyQualifiedErrorId
+& { Remove-PSSnapin 'Bad Name', Microsoft.PowerShell.Core; 'the next statement runs' }
+$Error[0].FullyQualifiedErrorId
 try { Add-PSSnapin Contoso.X -ErrorAction Stop } catch { "caught: $($_.Exception.Message)" }
