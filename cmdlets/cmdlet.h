@@ -199,6 +199,8 @@ struct cmd_ops {
     int (*console_width)(struct cmd_ctx *c);
     bool (*is_terminal)(struct cmd_ctx *c);
     bool (*interactive)(struct cmd_ctx *c);
+    val (*snapins)(struct cmd_ctx *c);
+    bool (*snapin_set)(struct cmd_ctx *c, const char *name, bool add);
     /* organization cmdlets (c_org.c); see the cmd_* wrappers below */
     enum ev (*org_invoke)(struct cmd_ctx *c, struct json_t *request, struct json_t **response);
     int (*should_process_mode)(struct cmd_ctx *c);
@@ -291,8 +293,8 @@ static inline void *cmd_state(struct cmd_ctx *c) { return c->ops->state(c); }
 ** {=== the session: variables, aliases, functions, scripts, history, host ===
 **
 ** For the cmdlets that work on the running session (Get-Variable,
-** Set-Alias, Invoke-Expression, Get-Command, Get-Help, Start-Transcript
-** ...). shell/session.h documents each operation in full. A scope is
+** Set-Alias, Invoke-Expression, Get-Command, Get-Help, Start-Transcript,
+** Add-PSSnapin ...). shell/session.h documents each operation in full. A scope is
 ** PowerShell's -Scope text: NULL or "" for the default, Global, Local,
 ** Private, Script, or a number of scopes up from the current one.
 */
@@ -413,6 +415,14 @@ static inline bool cmd_transcript_stop(struct cmd_ctx *c, val *path)
 static inline int cmd_console_width(struct cmd_ctx *c) { return c->ops->console_width(c); }
 static inline bool cmd_is_terminal(struct cmd_ctx *c) { return c->ops->is_terminal(c); }
 static inline bool cmd_interactive(struct cmd_ctx *c) { return c->ops->interactive(c); }
+/* The names of the snap-ins added to the session, oldest first; a new array. */
+static inline val cmd_snapins(struct cmd_ctx *c) { return c->ops->snapins(c); }
+/* Adds (add) or removes (!add) snap-in `name` of the session, ignoring case: false when
+** it was already added (adding) or not added (removing). */
+static inline bool cmd_snapin_set(struct cmd_ctx *c, const char *name, bool add)
+{
+    return c->ops->snapin_set(c, name, add);
+}
 
 /* }=== */
 

@@ -606,12 +606,22 @@ static bool op_interactive(struct cmd_ctx *c)
     return of(c)->p.in->interactive;
 }
 
+static val op_snapins(struct cmd_ctx *c)
+{
+    return session_snapins(of(c)->p.in);
+}
+
+static bool op_snapin_set(struct cmd_ctx *c, const char *name, bool add)
+{
+    return session_snapin_set(of(c)->p.in, name, add);
+}
+
 static const struct cmd_ops ops = {
     op_write, op_write_error, op_throw, op_message, op_host, op_should_process,
     op_invoke, op_arg, op_bound, op_set, op_state, op_session,
     op_var_list, op_var_set, op_var_remove, op_var_exists, op_alias_list, op_alias_set, op_functions,
     op_command_remove, op_parse_script, op_run_block, op_history, op_transcript_start, op_transcript_stop,
-    op_console_width, op_is_terminal, op_interactive, op_org_invoke, op_should_process_mode,
+    op_console_width, op_is_terminal, op_interactive, op_snapins, op_snapin_set, op_org_invoke, op_should_process_mode,
     op_should_process_msg,
 };
 

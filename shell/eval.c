@@ -3429,6 +3429,7 @@ static const char *const builtin_aliases[][2] = {
     {"gu", "Get-Unique"}, {"sls", "Select-String"}, {"ogv", "Out-GridView"}, {"man", "Get-Help"},
     {"help", "Get-Help"},
     {"exsn", "Exit-PSSession"}, {"gdr", "Get-PSDrive"},
+    {"asnp", "Add-PSSnapin"}, {"gsnp", "Get-PSSnapin"}, {"rsnp", "Remove-PSSnapin"},
 };
 
 /* The console width: COLUMNS, else the terminal's, else 120. */

@@ -2,10 +2,10 @@
 ** session.c - the running session as the session cmdlets see it (see
 ** session.h): variables, aliases and functions by scope, running text and
 ** script blocks for Invoke-Expression and Invoke-Command, the command
-** history, transcripts and the console.
+** history, the snap-ins added, transcripts and the console.
 **
 ** What the session keeps for these cmdlets and struct interp has no field
-** for (the stack of open transcripts) lives
+** for (the stack of open transcripts, the snap-ins added) lives
 ** in one hidden object in the global scope, the variable named "\x01session"
 ** (a name no script can write; Get-Variable and completion skip names that
 ** begin with \x01).
@@ -88,6 +88,7 @@ static val state(struct interp *in)
         val_free(v->value);
         val o = val_obj_new("emsh.SessionState");
         o = val_obj_set(o, "Transcripts", val_arr_new());
+        o = val_obj_set(o, "SnapIns", val_arr_new());
         v->value = o;
         v->options = VO_CONSTANT | VO_PRIVATE;
     }
@@ -1058,6 +1059,37 @@ void session_history_add(struct interp *in, const char *line, size_t len, bool o
 val session_history(struct interp *in)
 {
     return val_arr_clone(in->history);
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Snap-ins
+** ===================================================================
+*/
+
+val session_snapins(struct interp *in)
+{
+    return val_arr_clone(state_get(in, "SnapIns"));
+}
+
+bool session_snapin_set(struct interp *in, const char *name, bool add)
+{
+    val list = state_get(in, "SnapIns");
+    size_t len = strlen(name);
+    for (uint32_t i = 0; i < val_arr_len(list); i++) {
+        val n = val_arr_items(list)[i];
+        if (text_ieq(val_str(n), val_str_len(n), name, len)) {
+            if (add)
+                return false;
+            val_arr_remove_at(list, i);
+            return true;
+        }
+    }
+    if (add)
+        val_arr_push(list, val_str_new(name));
+    return add;
 }
 
 /* }================================================================== */

@@ -2,8 +2,9 @@
 ** session.h - the running session as the session cmdlets see it.
 **
 ** The cmdlets of Get-Variable, Set-Alias, Invoke-Expression, Get-Command,
-** Get-Help, Get-History, Start-Transcript and their kin need the session
-** itself: its scopes, aliases, functions, history, transcript and host.
+** Get-Help, Get-History, Start-Transcript, Add-PSSnapin and their kin need
+** the session itself: its scopes, aliases, functions, history, snap-ins,
+** transcript and host.
 ** They reach it through the cmd_ops members of cmdlets/cmdlet.h, which
 ** shell/cmdproc.c implements by calling the functions below. Everything
 ** here works on the session's own data (struct interp, eval_int.h); the
@@ -116,6 +117,17 @@ enum ev session_parse(struct interp *in, const struct ast_node *at, const char *
 */
 enum ev session_run_block(struct interp *in, const struct ast_node *at, val sb, val input,
                           const val *args, uint32_t nargs, bool new_scope, struct sink *out);
+
+/*
+** The snap-ins added to the session (Add-PSSnapin, Remove-PSSnapin): their
+** names, oldest first, as a new array. The session keeps only the names:
+** what a snap-in is (the built-in one and the registered ones) is the
+** snap-in cmdlets' knowledge.
+*/
+val session_snapins(struct interp *in);
+/* Adds (add) or removes (!add) snap-in `name`, ignoring case; false when it was
+** already added (adding) or not added (removing). */
+bool session_snapin_set(struct interp *in, const char *name, bool add);
 
 /* }=== */
 

@@ -217,6 +217,37 @@ static void test_select_string_metadata(void **state)
     assert_true(m->params[13].flags & PF_ARRAY);
 }
 
+/* The parameter indexes c_snapin.c reads the snap-in cmdlets' parameters by: Name is 0
+** (positional; mandatory and by property name for Add and Remove), the switch is 1. */
+static void test_snapin_metadata(void **state)
+{
+    (void)state;
+    static const struct {
+        const struct cmdlet *c;
+        const char *alias, *sw;
+        bool mandatory;
+    } cases[] = {
+        {&cmd_get_pssnapin, "gsnp", "Registered", false},
+        {&cmd_add_pssnapin, "asnp", "PassThru", true},
+        {&cmd_remove_pssnapin, "rsnp", "PassThru", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const struct cmd_meta *m = cases[i].c->meta;
+        assert_ptr_equal(find(cases[i].alias), cases[i].c);
+        assert_int_equal(m->nparams, 2);
+        assert_string_equal(m->params[0].name, "Name");
+        assert_string_equal(m->params[0].type_name, "String[]");
+        assert_true(m->params[0].flags & PF_ARRAY);
+        assert_int_equal(m->params[0].sets[0].position, 0);
+        assert_int_equal(m->params[0].sets[0].mandatory, cases[i].mandatory);
+        assert_int_equal(m->params[0].sets[0].pipeline, cases[i].mandatory ? PIPE_BY_NAME : PIPE_NONE);
+        assert_string_equal(m->params[1].name, cases[i].sw);
+        assert_true(m->params[1].flags & PF_SWITCH);
+    }
+    assert_true(cmd_remove_pssnapin.meta->flags & CF_SHOULD_PROCESS);
+    assert_false(cmd_add_pssnapin.meta->flags & CF_SHOULD_PROCESS);
+}
+
 /* A cmd_ctx that collects what the handler writes and reads the bind state. */
 struct fake {
     struct cmd_ctx ctx;
@@ -563,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_write_output_metadata),
         cmocka_unit_test(test_out_null_metadata),
         cmocka_unit_test(test_select_string_metadata),
+        cmocka_unit_test(test_snapin_metadata),
         cmocka_unit_test(test_write_output_runs),
         cmocka_unit_test(test_write_output_errors),
         cmocka_unit_test(test_out_null_runs),
