@@ -59,12 +59,6 @@
 ** ===================================================================
 */
 
-static bool switch_on(struct cmd_ctx *c, uint16_t p)
-{
-    val v = cmd_arg(c, p);
-    return (val_kind(v) == VAL_SWITCH || val_kind(v) == VAL_BOOL) && v.u.b;
-}
-
 /* A string parameter's text (borrowed), or NULL when unbound. */
 static const char *str_arg(struct cmd_ctx *c, uint16_t p)
 {
@@ -1279,11 +1273,11 @@ static enum ev ctj_end(struct cmd_ctx *c)
     uint32_t n = val_arr_len(st->items);
     if (n == 0)
         return EV_OK;
-    struct json_writer w = {c, 2, switch_on(c, CTJ_ENUMS_AS_STRINGS)};
+    struct json_writer w = {c, 2, cmd_switch(c, CTJ_ENUMS_AS_STRINGS)};
     if (val_kind(cmd_arg(c, CTJ_DEPTH)) == VAL_INT)
         w.depth = (int32_t)cmd_arg(c, CTJ_DEPTH).u.i;
     val top =
-        (n > 1 || switch_on(c, CTJ_AS_ARRAY)) ? val_copy(st->items) : val_arr_get(st->items, 0);
+        (n > 1 || cmd_switch(c, CTJ_AS_ARRAY)) ? val_copy(st->items) : val_arr_get(st->items, 0);
     struct buf compact = BUF_INIT;
     enum ev rc = json_value(&w, &compact, top, 0);
     val_free(top);
@@ -1291,7 +1285,7 @@ static enum ev ctj_end(struct cmd_ctx *c)
         buf_release(&compact);
         return rc;
     }
-    if (switch_on(c, CTJ_COMPRESS))
+    if (cmd_switch(c, CTJ_COMPRESS))
         return cmd_write(c, val_str_buf(&compact));
     struct buf pretty = BUF_INIT;
     json_pretty(buf_cstr(&compact), compact.len, &pretty);
@@ -1979,7 +1973,7 @@ static enum cfj_result cfj_convert(struct cmd_ctx *c, const char *text, size_t n
         jnode_free(&root);
         return rd->arg_exception ? CFJ_ARGUMENT : CFJ_THROWN;
     }
-    struct jconv cv = {switch_on(c, CFJ_AS_HASHTABLE), NULL, NULL, NULL, BUF_INIT};
+    struct jconv cv = {cmd_switch(c, CFJ_AS_HASHTABLE), NULL, NULL, NULL, BUF_INIT};
     val result;
     ok = jconvert(&cv, &root, &result);
     jnode_free(&root);
@@ -2198,7 +2192,7 @@ static enum ev ctc_process(struct cmd_ctx *c, val input)
     struct buf line = BUF_INIT;
     if (val_kind(st->names) != VAL_ARRAY) {
         st->names = csv_names(v);
-        if (!switch_on(c, CTC_NO_TYPE_INFORMATION)) {
+        if (!cmd_switch(c, CTC_NO_TYPE_INFORMATION)) {
             csv_type_line(v, &line);
             if ((rc = cmd_write(c, val_str_buf(&line))))
                 return rc;
@@ -2610,7 +2604,7 @@ static enum ev epc_begin(struct cmd_ctx *c)
     if (!yes)
         return EV_OK;
     enum data_enc enc = data_enc_of(cmd_arg(c, EPC_ENCODING));
-    bool append = switch_on(c, EPC_APPEND);
+    bool append = cmd_switch(c, EPC_APPEND);
     if (append) {
         char *full;
         if ((rc = data_resolve(c, path, literal, &full)))
@@ -2643,8 +2637,8 @@ static enum ev epc_begin(struct cmd_ctx *c)
     }
     if (!st->appending && enc == ENC_NONE)
         enc = ENC_ASCII;
-    return data_open_write(c, path, literal, enc, append, switch_on(c, EPC_FORCE),
-                           switch_on(c, EPC_NO_CLOBBER), &st->out);
+    return data_open_write(c, path, literal, enc, append, cmd_switch(c, EPC_FORCE),
+                           cmd_switch(c, EPC_NO_CLOBBER), &st->out);
 }
 
 static enum ev epc_process(struct cmd_ctx *c, val input)
@@ -2667,7 +2661,7 @@ static enum ev epc_process(struct cmd_ctx *c, val input)
                     have = text_ieq(val_str(nk), val_str_len(nk), val_str(pre[i]),
                                     val_str_len(pre[i]));
                 }
-                if (!have && !switch_on(c, EPC_FORCE)) {
+                if (!have && !cmd_switch(c, EPC_FORCE)) {
                     const char *path =
                         str_arg(c, cmd_bound(c, EPC_LITERAL_PATH) ? EPC_LITERAL_PATH : EPC_PATH);
                     return throwf(c, "CannotAppendCsvWithMismatchedPropertyNames", "InvalidData",
@@ -2685,7 +2679,7 @@ static enum ev epc_process(struct cmd_ctx *c, val input)
             st->preexisting = val_nothing();
         }
         if (!st->appending) {
-            if (!switch_on(c, EPC_NO_TYPE_INFORMATION)) {
+            if (!cmd_switch(c, EPC_NO_TYPE_INFORMATION)) {
                 csv_type_line(v, &line);
                 data_write_line(&st->out, buf_cstr(&line), line.len);
                 buf_reset(&line);
@@ -3102,7 +3096,7 @@ static enum ev cth_begin(struct cmd_ctx *c)
     enum ev rc = cth_columns(c, st);
     if (rc)
         return rc;
-    if (!switch_on(c, CTH_FRAGMENT)) {
+    if (!cmd_switch(c, CTH_FRAGMENT)) {
         static const char doctype[] = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\"  "
                                       "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">";
         static const char *const top[] = {
@@ -3214,7 +3208,7 @@ static enum ev cth_end(struct cmd_ctx *c)
     enum ev rc = cmd_write(c, val_str_new("</table>"));
     if (rc || (rc = write_lines(c, cmd_arg(c, CTH_POST_CONTENT))))
         return rc;
-    if (!switch_on(c, CTH_FRAGMENT))
+    if (!cmd_switch(c, CTH_FRAGMENT))
         return cmd_write(c, val_str_new("</body></html>"));
     return EV_OK;
 }

@@ -29,12 +29,6 @@ static bool param_is(struct cmd_ctx *c, unsigned i, const char *name)
     return i < c->meta->nparams && strcmp(c->meta->params[i].name, name) == 0;
 }
 
-static bool switch_on(struct cmd_ctx *c, unsigned i)
-{
-    val v = cmd_arg(c, (uint16_t)i);
-    return val_kind(v) == VAL_SWITCH ? v.u.b : val_kind(v) == VAL_BOOL && v.u.b;
-}
-
 static int int_arg(struct cmd_ctx *c, unsigned i, int dflt)
 {
     val v = cmd_arg(c, (uint16_t)i);
@@ -127,7 +121,7 @@ static enum ev format_begin(struct cmd_ctx *c, struct fmt_options *o, const stru
     o->group_by = cmd_arg(c, (uint16_t)ix->groupby);
     val view = cmd_arg(c, (uint16_t)ix->view);
     o->view = val_kind(view) == VAL_STRING && val_str_len(view) ? val_str(view) : NULL;
-    o->force = switch_on(c, ix->force);
+    o->force = cmd_switch(c, ix->force);
     o->expand = expand_of(cmd_arg(c, (uint16_t)ix->expand));
     struct fmt_error err;
     st->f = fmt_formatter_new(o, format_emit, format_invoke, c, &err);
@@ -182,13 +176,13 @@ static enum ev format_table_begin(struct cmd_ctx *c)
     struct fmt_options o;
     format_options_init(&o, FMT_SHAPE_TABLE);
     if (cmd_bound(c, FT_AUTOSIZE))
-        o.autosize = switch_on(c, FT_AUTOSIZE);
+        o.autosize = cmd_switch(c, FT_AUTOSIZE);
     if (cmd_bound(c, FT_WRAP))
-        o.wrap = switch_on(c, FT_WRAP);
+        o.wrap = cmd_switch(c, FT_WRAP);
     if (cmd_bound(c, FT_HIDE))
-        o.hide_headers = switch_on(c, FT_HIDE);
-    o.show_error = switch_on(c, FT_SHOWERROR);
-    o.display_error = switch_on(c, FT_DISPLAYERROR);
+        o.hide_headers = cmd_switch(c, FT_HIDE);
+    o.show_error = cmd_switch(c, FT_SHOWERROR);
+    o.display_error = cmd_switch(c, FT_DISPLAYERROR);
     static const struct common_idx ix = {FT_PROPERTY, FT_GROUPBY, FT_VIEW, FT_FORCE, FT_EXPAND, FT_INPUT};
     return format_begin(c, &o, &ix);
 }
@@ -197,8 +191,8 @@ static enum ev format_list_begin(struct cmd_ctx *c)
 {
     struct fmt_options o;
     format_options_init(&o, FMT_SHAPE_LIST);
-    o.show_error = switch_on(c, FL_SHOWERROR);
-    o.display_error = switch_on(c, FL_DISPLAYERROR);
+    o.show_error = cmd_switch(c, FL_SHOWERROR);
+    o.display_error = cmd_switch(c, FL_DISPLAYERROR);
     static const struct common_idx ix = {FL_PROPERTY, FL_GROUPBY, FL_VIEW, FL_FORCE, FL_EXPAND, FL_INPUT};
     return format_begin(c, &o, &ix);
 }
@@ -212,10 +206,10 @@ static enum ev format_wide_begin(struct cmd_ctx *c)
     struct fmt_options o;
     format_options_init(&o, FMT_SHAPE_WIDE);
     if (cmd_bound(c, FW_AUTOSIZE))
-        o.autosize = switch_on(c, FW_AUTOSIZE);
+        o.autosize = cmd_switch(c, FW_AUTOSIZE);
     o.columns = int_arg(c, FW_COLUMN, 0);
-    o.show_error = switch_on(c, FW_SHOWERROR);
-    o.display_error = switch_on(c, FW_DISPLAYERROR);
+    o.show_error = cmd_switch(c, FW_SHOWERROR);
+    o.display_error = cmd_switch(c, FW_DISPLAYERROR);
     static const struct common_idx ix = {FW_PROPERTY, FW_GROUPBY, FW_VIEW, FW_FORCE, FW_EXPAND, FW_INPUT};
     return format_begin(c, &o, &ix);
 }
@@ -229,8 +223,8 @@ static enum ev format_custom_begin(struct cmd_ctx *c)
     struct fmt_options o;
     format_options_init(&o, FMT_SHAPE_CUSTOM);
     o.depth = int_arg(c, FC_DEPTH, 0);
-    o.show_error = switch_on(c, FC_SHOWERROR);
-    o.display_error = switch_on(c, FC_DISPLAYERROR);
+    o.show_error = cmd_switch(c, FC_SHOWERROR);
+    o.display_error = cmd_switch(c, FC_DISPLAYERROR);
     static const struct common_idx ix = {FC_PROPERTY, FC_GROUPBY, FC_VIEW, FC_FORCE, FC_EXPAND, FC_INPUT};
     return format_begin(c, &o, &ix);
 }
@@ -358,7 +352,7 @@ static enum ev out_default_begin(struct cmd_ctx *c)
     CHECK_PARAMS(param_is(c, OD_TRANSCRIPT, "Transcript") && param_is(c, OD_INPUT, "InputObject"));
     struct out_state *st = cmd_state(c);
     /* -Transcript writes only to a transcript, and none is running */
-    out_start(st, c, switch_on(c, OD_TRANSCRIPT) ? OUT_NONE : OUT_HOST, OD_INPUT, 0);
+    out_start(st, c, cmd_switch(c, OD_TRANSCRIPT) ? OUT_NONE : OUT_HOST, OD_INPUT, 0);
     return EV_OK;
 }
 
@@ -377,7 +371,7 @@ static enum ev out_string_begin(struct cmd_ctx *c)
     if (rc)
         return rc;
     struct out_state *st = cmd_state(c);
-    st->stream = switch_on(c, OS_STREAM);
+    st->stream = cmd_switch(c, OS_STREAM);
     out_start(st, c, OUT_STRING, OS_INPUT, int_arg(c, OS_WIDTH, fmt_console_columns()));
     return EV_OK;
 }
@@ -414,11 +408,11 @@ static enum ev out_file_begin(struct cmd_ctx *c)
         return rc;
     if (!yes)
         return EV_OK;
-    rc = data_open_write(c, p, literal, out_file_encoding(cmd_arg(c, OF_ENCODING)), switch_on(c, OF_APPEND),
-                         switch_on(c, OF_FORCE), switch_on(c, OF_NOCLOBBER), &st->file);
+    rc = data_open_write(c, p, literal, out_file_encoding(cmd_arg(c, OF_ENCODING)), cmd_switch(c, OF_APPEND),
+                         cmd_switch(c, OF_FORCE), cmd_switch(c, OF_NOCLOBBER), &st->file);
     if (rc)
         return rc;
-    st->no_newline = switch_on(c, OF_NONEWLINE);
+    st->no_newline = cmd_switch(c, OF_NONEWLINE);
     out_start(st, c, OUT_FILE, OF_INPUT, int_arg(c, OF_WIDTH, fmt_console_columns()));
     return EV_OK;
 }

@@ -72,12 +72,6 @@ static void help_cmdlet_views(void)
 ** ===================================================================
 */
 
-static bool switch_on(struct cmd_ctx *c, uint16_t i)
-{
-    val v = cmd_arg(c, i);
-    return (val_kind(v) == VAL_SWITCH || val_kind(v) == VAL_BOOL) && v.u.b;
-}
-
 static val strs_arg(struct cmd_ctx *c, uint16_t i)
 {
     val v = cmd_arg(c, i);
@@ -1447,8 +1441,8 @@ static enum ev get_command_process(struct cmd_ctx *c, val input)
     (void)input;
     help_cmdlet_views();
     bool all_set = cmd_set(c) == 1; /* AllCommandSet */
-    bool syntax = switch_on(c, GCM_SYNTAX), every = switch_on(c, GCM_ALL);
-    bool show = switch_on(c, GCM_SHOW_COMMAND_INFO);
+    bool syntax = cmd_switch(c, GCM_SYNTAX), every = cmd_switch(c, GCM_ALL);
+    bool show = cmd_switch(c, GCM_SHOW_COMMAND_INFO);
     if (show && syntax)
         return cmd_throw(c, "GetCommandCannotSpecifySyntaxAndShowCommandInfoTogether", "InvalidArgument",
                          "System.Management.Automation.PSArgumentException", val_nothing(),
@@ -2088,9 +2082,9 @@ static enum ev show_help(struct cmd_ctx *c, val model)
         buf_release(&p);
         return rc;
     }
-    enum view v = switch_on(c, GH_FULL)       ? VIEW_FULL
-                  : switch_on(c, GH_DETAILED) ? VIEW_DETAILED
-                  : switch_on(c, GH_EXAMPLES) ? VIEW_EXAMPLES
+    enum view v = cmd_switch(c, GH_FULL)       ? VIEW_FULL
+                  : cmd_switch(c, GH_DETAILED) ? VIEW_DETAILED
+                  : cmd_switch(c, GH_EXAMPLES) ? VIEW_EXAMPLES
                                               : VIEW_DEFAULT;
     static const char *const view_names[] = {"DefaultView", "DetailedView", "FullView",
                                              "ExamplesView"};
@@ -2117,13 +2111,13 @@ static enum ev get_help_process(struct cmd_ctx *c, val input)
 {
     (void)input;
     help_cmdlet_views();
-    if (switch_on(c, GH_ONLINE))
+    if (cmd_switch(c, GH_ONLINE))
         return cmd_throw(c, "InvalidOperation", "InvalidOperation",
                          "System.Management.Automation.PSInvalidOperationException", val_nothing(),
                          "The online version of this Help topic cannot be displayed because the "
                          "Internet address (URI) of the Help topic is not specified in the command "
                          "code or in the help file for the command.");
-    if (switch_on(c, GH_SHOW_WINDOW))
+    if (cmd_switch(c, GH_SHOW_WINDOW))
         return cmd_throw(c, "NotSupported", "NotImplemented",
                          "System.Management.Automation.PSNotSupportedException", val_nothing(),
                          "The ShowWindow parameter is not available in emsh; help is shown in the "

@@ -83,12 +83,6 @@ static char *xstrdup(const char *s)
     return emsh_xstrndup(s, strlen(s));
 }
 
-static bool switch_on(struct cmd_ctx *c, uint16_t p)
-{
-    val v = cmd_arg(c, p);
-    return val_kind(v) == VAL_SWITCH ? v.u.b : conv_truthy(v);
-}
-
 /* A string parameter's text, or NULL when it is not bound. */
 static const char *str_arg(struct cmd_ctx *c, uint16_t p)
 {
@@ -1316,7 +1310,7 @@ static enum ev get_content_process(struct cmd_ctx *c, val input)
     if (rc)
         return rc;
     int64_t total = long_arg(c, GC_TOTAL_COUNT, -1), read_count = long_arg(c, GC_READ_COUNT, 1);
-    bool has_tail = cmd_bound(c, GC_TAIL), raw = switch_on(c, GC_RAW);
+    bool has_tail = cmd_bound(c, GC_TAIL), raw = cmd_switch(c, GC_RAW);
     int64_t tail = long_arg(c, GC_TAIL, -1);
     if (cmd_bound(c, GC_TOTAL_COUNT) && has_tail)
         return cmd_throw(c, "TailAndHeadCannotCoexist", "InvalidOperation", E_INVALID_OP, val_nothing(),
@@ -1331,7 +1325,7 @@ static enum ev get_content_process(struct cmd_ctx *c, val input)
     bool literal;
     path_args(c, GC_PATH, GC_LITERAL_PATH, &args, &literal);
     filters_read(c, GC_FILTER, GC_INCLUDE, GC_EXCLUDE, &f);
-    unsigned flags = RS_MUST_MATCH | (literal ? RS_LITERAL : 0) | (switch_on(c, GC_FORCE) ? RS_FORCE : 0);
+    unsigned flags = RS_MUST_MATCH | (literal ? RS_LITERAL : 0) | (cmd_switch(c, GC_FORCE) ? RS_FORCE : 0);
     struct counts counts = {total, read_count};
     rc = resolve_content_paths(c, &args, literal, flags, &f, &paths, drive_content, &counts);
     for (size_t pi = 0; pi < paths.n && !rc; pi++) {
@@ -1568,12 +1562,12 @@ static enum ev content_process(struct cmd_ctx *c, bool add)
     bool literal;
     path_args(c, SC_PATH, SC_LITERAL_PATH, &args, &literal);
     filters_read(c, SC_FILTER, SC_INCLUDE, SC_EXCLUDE, &f);
-    unsigned flags = RS_MISSING_OK | RS_MUST_MATCH | (literal ? RS_LITERAL : 0) | (switch_on(c, SC_FORCE) ? RS_FORCE : 0);
+    unsigned flags = RS_MISSING_OK | RS_MUST_MATCH | (literal ? RS_LITERAL : 0) | (cmd_switch(c, SC_FORCE) ? RS_FORCE : 0);
     val values = cmd_arg(c, SC_VALUE);
     struct writing w = {add, values, literal, false};
     rc = resolve_content_paths(c, &args, literal, flags, &f, &paths, drive_set_content, &w);
     enum enc e = item_encoding_arg(c, SC_ENCODING);
-    bool newline = !switch_on(c, SC_NO_NEWLINE);
+    bool newline = !cmd_switch(c, SC_NO_NEWLINE);
     for (size_t i = 0; i < paths.n && !rc; i++) {
         const char *p = paths.v[i];
         if (in_list(&st->declined, p))
@@ -1592,7 +1586,7 @@ static enum ev content_process(struct cmd_ctx *c, bool add)
         }
         rc = write_values(c, p, values, add || !first, e, cmd_bound(c, SC_ENCODING), newline);
     }
-    if (!rc && switch_on(c, SC_PASS_THRU) && (st->opened.n || w.wrote)) {
+    if (!rc && cmd_switch(c, SC_PASS_THRU) && (st->opened.n || w.wrote)) {
         if (val_kind(values) == VAL_ARRAY)
             for (uint32_t i = 0; i < val_arr_len(values) && !rc; i++)
                 rc = cmd_write(c, val_arr_get(values, i));
@@ -1655,7 +1649,7 @@ static enum ev clear_content_process(struct cmd_ctx *c, val input)
     bool literal;
     path_args(c, CC_PATH, CC_LITERAL_PATH, &args, &literal);
     filters_read(c, CC_FILTER, CC_INCLUDE, CC_EXCLUDE, &f);
-    unsigned flags = RS_MUST_MATCH | (literal ? RS_LITERAL : 0) | (switch_on(c, CC_FORCE) ? RS_FORCE : 0);
+    unsigned flags = RS_MUST_MATCH | (literal ? RS_LITERAL : 0) | (cmd_switch(c, CC_FORCE) ? RS_FORCE : 0);
     rc = resolve_content_paths(c, &args, literal, flags, &f, &paths, drive_clear_content, NULL);
     for (size_t i = 0; i < paths.n && !rc; i++) {
         const char *p = paths.v[i];
@@ -1732,7 +1726,7 @@ static enum ev test_path_process(struct cmd_ctx *c, val input)
     bool literal;
     path_args(c, TP_PATH, TP_LITERAL_PATH, &args, &literal);
     filters_read(c, TP_FILTER, TP_INCLUDE, TP_EXCLUDE, &f);
-    bool valid_only = switch_on(c, TP_IS_VALID);
+    bool valid_only = cmd_switch(c, TP_IS_VALID);
     for (size_t a = 0; a < args.n && !rc; a++) {
         const char *arg = args.v[a];
         bool yes;
@@ -1923,7 +1917,7 @@ static enum ev new_item_process(struct cmd_ctx *c, val input)
     const char *name = str_arg(c, NI_NAME);
     if (!args.n)
         strs_push(&args, xstrdup("."));
-    bool force = switch_on(c, NI_FORCE);
+    bool force = cmd_switch(c, NI_FORCE);
     for (size_t a = 0; a < args.n && !rc; a++) {
         const char *item;
         enum sdrive d = sdrive_of(args.v[a], &item);
@@ -2024,7 +2018,7 @@ static enum ev remove_item_process(struct cmd_ctx *c, val input)
     bool literal;
     path_args(c, RM_PATH, RM_LITERAL_PATH, &args, &literal);
     filters_read(c, RM_FILTER, RM_INCLUDE, RM_EXCLUDE, &f);
-    bool force = switch_on(c, RM_FORCE), recurse = switch_on(c, RM_RECURSE);
+    bool force = cmd_switch(c, RM_FORCE), recurse = cmd_switch(c, RM_RECURSE);
     unsigned flags = (literal ? RS_LITERAL : 0) | (force ? RS_FORCE : 0);
     for (size_t a = 0; a < args.n && !rc; a++) {
         const char *item;
@@ -2220,7 +2214,7 @@ static enum ev copy_item_process(struct cmd_ctx *c, val input)
     bool literal;
     path_args(c, CI_PATH, CI_LITERAL_PATH, &args, &literal);
     filters_read(c, CI_FILTER, CI_INCLUDE, CI_EXCLUDE, &f);
-    bool force = switch_on(c, CI_FORCE);
+    bool force = cmd_switch(c, CI_FORCE);
     unsigned flags = (literal ? RS_LITERAL : 0) | (force ? RS_FORCE : 0);
     for (size_t a = 0; a < args.n && !rc; a++)
         rc = resolve(c, args.v[a], flags, &f, &paths, NULL);
@@ -2232,7 +2226,7 @@ static enum ev copy_item_process(struct cmd_ctx *c, val input)
             rc = path_error(c, "CopyFileInfoItemIOError", "WriteError", E_DIR_NOT_FOUND, target,
                             "Could not find a part of the path '%s'.", target);
         else
-            rc = copy_one(c, paths.v[i], target, switch_on(c, CI_RECURSE), force, switch_on(c, CI_PASS_THRU), true);
+            rc = copy_one(c, paths.v[i], target, cmd_switch(c, CI_RECURSE), force, cmd_switch(c, CI_PASS_THRU), true);
         free(parent);
         free(target);
     }
@@ -2313,7 +2307,7 @@ static enum ev move_item_process(struct cmd_ctx *c, val input)
     bool literal;
     path_args(c, MI_PATH, MI_LITERAL_PATH, &args, &literal);
     filters_read(c, MI_FILTER, MI_INCLUDE, MI_EXCLUDE, &f);
-    bool force = switch_on(c, MI_FORCE);
+    bool force = cmd_switch(c, MI_FORCE);
     unsigned flags = (literal ? RS_LITERAL : 0) | (force ? RS_FORCE : 0);
     for (size_t a = 0; a < args.n && !rc; a++)
         rc = resolve(c, args.v[a], flags, &f, &paths, NULL);
@@ -2326,7 +2320,7 @@ static enum ev move_item_process(struct cmd_ctx *c, val input)
             rc = path_error(c, file ? "MoveFileInfoItemIOError" : "MoveDirectoryItemIOError", "WriteError",
                             E_DIR_NOT_FOUND, paths.v[i], "Could not find a part of the path.");
         else
-            rc = move_one(c, paths.v[i], target, force, switch_on(c, MI_PASS_THRU), "Move File", "Move Directory",
+            rc = move_one(c, paths.v[i], target, force, cmd_switch(c, MI_PASS_THRU), "Move File", "Move Directory",
                           file ? "MoveFileInfoItemIOError" : "MoveDirectoryItemIOError");
         free(parent);
         free(target);
@@ -2376,7 +2370,7 @@ static enum ev rename_item_process(struct cmd_ctx *c, val input)
             }
         }
         char *target = join2(*parent ? parent : "/", name);
-        rc = move_one(c, src, target, false, switch_on(c, RN_PASS_THRU), "Rename File", "Rename Directory",
+        rc = move_one(c, src, target, false, cmd_switch(c, RN_PASS_THRU), "Rename File", "Rename Directory",
                       "RenameItemIOError");
         free(target);
         free(name);
@@ -2529,14 +2523,14 @@ static enum ev get_childitem_process(struct cmd_ctx *c, val input)
     (void)input;
     struct listing l = {.c = c};
     filters_read(c, GCI_FILTER, GCI_INCLUDE, GCI_EXCLUDE, &l.f);
-    l.force = switch_on(c, GCI_FORCE);
-    l.names = switch_on(c, GCI_NAME);
-    l.dirs_only = switch_on(c, GCI_DIRECTORY);
-    l.files_only = switch_on(c, GCI_FILE);
-    l.hidden_only = switch_on(c, GCI_HIDDEN);
-    l.readonly_only = switch_on(c, GCI_READ_ONLY);
-    l.system_only = switch_on(c, GCI_SYSTEM);
-    bool recurse = switch_on(c, GCI_RECURSE) || cmd_bound(c, GCI_DEPTH);
+    l.force = cmd_switch(c, GCI_FORCE);
+    l.names = cmd_switch(c, GCI_NAME);
+    l.dirs_only = cmd_switch(c, GCI_DIRECTORY);
+    l.files_only = cmd_switch(c, GCI_FILE);
+    l.hidden_only = cmd_switch(c, GCI_HIDDEN);
+    l.readonly_only = cmd_switch(c, GCI_READ_ONLY);
+    l.system_only = cmd_switch(c, GCI_SYSTEM);
+    bool recurse = cmd_switch(c, GCI_RECURSE) || cmd_bound(c, GCI_DEPTH);
     uint32_t depth = UINT32_MAX;
     if (cmd_bound(c, GCI_DEPTH)) {
         int64_t d = 0;
@@ -2622,7 +2616,7 @@ static enum ev get_item_process(struct cmd_ctx *c, val input)
     bool literal;
     path_args(c, GI_PATH, GI_LITERAL_PATH, &args, &literal);
     filters_read(c, GI_FILTER, GI_INCLUDE, GI_EXCLUDE, &f);
-    unsigned flags = (literal ? RS_LITERAL : 0) | (switch_on(c, GI_FORCE) ? RS_FORCE : 0);
+    unsigned flags = (literal ? RS_LITERAL : 0) | (cmd_switch(c, GI_FORCE) ? RS_FORCE : 0);
     for (size_t a = 0; a < args.n && !rc; a++)
         if (!drive_path(c, args.v[a], literal, &f, false, &rc))
             rc = resolve(c, args.v[a], flags, &f, &paths, NULL);
@@ -2684,7 +2678,7 @@ static enum ev join_path_process(struct cmd_ctx *c, val input)
         make_path(&b, child);
         for (size_t k = 0; k < more.n; k++)
             make_path(&b, more.v[k]);
-        if (!switch_on(c, JP_RESOLVE)) {
+        if (!cmd_switch(c, JP_RESOLVE)) {
             rc = cmd_write(c, val_str_buf(&b));
             continue;
         }
@@ -2768,7 +2762,7 @@ static enum ev split_path_process(struct cmd_ctx *c, val input)
     struct strs args = {0}, paths = {0};
     bool literal;
     path_args(c, SP_PATH, SP_LITERAL_PATH, &args, &literal);
-    if (switch_on(c, SP_RESOLVE)) {
+    if (cmd_switch(c, SP_RESOLVE)) {
         for (size_t a = 0; a < args.n && !rc; a++)
             rc = resolve(c, args.v[a], literal ? RS_LITERAL : 0, NULL, &paths, NULL);
     } else {
@@ -2777,28 +2771,28 @@ static enum ev split_path_process(struct cmd_ctx *c, val input)
     }
     for (size_t i = 0; i < paths.n && !rc; i++) {
         const char *p = paths.v[i];
-        if (switch_on(c, SP_IS_ABSOLUTE)) {
+        if (cmd_switch(c, SP_IS_ABSOLUTE)) {
             const char *s = strip_provider(p);
             size_t d = drive_qualifier(s);
             bool abs = s[0] == '/' || s[0] == '\\' || (d && (s[d + 1] == '/' || s[d + 1] == '\\'));
             rc = cmd_write(c, val_bool(abs));
-        } else if (switch_on(c, SP_QUALIFIER)) {
+        } else if (cmd_switch(c, SP_QUALIFIER)) {
             size_t q = qualifier_len(p);
             if (!q)
                 rc = path_error(c, "ParsePathQualifierError", "InvalidArgument", E_ARG, p,
                                 "Cannot parse path because path '%s' does not have a qualifier specified.", p);
             else
                 rc = cmd_write(c, val_str_n(p, q));
-        } else if (switch_on(c, SP_NO_QUALIFIER)) {
+        } else if (cmd_switch(c, SP_NO_QUALIFIER)) {
             char *s = slashes(p + qualifier_len(p));
             rc = cmd_write(c, val_str_new(s));
             free(s);
-        } else if (switch_on(c, SP_LEAF) || switch_on(c, SP_LEAF_BASE) || switch_on(c, SP_EXTENSION)) {
+        } else if (cmd_switch(c, SP_LEAF) || cmd_switch(c, SP_LEAF_BASE) || cmd_switch(c, SP_EXTENSION)) {
             char *leaf = split_leaf(p);
             const char *ext = extension_of(leaf);
-            if (switch_on(c, SP_EXTENSION))
+            if (cmd_switch(c, SP_EXTENSION))
                 rc = cmd_write(c, val_str_new(ext));
-            else if (switch_on(c, SP_LEAF_BASE))
+            else if (cmd_switch(c, SP_LEAF_BASE))
                 rc = cmd_write(c, val_str_n(leaf, strlen(leaf) - strlen(ext)));
             else
                 rc = cmd_write(c, val_str_new(leaf));
@@ -2870,7 +2864,7 @@ static enum ev resolve_path_process(struct cmd_ctx *c, val input)
             free(full);
         }
         for (size_t i = 0; i < paths.n && !rc; i++) {
-            if (switch_on(c, RP_RELATIVE)) {
+            if (cmd_switch(c, RP_RELATIVE)) {
                 char *r = relative_to(paths.v[i], cwd);
                 rc = cmd_write(c, val_str_new(r));
                 free(r);
@@ -2932,7 +2926,7 @@ static enum ev get_location_process(struct cmd_ctx *c, val input)
 {
     (void)input;
     enum ev rc = EV_OK;
-    if (switch_on(c, GL_STACK) || cmd_bound(c, GL_STACK_NAME)) {
+    if (cmd_switch(c, GL_STACK) || cmd_bound(c, GL_STACK_NAME)) {
         struct strs names = {0};
         str_args(c, GL_STACK_NAME, &names);
         if (!names.n)
@@ -3025,7 +3019,7 @@ static enum ev set_location_process(struct cmd_ctx *c, val input)
     bool changed = false;
     if (arg && *arg)
         rc = change_dir(c, arg, literal, &changed);
-    if (!rc && switch_on(c, SL_PASS_THRU)) {
+    if (!rc && cmd_switch(c, SL_PASS_THRU)) {
         char *cwd = current_dir();
         rc = cmd_write(c, path_info(cwd));
         free(cwd);
@@ -3049,7 +3043,7 @@ static enum ev push_location_process(struct cmd_ctx *c, val input)
     bool changed = false;
     if (arg && *arg)
         rc = change_dir(c, arg, literal, &changed);
-    if (!rc && switch_on(c, PUL_PASS_THRU)) {
+    if (!rc && cmd_switch(c, PUL_PASS_THRU)) {
         char *cwd = current_dir();
         rc = cmd_write(c, path_info(cwd));
         free(cwd);
@@ -3075,7 +3069,7 @@ static enum ev pop_location_process(struct cmd_ctx *c, val input)
     bool changed = false;
     enum ev rc = change_dir(c, dir, true, &changed);
     free(dir);
-    if (!rc && switch_on(c, POL_PASS_THRU)) {
+    if (!rc && cmd_switch(c, POL_PASS_THRU)) {
         char *cwd = current_dir();
         rc = cmd_write(c, path_info(cwd));
         free(cwd);

@@ -37,12 +37,6 @@
 ** ===================================================================
 */
 
-static bool switch_on(struct cmd_ctx *c, uint16_t i)
-{
-    val v = cmd_arg(c, i);
-    return (val_kind(v) == VAL_SWITCH || val_kind(v) == VAL_BOOL) && v.u.b;
-}
-
 /* A string parameter (borrowed), or NULL when unbound or $null. */
 static const char *str_arg(struct cmd_ctx *c, uint16_t i)
 {
@@ -389,7 +383,7 @@ static enum ev get_variable_process(struct cmd_ctx *c, val input)
         names = val_arr_push(names, val_str_new("*"));
     val include = strs_arg(c, GV_INCLUDE), exclude = strs_arg(c, GV_EXCLUDE);
     const char *scope = str_arg(c, GV_SCOPE);
-    bool value_only = switch_on(c, GV_VALUE_ONLY);
+    bool value_only = cmd_switch(c, GV_VALUE_ONLY);
     enum ev rc = EV_OK;
     for (uint32_t i = 0; i < val_arr_len(names) && !rc; i++) {
         val nv = val_arr_items(names)[i];
@@ -427,7 +421,7 @@ static enum ev new_variable_process(struct cmd_ctx *c, val input)
     const char *name = str_arg(c, NV_NAME);
     const char *scope = str_arg(c, NV_SCOPE);
     val value = cmd_arg(c, NV_VALUE);
-    bool force = switch_on(c, NV_FORCE);
+    bool force = cmd_switch(c, NV_FORCE);
     if (!name)
         name = "";
     if (!force) {
@@ -457,7 +451,7 @@ static enum ev new_variable_process(struct cmd_ctx *c, val input)
         val_free(result);
         return var_error(c, rc, name);
     }
-    if (switch_on(c, NV_PASSTHRU))
+    if (cmd_switch(c, NV_PASSTHRU))
         return cmd_write(c, result);
     val_free(result);
     return EV_OK;
@@ -485,7 +479,7 @@ static enum ev set_variables(struct cmd_ctx *c, val names, val value)
     const char *scope = str_arg(c, SV_SCOPE);
     const char *description = str_arg(c, SV_DESCRIPTION);
     int options = options_arg(c, SV_OPTION);
-    bool force = switch_on(c, SV_FORCE), passthru = switch_on(c, SV_PASSTHRU);
+    bool force = cmd_switch(c, SV_FORCE), passthru = cmd_switch(c, SV_PASSTHRU);
     val include = strs_arg(c, SV_INCLUDE), exclude = strs_arg(c, SV_EXCLUDE);
     enum ev rc = EV_OK;
     for (uint32_t i = 0; i < val_arr_len(names) && !rc; i++) {
@@ -628,7 +622,7 @@ static enum ev remove_variable_process(struct cmd_ctx *c, val input)
         scope = "local";
     val names = strs_arg(c, RV_NAME);
     val include = strs_arg(c, RV_INCLUDE), exclude = strs_arg(c, RV_EXCLUDE);
-    bool force = switch_on(c, RV_FORCE);
+    bool force = cmd_switch(c, RV_FORCE);
     enum ev rc = EV_OK;
     for (uint32_t i = 0; i < val_arr_len(names) && !rc; i++) {
         struct buf nb = BUF_INIT;
@@ -674,7 +668,7 @@ static enum ev clear_variable_process(struct cmd_ctx *c, val input)
     const char *scope = str_arg(c, CV_SCOPE);
     val names = strs_arg(c, CV_NAME);
     val include = strs_arg(c, CV_INCLUDE), exclude = strs_arg(c, CV_EXCLUDE);
-    bool force = switch_on(c, CV_FORCE), passthru = switch_on(c, CV_PASSTHRU);
+    bool force = cmd_switch(c, CV_FORCE), passthru = cmd_switch(c, CV_PASSTHRU);
     enum ev rc = EV_OK;
     for (uint32_t i = 0; i < val_arr_len(names) && !rc; i++) {
         struct buf nb = BUF_INIT;
@@ -844,7 +838,7 @@ static enum ev write_alias(struct cmd_ctx *c, bool create)
     session_cmdlet_views();
     const char *name = str_arg(c, AL_NAME), *value = str_arg(c, AL_VALUE);
     const char *scope = str_arg(c, AL_SCOPE);
-    bool force = switch_on(c, AL_FORCE);
+    bool force = cmd_switch(c, AL_FORCE);
     if (!name)
         name = "";
     if (!value)
@@ -880,7 +874,7 @@ static enum ev write_alias(struct cmd_ctx *c, bool create)
         val_free(result);
         return alias_error(c, rc, name);
     }
-    if (switch_on(c, AL_PASSTHRU))
+    if (cmd_switch(c, AL_PASSTHRU))
         return cmd_write(c, result);
     val_free(result);
     return EV_OK;
@@ -1053,7 +1047,7 @@ static enum ev invoke_command_begin(struct cmd_ctx *c)
     st->block = val_nothing();
     st->runs = 0;
     uint8_t set = cmd_set(c);
-    if (switch_on(c, IC_AS_JOB) || switch_on(c, IC_IN_DISCONNECTED_SESSION))
+    if (cmd_switch(c, IC_AS_JOB) || cmd_switch(c, IC_IN_DISCONNECTED_SESSION))
         return cmd_throw(c, "NotSupported", "NotImplemented",
                          "System.Management.Automation.PSNotSupportedException", val_nothing(),
                          "Background jobs and disconnected sessions are not available in emsh; "
@@ -1175,7 +1169,7 @@ static enum ev invoke_command_end(struct cmd_ctx *c)
         av = &args;
         an = 1;
     }
-    bool new_scope = !switch_on(c, IC_NO_NEW_SCOPE);
+    bool new_scope = !cmd_switch(c, IC_NO_NEW_SCOPE);
     enum ev rc = EV_OK;
     for (uint32_t i = 0; i < st->runs && !rc; i++)
         rc = cmd_run_block(c, st->block, st->input, av, an, new_scope);
@@ -1482,9 +1476,9 @@ static enum ev start_transcript_process(struct cmd_ctx *c, val input)
         buf_release(&path);
         return rc;
     }
-    bool append = switch_on(c, ST_APPEND);
+    bool append = cmd_switch(c, ST_APPEND);
     struct stat sb;
-    if (stat(buf_cstr(&path), &sb) == 0 && switch_on(c, ST_NO_CLOBBER) && !append) {
+    if (stat(buf_cstr(&path), &sb) == 0 && cmd_switch(c, ST_NO_CLOBBER) && !append) {
         struct buf m = BUF_INIT;
         buf_printf(&m, "File %s already exists and NoClobber was specified.", buf_cstr(&path));
         val t = val_str_new(buf_cstr(&path));

@@ -284,12 +284,6 @@ static val names_arg(struct cmd_ctx *c, uint16_t i)
     return a;
 }
 
-static bool switch_on(struct cmd_ctx *c, uint16_t i)
-{
-    val v = cmd_arg(c, i);
-    return (val_kind(v) == VAL_SWITCH || val_kind(v) == VAL_BOOL) && v.u.b;
-}
-
 /* The i-th name of names as text, into b. */
 static const char *name_at(val names, uint32_t i, struct buf *b)
 {
@@ -308,7 +302,7 @@ enum { GS_NAME, GS_REGISTERED };
 static enum ev get_pssnapin_begin(struct cmd_ctx *c)
 {
     snapin_views();
-    bool registered_only = switch_on(c, GS_REGISTERED);
+    bool registered_only = cmd_switch(c, GS_REGISTERED);
     const struct snapin *found[1 + NREGISTERED];
     enum ev rc = EV_OK;
     if (!cmd_bound(c, GS_NAME) || val_is_null(cmd_arg(c, GS_NAME))) {
@@ -366,7 +360,7 @@ static enum ev add_pssnapin_process(struct cmd_ctx *c, val input)
 {
     (void)input;
     snapin_views();
-    bool passthru = switch_on(c, AS_PASSTHRU);
+    bool passthru = cmd_switch(c, AS_PASSTHRU);
     val names = names_arg(c, AS_NAME);
     struct buf b = BUF_INIT;
     enum ev rc = EV_OK;

@@ -583,13 +583,6 @@ static val strings_arg(struct cmd_ctx *c, uint16_t p)
     return a;
 }
 
-/* A switch parameter's value: false when not given. */
-static bool switch_on(struct cmd_ctx *c, uint16_t p)
-{
-    val v = cmd_arg(c, p);
-    return val_kind(v) == VAL_SWITCH ? v.u.b : conv_truthy(v);
-}
-
 /* BeginProcessing: the switches, and the patterns compiled (an invalid one stops the command). */
 static enum ev select_string_begin(struct cmd_ctx *c)
 {
@@ -599,12 +592,12 @@ static enum ev select_string_begin(struct cmd_ctx *c)
         st->patterns = val_arr_new();
     st->include = strings_arg(c, SS_INCLUDE);
     st->exclude = strings_arg(c, SS_EXCLUDE);
-    st->simple = switch_on(c, SS_SIMPLE_MATCH);
-    st->cs = switch_on(c, SS_CASE_SENSITIVE);
-    st->quiet = switch_on(c, SS_QUIET);
-    st->list = switch_on(c, SS_LIST);
-    st->not_match = switch_on(c, SS_NOT_MATCH);
-    st->all = switch_on(c, SS_ALL_MATCHES);
+    st->simple = cmd_switch(c, SS_SIMPLE_MATCH);
+    st->cs = cmd_switch(c, SS_CASE_SENSITIVE);
+    st->quiet = cmd_switch(c, SS_QUIET);
+    st->list = cmd_switch(c, SS_LIST);
+    st->not_match = cmd_switch(c, SS_NOT_MATCH);
+    st->all = cmd_switch(c, SS_ALL_MATCHES);
     st->enc = item_encoding_arg(c, SS_ENCODING);
     enum ev rc = read_context(c, st);
     if (rc)

@@ -285,6 +285,12 @@ static inline enum ev cmd_invoke(struct cmd_ctx *c, val sb, val input, const val
 }
 static inline val cmd_arg(struct cmd_ctx *c, uint16_t param) { return c->ops->arg(c, param); }
 static inline bool cmd_bound(struct cmd_ctx *c, uint16_t param) { return c->ops->bound(c, param); }
+/* Is switch parameter `param` on: bound to $true, or given without a value? */
+static inline bool cmd_switch(struct cmd_ctx *c, uint16_t param)
+{
+    val v = cmd_arg(c, param);
+    return (val_kind(v) == VAL_SWITCH || val_kind(v) == VAL_BOOL) && v.u.b;
+}
 static inline uint8_t cmd_set(struct cmd_ctx *c) { return c->ops->set(c); }
 /* Per-invocation state of the size the handler declared, zeroed at begin. */
 static inline void *cmd_state(struct cmd_ctx *c) { return c->ops->state(c); }
