@@ -204,7 +204,7 @@ static char *current_dir(void)
 ** repeated or trailing separators. Wildcards and backticks stay as they
 ** are. Returns a malloc'd string.
 */
-static char *normalize(const char *in)
+char *item_full_path(const char *in)
 {
     const char *p = strip_provider(in);
     struct buf raw = BUF_INIT;
@@ -288,6 +288,15 @@ static bool list_dir(const char *dir, struct strs *names)
     if (names->n)
         qsort(names->v, names->n, sizeof *names->v, name_cmp);
     return true;
+}
+
+char **item_list_dir(const char *dir, size_t *n)
+{
+    struct strs names = {0};
+    if (!list_dir(dir, &names))
+        return NULL;
+    *n = names.n;
+    return names.v ? names.v : emsh_xmalloc(sizeof *names.v);
 }
 
 /* Does name match the wildcard pattern (ignoring case)? An invalid pattern matches nothing. */
@@ -504,7 +513,7 @@ static enum ev resolve(struct cmd_ctx *c, const char *arg, unsigned flags, const
     if (dq && strip_provider(arg) == arg)
         return drive_not_found(c, arg, dq);
     bool wild = !(flags & RS_LITERAL) && wc_has_wildcards(arg, strlen(arg));
-    char *full = normalize(arg);
+    char *full = item_full_path(arg);
     if (wild) {
         if (globbed)
             *globbed = true;
@@ -553,7 +562,7 @@ static enum ev resolve(struct cmd_ctx *c, const char *arg, unsigned flags, const
 char **item_expand_path(const char *arg, bool literal, size_t *n, char **full)
 {
     struct strs out = {0};
-    *full = normalize(arg);
+    *full = item_full_path(arg);
     if (!literal && wc_has_wildcards(arg, strlen(arg))) {
         glob_walk("/", *full, false, &out);
     } else if (literal) {
@@ -1754,7 +1763,7 @@ static enum ev test_path_process(struct cmd_ctx *c, val input)
         } else {
             struct strs found = {0};
             bool wild = !literal && wc_has_wildcards(arg, strlen(arg));
-            char *full = normalize(arg);
+            char *full = item_full_path(arg);
             if (wild) {
                 glob_walk("/", full, false, &found);
             } else {
@@ -1813,12 +1822,12 @@ static enum item_type item_type_of(const char *t)
 }
 
 /* mkdir -p; false with errno set. */
-static bool make_dirs(const char *p)
+bool item_make_dirs(const char *p)
 {
     if (is_dir(p))
         return true;
     char *parent = parent_of(p);
-    bool ok = !*parent || make_dirs(parent);
+    bool ok = !*parent || item_make_dirs(parent);
     free(parent);
     if (!ok)
         return false;
@@ -1849,7 +1858,7 @@ static enum ev new_item_one(struct cmd_ctx *c, const char *full, enum item_type 
     char *parent = parent_of(full);
     if (*parent && !is_dir(parent)) {
         if (type == IT_DIRECTORY || force) {
-            if (!make_dirs(parent)) {
+            if (!item_make_dirs(parent)) {
                 rc = errno_error(c, errno, "NewItemIOError", full);
                 free(parent);
                 return rc;
@@ -1889,7 +1898,7 @@ static enum ev new_item_one(struct cmd_ctx *c, const char *full, enum item_type 
                              val_nothing(), "Value cannot be null.\nParameter name: content");
         struct buf b = BUF_INIT;
         conv_str(value, &b);
-        char *tgt = type == IT_HARDLINK ? normalize(buf_cstr(&b)) : slashes(buf_cstr(&b));
+        char *tgt = type == IT_HARDLINK ? item_full_path(buf_cstr(&b)) : slashes(buf_cstr(&b));
         buf_release(&b);
         if (exists)
             unlink(full);
@@ -1933,13 +1942,13 @@ static enum ev new_item_process(struct cmd_ctx *c, val input)
         }
         char *full;
         if (name && *name) {
-            char *dir = normalize(args.v[a]);
+            char *dir = item_full_path(args.v[a]);
             char *joined = join2(dir, name);
-            full = normalize(joined);
+            full = item_full_path(joined);
             free(dir);
             free(joined);
         } else {
-            full = normalize(args.v[a]);
+            full = item_full_path(args.v[a]);
         }
         if (type == IT_UNKNOWN)
             rc = path_error(c, "Argument", "InvalidArgument", "System.Management.Automation.PSArgumentException", full,
@@ -1965,7 +1974,7 @@ CMDLET_DEFINE(cmd_new_item, .process = new_item_process);
 enum { RM_PATH, RM_LITERAL_PATH, RM_FILTER, RM_INCLUDE, RM_EXCLUDE, RM_RECURSE, RM_FORCE, RM_CREDENTIAL };
 
 /* Deletes a directory tree; false with errno set and *where the path that failed. */
-static bool remove_tree(const char *p, char **where)
+bool item_remove_tree(const char *p, char **where)
 {
     struct stat st;
     if (lstat(p, &st) != 0) {
@@ -1977,7 +1986,7 @@ static bool remove_tree(const char *p, char **where)
         list_dir(p, &names);
         for (size_t i = 0; i < names.n; i++) {
             char *child = join2(p, names.v[i]);
-            bool ok = remove_tree(child, where);
+            bool ok = item_remove_tree(child, where);
             free(child);
             if (!ok) {
                 strs_free(&names);
@@ -2067,7 +2076,7 @@ static enum ev remove_item_process(struct cmd_ctx *c, val input)
             continue;
         }
         char *where = NULL;
-        if (!remove_tree(p, &where)) {
+        if (!item_remove_tree(p, &where)) {
             int err = errno;
             rc = path_error(c, "RemoveFileSystemItemIOError", "WriteError", E_IO, where, "Cannot remove item %s: %s",
                             where, err == EACCES || err == EPERM
@@ -2107,7 +2116,7 @@ enum {
 };
 
 /* Copies a file's bytes and permissions; false with errno set. */
-static bool copy_file(const char *from, const char *to, bool force)
+bool item_copy_file(const char *from, const char *to, bool force)
 {
     int in = open(from, O_RDONLY);
     if (in < 0)
@@ -2171,7 +2180,7 @@ static enum ev copy_one(struct cmd_ctx *c, const char *src, const char *target, 
         if (is_dir(target))
             return path_error(c, "CopyDirectoryInfoItemIOError", "WriteError", E_IO, target,
                               "The file '%s' already exists.", target);
-        if (!copy_file(src, target, force))
+        if (!item_copy_file(src, target, force))
             return errno_error(c, errno, "CopyFileInfoItemIOError", target);
         return passthru ? cmd_write(c, make_item(target, ITEM_FULL)) : EV_OK;
     }
@@ -2200,7 +2209,7 @@ static enum ev copy_one(struct cmd_ctx *c, const char *src, const char *target, 
 static char *destination(struct cmd_ctx *c, uint16_t p)
 {
     const char *d = str_arg(c, p);
-    return normalize(d && *d ? d : ".");
+    return item_full_path(d && *d ? d : ".");
 }
 
 static enum ev copy_item_process(struct cmd_ctx *c, val input)
@@ -2267,9 +2276,9 @@ static bool move_path(const char *from, const char *to)
         ok = rmdir(from) == 0;
         return ok;
     }
-    if (!copy_file(from, to, true))
+    if (!item_copy_file(from, to, true))
         return false;
-    bool ok = remove_tree(from, &where);
+    bool ok = item_remove_tree(from, &where);
     free(where);
     return ok;
 }
@@ -2355,7 +2364,7 @@ static enum ev rename_item_process(struct cmd_ctx *c, val input)
         char *name = slashes(nn);
         if (strchr(name, '/')) {
             /* a path is allowed only when it names the same directory */
-            char *full = normalize(name), *np = parent_of(full);
+            char *full = item_full_path(name), *np = parent_of(full);
             bool same = !strcmp(np, parent);
             free(name);
             name = xstrdup(base_name(full));
@@ -2550,7 +2559,7 @@ static enum ev get_childitem_process(struct cmd_ctx *c, val input)
         bool added_include = false;
         /* dir *.txt -Recurse: the leaf becomes an -Include and the walk starts at the parent */
         if (recurse && !literal && arg[0] && arg[strlen(arg) - 1] != '/') {
-            char *full = normalize(arg);
+            char *full = item_full_path(arg);
             const char *leaf = base_name(full);
             bool container = !wc_has_wildcards(full, strlen(full)) && is_dir(full);
             if (!strcmp(leaf, "*") && (l.files_only || l.dirs_only)) {
@@ -2859,7 +2868,7 @@ static enum ev resolve_path_process(struct cmd_ctx *c, val input)
         bool globbed = false;
         rc = resolve(c, args.v[a], literal ? RS_LITERAL : 0, NULL, &paths, &globbed);
         if (!rc && globbed && !paths.n) {
-            char *full = normalize(args.v[a]);
+            char *full = item_full_path(args.v[a]);
             rc = path_not_found(c, full);
             free(full);
         }
@@ -2989,7 +2998,7 @@ static enum ev change_dir(struct cmd_ctx *c, const char *arg, bool literal, bool
         rc = cmd_error(c, "PathResolvedToMultiple", "InvalidArgument", "System.Management.Automation.PSArgumentException", t, msg);
         val_free(t);
     } else if (!found.n || !is_dir(found.v[0])) {
-        char *full = found.n ? xstrdup(found.v[0]) : normalize(arg);
+        char *full = found.n ? xstrdup(found.v[0]) : item_full_path(arg);
         rc = path_not_found(c, full);
         free(full);
     } else if (chdir(found.v[0]) != 0) {

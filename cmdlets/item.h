@@ -43,6 +43,18 @@ bool item_read_file(const char *path, struct buf *out);
 ** (malloc'd), the path an error names.
 */
 char **item_expand_path(const char *arg, bool literal, size_t *n, char **full);
+/* The absolute form of a path (malloc'd): provider prefix off, \ as /, ~ as $HOME,
+** relative to the current directory, "." and ".." resolved. */
+char *item_full_path(const char *path);
+/* The names in a directory (not . and ..), sorted as NTFS lists them: a malloc'd
+** array of *n malloc'd strings, or NULL (errno set) when it can't be read. */
+char **item_list_dir(const char *dir, size_t *n);
+/* Makes directory p and the missing ones above it; false with errno set. */
+bool item_make_dirs(const char *p);
+/* Removes p and all below it; false with *where (malloc'd) the path that resisted, errno set. */
+bool item_remove_tree(const char *p, char **where);
+/* Copies a file's bytes and mode over to (force: even a read-only one); false with errno set. */
+bool item_copy_file(const char *from, const char *to, bool force);
 /* The FileInfo or DirectoryInfo of an existing full path, as Get-Item gives it. */
 val item_info(const char *full);
 

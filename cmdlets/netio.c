@@ -1,6 +1,6 @@
 /*
-** netio.c - System.IO.File and System.IO.Directory (see netio.h). Paths
-** and text as the data cmdlets take them (data_io.h).
+** netio.c - System.IO.File and System.IO.Directory (see netio.h), on the
+** file-system cmdlets' paths, text and file operations (item.h).
 */
 #if !defined(_DEFAULT_SOURCE)
 #define _DEFAULT_SOURCE /* realpath */
@@ -8,13 +8,12 @@
 #include "netio.h"
 #include "buf.h"
 #include "conv.h"
-#include "data_io.h"
 #include "datetime.h"
+#include "item.h"
 #include "text.h"
 #include "types.h"
 #include "wildcard.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,12 +26,12 @@ static bool is_name(const char *name, const char *lit)
     return text_ieq(name, strlen(name), lit, strlen(lit));
 }
 
-/* The full path of a path argument, as .NET makes it (data_full_path). */
+/* The full path of a path argument, as the item cmdlets make it. */
 static void full_path(val arg, struct buf *out)
 {
     struct buf p = BUF_INIT;
     conv_str(arg, &p);
-    char *full = data_full_path(buf_cstr(&p));
+    char *full = item_full_path(buf_cstr(&p));
     buf_puts(out, full);
     free(full);
     buf_release(&p);
@@ -77,20 +76,18 @@ static char *io_error(int e, const char *path, bool dir, const char **exc)
 ** ===================================================================
 */
 
+/* A file's text, decoded as Get-Content decodes it (a byte order mark, else UTF-8). */
 static bool read_text(const char *path, struct buf *out, int *err)
 {
-    FILE *f = fopen(path, "rb");
     struct stat st;
-    if (!f || fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
-        *err = f ? EACCES : errno;
-        if (f)
-            fclose(f);
+    struct buf raw = BUF_INIT;
+    bool dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    if (dir || !item_read_file(path, &raw)) {
+        *err = dir ? EACCES : errno;
+        buf_release(&raw);
         return false;
     }
-    struct buf raw = BUF_INIT;
-    buf_read(&raw, f);
-    fclose(f);
-    data_decode((const unsigned char *)buf_cstr(&raw), raw.len, ENC_NONE, out);
+    item_decode((const unsigned char *)buf_cstr(&raw), raw.len, ENC_AUTO, out);
     buf_release(&raw);
     return true;
 }
@@ -127,47 +124,29 @@ static bool write_text(const char *path, const char *mode, const char *s, size_t
 
 /* }================================================================== */
 
-/* The entries of directory dir whose names match pattern (a .NET search pattern), as full paths, sorted. */
+/* The entries of directory dir whose names match pattern (a .NET search pattern), as full paths,
+** in the order the directory lists them. */
 static val entries(const char *dir, const char *pattern, bool want_dirs, int *err)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
+    size_t n;
+    char **names = item_list_dir(dir, &n);
+    if (!names) {
         *err = errno;
         return val_nothing();
     }
-    size_t cap = 16, n = 0;
-    char **names = malloc(cap * sizeof *names);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-            continue;
-        struct buf p = BUF_INIT;
-        buf_printf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
-        struct stat st;
-        bool is_dir = stat(p.s, &st) == 0 && S_ISDIR(st.st_mode);
-        if (is_dir != want_dirs ||
-            wc_match(pattern, strlen(pattern), e->d_name, strlen(e->d_name), WC_NONE) != 1) {
-            buf_release(&p);
-            continue;
-        }
-        if (n == cap)
-            names = realloc(names, (cap *= 2) * sizeof *names);
-        names[n++] = buf_detach(&p, NULL);
-    }
-    closedir(d);
-    for (size_t i = 1; i < n; i++) /* insertion sort: directories are small */
-        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-            char *t = names[j];
-            names[j] = names[j - 1];
-            names[j - 1] = t;
-        }
     val a = val_arr_new();
     for (size_t i = 0; i < n; i++) {
-        a = val_arr_push(a, val_str_new(names[i]));
+        struct buf p = BUF_INIT;
+        struct stat st;
+        buf_printf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+        if ((stat(p.s, &st) == 0 && S_ISDIR(st.st_mode)) == want_dirs &&
+            wc_match(pattern, strlen(pattern), names[i], strlen(names[i]), WC_NONE) == 1)
+            a = val_arr_push(a, val_str_buf(&p));
+        buf_release(&p);
         free(names[i]);
     }
     free(names);
-    return val_arr_set_flavour(a, ARR_OBJECT, NULL);
+    return a;
 }
 
 static enum netobj_rc file_static(const char *name, const val *args, uint32_t na, const char *path, val *out,
@@ -254,19 +233,8 @@ static enum netobj_rc file_transfer(const char *name, const val *args, uint32_t 
     } else if (!copy) {
         if (rename(path, buf_cstr(&to)) != 0)
             *err = errno, rc = NETOBJ_ERROR;
-    } else {
-        struct buf t = BUF_INIT;
-        FILE *f = fopen(path, "rb");
-        if (f) {
-            buf_read(&t, f);
-            fclose(f);
-        }
-        if (!f || !write_text(buf_cstr(&to), "wb", buf_cstr(&t), t.len, err)) {
-            if (!f)
-                *err = errno;
-            rc = NETOBJ_ERROR;
-        }
-        buf_release(&t);
+    } else if (!item_copy_file(path, buf_cstr(&to), false)) {
+        *err = errno, rc = NETOBJ_ERROR;
     }
     buf_release(&to);
     return rc;
@@ -282,18 +250,8 @@ static enum netobj_rc dir_static(const char *name, const val *args, uint32_t na,
     }
     if (is_name(name, "CreateDirectory") && na == 1) {
         /* every missing directory of the path; the full path for the caller's DirectoryInfo */
-        struct buf p = BUF_INIT;
-        for (const char *s = path; *s; s++) {
-            buf_putc(&p, *s);
-            if ((s[1] == '/' || !s[1]) && stat(p.s, &st) != 0 && mkdir(p.s, 0777) != 0) {
-                *err = errno;
-                buf_release(&p);
-                return NETOBJ_ERROR;
-            }
-        }
-        buf_release(&p);
-        if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-            *err = EEXIST;
+        if (!item_make_dirs(path) || stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            *err = errno == ENOENT || errno == 0 ? EEXIST : errno; /* a file stands in the way */
             return NETOBJ_ERROR;
         }
         *out = val_str_new(path);
@@ -310,27 +268,14 @@ static enum netobj_rc dir_static(const char *name, const val *args, uint32_t na,
         return val_kind(*out) == VAL_NOTHING ? NETOBJ_ERROR : NETOBJ_OK;
     }
     if (is_name(name, "Delete") && (na == 1 || na == 2)) {
+        /* recursive: what is inside too (a directory that is not there is an error either way) */
         *out = val_nothing();
-        if (na == 2 && conv_truthy(args[1])) {
-            /* recursive: what is inside first */
-            int e2 = 0;
-            val inner[2] = {entries(path, "*", false, &e2), entries(path, "*", true, &e2)};
-            for (int k = 0; k < 2; k++)
-                for (uint32_t i = 0; i < val_arr_len(inner[k]); i++) {
-                    val sub[2] = {val_arr_items(inner[k])[i], val_bool(true)};
-                    enum netobj_rc r = k ? dir_static(name, sub, 2, val_str(sub[0]), out, err) : NETOBJ_OK;
-                    if (!k && unlink(val_str(sub[0])) != 0)
-                        *err = errno, r = NETOBJ_ERROR;
-                    if (r != NETOBJ_OK) {
-                        val_free(inner[0]);
-                        val_free(inner[1]);
-                        return r;
-                    }
-                }
-            val_free(inner[0]);
-            val_free(inner[1]);
-        }
-        if (rmdir(path) != 0) {
+        char *where = NULL;
+        bool ok = stat(path, &st) == 0 && S_ISDIR(st.st_mode)
+                      ? (na == 2 && conv_truthy(args[1]) ? item_remove_tree(path, &where) : rmdir(path) == 0)
+                      : (errno = ENOENT, false);
+        free(where);
+        if (!ok) {
             *err = errno;
             return NETOBJ_ERROR;
         }

@@ -5,7 +5,7 @@
 ** AppendAllText(), Delete(), Copy(), Move(); [IO.Directory]::Exists(),
 ** CreateDirectory(), GetFiles(), GetDirectories(), Delete().
 **
-** Paths and text are taken as the data cmdlets take them (data_io.h): a
+** Paths, text and file operations are the file-system cmdlets' (item.h): a
 ** relative path from the process's current directory, as .NET takes it;
 ** text read by its byte order mark (UTF-8 without one), lines ending at
 ** CR LF, LF or CR; text written as UTF-8 without a byte order mark, lines
