@@ -723,7 +723,7 @@ val ev_ref_get(struct interp *in, val ref)
     if (s) {
         struct var *v = scope_get_local(s, val_str(name), val_str_len(name));
         val_free(name);
-        val_free(val_obj_set(val_copy(ref), "Value", v ? val_copy(v->value) : val_null()));
+        val_obj_put(ref, "Value", v ? val_copy(v->value) : val_null());
     }
     return val_obj_get(ref, "Value");
 }
@@ -746,7 +746,7 @@ enum ev ev_ref_set(struct interp *in, const struct ast_node *at, val ref, val v)
             return rc;
         }
     }
-    val_free(val_obj_set(val_copy(ref), "Value", v));
+    val_obj_put(ref, "Value", v);
     return EV_OK;
 }
 

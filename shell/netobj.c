@@ -64,9 +64,9 @@ static void sb_store(val sb, val t)
         int64_t more = len - cap, block = cap < SB_MAX_CHUNK ? cap : SB_MAX_CHUNK;
         cap += more > block ? more : block;
     }
-    val_free(val_obj_set(val_copy(sb), "Capacity", val_int((int32_t)cap)));
-    val_free(val_obj_set(val_copy(sb), "Length", val_int((int32_t)len)));
-    val_free(val_obj_set(val_copy(sb), SB_TEXT, t));
+    val_obj_put(sb, "Capacity", val_int((int32_t)cap));
+    val_obj_put(sb, "Length", val_int((int32_t)len));
+    val_obj_put(sb, SB_TEXT, t);
 }
 
 static val sb_new(const char *s, size_t n, int64_t capacity)
@@ -87,7 +87,7 @@ static val sb_new(const char *s, size_t n, int64_t capacity)
 static void sb_append(val sb, const char *s, size_t n)
 {
     val t = sb_text(sb);
-    val_free(val_obj_set(val_copy(sb), SB_TEXT, val_null())); /* t is the only reference now */
+    val_obj_put(sb, SB_TEXT, val_null()); /* t is the only reference now */
     sb_store(sb, val_str_concat(t, val_str_n(s, n)));
 }
 
@@ -211,8 +211,8 @@ static enum netobj_rc sb_call(val sb, const char *name, const val *args, uint32_
         buf_release(&o);
         buf_release(&r);
     } else if (is_name(name, "Clear") && na == 0) {
-        val_free(val_obj_set(val_copy(sb), "Length", val_int(0)));
-        val_free(val_obj_set(val_copy(sb), SB_TEXT, val_str_new("")));
+        val_obj_put(sb, "Length", val_int(0));
+        val_obj_put(sb, SB_TEXT, val_str_new(""));
     } else if (is_name(name, "ToString") && (na == 0 || na == 2)) {
         val t = sb_text(sb);
         size_t from = 0, to = val_str_len(t);
@@ -243,7 +243,7 @@ static enum netobj_rc sb_set(val sb, const char *name, val v, const char **why)
             *why = "capacity was less than the current size.\r\nParameter name: value";
             return NETOBJ_ERROR;
         }
-        val_free(val_obj_set(val_copy(sb), "Capacity", val_int((int32_t)n)));
+        val_obj_put(sb, "Capacity", val_int((int32_t)n));
         return NETOBJ_OK;
     }
     if (!is_name(name, "Length"))
@@ -293,8 +293,8 @@ static int64_t member_int(val o, const char *name, int64_t dflt)
 
 static void sw_put(val sw, int64_t began, int64_t total)
 {
-    val_free(val_obj_set(val_copy(sw), SW_BEGAN, val_long(began)));
-    val_free(val_obj_set(val_copy(sw), SW_TOTAL, val_long(total)));
+    val_obj_put(sw, SW_BEGAN, val_long(began));
+    val_obj_put(sw, SW_TOTAL, val_long(total));
     netobj_refresh(sw);
 }
 
@@ -335,10 +335,10 @@ void netobj_refresh(val obj)
         return;
     int64_t began = member_int(obj, SW_BEGAN, -1), total = member_int(obj, SW_TOTAL, 0);
     int64_t ticks = total + (began >= 0 ? mono_ticks() - began : 0);
-    val_free(val_obj_set(val_copy(obj), "IsRunning", val_bool(began >= 0)));
-    val_free(val_obj_set(val_copy(obj), "Elapsed", val_timespan(ticks)));
-    val_free(val_obj_set(val_copy(obj), "ElapsedMilliseconds", val_long(ticks / DT_TICKS_PER_MS)));
-    val_free(val_obj_set(val_copy(obj), "ElapsedTicks", val_long(ticks)));
+    val_obj_put(obj, "IsRunning", val_bool(began >= 0));
+    val_obj_put(obj, "Elapsed", val_timespan(ticks));
+    val_obj_put(obj, "ElapsedMilliseconds", val_long(ticks / DT_TICKS_PER_MS));
+    val_obj_put(obj, "ElapsedTicks", val_long(ticks));
 }
 
 /* }================================================================== */

@@ -1027,6 +1027,11 @@ val val_obj_reserve(val v, uint32_t n)
     return v;
 }
 
+void val_obj_put(val o, const char *name, val value)
+{
+    (void)obj_set(o, name, value, false); /* an object changes in place: o stays o */
+}
+
 val val_obj_set(val v, const char *name, val value)
 {
     return obj_set(v, name, value, false);

@@ -167,6 +167,8 @@ val val_hash_value_at(val h, uint32_t i);
 /* {=== objects: ordered properties (case-insensitive names) and type names === */
 val val_obj_new(const char *type_name);        /* NULL: System.Management.Automation.PSCustomObject */
 val val_obj_set(val o, const char *name, val value);  /* adds or replaces */
+/* The same on an object others share (borrowed o): every holder sees the change. */
+void val_obj_put(val o, const char *name, val value);
 /* Room for n members, and an index that will not need rebuilding as they come. */
 val val_obj_reserve(val o, uint32_t n);
 /* Appends a member the object does not have yet (the caller knows; no lookup),
