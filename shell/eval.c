@@ -411,6 +411,36 @@ static val function_block(const struct var *item)
     return sb;
 }
 
+/*
+** Where $scope:name is read from: the scope to look up from (global:,
+** script:, or the current one; NULL for a drive's item, env:x, function:x,
+** alias:x, or an unknown drive), whether only that scope counts (local:,
+** private:), and the name without its prefix in *rest.
+*/
+struct var_place {
+    struct scope *from;
+    bool local_only;
+    const char *rest;
+    size_t rn;
+};
+
+static struct var_place var_place(struct interp *in, const char *name, size_t n)
+{
+    struct var_place at = {in->scope, false, name, n};
+    size_t pn = scope_prefix(name, n, &at.rest, &at.rn);
+    if (!pn)
+        return at;
+    if (prefix_is(name, pn, "global"))
+        at.from = in->global;
+    else if (prefix_is(name, pn, "script"))
+        at.from = scope_script(in->scope);
+    else if (prefix_is(name, pn, "local") || prefix_is(name, pn, "private"))
+        at.local_only = true;
+    else if (!prefix_is(name, pn, "using") && !prefix_is(name, pn, "variable"))
+        at.from = NULL;
+    return at;
+}
+
 int ev_strict_mode(struct interp *in)
 {
     if (!in->strict_seen)
@@ -426,23 +456,10 @@ int ev_strict_mode(struct interp *in)
 */
 static bool var_exists(struct interp *in, const char *name, size_t n)
 {
-    const char *rest;
-    size_t rn;
-    size_t pn = scope_prefix(name, n, &rest, &rn);
-    struct scope *s = in->scope;
-    if (pn) {
-        if (prefix_is(name, pn, "global"))
-            s = in->global;
-        else if (prefix_is(name, pn, "script"))
-            s = scope_script(in->scope);
-        else if (prefix_is(name, pn, "local") || prefix_is(name, pn, "private"))
-            return scope_get_local(s, rest, rn) != NULL;
-        else if (!prefix_is(name, pn, "variable") && !prefix_is(name, pn, "using"))
-            return true;
-    }
-    if ((rn == 1 && rest[0] == '?') || (rn == 3 && text_ieq(rest, 3, "PWD", 3)))
+    struct var_place at = var_place(in, name, n);
+    if (!at.from || (at.rn == 1 && at.rest[0] == '?') || (at.rn == 3 && text_ieq(at.rest, 3, "PWD", 3)))
         return true;
-    return scope_lookup(s, rest, rn) != NULL;
+    return (at.local_only ? scope_get_local(at.from, at.rest, at.rn) : scope_lookup(at.from, at.rest, at.rn)) != NULL;
 }
 
 /*
@@ -504,14 +521,11 @@ val ev_var_get(struct interp *in, const char *name, size_t n)
             struct var *a = scope_lookup_ns(in->scope, NS_ALIAS, rest, rn);
             return a ? val_copy(a->value) : val_null();
         }
-        if (prefix_is(name, pn, "global"))
-            s = in->global;
-        else if (prefix_is(name, pn, "script"))
-            s = scope_script(in->scope);
-        else if (prefix_is(name, pn, "local") || prefix_is(name, pn, "private"))
-            local_only = true;
-        else if (!prefix_is(name, pn, "using") && !prefix_is(name, pn, "variable"))
+        struct var_place at = var_place(in, name, n);
+        if (!at.from)
             return val_null();
+        s = at.from;
+        local_only = at.local_only;
         name = rest;
         n = rn;
     }
@@ -758,19 +772,13 @@ enum ev ev_ref_set(struct interp *in, const struct ast_node *at, val ref, val v)
 */
 static enum ev variable_ref(struct interp *in, const struct ast_node *var, val *out)
 {
-    const char *name = var->u.var.name.s, *rest;
-    size_t n = var->u.var.name.n, rn;
-    size_t pn = scope_prefix(name, n, &rest, &rn);
-    struct scope *from = in->scope;
-    bool local = false;
-    if (pn && prefix_is(name, pn, "global"))
-        from = in->global;
-    else if (pn && prefix_is(name, pn, "script"))
-        from = scope_script(in->scope);
-    else if (pn && (prefix_is(name, pn, "local") || prefix_is(name, pn, "private")))
-        local = true;
-    else if (pn && !prefix_is(name, pn, "variable"))
-        from = NULL;
+    const char *name = var->u.var.name.s;
+    size_t n = var->u.var.name.n;
+    struct var_place at = var_place(in, name, n);
+    struct scope *from = at.from;
+    bool local = at.local_only;
+    const char *rest = at.rest;
+    size_t rn = at.rn;
     if (!from || (rn == 4 && text_ieq(rest, 4, "null", 4))) {
         *out = conv_ref_new(ev_var_get(in, name, n));
         return EV_OK;
